@@ -1,0 +1,37 @@
+import type { z } from 'zod';
+import { archiveContract } from './archive';
+import type { Returns } from './define';
+import { dossierContract } from './dossier';
+import { sessionContract } from './session';
+import { settingsContract } from './settings';
+import { userContract } from './user';
+
+/** The single source of truth for every channel between the UI (or a script) and the core. */
+export const contract = {
+  ...archiveContract,
+  ...sessionContract,
+  ...userContract,
+  ...dossierContract,
+  ...settingsContract,
+};
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export const channelNames = Object.keys(contract) as Channel[];
+
+/** What a caller sends (before defaults are applied). */
+export type InputOf<C extends Channel> = z.input<Contract[C]['input']>;
+/** What a handler receives (after parsing and defaults). */
+export type ParsedInputOf<C extends Channel> = z.output<Contract[C]['input']>;
+export type OutputOf<C extends Channel> = Contract[C]['output'] extends Returns<infer O> ? O : never;
+
+export function isChannel(name: string): name is Channel {
+  return Object.hasOwn(contract, name);
+}
+
+export * from './archive';
+export * from './define';
+export * from './dossier';
+export * from './session';
+export * from './settings';
+export * from './user';

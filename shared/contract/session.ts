@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import type { Permission, Role } from '../permissions';
+import { loginSchema, passwordSchema } from '../schemas';
+import { mutation, query, returns } from './define';
+
+export interface SessionUser {
+  id: number;
+  login: string;
+  displayName: string;
+  roles: Role[];
+  permissions: Permission[];
+}
+
+export interface SessionInfo {
+  user: SessionUser;
+  idleLockMinutes: number;
+}
+
+export type LockReason = 'idle' | 'manual' | 'exit';
+
+export interface SessionStatus {
+  session: SessionInfo | null;
+  /** Why the last session ended, so the sign-in screen can say so. */
+  lockReason: LockReason | null;
+}
+
+export const sessionContract = {
+  'session:status': query({
+    access: 'public',
+    input: z.strictObject({}),
+    output: returns<SessionStatus>(),
+  }),
+  'session:login': mutation({
+    access: 'public',
+    // The password is checked by the key slot, not by a format rule: old passwords stay valid
+    // when the policy changes.
+    input: z.strictObject({ login: loginSchema, password: z.string().min(1).max(256) }),
+    output: returns<SessionInfo>(),
+  }),
+  'session:lock': mutation({
+    access: 'session',
+    input: z.strictObject({}),
+    output: returns<{ locked: true }>(),
+  }),
+  /** The user is active in the window: postpones the idle lock. Not a change of data, not audited. */
+  'session:touch': query({
+    access: 'session',
+    input: z.strictObject({}),
+    output: returns<{ idleLockMinutes: number }>(),
+  }),
+  'session:change-password': mutation({
+    access: 'session',
+    input: z.strictObject({ currentPassword: z.string().min(1).max(256), newPassword: passwordSchema }),
+    output: returns<{ changed: true }>(),
+  }),
+};

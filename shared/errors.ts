@@ -1,0 +1,101 @@
+/**
+ * The closed set of error codes every front door reports. The UI and scripts branch on the code,
+ * never on the message text. Messages always come in Chinese (primary) and English.
+ */
+export const errorCodes = [
+  'VALIDATION',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'LOCKED',
+  'WRONG_PASSWORD',
+  /** The data key opened by a key slot does not open this database (slot file and database do not belong together). */
+  'WRONG_KEY',
+  'ARCHIVE_NOT_FOUND',
+  'ARCHIVE_TOO_NEW',
+  'ARCHIVE_INCOMPLETE',
+  'ARCHIVE_DAMAGED',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+export interface Message {
+  zh: string;
+  en: string;
+}
+
+export interface ErrorIssue {
+  path: string;
+  message: string;
+  messageEn: string;
+}
+
+export interface ErrorPayload {
+  code: ErrorCode;
+  /** Simplified Chinese. */
+  message: string;
+  messageEn: string;
+  /** Field-level problems, for VALIDATION. */
+  issues?: ErrorIssue[];
+}
+
+export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ErrorPayload };
+
+const defaultMessages: Record<ErrorCode, Message> = {
+  VALIDATION: { zh: '输入无效', en: 'Invalid input' },
+  UNAUTHENTICATED: { zh: '请先登录', en: 'Please sign in first' },
+  FORBIDDEN: { zh: '无权执行此操作', en: 'You are not allowed to do this' },
+  NOT_FOUND: { zh: '未找到', en: 'Not found' },
+  CONFLICT: { zh: '与现有数据冲突', en: 'Conflicts with existing data' },
+  LOCKED: { zh: '账户已锁定', en: 'The account is locked' },
+  WRONG_PASSWORD: { zh: '用户名或密码错误', en: 'Wrong user name or password' },
+  WRONG_KEY: {
+    zh: '密钥与数据库不匹配：密钥槽文件与数据库不属于同一档案库（数据未被修改）',
+    en: 'The key does not open this database: the key slot file and the database belong to different archives (nothing was changed)',
+  },
+  ARCHIVE_NOT_FOUND: { zh: '数据文件夹中没有档案库', en: 'There is no archive in the data folder' },
+  ARCHIVE_TOO_NEW: {
+    zh: '档案库由更新版本的程序写入，请升级本程序后再打开',
+    en: 'The archive was written by a newer version of the program; upgrade before opening it',
+  },
+  ARCHIVE_INCOMPLETE: {
+    zh: '档案库不完整：有数据库但缺少密钥槽文件',
+    en: 'The archive is incomplete: the database exists but the key slot file is missing',
+  },
+  ARCHIVE_DAMAGED: { zh: '档案库文件已损坏', en: 'The archive files are damaged' },
+  INTERNAL: { zh: '内部错误', en: 'Internal error' },
+};
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly messageZh: string;
+  readonly messageEn: string;
+  readonly issues: ErrorIssue[] | undefined;
+
+  constructor(code: ErrorCode, message?: Message, options?: { issues?: ErrorIssue[]; cause?: unknown }) {
+    const text = message ?? defaultMessages[code];
+    super(text.en, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.messageZh = text.zh;
+    this.messageEn = text.en;
+    this.issues = options?.issues;
+  }
+
+  toPayload(): ErrorPayload {
+    const payload: ErrorPayload = { code: this.code, message: this.messageZh, messageEn: this.messageEn };
+    if (this.issues) payload.issues = this.issues;
+    return payload;
+  }
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (errorCodes as readonly string[]).includes(value);
+}
+
+/** One line, both languages: what the CLI prints. Validation messages already name their fields. */
+export function formatErrorLine(error: ErrorPayload): string {
+  return `${error.code}: ${error.message} / ${error.messageEn}`;
+}
