@@ -1,0 +1,107 @@
+import { existsSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { AppError } from '../shared/errors';
+import { knownSchemaVersion } from './migrations-dir';
+import { rawKeyLiteral } from './raw-key';
+import * as schema from './schema';
+
+/** The drizzle handle on the archive database (with the underlying connection as `$client`). */
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export interface ArchiveDatabase {
+  readonly db: Db;
+  readonly sqlite: Database.Database;
+  /** Schema version after opening (= migrations applied). */
+  readonly schemaVersion: number;
+  close(): void;
+}
+
+export interface OpenDatabaseOptions {
+  file: string;
+  /** 32-byte SQLCipher key, used raw: no key derivation runs on open. */
+  key: Uint8Array;
+  migrationsDir: string;
+  /** Create the file if it does not exist (first run only). */
+  create?: boolean;
+}
+
+/**
+ * Opens the encrypted archive database in a fixed order (ARCHITECTURE.md §4):
+ * key → verify the key → pragmas → refuse a database from a newer build → migrate.
+ */
+export function openArchiveDatabase({ file, key, migrationsDir, create = false }: OpenDatabaseOptions): ArchiveDatabase {
+  if (!create && !existsSync(file)) throw new AppError('ARCHIVE_NOT_FOUND');
+  const sqlite = new Database(file, { fileMustExist: !create });
+  try {
+    applyKey(sqlite, key);
+    verifyKey(sqlite);
+    applyPragmas(sqlite);
+    const known = knownSchemaVersion(migrationsDir);
+    const found = sqlite.pragma('user_version', { simple: true }) as number;
+    if (found > known) {
+      throw new AppError('ARCHIVE_TOO_NEW', {
+        zh: `档案库由更新版本的程序写入（数据库版本 ${found}，本程序支持到 ${known}），请升级本程序后再打开`,
+        en: `The archive was written by a newer version of the program (database version ${found}, this build knows up to ${known}); upgrade before opening it`,
+      });
+    }
+    const db = drizzle(sqlite, { schema });
+    if (found < known) {
+      migrate(db, { migrationsFolder: migrationsDir });
+      sqlite.pragma(`user_version = ${known}`);
+    }
+    return { db, sqlite, schemaVersion: known, close: () => closeQuietly(sqlite) };
+  } catch (error) {
+    closeQuietly(sqlite);
+    throw error;
+  }
+}
+
+function applyKey(sqlite: Database.Database, key: Uint8Array): void {
+  sqlite.pragma("cipher = 'sqlcipher'");
+  sqlite.pragma('legacy = 4');
+  const literal = rawKeyLiteral(key);
+  try {
+    sqlite.key(literal);
+  } finally {
+    literal.fill(0);
+  }
+}
+
+/** With an encrypted file, "file is not a database" means the key is wrong – never that the file is corrupt. */
+function verifyKey(sqlite: Database.Database): void {
+  try {
+    sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (error) {
+    if (isSqliteError(error, 'SQLITE_NOTADB')) throw new AppError('WRONG_KEY', undefined, { cause: error });
+    if (isSqliteError(error, 'SQLITE_CORRUPT')) throw new AppError('ARCHIVE_DAMAGED', undefined, { cause: error });
+    throw error;
+  }
+}
+
+function applyPragmas(sqlite: Database.Database): void {
+  sqlite.pragma('journal_mode = WAL');
+  // FULL: a committed record survives a power cut, not only a crash.
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  // Sorts and temporary tables stay in memory: SQLite's temp files would not be encrypted.
+  sqlite.pragma('temp_store = MEMORY');
+  // 64 MiB page cache: every page read from disk has to be decrypted.
+  sqlite.pragma('cache_size = -65536');
+}
+
+export function isSqliteError(error: unknown, code: string): boolean {
+  return error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith(code);
+}
+
+function closeQuietly(sqlite: Database.Database): void {
+  if (!sqlite.open) return;
+  try {
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  } catch {
+    // Closing must not fail because a checkpoint could not run (e.g. another process reads).
+  }
+  sqlite.close();
+}

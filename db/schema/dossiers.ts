@@ -1,0 +1,19 @@
+import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { users } from './users';
+
+export const dossiers = sqliteTable('dossiers', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  archiveNumber: text('archive_number').notNull().unique(),
+  title: text('title').notNull(),
+  createdAt: text('created_at').notNull(),
+  createdBy: integer('created_by')
+    .notNull()
+    .references(() => users.id),
+  updatedAt: text('updated_at').notNull(),
+});
+
+/** Running numbers per scope (e.g. `KH-2026`): numbers are never reused, even after a dossier is gone. */
+export const numberSequences = sqliteTable('number_sequences', {
+  scope: text('scope').primaryKey(),
+  lastValue: integer('last_value').notNull(),
+});

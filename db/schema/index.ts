@@ -1,0 +1,4 @@
+export * from './audit';
+export * from './dossiers';
+export * from './meta';
+export * from './users';
