@@ -1,0 +1,40 @@
+import type { Db } from '../../db/open';
+import type { UserRecord } from '../../db/repositories/users';
+import type { Channel, LockReason, SessionInfo } from '../../shared/contract';
+import type { AuditActor, AuditDraft, FrontDoor } from './audit/chain';
+import type { ActiveSession } from './session';
+import type { ArchivePaths } from './vault/archive-files';
+import type { KdfCost } from './vault/kdf';
+import type { OpenedArchive } from './vault/opened-archive';
+
+/** Fixed facts of one core: where the archive lives and how this build works. */
+export interface CoreEnv {
+  readonly paths: ArchivePaths;
+  readonly migrationsDir: string;
+  readonly appVersion: string;
+  /** Key-derivation cost for new key slots; undefined = the strong default. */
+  readonly kdfCost: KdfCost | undefined;
+  now(): Date;
+}
+
+/** What a handler may use. Handlers never reach the session state or the database any other way. */
+export interface HandlerContext {
+  readonly env: CoreEnv;
+  readonly channel: Channel;
+  readonly frontDoor: FrontDoor;
+  /** The signed-in session, or null (only possible in public channels). */
+  readonly currentSession: ActiveSession | null;
+  /** The signed-in session; UNAUTHENTICATED when the archive is locked. */
+  session(): ActiveSession;
+  /**
+   * Runs `change` in one IMMEDIATE transaction together with the audit event that records it:
+   * both are written or neither. The event is attributed to the signed-in user.
+   */
+  write<T>(change: (db: Db) => T, draft: AuditDraft | ((result: T) => AuditDraft)): T;
+  /** Records an audit event inside a transaction the caller already holds (archive creation). */
+  auditWithin(db: Db, draft: AuditDraft, actor: AuditActor | null): void;
+  startSession(archive: OpenedArchive, user: UserRecord): SessionInfo;
+  /** Records the lock, closes the database and wipes the data key. */
+  lock(reason: LockReason): void;
+  readonly lastLockReason: LockReason | null;
+}

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { contract, type Channel } from '../../shared/contract';
+import { ADMIN, call, newArchive, ok, testCore } from '../../tests/helpers/core';
+import { useTempDirs } from '../../tests/helpers/temp-dir';
+import { handlers } from './handlers';
+import type { HandlerTable } from './handlers/types';
+
+const tempDir = useTempDirs();
+
+async function auditCount(core: Awaited<ReturnType<typeof newArchive>>): Promise<number> {
+  return (await ok(core, 'archive:info', {})).counts.auditEvents;
+}
+
+describe('the handler wrapper', () => {
+  it('answers invalid input with VALIDATION, naming the field in both languages', async () => {
+    const core = await newArchive(tempDir());
+    const result = await call(core, 'dossier:create', { title: '   ' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('VALIDATION');
+    expect(result.error.issues?.[0]?.path).toBe('title');
+    expect(result.error.message).toMatch(/[\u4e00-\u9fff]/);
+    expect(result.error.messageEn).toMatch(/title/);
+
+    const extra = await core.invoke('dossier:create', { title: 'x', unexpected: true }, 'ui');
+    expect(extra).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    const wrongType = await core.invoke('dossier:list', 'not an object', 'ui');
+    expect(wrongType).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    await core.close();
+  });
+
+  it('answers UNAUTHENTICATED without a session, for every non-public channel', async () => {
+    const core = await newArchive(tempDir());
+    await ok(core, 'session:lock', {});
+    for (const channel of Object.keys(contract) as Channel[]) {
+      if (contract[channel].access === 'public') continue;
+      const result = await core.invoke(channel, validInputFor(channel), 'ui');
+      expect(result, channel).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    }
+    await core.close();
+  });
+
+  it('writes one audit event with each mutation and none for reads', async () => {
+    const core = await newArchive(tempDir());
+    const start = await auditCount(core);
+    await ok(core, 'dossier:list', {});
+    await ok(core, 'settings:get', {});
+    await ok(core, 'session:status', {});
+    await ok(core, 'user:list', {});
+    expect(await auditCount(core)).toBe(start);
+
+    await ok(core, 'dossier:create', { title: '王五的售后档案' });
+    expect(await auditCount(core)).toBe(start + 1);
+    await ok(core, 'settings:update', { idleLockMinutes: 20 });
+    expect(await auditCount(core)).toBe(start + 2);
+    await ok(core, 'user:create', { login: 'clerk1', displayName: '档案员甲', roles: ['clerk'], password: 'clerk-password-1' });
+    expect(await auditCount(core)).toBe(start + 3);
+    // A failed mutation writes nothing: no half record, no event.
+    const failed = await call(core, 'user:create', { login: 'CLERK1', displayName: '重复', roles: ['clerk'], password: 'clerk-password-2' });
+    expect(failed).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await auditCount(core)).toBe(start + 3);
+    await core.close();
+  });
+
+  it('refuses a channel the role does not grant with FORBIDDEN, and records the attempt', async () => {
+    const dir = tempDir();
+    const core = await newArchive(dir);
+    await ok(core, 'user:create', { login: 'scanner1', displayName: '扫描员甲', roles: ['scanner'], password: 'scanner-pass-1' });
+    await ok(core, 'session:lock', {});
+    await ok(core, 'session:login', { login: 'scanner1', password: 'scanner-pass-1' });
+    const before = await auditCount(core);
+    expect(await call(core, 'dossier:create', { title: '不应创建' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await call(core, 'user:list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await auditCount(core)).toBe(before + 2);
+    expect((await ok(core, 'dossier:list', {})).total).toBe(0);
+    await core.close();
+  });
+
+  it('reports an unknown channel as NOT_FOUND', async () => {
+    const core = testCore(tempDir());
+    expect(await core.invoke('dossier:drop-everything', {}, 'ui')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    await core.close();
+  });
+
+  it('refuses a mutation handler that changes data without an audit event', async () => {
+    const broken: HandlerTable = { ...handlers, 'dossier:create': () => ({ id: 0, archiveNumber: 'X', title: 'x', createdAt: '', createdBy: { id: 0, displayName: '' } }) };
+    const core = await newArchive(tempDir(), { handlers: broken });
+    expect(await call(core, 'dossier:create', { title: 'x' })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    await core.close();
+  });
+
+  it('hides internal failures behind INTERNAL with both languages', async () => {
+    const failing: HandlerTable = {
+      ...handlers,
+      'dossier:list': () => {
+        throw new Error('disk on fire');
+      },
+    };
+    const logged: string[] = [];
+    const core = await newArchive(tempDir(), { handlers: failing, log: (m) => logged.push(m) });
+    const result = await call(core, 'dossier:list', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: '内部错误', messageEn: 'Internal error' } });
+    expect(logged.join('\n')).toContain('disk on fire');
+    await core.close();
+  });
+});
+
+describe('sessions', () => {
+  it('locks after the idle time, records why, and says so', async () => {
+    let now = new Date('2026-11-22T09:00:00Z').getTime();
+    const core = await newArchive(tempDir(), { now: () => new Date(now) });
+    await ok(core, 'settings:update', { idleLockMinutes: 5 });
+    now += 4 * 60_000;
+    await ok(core, 'session:touch', {});
+    now += 4 * 60_000;
+    await ok(core, 'dossier:list', {}); // still within 5 minutes of the touch
+    now += 5 * 60_000;
+    const status = await ok(core, 'session:status', {});
+    expect(status).toEqual({ session: null, lockReason: 'idle' });
+    const refused = await call(core, 'dossier:list', {});
+    expect(refused).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    if (!refused.ok) expect(refused.error.message).toContain('自动锁定');
+
+    await ok(core, 'session:login', { login: ADMIN.login, password: ADMIN.password });
+    expect(await ok(core, 'session:status', {})).toMatchObject({ lockReason: null, session: { user: { login: 'admin' } } });
+    await core.close();
+  });
+
+  it('locks in the background too, so the key does not stay in memory', async () => {
+    let now = Date.now();
+    const core = await newArchive(tempDir(), { now: () => new Date(now), idleCheckIntervalMs: 20 });
+    await ok(core, 'settings:update', { idleLockMinutes: 1 });
+    now += 61_000;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    now -= 61_000; // a call now would not be idle: only the background check can have locked
+    expect(await ok(core, 'session:status', {})).toEqual({ session: null, lockReason: 'idle' });
+    await core.close();
+  });
+
+  it('refuses a second sign-in while someone is signed in', async () => {
+    const core = await newArchive(tempDir());
+    expect(await call(core, 'session:login', { login: ADMIN.login, password: ADMIN.password })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    await core.close();
+  });
+});
+
+/** A minimal valid input for each channel, so the test reaches the session check. */
+function validInputFor(channel: Channel): unknown {
+  const inputs: Partial<Record<Channel, unknown>> = {
+    'dossier:create': { title: '档案' },
+    'user:create': { login: 'someone', displayName: '某人', roles: ['staff'], password: 'password-123' },
+    'session:change-password': { currentPassword: 'a', newPassword: 'new-password-1' },
+    'settings:update': { idleLockMinutes: 10 },
+  };
+  return inputs[channel] ?? {};
+}

@@ -1,0 +1,215 @@
+import type { z } from 'zod';
+import type { Db } from '../../db/open';
+import type { UserRecord } from '../../db/repositories/users';
+import { contract, isChannel, type Access, type Channel, type LockReason } from '../../shared/contract';
+import { AppError, type Envelope } from '../../shared/errors';
+import { can } from '../../shared/permissions';
+import { describeIssues } from '../../shared/validation';
+import { appendAuditEvent, type AuditActor, type AuditDraft, type FrontDoor } from './audit/chain';
+import type { CoreEnv, HandlerContext } from './context';
+import { toAppError } from './errors';
+import { handlers as defaultHandlers } from './handlers';
+import type { Handler, HandlerTable } from './handlers/types';
+import { readSettings } from './services/settings/settings';
+import { toActor, toSessionUser } from './services/users/user-dto';
+import { isIdle, sessionInfo, type ActiveSession } from './session';
+import { archivePaths } from './vault/archive-files';
+import type { KdfCost } from './vault/kdf';
+import { closeArchive, type OpenedArchive } from './vault/opened-archive';
+
+export interface CoreOptions {
+  dataDir: string;
+  migrationsDir: string;
+  appVersion: string;
+  /** Cost of new key slots; tests lower it, products keep the default. */
+  kdfCost?: KdfCost;
+  now?: () => Date;
+  /** How often the idle lock is checked in the background (ms); 0 = only on each call. */
+  idleCheckIntervalMs?: number;
+  /** Where unexpected errors are reported (never with passwords or keys). */
+  log?: (message: string) => void;
+  /** For tests of the wrapper itself; products use the one handler table. */
+  handlers?: HandlerTable;
+}
+
+/** The core behind every front door: one handler table, one wrapper, one session. */
+export interface Core {
+  readonly dataDir: string;
+  invoke(channel: string, input: unknown, frontDoor: FrontDoor): Promise<Envelope<unknown>>;
+  /** Ends a session as the program quits; recorded in the audit trail like a lock. */
+  shutdown(): Promise<void>;
+  /** Drops the session without recording it (a CLI command has finished). */
+  close(): Promise<void>;
+}
+
+export function createCore(options: CoreOptions): Core {
+  const env: CoreEnv = {
+    paths: archivePaths(options.dataDir),
+    migrationsDir: options.migrationsDir,
+    appVersion: options.appVersion,
+    kdfCost: options.kdfCost,
+    now: options.now ?? (() => new Date()),
+  };
+  const runtime = new CoreRuntime(env, options.handlers ?? defaultHandlers, options.log ?? ((m) => console.error(m)));
+  const interval = options.idleCheckIntervalMs ?? 30_000;
+  const timer = interval > 0 ? setInterval(() => void runtime.serial(async () => runtime.lockIfIdle()), interval) : undefined;
+  timer?.unref();
+  return {
+    dataDir: options.dataDir,
+    invoke: (channel, input, frontDoor) => runtime.serial(() => runtime.dispatch(channel, input, frontDoor)),
+    shutdown: () => runtime.serial(async () => runtime.lock('exit')).finally(() => clearInterval(timer)),
+    close: () => runtime.serial(async () => runtime.dropSession()).finally(() => clearInterval(timer)),
+  };
+}
+
+class CoreRuntime {
+  private session: ActiveSession | null = null;
+  private sessionFrontDoor: FrontDoor = 'ui';
+  private lastLockReason: LockReason | null = null;
+  private tail: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly env: CoreEnv,
+    private readonly handlers: HandlerTable,
+    private readonly log: (message: string) => void,
+  ) {}
+
+  /** Calls run one after another: sign-in, lock and writes never interleave. */
+  serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(task, task);
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
+  /** validate → resolve the session → authorise → run → (audited in the handler's transaction) → envelope */
+  async dispatch(channel: string, rawInput: unknown, frontDoor: FrontDoor): Promise<Envelope<unknown>> {
+    try {
+      if (!isChannel(channel)) {
+        throw new AppError('NOT_FOUND', { zh: `未知的操作：${channel}`, en: `Unknown channel: ${channel}` });
+      }
+      const def = contract[channel];
+      const input = parseInput(def.input, rawInput);
+      this.lockIfIdle();
+      if (def.access !== 'public') this.authorise(channel, def.access, frontDoor);
+      const audited = { count: 0 };
+      const ctx = this.context(channel, frontDoor, audited);
+      const data = await (this.handlers[channel] as Handler<Channel>)(ctx, input as never);
+      if (def.kind === 'mutation' && audited.count === 0) {
+        throw new AppError('INTERNAL', { zh: `操作 ${channel} 未写入审计记录`, en: `${channel} changed data without an audit event` });
+      }
+      return { ok: true, data };
+    } catch (error) {
+      const appError = toAppError(error);
+      if (appError.code === 'INTERNAL') this.log(`[dossierdesk] ${channel}: ${describeUnexpected(error)}`);
+      return { ok: false, error: appError.toPayload() };
+    }
+  }
+
+  lockIfIdle(): void {
+    if (this.session && isIdle(this.session, this.env.now().getTime())) this.lock('idle');
+  }
+
+  /** Records the lock, then closes the database and wipes the data key – even if recording fails. */
+  lock(reason: LockReason): void {
+    const session = this.session;
+    if (!session) return;
+    try {
+      this.transact(session.archive.database.db, () => undefined, { action: 'session:lock', summary: { reason } }, toActor(session.user), this.sessionFrontDoor);
+    } catch (error) {
+      this.log(`[dossierdesk] recording the lock failed: ${describeUnexpected(error)}`);
+    } finally {
+      this.session = null;
+      this.lastLockReason = reason;
+      closeArchive(session.archive);
+    }
+  }
+
+  dropSession(): void {
+    const session = this.session;
+    this.session = null;
+    if (session) closeArchive(session.archive);
+  }
+
+  private authorise(channel: Channel, access: Exclude<Access, 'public'>, frontDoor: FrontDoor): void {
+    const session = this.session;
+    if (!session) {
+      throw this.lastLockReason === 'idle'
+        ? new AppError('UNAUTHENTICATED', { zh: '因长时间未操作，档案库已自动锁定，请重新登录', en: 'The archive locked itself after a period of inactivity; please sign in again' })
+        : new AppError('UNAUTHENTICATED');
+    }
+    session.lastActivityAt = this.env.now().getTime();
+    if (access === 'session' || can(session.user.roles, access)) return;
+    this.transact(session.archive.database.db, () => undefined, { action: 'access:denied', summary: { channel } }, toActor(session.user), frontDoor);
+    throw new AppError('FORBIDDEN');
+  }
+
+  private context(channel: Channel, frontDoor: FrontDoor, audited: { count: number }): HandlerContext {
+    const requireSession = (): ActiveSession => {
+      if (!this.session) throw new AppError('UNAUTHENTICATED');
+      return this.session;
+    };
+    return {
+      env: this.env,
+      channel,
+      frontDoor,
+      currentSession: this.session,
+      lastLockReason: this.lastLockReason,
+      session: requireSession,
+      write: <T>(change: (db: Db) => T, draft: AuditDraft | ((result: T) => AuditDraft)): T => {
+        const session = requireSession();
+        audited.count += 1;
+        return this.transact(session.archive.database.db, change, draft, toActor(session.user), frontDoor);
+      },
+      auditWithin: (db: Db, draft: AuditDraft, actor: AuditActor | null) => {
+        audited.count += 1;
+        appendAuditEvent(db, draft, { actor, frontDoor, at: this.env.now() });
+      },
+      startSession: (archive: OpenedArchive, user: UserRecord) => {
+        this.dropSession();
+        const session: ActiveSession = {
+          archive,
+          user: toSessionUser(user),
+          idleLockMinutes: readSettings(archive.database.db).idleLockMinutes,
+          lastActivityAt: this.env.now().getTime(),
+        };
+        this.session = session;
+        this.sessionFrontDoor = frontDoor;
+        this.lastLockReason = null;
+        return sessionInfo(session);
+      },
+      lock: (reason: LockReason) => {
+        audited.count += 1;
+        this.lock(reason);
+      },
+    };
+  }
+
+  private transact<T>(db: Db, change: (db: Db) => T, draft: AuditDraft | ((result: T) => AuditDraft), actor: AuditActor, frontDoor: FrontDoor): T {
+    const sqlite = db.$client;
+    return sqlite
+      .transaction(() => {
+        const result = change(db);
+        appendAuditEvent(db, typeof draft === 'function' ? draft(result) : draft, { actor, frontDoor, at: this.env.now() });
+        return result;
+      })
+      .immediate();
+  }
+}
+
+function parseInput(schema: z.ZodType, raw: unknown): unknown {
+  const parsed = schema.safeParse(raw ?? {}, { reportInput: true });
+  if (parsed.success) return parsed.data;
+  const issues = describeIssues(parsed.error);
+  throw new AppError(
+    'VALIDATION',
+    {
+      zh: `输入无效：${issues.map((i) => `${i.path ? `${i.path} ` : ''}${i.message}`).join('；')}`,
+      en: `Invalid input: ${issues.map((i) => `${i.path ? `${i.path} ` : ''}${i.messageEn}`).join('; ')}`,
+    },
+    { issues },
+  );
+}
+
+function describeUnexpected(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
+}

@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ADMIN, newArchive, ok, testCore } from '../../tests/helpers/core';
+import { encodings, filesContaining, filesUnder } from '../../tests/helpers/files';
+import { useTempDirs } from '../../tests/helpers/temp-dir';
+
+const tempDir = useTempDirs();
+
+describe('no plaintext in the data folder', () => {
+  it('the scan finds a plain needle in each encoding (so the test below can fail)', () => {
+    const dir = tempDir();
+    const needle = `明文${randomUUID().slice(0, 6)}`;
+    encodings(needle).forEach((bytes, i) => writeFileSync(join(dir, `plain-${i}.bin`), Buffer.concat([Buffer.from('xx'), bytes, Buffer.from('yy')])));
+    expect(filesContaining(dir, needle)).toHaveLength(3);
+  });
+
+  it('finds no dossier title, user name or display name in any file, in UTF-8 or UTF-16, open or closed', async () => {
+    const dir = tempDir();
+    const marker = randomUUID().slice(0, 8);
+    const title = `绝密测试题名${marker}`;
+    const asciiTitle = `secret-title-${marker}`;
+    const displayName = `保密姓名${marker}`;
+    const core = await newArchive(dir);
+    await ok(core, 'user:create', { login: `user${marker}`, displayName, roles: ['clerk'], password: 'password-12345' });
+    for (let i = 0; i < 50; i += 1) await ok(core, 'dossier:create', { title: `${title} ${asciiTitle} ${i}` });
+
+    // While the archive is open, the write-ahead log holds the latest pages.
+    expect(filesUnder(dir).some((f) => f.endsWith('-wal'))).toBe(true);
+    for (const needle of [title, asciiTitle, displayName, `user${marker}`, ADMIN.displayName]) {
+      expect(filesContaining(dir, needle), needle).toEqual([]);
+    }
+
+    await ok(core, 'session:lock', {});
+    await core.close();
+    const reopened = testCore(dir);
+    await ok(reopened, 'session:login', { login: ADMIN.login, password: ADMIN.password });
+    expect((await ok(reopened, 'dossier:list', { query: marker })).total).toBe(50);
+    await reopened.close();
+    for (const needle of [title, asciiTitle, displayName, `user${marker}`]) {
+      expect(filesContaining(dir, needle), needle).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,80 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createContext, runInContext } from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import { channelNames, contract } from '../../shared/contract';
+import { repoRoot } from '../../tests/helpers/paths';
+import { bridgeScript } from '../harness/bridge-script';
+import { handlers } from './handlers';
+
+const sorted = (names: Iterable<string>) => [...names].sort();
+const contractChannels = sorted(Object.keys(contract));
+
+/** Runs a script the way a page would, with `window.api` captured. */
+function apiFromScript(source: string, globals: Record<string, unknown>): Record<string, unknown> {
+  const sandbox: Record<string, unknown> = { ...globals };
+  sandbox.window = sandbox;
+  createContext(sandbox);
+  runInContext(source, sandbox);
+  return sandbox.api as Record<string, unknown>;
+}
+
+describe('one contract, one handler table, three front doors', () => {
+  it('every channel has exactly one handler', () => {
+    expect(sorted(Object.keys(handlers))).toEqual(contractChannels);
+    expect(sorted(channelNames)).toEqual(contractChannels);
+  });
+
+  it('every channel is named domain:verb-noun', () => {
+    for (const name of contractChannels) expect(name).toMatch(/^[a-z]+:[a-z]+(-[a-z]+)*$/);
+  });
+
+  it('the harness bridge gives the page one function per channel, calling /api/<channel>', async () => {
+    const calls: string[] = [];
+    const fakeFetch = async (url: string) => {
+      calls.push(url);
+      return { text: async () => '{"ok":true,"data":null}' };
+    };
+    const storage = new Map<string, string>();
+    const api = apiFromScript(bridgeScript(), {
+      location: { search: '?token=abc', pathname: '/', hash: '' },
+      history: { state: null, replaceState: () => undefined },
+      sessionStorage: { getItem: (k: string) => storage.get(k) ?? null, setItem: (k: string, v: string) => storage.set(k, v) },
+      URLSearchParams,
+      fetch: fakeFetch,
+      encodeURIComponent,
+      btoa,
+      atob,
+      Object,
+      JSON,
+      String,
+      Uint8Array,
+      Array,
+    });
+    expect(sorted(Object.keys(api))).toEqual(contractChannels);
+    for (const channel of contractChannels) await (api[channel] as (input: unknown) => Promise<unknown>)({});
+    expect(calls.sort()).toEqual(contractChannels.map((c) => `/api/${encodeURIComponent(c)}`).sort());
+    expect(storage.get('dossierdesk.harness-token')).toBe('abc');
+  });
+
+  it('the built Electron preload exposes one binding per channel, each invoking that channel', async () => {
+    const preload = `${repoRoot}out/preload/index.cjs`;
+    expect(existsSync(preload), 'build first: npm run build').toBe(true);
+    const exposed: Record<string, unknown> = {};
+    const invoked: string[] = [];
+    const electron = {
+      contextBridge: { exposeInMainWorld: (key: string, value: unknown) => (exposed[key] = value) },
+      ipcRenderer: { invoke: async (channel: string) => invoked.push(channel) },
+    };
+    const requireStub = (id: string) => {
+      if (id === 'electron') return electron;
+      throw new Error(`a sandboxed preload cannot require ${id}`);
+    };
+    const module = { exports: {} };
+    runInContext(`(function (require, module, exports) {${readFileSync(preload, 'utf8')}\n})`, createContext({ ...globalThis, console }))(requireStub, module, module.exports);
+    expect(Object.keys(exposed)).toEqual(['api']);
+    const api = exposed.api as Record<string, (input: unknown) => Promise<unknown>>;
+    expect(sorted(Object.keys(api))).toEqual(contractChannels);
+    for (const channel of contractChannels) await api[channel]?.({});
+    expect(sorted(invoked)).toEqual(contractChannels);
+  });
+});

@@ -1,0 +1,78 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { chmodSync, mkdirSync, rmSync } from 'node:fs';
+import { openArchiveDatabase, type Db } from '../../../../db/open';
+import { writeArchiveMeta } from '../../../../db/repositories/meta';
+import { findUserById, insertUser, setKeySlotMac, type UserRecord } from '../../../../db/repositories/users';
+import { AppError } from '../../../../shared/errors';
+import { normalizeLogin } from '../../../../shared/schemas';
+import type { KdfCost } from '../../vault/kdf';
+import { archiveState, databaseFiles, type ArchivePaths } from '../../vault/archive-files';
+import { createSlot, newKeySlotFile, slotMac, withSlot, writeKeySlotFile } from '../../vault/key-slots';
+import { closeArchive, type OpenedArchive } from '../../vault/opened-archive';
+import { deriveSubkey } from '../../vault/subkeys';
+
+export interface NewArchive {
+  admin: { login: string; displayName: string; password: string };
+}
+
+export interface CreateArchiveOptions {
+  migrationsDir: string;
+  appVersion: string;
+  kdfCost: KdfCost | undefined;
+  now: Date;
+  /** Runs inside the creation transaction, e.g. to record the first audit event. */
+  onCreated: (db: Db, admin: UserRecord, archiveId: string) => void;
+}
+
+/**
+ * First run: a random 256-bit data key, the encrypted database with its schema and the
+ * administrator, then the administrator's key slot. The slot file is written last – it is what
+ * makes the folder an archive – so a failure on the way leaves no half archive behind.
+ */
+export async function createArchive(paths: ArchivePaths, input: NewArchive, options: CreateArchiveOptions): Promise<{ archive: OpenedArchive; admin: UserRecord }> {
+  const state = archiveState(paths);
+  if (state === 'ready') {
+    throw new AppError('CONFLICT', {
+      zh: `数据文件夹中已有档案库，不会覆盖：${paths.dataDir}`,
+      en: `The data folder already holds an archive and will not be overwritten: ${paths.dataDir}`,
+    });
+  }
+  if (state === 'incomplete') throw new AppError('ARCHIVE_INCOMPLETE');
+
+  mkdirSync(paths.dataDir, { recursive: true, mode: 0o700 });
+  const dataKey = randomBytes(32);
+  const archiveId = randomUUID();
+  const login = normalizeLogin(input.admin.login);
+  const slotFile = newKeySlotFile(archiveId);
+  const slot = await createSlot(slotFile, login, input.admin.password, dataKey, options.kdfCost);
+
+  const dbKey = deriveSubkey(dataKey, 'database');
+  let archive: OpenedArchive | undefined;
+  try {
+    const database = openArchiveDatabase({ file: paths.database, key: dbKey, migrationsDir: options.migrationsDir, create: true });
+    // Owner only; SQLite gives the -wal and -shm files the mode of the database file.
+    if (process.platform !== 'win32') chmodSync(paths.database, 0o600);
+    archive = { paths, archiveId, database, dataKey };
+    const at = options.now.toISOString();
+    const admin = database.sqlite
+      .transaction(() => {
+        writeArchiveMeta(database.db, { archiveId, createdAt: at, createdByBuild: options.appVersion });
+        const id = insertUser(database.db, { login, displayName: input.admin.displayName, roles: ['admin'], mustChangePassword: false, createdAt: at });
+        setKeySlotMac(database.db, id, slotMac(dataKey, archiveId, slot), at);
+        const record = findUserById(database.db, id);
+        if (!record) throw new AppError('INTERNAL');
+        options.onCreated(database.db, record, archiveId);
+        return record;
+      })
+      .immediate();
+    writeKeySlotFile(paths.keySlots, withSlot(slotFile, slot));
+    return { archive, admin };
+  } catch (error) {
+    if (archive) closeArchive(archive);
+    else dataKey.fill(0);
+    for (const file of databaseFiles(paths)) rmSync(file, { force: true });
+    throw error;
+  } finally {
+    dbKey.fill(0);
+  }
+}

@@ -1,0 +1,102 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../../shared/errors';
+import { FAST_KDF } from '../../../tests/helpers/core';
+import { useTempDirs } from '../../../tests/helpers/temp-dir';
+import {
+  createSlot,
+  findSlot,
+  newKeySlotFile,
+  openSlot,
+  readKeySlotFile,
+  slotMac,
+  slotMacMatches,
+  withSlot,
+  writeKeySlotFile,
+  type KeySlotFile,
+} from './key-slots';
+
+const tempDir = useTempDirs();
+
+async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await promise;
+  } catch (error) {
+    return error instanceof AppError ? error.code : String(error);
+  }
+  return undefined;
+}
+
+async function fileWithSlot(login: string, password: string, dataKey: Buffer): Promise<KeySlotFile> {
+  const file = newKeySlotFile(randomUUID());
+  return withSlot(file, await createSlot(file, login, password, dataKey, FAST_KDF));
+}
+
+describe('key slots', () => {
+  it('wraps the data key per user and unwraps it with the right password only', async () => {
+    const dataKey = randomBytes(32);
+    let file = await fileWithSlot('zhangsan', 'first-password', dataKey);
+    file = withSlot(file, await createSlot(file, 'lisi', 'second-password', dataKey, FAST_KDF));
+    expect(file.slots).toHaveLength(2);
+
+    expect(await openSlot(file, 'zhangsan', 'first-password')).toEqual(dataKey);
+    expect(await openSlot(file, 'LiSi', 'second-password')).toEqual(dataKey);
+    expect(await codeOf(openSlot(file, 'zhangsan', 'second-password'))).toBe('WRONG_PASSWORD');
+    expect(await codeOf(openSlot(file, 'nobody', 'first-password'))).toBe('WRONG_PASSWORD');
+  });
+
+  it('accepts a password typed in full-width mode (NFKC)', async () => {
+    const dataKey = randomBytes(32);
+    const file = await fileWithSlot('wangwu', 'Abc12345', dataKey);
+    expect(await openSlot(file, 'wangwu', 'Ａｂｃ１２３４５')).toEqual(dataKey);
+  });
+
+  it('holds no user names and stores the KDF parameters with each slot', async () => {
+    const file = await fileWithSlot('zhaoliu', 'a-password', randomBytes(32));
+    const text = JSON.stringify(file);
+    expect(text).not.toContain('zhaoliu');
+    expect(file.slots[0]?.kdf).toMatchObject({ name: 'scrypt', N: FAST_KDF.N, r: 8, p: 1 });
+  });
+
+  it('rejects a slot whose parameters or ciphertext were altered (authenticated encryption)', async () => {
+    const dataKey = randomBytes(32);
+    const file = await fileWithSlot('zhangsan', 'the-password', dataKey);
+    const slot = file.slots[0];
+    if (!slot) throw new Error('no slot');
+    const otherArchive = { ...file, archiveId: randomUUID() };
+    expect(await codeOf(openSlot(otherArchive, 'zhangsan', 'the-password'))).toBe('WRONG_PASSWORD');
+    const flipped = Buffer.from(slot.wrap.data, 'base64');
+    flipped[0] = (flipped[0] ?? 0) ^ 1;
+    const tampered = withSlot(file, { ...slot, wrap: { ...slot.wrap, data: flipped.toString('base64') } });
+    expect(await codeOf(openSlot(tampered, 'zhangsan', 'the-password'))).toBe('WRONG_PASSWORD');
+  });
+
+  it('round-trips through the file and refuses a newer or damaged format', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'keyslots.json');
+    const file = await fileWithSlot('zhangsan', 'the-password', randomBytes(32));
+    writeKeySlotFile(path, file);
+    expect(readKeySlotFile(path)).toEqual(file);
+
+    writeFileSync(path, JSON.stringify({ ...file, version: 99 }));
+    expect(() => readKeySlotFile(path)).toThrowError(expect.objectContaining({ code: 'ARCHIVE_TOO_NEW' }));
+    writeFileSync(path, readFileSync(path, 'utf8').slice(0, 40));
+    expect(() => readKeySlotFile(path)).toThrowError(expect.objectContaining({ code: 'ARCHIVE_DAMAGED' }));
+    expect(() => readKeySlotFile(join(dir, 'missing.json'))).toThrowError(expect.objectContaining({ code: 'ARCHIVE_NOT_FOUND' }));
+  });
+
+  it('binds each slot to the database record by a MAC under the data key', async () => {
+    const dataKey = randomBytes(32);
+    const file = await fileWithSlot('zhangsan', 'the-password', dataKey);
+    const slot = findSlot(file, 'zhangsan');
+    if (!slot) throw new Error('no slot');
+    const mac = slotMac(dataKey, file.archiveId, slot);
+    expect(slotMacMatches(dataKey, file.archiveId, slot, mac)).toBe(true);
+    const renewed = await createSlot(file, 'zhangsan', 'the-password', dataKey, FAST_KDF);
+    expect(slotMacMatches(dataKey, file.archiveId, renewed, mac)).toBe(false);
+    expect(slotMacMatches(randomBytes(32), file.archiveId, slot, mac)).toBe(false);
+    expect(slotMacMatches(dataKey, file.archiveId, slot, null)).toBe(false);
+  });
+});

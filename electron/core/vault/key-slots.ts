@@ -1,0 +1,151 @@
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { AppError } from '../../../shared/errors';
+import { normalizeLogin } from '../../../shared/schemas';
+import { writeFileAtomic } from '../fs/atomic-write';
+import { deriveKey, newKdfParams, type KdfCost, type KdfParams } from './kdf';
+import { deriveSubkey } from './subkeys';
+
+/**
+ * The key slot file (`keyslots.json`) beside the database: for every user, the archive's data key
+ * wrapped with AES-256-GCM under a key derived from that user's password. It holds no business
+ * data and no user names: a slot is found by a salted hash of the login.
+ */
+export const KEY_SLOT_FORMAT = 'dossierdesk.keyslots';
+export const KEY_SLOT_VERSION = 1;
+
+const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
+
+const slotSchema = z.object({
+  id: z.string().regex(/^[0-9a-f]{64}$/),
+  kdf: z.object({
+    name: z.literal('scrypt'),
+    N: z.number().int().min(2 ** 10).max(2 ** 22),
+    r: z.number().int().min(1).max(32),
+    p: z.number().int().min(1).max(16),
+    salt: base64,
+  }),
+  wrap: z.object({ name: z.literal('aes-256-gcm'), iv: base64, tag: base64, data: base64 }),
+});
+
+const fileSchema = z.object({
+  format: z.literal(KEY_SLOT_FORMAT),
+  version: z.literal(KEY_SLOT_VERSION),
+  archiveId: z.uuid(),
+  lookupSalt: base64,
+  slots: z.array(slotSchema),
+});
+
+export type KeySlot = z.infer<typeof slotSchema>;
+export type KeySlotFile = z.infer<typeof fileSchema>;
+
+export function newKeySlotFile(archiveId: string): KeySlotFile {
+  return { format: KEY_SLOT_FORMAT, version: KEY_SLOT_VERSION, archiveId, lookupSalt: randomBytes(16).toString('base64'), slots: [] };
+}
+
+export function readKeySlotFile(path: string): KeySlotFile {
+  if (!existsSync(path)) throw new AppError('ARCHIVE_NOT_FOUND');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw damaged(error);
+  }
+  const version = (raw as { version?: unknown } | null)?.version;
+  if (typeof version === 'number' && version > KEY_SLOT_VERSION) {
+    throw new AppError('ARCHIVE_TOO_NEW', {
+      zh: `密钥槽文件格式版本 ${version} 由更新版本的程序写入，请升级本程序`,
+      en: `The key slot file (format version ${version}) was written by a newer version of the program; upgrade first`,
+    });
+  }
+  const parsed = fileSchema.safeParse(raw);
+  if (!parsed.success) throw damaged(parsed.error);
+  return parsed.data;
+}
+
+export function writeKeySlotFile(path: string, file: KeySlotFile): void {
+  writeFileAtomic(path, `${JSON.stringify(file, null, 2)}\n`);
+}
+
+export function slotIdFor(file: KeySlotFile, login: string): string {
+  return createHash('sha256').update(Buffer.from(file.lookupSalt, 'base64')).update(normalizeLogin(login), 'utf8').digest('hex');
+}
+
+export async function createSlot(file: KeySlotFile, login: string, password: string, dataKey: Uint8Array, cost?: KdfCost): Promise<KeySlot> {
+  const id = slotIdFor(file, login);
+  const kdf = newKdfParams(cost);
+  const kek = await deriveKey(password, kdf);
+  try {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', kek, iv);
+    cipher.setAAD(additionalData(file, id, kdf));
+    const data = Buffer.concat([cipher.update(dataKey), cipher.final()]);
+    return {
+      id,
+      kdf,
+      wrap: { name: 'aes-256-gcm', iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), data: data.toString('base64') },
+    };
+  } finally {
+    kek.fill(0);
+  }
+}
+
+/**
+ * Unwraps the data key with a user's password. An unknown login costs the same key derivation as
+ * a wrong password and gives the same answer, so neither timing nor message tells them apart.
+ */
+export async function openSlot(file: KeySlotFile, login: string, password: string): Promise<Buffer> {
+  const slot = file.slots.find((s) => s.id === slotIdFor(file, login));
+  if (!slot) {
+    await deriveKey(password, file.slots[0]?.kdf ?? DUMMY_KDF);
+    throw new AppError('WRONG_PASSWORD');
+  }
+  const kek = await deriveKey(password, slot.kdf);
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', kek, Buffer.from(slot.wrap.iv, 'base64'));
+    decipher.setAAD(additionalData(file, slot.id, slot.kdf));
+    decipher.setAuthTag(Buffer.from(slot.wrap.tag, 'base64'));
+    return Buffer.concat([decipher.update(Buffer.from(slot.wrap.data, 'base64')), decipher.final()]);
+  } catch {
+    throw new AppError('WRONG_PASSWORD');
+  } finally {
+    kek.fill(0);
+  }
+}
+
+export function withSlot(file: KeySlotFile, slot: KeySlot): KeySlotFile {
+  return { ...file, slots: [...file.slots.filter((s) => s.id !== slot.id), slot] };
+}
+
+export function findSlot(file: KeySlotFile, login: string): KeySlot | undefined {
+  const id = slotIdFor(file, login);
+  return file.slots.find((s) => s.id === id);
+}
+
+/** Stored in the (encrypted) database with the user: lets `verify` detect an altered or swapped slot. */
+export function slotMac(dataKey: Uint8Array, archiveId: string, slot: KeySlot): string {
+  const key = deriveSubkey(dataKey, 'key-slot-mac');
+  try {
+    return createHmac('sha256', key).update(JSON.stringify([archiveId, slot.id, slot.kdf, slot.wrap])).digest('hex');
+  } finally {
+    key.fill(0);
+  }
+}
+
+export function slotMacMatches(dataKey: Uint8Array, archiveId: string, slot: KeySlot, expected: string | null): boolean {
+  if (!expected) return false;
+  const actual = Buffer.from(slotMac(dataKey, archiveId, slot), 'hex');
+  const wanted = Buffer.from(expected, 'hex');
+  return actual.length === wanted.length && timingSafeEqual(actual, wanted);
+}
+
+function additionalData(file: KeySlotFile, slotId: string, kdf: KdfParams): Buffer {
+  return Buffer.from(JSON.stringify([KEY_SLOT_FORMAT, KEY_SLOT_VERSION, file.archiveId, slotId, kdf]), 'utf8');
+}
+
+const DUMMY_KDF: KdfParams = newKdfParams();
+
+function damaged(cause: unknown): AppError {
+  return new AppError('ARCHIVE_DAMAGED', { zh: '密钥槽文件已损坏，无法读取', en: 'The key slot file is damaged and cannot be read' }, { cause });
+}

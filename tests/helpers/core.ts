@@ -1,0 +1,33 @@
+import { join } from 'node:path';
+import { createCore, type Core, type CoreOptions } from '../../electron/core/core';
+import type { FrontDoor } from '../../electron/core/audit/chain';
+import type { Channel, InputOf, OutputOf } from '../../shared/contract';
+import type { Envelope } from '../../shared/errors';
+import { migrationsDir } from './paths';
+
+/** Test cores use a cheaper key derivation; everything else is the product's. */
+export const FAST_KDF = { N: 2 ** 12, r: 8, p: 1 };
+
+export const ADMIN = { login: 'admin', displayName: '系统管理员', password: 'admin-password-1' };
+
+export function testCore(dataDir: string, options: Partial<CoreOptions> = {}): Core {
+  return createCore({ dataDir: join(dataDir), migrationsDir, appVersion: '0.0.0-test', kdfCost: FAST_KDF, idleCheckIntervalMs: 0, log: () => undefined, ...options });
+}
+
+/** Typed call through the real wrapper. */
+export async function call<C extends Channel>(core: Core, channel: C, input: InputOf<C>, frontDoor: FrontDoor = 'ui'): Promise<Envelope<OutputOf<C>>> {
+  return (await core.invoke(channel, input, frontDoor)) as Envelope<OutputOf<C>>;
+}
+
+/** Like `call`, but the test fails with the error message unless the call succeeds. */
+export async function ok<C extends Channel>(core: Core, channel: C, input: InputOf<C>, frontDoor: FrontDoor = 'ui'): Promise<OutputOf<C>> {
+  const result = await call(core, channel, input, frontDoor);
+  if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.messageEn}`);
+  return result.data;
+}
+
+export async function newArchive(dataDir: string, options: Partial<CoreOptions> = {}): Promise<Core> {
+  const core = testCore(dataDir, options);
+  await ok(core, 'archive:create', { admin: ADMIN });
+  return core;
+}
