@@ -1,0 +1,58 @@
+import { Command, CommanderError } from 'commander';
+import { toAppError } from '../core/errors';
+import { CliSession, type CliEnvironment, type GlobalOptions } from './cli-session';
+import { registerArchiveCommands } from './commands/archive';
+import { registerBenchCommand } from './commands/bench';
+import { registerDossierCommands } from './commands/dossier';
+import { EXIT, exitCodeFor } from './exit-codes';
+import { reportError } from './io';
+
+/** Wraps a command's action: one session per invocation, errors become one line and an exit code. */
+export type Run = <O>(action: (session: CliSession, options: O) => Promise<number | void>) => (...args: unknown[]) => Promise<void>;
+
+/**
+ * `dossierdesk`: the CLI front door for IT staff and scripts. Its command names, options and
+ * exit codes are a public interface – keep them stable.
+ */
+export async function runCli(argv: readonly string[], env: CliEnvironment): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const run: Run = (action) => async (...args) => {
+    const command = args.at(-1) as Command;
+    const session = new CliSession(env, command.optsWithGlobals<GlobalOptions>());
+    try {
+      exitCode = (await action(session, args.at(-2) as never)) ?? EXIT.ok;
+    } catch (error) {
+      const appError = toAppError(error);
+      reportError(env.io, appError.toPayload(), session.json);
+      exitCode = exitCodeFor(appError.code);
+    } finally {
+      await session.close();
+    }
+  };
+
+  const program = new Command('dossierdesk')
+    .description('DossierDesk 客户档案管理系统 – 命令行 / command line')
+    .version(env.appVersion)
+    .option('--data-dir <dir>', '数据文件夹（或 DOSSIERDESK_DATA_DIR） / data folder (or DOSSIERDESK_DATA_DIR)')
+    .option('--user <name>', '登录名（或 DOSSIERDESK_USER） / login name (or DOSSIERDESK_USER)')
+    .option('--password-stdin', '从标准输入读取密码（否则用 DOSSIERDESK_PASSWORD） / read the password from standard input (else DOSSIERDESK_PASSWORD)')
+    .option('--json', '机器可读的输出 / machine-readable output')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => env.io.out(text.trimEnd()),
+      writeErr: (text) => env.io.err(text.trimEnd()),
+      outputError: (text, write) => write(`错误 / error VALIDATION: 命令用法错误（见 dossierdesk --help） / usage ${text.trim()}`),
+    });
+
+  registerArchiveCommands(program, run);
+  registerDossierCommands(program, run);
+  registerBenchCommand(program, run);
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error;
+    return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? EXIT.ok : EXIT.usage;
+  }
+  return exitCode;
+}
