@@ -1,0 +1,58 @@
+import { app, protocol, session, shell, type WebContents } from 'electron';
+import { buildCsp } from '../../shared/csp';
+import { readStaticFile } from '../core/fs/static-files';
+import { APP_HOST, APP_SCHEME, isAppUrl, isSafeExternalUrl } from './url-policy';
+
+/** Must run before the app is ready: app:// is a standard, secure origin (so 'self' in the CSP means it). */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+}
+
+/** Serves the built renderer from app://dossierdesk/ with the CSP header; nothing outside its folder. */
+export function serveRenderer(rendererDir: string): void {
+  const csp = buildCsp({ delivery: 'header' });
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    const file = url.host === APP_HOST ? readStaticFile(rendererDir, url.pathname) : null;
+    if (!file) return new Response('Not found', { status: 404 });
+    return new Response(new Uint8Array(file.body), {
+      headers: { 'content-type': file.contentType, 'content-security-policy': csp, 'x-content-type-options': 'nosniff' },
+    });
+  });
+}
+
+/**
+ * Locks every web contents down: no navigation away from the app, no new windows (http/https
+ * links open in the system browser), no <webview>, no permissions except the camera for
+ * document capture from the app itself.
+ */
+export function hardenWebContents(devServerUrl: string | undefined): void {
+  app.on('web-contents-created', (_event, contents: WebContents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!isAppUrl(url, devServerUrl)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!isAppUrl(url, devServerUrl)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      if (isSafeExternalUrl(url)) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+  });
+
+  const allowed = (permission: string, origin: string) => permission === 'media' && isAppUrl(origin, devServerUrl);
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    const videoOnly = !('mediaTypes' in details) || (details.mediaTypes ?? []).every((t) => t === 'video');
+    callback(allowed(permission, details.requestingUrl) && videoOnly);
+  });
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin) => allowed(permission, requestingOrigin));
+
+  if (devServerUrl) {
+    // The dev server sends no CSP of its own; give its pages the development policy.
+    const csp = buildCsp({ delivery: 'header', devServer: new URL(devServerUrl).origin });
+    session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
+    });
+  }
+}
