@@ -1,0 +1,65 @@
+import type { Messages } from './index';
+
+export const en: Messages = {
+  app: {
+    name: 'Customer Dossier Management',
+    brand: 'DossierDesk',
+  },
+  common: {
+    cancel: 'Cancel',
+    required: '{{field}} is required',
+    tooLong: '{{field}} must not exceed {{max}} characters',
+    retry: 'Retry',
+    loading: 'Loading…',
+  },
+  fields: {
+    login: 'Login name',
+    displayName: 'Name',
+    password: 'Password',
+    confirmPassword: 'Confirm password',
+  },
+  setup: {
+    title: 'Create the archive',
+    intro: 'First run: create the encrypted archive and the administrator account. All data is stored encrypted on this computer.',
+    dataDir: 'Data folder',
+    adminSection: 'Administrator',
+    passwordHint: 'At least {{min}} characters. Keep it safe: if every administrator password is lost, the archive cannot be opened.',
+    passwordTooShort: 'The password needs at least {{min}} characters',
+    passwordMismatch: 'The two passwords differ',
+    loginPattern: 'Letters, digits, dot, underscore and hyphen only',
+    submit: 'Create archive',
+    incomplete:
+      'The data folder holds a database but its key slot file (keyslots.json) is missing, so it cannot be opened. Restore that file from a backup, or use an empty data folder.',
+  },
+  login: {
+    title: 'Sign in',
+    submit: 'Sign in',
+    lockedIdle: 'The archive locked itself after a period of inactivity. Please sign in again.',
+    lockedManual: 'The archive is locked. Please sign in again.',
+  },
+  shell: {
+    dossiers: 'Dossiers',
+    lock: 'Lock',
+    language: 'Language',
+    signedInAs: 'Signed in as',
+  },
+  dossier: {
+    listTitle: 'Dossiers',
+    searchPlaceholder: 'Search title or archive number',
+    create: 'New dossier',
+    archiveNumber: 'Archive number',
+    title: 'Title',
+    createdAt: 'Opened',
+    createdBy: 'Opened by',
+    empty: 'No dossiers yet',
+    emptyHint: 'Create the first dossier and it will appear here.',
+    noMatch: 'No dossier matches “{{query}}”',
+    total: '{{count}} in total',
+    loadMore: 'Load more',
+    createTitle: 'New dossier',
+    titlePlaceholder: 'e.g. Zhang San, 沪A12345, new-vehicle dossier',
+    numberHint: 'The archive number is assigned on saving (KH-year-running number).',
+    createOk: 'Create',
+    created: 'Dossier {{number}} created',
+  },
+};
