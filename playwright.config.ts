@@ -1,0 +1,33 @@
+import { defineConfig } from '@playwright/test';
+
+/**
+ * Browser end-to-end tests run the built renderer through the harness bridge against the real
+ * core and a real encrypted archive, in Debian's Chromium (never a downloaded browser).
+ */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export default defineConfig({
+  outputDir: 'test-results/playwright',
+  reporter: [['list']],
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  workers: 2,
+  projects: [
+    {
+      name: 'e2e',
+      testDir: 'tests/e2e',
+      use: {
+        browserName: 'chromium',
+        viewport: { width: 1280, height: 800 },
+        locale: 'zh-CN',
+        trace: 'retain-on-failure',
+        launchOptions: {
+          executablePath: chromiumPath,
+          // This machine has no network beyond the registries: keep Chromium from dialling out.
+          args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'],
+        },
+      },
+    },
+    { name: 'electron', testDir: 'tests/electron' },
+  ],
+});

@@ -1,0 +1,114 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const harnessEntry = fileURLToPath(new URL('../../out/main/harness.js', import.meta.url));
+const screensDir = fileURLToPath(new URL('../../test-results/screens', import.meta.url));
+
+export interface HarnessRun {
+  url: string;
+  dataDir: string;
+  /** Stops the harness process and starts a new one on the same data folder (an app restart). */
+  restart(): Promise<string>;
+}
+
+async function startHarness(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [harnessEntry, '--data-dir', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`harness did not start:\n${output}`)), 15_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[0]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`harness exited with ${code}:\n${output}`)));
+  });
+  return { child, url };
+}
+
+async function stopHarness(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+/** Each test gets a fresh temporary data folder and its own harness process on it. */
+export const test = base.extend<{ harness: HarnessRun; cspViolations: string[] }>({
+  harness: async ({}, use) => {
+    const dataDir = join(mkdtempSync(join(tmpdir(), 'dossierdesk-e2e-')), 'archive');
+    let running = await startHarness(dataDir);
+    const run: HarnessRun = {
+      get url() {
+        return running.url;
+      },
+      dataDir,
+      restart: async () => {
+        await stopHarness(running.child);
+        running = await startHarness(dataDir);
+        return running.url;
+      },
+    };
+    await use(run);
+    await stopHarness(running.child);
+    rmSync(join(dataDir, '..'), { recursive: true, force: true });
+  },
+  cspViolations: async ({ page }, use) => {
+    const violations: string[] = [];
+    await page.exposeFunction('__reportCspViolation', (text: string) => violations.push(text));
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        (window as unknown as { __reportCspViolation(text: string): void }).__reportCspViolation(`${event.violatedDirective} ${event.blockedURI}`);
+      });
+    });
+    page.on('pageerror', (error) => violations.push(`page error: ${error.message}`));
+    await use(violations);
+  },
+});
+
+/** Saves a screenshot under test-results/screens for people to look at. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(screensDir, { recursive: true });
+  await page.screenshot({ path: join(screensDir, `${name}.png`), fullPage: true });
+}
+
+export const ADMIN = { login: 'admin', displayName: '王档案', password: 'admin-password-1' };
+
+export async function createArchive(page: Page): Promise<void> {
+  await page.getByLabel('登录名').fill(ADMIN.login);
+  await page.getByLabel('姓名').fill(ADMIN.displayName);
+  await page.getByLabel('密码', { exact: true }).fill(ADMIN.password);
+  await page.getByLabel('确认密码').fill(ADMIN.password);
+  await page.getByRole('button', { name: '创建档案库' }).click();
+  await expect(page.getByTestId('signed-in-user')).toHaveText(ADMIN.displayName);
+}
+
+export async function signIn(page: Page, login: string, password: string): Promise<void> {
+  await page.getByLabel('登录名').fill(login);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+}
+
+export async function createDossier(page: Page, title: string): Promise<string> {
+  await page.getByTestId('create-dossier').click();
+  const dialog = page.getByRole('dialog', { name: '新建档案' });
+  await dialog.getByLabel('案卷题名').fill(title);
+  await dialog.getByRole('button', { name: '创建' }).click();
+  const notice = page.getByText(/^已创建档案 KH-\d{4}-\d{6}$/).last();
+  await expect(notice).toBeVisible();
+  const number = /KH-\d{4}-\d{6}/.exec((await notice.textContent()) ?? '')?.[0];
+  if (!number) throw new Error('no archive number shown');
+  await expect(dialog).toBeHidden();
+  return number;
+}
+
+export { expect };
