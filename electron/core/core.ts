@@ -52,13 +52,13 @@ export function createCore(options: CoreOptions): Core {
   };
   const runtime = new CoreRuntime(env, options.handlers ?? defaultHandlers, options.log ?? ((m) => console.error(m)));
   const interval = options.idleCheckIntervalMs ?? 30_000;
-  const timer = interval > 0 ? setInterval(() => void runtime.serial(async () => runtime.lockIfIdle()), interval) : undefined;
+  const timer = interval > 0 ? setInterval(() => void runtime.serial(() => runtime.lockIfIdle()), interval) : undefined;
   timer?.unref();
   return {
     dataDir: options.dataDir,
     invoke: (channel, input, frontDoor) => runtime.serial(() => runtime.dispatch(channel, input, frontDoor)),
-    shutdown: () => runtime.serial(async () => runtime.lock('exit')).finally(() => clearInterval(timer)),
-    close: () => runtime.serial(async () => runtime.dropSession()).finally(() => clearInterval(timer)),
+    shutdown: () => runtime.serial(() => runtime.lock('exit')).finally(() => clearInterval(timer)),
+    close: () => runtime.serial(() => runtime.dropSession()).finally(() => clearInterval(timer)),
   };
 }
 
@@ -75,7 +75,7 @@ class CoreRuntime {
   ) {}
 
   /** Calls run one after another: sign-in, lock and writes never interleave. */
-  serial<T>(task: () => Promise<T>): Promise<T> {
+  serial<T>(task: () => T | Promise<T>): Promise<T> {
     const run = this.tail.then(task, task);
     this.tail = run.catch(() => undefined);
     return run;

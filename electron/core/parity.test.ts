@@ -30,9 +30,9 @@ describe('one contract, one handler table, three front doors', () => {
 
   it('the harness bridge gives the page one function per channel, calling /api/<channel>', async () => {
     const calls: string[] = [];
-    const fakeFetch = async (url: string) => {
+    const fakeFetch = (url: string) => {
       calls.push(url);
-      return { text: async () => '{"ok":true,"data":null}' };
+      return Promise.resolve({ text: () => Promise.resolve('{"ok":true,"data":null}') });
     };
     const storage = new Map<string, string>();
     const api = apiFromScript(bridgeScript(), {
@@ -63,14 +63,19 @@ describe('one contract, one handler table, three front doors', () => {
     const invoked: string[] = [];
     const electron = {
       contextBridge: { exposeInMainWorld: (key: string, value: unknown) => (exposed[key] = value) },
-      ipcRenderer: { invoke: async (channel: string) => invoked.push(channel) },
+      ipcRenderer: { invoke: (channel: string) => Promise.resolve(invoked.push(channel)) },
     };
     const requireStub = (id: string) => {
       if (id === 'electron') return electron;
       throw new Error(`a sandboxed preload cannot require ${id}`);
     };
     const module = { exports: {} };
-    runInContext(`(function (require, module, exports) {${readFileSync(preload, 'utf8')}\n})`, createContext({ ...globalThis, console }))(requireStub, module, module.exports);
+    const load = runInContext(`(function (require, module, exports) {${readFileSync(preload, 'utf8')}\n})`, createContext({ ...globalThis, console })) as (
+      require: (id: string) => unknown,
+      module: { exports: unknown },
+      exports: unknown,
+    ) => void;
+    load(requireStub, module, module.exports);
     expect(Object.keys(exposed)).toEqual(['api']);
     const api = exposed.api as Record<string, (input: unknown) => Promise<unknown>>;
     expect(sorted(Object.keys(api))).toEqual(contractChannels);

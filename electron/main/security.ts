@@ -11,7 +11,7 @@ export function registerAppScheme(): void {
 /** Serves the built renderer from app://dossierdesk/ with the CSP header; nothing outside its folder. */
 export function serveRenderer(rendererDir: string): void {
   const csp = buildCsp({ delivery: 'header' });
-  protocol.handle(APP_SCHEME, async (request) => {
+  protocol.handle(APP_SCHEME, (request) => {
     const url = new URL(request.url);
     const file = url.host === APP_HOST ? readStaticFile(rendererDir, url.pathname) : null;
     if (!file) return new Response('Not found', { status: 404 });

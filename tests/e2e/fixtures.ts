@@ -44,6 +44,8 @@ async function stopHarness(child: ChildProcess): Promise<void> {
 
 /** Each test gets a fresh temporary data folder and its own harness process on it. */
 export const test = base.extend<{ harness: HarnessRun; cspViolations: string[] }>({
+  // Playwright reads the fixture's dependencies from the destructuring pattern; this one has none.
+  // eslint-disable-next-line no-empty-pattern
   harness: async ({}, use) => {
     const dataDir = join(mkdtempSync(join(tmpdir(), 'dossierdesk-e2e-')), 'archive');
     let running = await startHarness(dataDir);

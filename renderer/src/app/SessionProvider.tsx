@@ -14,10 +14,10 @@ export interface SessionState {
 }
 
 interface SessionContextValue extends SessionState {
-  refresh(): Promise<void>;
-  createArchive(input: InputOf<'archive:create'>): Promise<void>;
-  login(input: InputOf<'session:login'>): Promise<void>;
-  lock(): Promise<void>;
+  refresh: () => Promise<void>;
+  createArchive: (input: InputOf<'archive:create'>) => Promise<void>;
+  login: (input: InputOf<'session:login'>) => Promise<void>;
+  lock: () => Promise<void>;
 }
 
 const SessionContext = createContext<SessionContextValue | null>(null);
@@ -29,28 +29,20 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>(initial);
 
   const refresh = useCallback(async () => {
-    try {
-      const archive = await call('archive:status', {});
-      if (archive.state !== 'ready') {
-        setState({ phase: archive.state === 'missing' ? 'setup' : 'incomplete', dataDir: archive.dataDir, session: null, lockReason: null, lastLogin: '' });
-        return;
-      }
-      const status = await call('session:status', {});
-      setState((previous) => ({
-        phase: status.session ? 'signed-in' : 'locked',
-        dataDir: archive.dataDir,
-        session: status.session,
-        lockReason: status.lockReason,
-        lastLogin: previous.session?.user.login ?? previous.lastLogin,
-      }));
-    } catch {
-      setState((previous) => ({ ...previous, phase: 'unreachable' }));
-    }
+    const update = await readState();
+    setState(update);
   }, []);
 
   useEffect(() => {
-    void refresh();
-    return onSignedOut(() => void refresh());
+    let active = true;
+    void readState().then((update) => {
+      if (active) setState(update);
+    });
+    const stop = onSignedOut(() => void refresh());
+    return () => {
+      active = false;
+      stop();
+    };
   }, [refresh]);
 
   const value = useMemo<SessionContextValue>(
@@ -74,6 +66,27 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+/** Asks the core where the archive stands; the answer updates the state it is applied to. */
+async function readState(): Promise<(previous: SessionState) => SessionState> {
+  try {
+    const archive = await call('archive:status', {});
+    if (archive.state !== 'ready') {
+      const phase = archive.state === 'missing' ? 'setup' : 'incomplete';
+      return () => ({ phase, dataDir: archive.dataDir, session: null, lockReason: null, lastLogin: '' });
+    }
+    const status = await call('session:status', {});
+    return (previous) => ({
+      phase: status.session ? 'signed-in' : 'locked',
+      dataDir: archive.dataDir,
+      session: status.session,
+      lockReason: status.lockReason,
+      lastLogin: previous.session?.user.login ?? previous.lastLogin,
+    });
+  } catch {
+    return (previous) => ({ ...previous, phase: 'unreachable' });
+  }
 }
 
 export function useSession(): SessionContextValue {

@@ -42,7 +42,7 @@ export function onSignedOut(listener: Listener): () => void {
 export async function call<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
   const bound = window.api[channel] as unknown as (input: InputOf<C>) => ReturnType<ApiBindings[C]>;
   const result = await bound(input);
-  if (result.ok) return result.data as OutputOf<C>;
+  if (result.ok) return result.data;
   if (result.error.code === 'UNAUTHENTICATED') signedOutListeners.forEach((listener) => listener());
   throw new ApiError(result.error);
 }

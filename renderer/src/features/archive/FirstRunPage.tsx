@@ -37,7 +37,7 @@ export function FirstRunPage() {
     <AuthLayout title={t('setup.title')} dataDir={dataDir}>
       <Typography.Paragraph type="secondary">{t('setup.intro')}</Typography.Paragraph>
       {error && <Alert type="error" showIcon title={error} className="form-alert" data-testid="form-error" />}
-      <Form<FirstRunForm> layout="vertical" onFinish={submit} requiredMark={false} disabled={busy}>
+      <Form<FirstRunForm> layout="vertical" onFinish={(values) => void submit(values)} requiredMark={false} disabled={busy}>
         <Typography.Title level={5}>{t('setup.adminSection')}</Typography.Title>
         <Form.Item
           name="login"

@@ -6,8 +6,8 @@ import { call, errorText } from '../../lib/api';
 
 interface Props {
   open: boolean;
-  onClose(): void;
-  onCreated(dossier: DossierSummary): void;
+  onClose: () => void;
+  onCreated: (dossier: DossierSummary) => void;
 }
 
 const TITLE_MAX = 200;

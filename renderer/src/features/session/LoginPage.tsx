@@ -36,7 +36,7 @@ export function LoginPage() {
     <AuthLayout title={t('login.title')} dataDir={dataDir}>
       {notice && !error && <Alert type="info" showIcon title={notice} className="form-alert" data-testid="lock-notice" />}
       {error && <Alert type="error" showIcon title={error} className="form-alert" data-testid="form-error" />}
-      <Form<LoginForm> form={form} layout="vertical" onFinish={submit} requiredMark={false} disabled={busy} initialValues={{ login: lastLogin }}>
+      <Form<LoginForm> form={form} layout="vertical" onFinish={(values) => void submit(values)} requiredMark={false} disabled={busy} initialValues={{ login: lastLogin }}>
         <Form.Item name="login" label={t('fields.login')} rules={[{ required: true, message: t('common.required', { field: t('fields.login') }) }]}>
           <Input prefix={<UserOutlined />} autoComplete="username" autoFocus={!lastLogin} />
         </Form.Item>
