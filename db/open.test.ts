@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../shared/errors';
 import { snapshot } from '../tests/helpers/files';
@@ -114,16 +113,24 @@ describe('openArchiveDatabase with the real cipher build', () => {
     expect(existsSync(file)).toBe(false);
   });
 
-  it('is readable by any SQLCipher-4 client given the raw key (no proprietary format)', () => {
-    const file = join(tempDir(), 'archive.db');
+  it('applies pending migrations in one transaction: a failing migration leaves the old schema', () => {
+    const dir = tempDir();
+    const file = join(dir, 'archive.db');
     const key = randomBytes(32);
+    const journal = JSON.parse(readFileSync(join(migrationsDir, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string; when: number; idx: number }[] };
+    const broken = join(dir, 'broken-migrations');
+    mkdirSync(join(broken, 'meta'), { recursive: true });
+    for (const entry of journal.entries) copyFileSync(join(migrationsDir, `${entry.tag}.sql`), join(broken, `${entry.tag}.sql`));
+    writeFileSync(join(broken, '9999_broken.sql'), 'CREATE TABLE probe (x);\n--> statement-breakpoint\nTHIS IS NOT SQL;');
+    const last = journal.entries.at(-1);
+    writeFileSync(join(broken, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries: [...journal.entries, { idx: journal.entries.length, version: '6', when: (last?.when ?? 0) + 1, tag: '9999_broken', breakpoints: true }] }));
     openArchiveDatabase({ file, key, migrationsDir, create: true }).close();
-    const plain = new Database(file);
-    plain.pragma("cipher = 'sqlcipher'");
-    plain.pragma('legacy = 4');
-    plain.pragma(`key = "x'${key.toString('hex')}'"`);
-    expect(plain.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'dossiers'").pluck().get()).toBe(1);
-    plain.close();
+
+    expect(() => openArchiveDatabase({ file, key, migrationsDir: broken })).toThrow();
+    const reopened = openArchiveDatabase({ file, key, migrationsDir });
+    expect(reopened.sqlite.pragma('user_version', { simple: true })).toBe(journal.entries.length);
+    expect(reopened.sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'probe'").pluck().get()).toBe(0);
+    reopened.close();
   });
 });
 

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { AppError } from '../shared/errors';
-import { knownSchemaVersion } from './migrations-dir';
+import { migrate, refuseNewer, schemaVersion } from './migrate';
+import { readMigrations } from './migrations-dir';
 import { rawKeyLiteral } from './raw-key';
 import * as schema from './schema';
 
@@ -38,20 +38,10 @@ export function openArchiveDatabase({ file, key, migrationsDir, create = false }
     applyKey(sqlite, key);
     verifyKey(sqlite);
     applyPragmas(sqlite);
-    const known = knownSchemaVersion(migrationsDir);
-    const found = sqlite.pragma('user_version', { simple: true }) as number;
-    if (found > known) {
-      throw new AppError('ARCHIVE_TOO_NEW', {
-        zh: `档案库由更新版本的程序写入（数据库版本 ${found}，本程序支持到 ${known}），请升级本程序后再打开`,
-        en: `The archive was written by a newer version of the program (database version ${found}, this build knows up to ${known}); upgrade before opening it`,
-      });
-    }
-    const db = drizzle(sqlite, { schema });
-    if (found < known) {
-      migrate(db, { migrationsFolder: migrationsDir });
-      sqlite.pragma(`user_version = ${known}`);
-    }
-    return { db, sqlite, schemaVersion: known, close: () => closeQuietly(sqlite) };
+    const migrations = readMigrations(migrationsDir);
+    refuseNewer(schemaVersion(sqlite), migrations.length);
+    migrate(sqlite, migrations);
+    return { db: drizzle(sqlite, { schema }), sqlite, schemaVersion: migrations.length, close: () => closeQuietly(sqlite) };
   } catch (error) {
     closeQuietly(sqlite);
     throw error;
