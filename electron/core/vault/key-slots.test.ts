@@ -11,6 +11,7 @@ import {
   newKeySlotFile,
   openSlot,
   readKeySlotFile,
+  slotIdFor,
   slotMac,
   slotMacMatches,
   withSlot,
@@ -60,17 +61,42 @@ describe('key slots', () => {
     expect(file.slots[0]?.kdf).toMatchObject({ name: 'scrypt', N: FAST_KDF.N, r: 8, p: 1 });
   });
 
-  it('rejects a slot whose parameters or ciphertext were altered (authenticated encryption)', async () => {
+  it('rejects a slot whose archive, parameters, salt, iv or ciphertext were altered (authenticated encryption)', async () => {
     const dataKey = randomBytes(32);
     const file = await fileWithSlot('zhangsan', 'the-password', dataKey);
     const slot = file.slots[0];
     if (!slot) throw new Error('no slot');
-    const otherArchive = { ...file, archiveId: randomUUID() };
-    expect(await codeOf(openSlot(otherArchive, 'zhangsan', 'the-password'))).toBe('WRONG_PASSWORD');
-    const flipped = Buffer.from(slot.wrap.data, 'base64');
-    flipped[0] = (flipped[0] ?? 0) ^ 1;
-    const tampered = withSlot(file, { ...slot, wrap: { ...slot.wrap, data: flipped.toString('base64') } });
-    expect(await codeOf(openSlot(tampered, 'zhangsan', 'the-password'))).toBe('WRONG_PASSWORD');
+    const flip = (base64: string) => {
+      const bytes = Buffer.from(base64, 'base64');
+      bytes[0] = (bytes[0] ?? 0) ^ 1;
+      return bytes.toString('base64');
+    };
+    const variants: KeySlotFile[] = [
+      { ...file, archiveId: randomUUID() },
+      withSlot(file, { ...slot, kdf: { ...slot.kdf, N: slot.kdf.N * 2 } }),
+      withSlot(file, { ...slot, kdf: { ...slot.kdf, r: slot.kdf.r + 1 } }),
+      withSlot(file, { ...slot, kdf: { ...slot.kdf, salt: flip(slot.kdf.salt) } }),
+      withSlot(file, { ...slot, wrap: { ...slot.wrap, iv: flip(slot.wrap.iv) } }),
+      withSlot(file, { ...slot, wrap: { ...slot.wrap, tag: flip(slot.wrap.tag) } }),
+      withSlot(file, { ...slot, wrap: { ...slot.wrap, data: flip(slot.wrap.data) } }),
+    ];
+    for (const variant of variants) expect(await codeOf(openSlot(variant, 'zhangsan', 'the-password'))).toBe('WRONG_PASSWORD');
+    expect(await openSlot(file, 'zhangsan', 'the-password')).toEqual(dataKey);
+  });
+
+  it('a slot written by a newer build (unknown KDF) locks out only its own user and survives a rewrite', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'keyslots.json');
+    const dataKey = randomBytes(32);
+    const file = await fileWithSlot('zhangsan', 'the-password', dataKey);
+    const foreign = { id: slotIdFor(file, 'lisi'), kdf: { name: 'argon2id', m: 65536, t: 3, p: 1, salt: 'AAAA' }, wrap: { name: 'aes-256-gcm', iv: 'AA==', tag: 'AA==', data: 'AA==' } };
+    writeFileSync(path, JSON.stringify({ ...file, slots: [...file.slots, foreign] }));
+
+    const read = readKeySlotFile(path);
+    expect(await openSlot(read, 'zhangsan', 'the-password')).toEqual(dataKey);
+    expect(await codeOf(openSlot(read, 'lisi', 'whatever'))).toBe('ARCHIVE_TOO_NEW');
+    writeKeySlotFile(path, withSlot(read, await createSlot(read, 'wangwu', 'third-password', dataKey, FAST_KDF)));
+    expect((JSON.parse(readFileSync(path, 'utf8')) as { slots: unknown[] }).slots).toContainEqual(foreign);
   });
 
   it('round-trips through the file and refuses a newer or damaged format', async () => {

@@ -34,11 +34,21 @@ const fileSchema = z.object({
   version: z.literal(KEY_SLOT_VERSION),
   archiveId: z.uuid(),
   lookupSalt: base64,
-  slots: z.array(slotSchema),
+  // Parsed one by one below: a slot this build cannot read must not lock out every other user.
+  slots: z.array(z.unknown()),
 });
 
 export type KeySlot = z.infer<typeof slotSchema>;
-export type KeySlotFile = z.infer<typeof fileSchema>;
+
+export interface KeySlotFile {
+  format: typeof KEY_SLOT_FORMAT;
+  version: typeof KEY_SLOT_VERSION;
+  archiveId: string;
+  lookupSalt: string;
+  slots: KeySlot[];
+  /** Slots written by a newer build (e.g. another KDF): kept untouched when the file is rewritten. */
+  foreignSlots?: unknown[];
+}
 
 export function newKeySlotFile(archiveId: string): KeySlotFile {
   return { format: KEY_SLOT_FORMAT, version: KEY_SLOT_VERSION, archiveId, lookupSalt: randomBytes(16).toString('base64'), slots: [] };
@@ -61,11 +71,25 @@ export function readKeySlotFile(path: string): KeySlotFile {
   }
   const parsed = fileSchema.safeParse(raw);
   if (!parsed.success) throw damaged(parsed.error);
-  return parsed.data;
+  const slots: KeySlot[] = [];
+  const foreignSlots: unknown[] = [];
+  for (const candidate of parsed.data.slots) {
+    const slot = slotSchema.safeParse(candidate);
+    if (slot.success) slots.push(slot.data);
+    else foreignSlots.push(candidate);
+  }
+  const { slots: _all, ...header } = parsed.data;
+  return { ...header, format: KEY_SLOT_FORMAT, version: KEY_SLOT_VERSION, slots, ...(foreignSlots.length ? { foreignSlots } : {}) };
+}
+
+/** The file's text; slots of newer builds are written back as they were read. */
+export function keySlotFileText(file: KeySlotFile): string {
+  const { foreignSlots = [], ...rest } = file;
+  return `${JSON.stringify({ ...rest, slots: [...file.slots, ...foreignSlots] }, null, 2)}\n`;
 }
 
 export function writeKeySlotFile(path: string, file: KeySlotFile): void {
-  writeFileAtomic(path, `${JSON.stringify(file, null, 2)}\n`);
+  writeFileAtomic(path, keySlotFileText(file));
 }
 
 export function slotIdFor(file: KeySlotFile, login: string): string {
@@ -96,9 +120,13 @@ export async function createSlot(file: KeySlotFile, login: string, password: str
  * a wrong password and gives the same answer, so neither timing nor message tells them apart.
  */
 export async function openSlot(file: KeySlotFile, login: string, password: string): Promise<Buffer> {
-  const slot = file.slots.find((s) => s.id === slotIdFor(file, login));
+  const id = slotIdFor(file, login);
+  const slot = file.slots.find((s) => s.id === id);
   if (!slot) {
     await deriveKey(password, file.slots[0]?.kdf ?? DUMMY_KDF);
+    if (file.foreignSlots?.some((s) => (s as { id?: unknown } | null)?.id === id)) {
+      throw new AppError('ARCHIVE_TOO_NEW', { zh: '此用户的密钥槽由更新版本的程序写入，请升级本程序', en: "This user's key slot was written by a newer version of the program; upgrade first" });
+    }
     throw new AppError('WRONG_PASSWORD');
   }
   const kek = await deriveKey(password, slot.kdf);
@@ -106,7 +134,12 @@ export async function openSlot(file: KeySlotFile, login: string, password: strin
     const decipher = createDecipheriv('aes-256-gcm', kek, Buffer.from(slot.wrap.iv, 'base64'));
     decipher.setAAD(additionalData(file, slot.id, slot.kdf));
     decipher.setAuthTag(Buffer.from(slot.wrap.tag, 'base64'));
-    return Buffer.concat([decipher.update(Buffer.from(slot.wrap.data, 'base64')), decipher.final()]);
+    const head = decipher.update(Buffer.from(slot.wrap.data, 'base64'));
+    const tail = decipher.final();
+    const dataKey = Buffer.concat([head, tail]);
+    head.fill(0);
+    tail.fill(0);
+    return dataKey;
   } catch {
     throw new AppError('WRONG_PASSWORD');
   } finally {
@@ -114,8 +147,15 @@ export async function openSlot(file: KeySlotFile, login: string, password: strin
   }
 }
 
+/** Adds or replaces the slot with this id (a newer build's slot with the same id included). */
 export function withSlot(file: KeySlotFile, slot: KeySlot): KeySlotFile {
-  return { ...file, slots: [...file.slots.filter((s) => s.id !== slot.id), slot] };
+  const rest = withoutSlot(file, slot.id);
+  return { ...rest, slots: [...rest.slots, slot] };
+}
+
+export function withoutSlot(file: KeySlotFile, slotId: string): KeySlotFile {
+  const foreignSlots = file.foreignSlots?.filter((s) => (s as { id?: unknown } | null)?.id !== slotId);
+  return { ...file, slots: file.slots.filter((s) => s.id !== slotId), ...(foreignSlots?.length ? { foreignSlots } : { foreignSlots: undefined }) };
 }
 
 export function findSlot(file: KeySlotFile, login: string): KeySlot | undefined {

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { chmodSync, mkdirSync, rmSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, rmSync } from 'node:fs';
 import { openArchiveDatabase, type Db } from '../../../../db/open';
 import { writeArchiveMeta } from '../../../../db/repositories/meta';
 import { findUserById, insertUser, setKeySlotMac, type UserRecord } from '../../../../db/repositories/users';
@@ -24,34 +24,35 @@ export interface CreateArchiveOptions {
   onCreated: (db: Db, admin: UserRecord, archiveId: string) => void;
 }
 
+const exists = (): AppError => new AppError('CONFLICT', { zh: '数据文件夹中已有档案库，不会覆盖', en: 'The data folder already holds an archive and will not be overwritten' });
+
 /**
  * First run: a random 256-bit data key, the encrypted database with its schema and the
- * administrator, then the administrator's key slot. The slot file is written last – it is what
- * makes the folder an archive – so a failure on the way leaves no half archive behind.
+ * administrator, then the administrator's key slot. The database file is claimed with an
+ * exclusive create, so of two simultaneous creations exactly one proceeds; the slot file is
+ * written last – it is what makes the folder an archive. On failure only the files this call
+ * created are removed.
  */
 export async function createArchive(paths: ArchivePaths, input: NewArchive, options: CreateArchiveOptions): Promise<{ archive: OpenedArchive; admin: UserRecord }> {
   const state = archiveState(paths);
-  if (state === 'ready') {
-    throw new AppError('CONFLICT', {
-      zh: `数据文件夹中已有档案库，不会覆盖：${paths.dataDir}`,
-      en: `The data folder already holds an archive and will not be overwritten: ${paths.dataDir}`,
-    });
-  }
+  if (state === 'ready') throw exists();
   if (state === 'incomplete') throw new AppError('ARCHIVE_INCOMPLETE');
 
+  const folderIsNew = !existsSync(paths.dataDir);
   mkdirSync(paths.dataDir, { recursive: true, mode: 0o700 });
-  const dataKey = randomBytes(32);
-  const archiveId = randomUUID();
-  const login = normalizeLogin(input.admin.login);
-  const slotFile = newKeySlotFile(archiveId);
-  const slot = await createSlot(slotFile, login, input.admin.password, dataKey, options.kdfCost);
+  if (folderIsNew && process.platform !== 'win32') chmodSync(paths.dataDir, 0o700);
+  claimDatabaseFile(paths.database);
 
+  const dataKey = randomBytes(32);
   const dbKey = deriveSubkey(dataKey, 'database');
   let archive: OpenedArchive | undefined;
+  let slotsWritten = false;
   try {
+    const archiveId = randomUUID();
+    const login = normalizeLogin(input.admin.login);
+    const slotFile = newKeySlotFile(archiveId);
+    const slot = await createSlot(slotFile, login, input.admin.password, dataKey, options.kdfCost);
     const database = openArchiveDatabase({ file: paths.database, key: dbKey, migrationsDir: options.migrationsDir, create: true });
-    // Owner only; SQLite gives the -wal and -shm files the mode of the database file.
-    if (process.platform !== 'win32') chmodSync(paths.database, 0o600);
     archive = { paths, archiveId, database, dataKey };
     const at = options.now.toISOString();
     const admin = database.sqlite
@@ -65,14 +66,30 @@ export async function createArchive(paths: ArchivePaths, input: NewArchive, opti
         return record;
       })
       .immediate();
+    if (existsSync(paths.keySlots)) throw exists();
+    slotsWritten = true;
     writeKeySlotFile(paths.keySlots, withSlot(slotFile, slot));
     return { archive, admin };
   } catch (error) {
     if (archive) closeArchive(archive);
     else dataKey.fill(0);
-    for (const file of databaseFiles(paths)) rmSync(file, { force: true });
+    const created = [...databaseFiles(paths), ...(slotsWritten ? [paths.keySlots] : [])];
+    for (const file of created) rmSync(file, { force: true });
     throw error;
   } finally {
     dbKey.fill(0);
+  }
+}
+
+/**
+ * Creates the empty database file exclusively (owner-only; SQLite gives the -wal and -shm files
+ * the same mode). Whoever loses a race gets CONFLICT and touches nothing.
+ */
+function claimDatabaseFile(file: string): void {
+  try {
+    closeSync(openSync(file, 'wx', 0o600));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw exists();
+    throw error;
   }
 }
