@@ -17,6 +17,15 @@ export interface CoreEnv {
   now(): Date;
 }
 
+/** Side effects outside the database that belong to a write (key slot file, sign-in state). */
+export interface WriteEffects {
+  /**
+   * Replaces a file as the last step of the transaction – after the audit event – and puts the
+   * previous content back if the commit fails. Only a crash between the two can separate them.
+   */
+  replaceFile(path: string, contents: string): void;
+}
+
 /** What a handler may use. Handlers never reach the session state or the database any other way. */
 export interface HandlerContext {
   readonly env: CoreEnv;
@@ -28,12 +37,17 @@ export interface HandlerContext {
   session(): ActiveSession;
   /**
    * Runs `change` in one IMMEDIATE transaction together with the audit event that records it:
-   * both are written or neither. The event is attributed to the signed-in user.
+   * both are written or neither. The event is attributed to the signed-in user. This is the only
+   * way to write: outside it the connection is read-only (PRAGMA query_only).
    */
-  write<T>(change: (db: Db) => T, draft: AuditDraft | ((result: T) => AuditDraft)): T;
+  write<T>(change: (db: Db, effects: WriteEffects) => T, draft: AuditDraft | ((result: T) => AuditDraft)): T;
   /** Records an audit event inside a transaction the caller already holds (archive creation). */
   auditWithin(db: Db, draft: AuditDraft, actor: AuditActor | null): void;
-  startSession(archive: OpenedArchive, user: UserRecord): SessionInfo;
+  /**
+   * Makes an unlocked archive the session. The sign-in event (if given) is recorded first; if that
+   * or anything else fails, the archive is closed and its key wiped – no half-open session.
+   */
+  startSession(archive: OpenedArchive, user: UserRecord, audit?: AuditDraft): SessionInfo;
   /** Records the lock, closes the database and wipes the data key. */
   lock(reason: LockReason): void;
   readonly lastLockReason: LockReason | null;

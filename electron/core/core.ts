@@ -6,7 +6,8 @@ import { AppError, type Envelope } from '../../shared/errors';
 import { can } from '../../shared/permissions';
 import { describeIssues } from '../../shared/validation';
 import { appendAuditEvent, type AuditActor, type AuditDraft, type FrontDoor } from './audit/chain';
-import type { CoreEnv, HandlerContext } from './context';
+import type { CoreEnv, HandlerContext, WriteEffects } from './context';
+import { applyFileEffects, type FileEffect } from './fs/file-effects';
 import { toAppError } from './errors';
 import { handlers as defaultHandlers } from './handlers';
 import type { Handler, HandlerTable } from './handlers/types';
@@ -155,7 +156,7 @@ class CoreRuntime {
       currentSession: this.session,
       lastLockReason: this.lastLockReason,
       session: requireSession,
-      write: <T>(change: (db: Db) => T, draft: AuditDraft | ((result: T) => AuditDraft)): T => {
+      write: <T>(change: (db: Db, effects: WriteEffects) => T, draft: AuditDraft | ((result: T) => AuditDraft)): T => {
         const session = requireSession();
         audited.count += 1;
         return this.transact(session.archive.database.db, change, draft, toActor(session.user), frontDoor);
@@ -164,18 +165,28 @@ class CoreRuntime {
         audited.count += 1;
         appendAuditEvent(db, draft, { actor, frontDoor, at: this.env.now() });
       },
-      startSession: (archive: OpenedArchive, user: UserRecord) => {
-        this.dropSession();
-        const session: ActiveSession = {
-          archive,
-          user: toSessionUser(user),
-          idleLockMinutes: readSettings(archive.database.db).idleLockMinutes,
-          lastActivityAt: this.env.now().getTime(),
-        };
-        this.session = session;
-        this.sessionFrontDoor = frontDoor;
-        this.lastLockReason = null;
-        return sessionInfo(session);
+      startSession: (archive: OpenedArchive, user: UserRecord, audit?: AuditDraft) => {
+        try {
+          this.dropSession();
+          const session: ActiveSession = {
+            archive,
+            user: toSessionUser(user),
+            idleLockMinutes: readSettings(archive.database.db).idleLockMinutes,
+            lastActivityAt: this.env.now().getTime(),
+          };
+          if (audit) {
+            audited.count += 1;
+            this.transact(archive.database.db, () => undefined, audit, toActor(user), frontDoor);
+          }
+          archive.database.sqlite.pragma('query_only = ON');
+          this.session = session;
+          this.sessionFrontDoor = frontDoor;
+          this.lastLockReason = null;
+          return sessionInfo(session);
+        } catch (error) {
+          closeArchive(archive);
+          throw error;
+        }
       },
       lock: (reason: LockReason) => {
         audited.count += 1;
@@ -184,15 +195,33 @@ class CoreRuntime {
     };
   }
 
-  private transact<T>(db: Db, change: (db: Db) => T, draft: AuditDraft | ((result: T) => AuditDraft), actor: AuditActor, frontDoor: FrontDoor): T {
+  /** One IMMEDIATE transaction: the change, its audit event, then its file effects; all or nothing. */
+  private transact<T>(db: Db, change: (db: Db, effects: WriteEffects) => T, draft: AuditDraft | ((result: T) => AuditDraft), actor: AuditActor, frontDoor: FrontDoor): T {
     const sqlite = db.$client;
-    return sqlite
-      .transaction(() => {
-        const result = change(db);
-        appendAuditEvent(db, typeof draft === 'function' ? draft(result) : draft, { actor, frontDoor, at: this.env.now() });
-        return result;
-      })
-      .immediate();
+    const effects: FileEffect[] = [];
+    const undo: (() => void)[] = [];
+    sqlite.pragma('query_only = OFF');
+    try {
+      return sqlite
+        .transaction(() => {
+          const result = change(db, { replaceFile: (path, contents) => effects.push({ path, contents }) });
+          appendAuditEvent(db, typeof draft === 'function' ? draft(result) : draft, { actor, frontDoor, at: this.env.now() });
+          undo.push(...applyFileEffects(effects));
+          return result;
+        })
+        .immediate();
+    } catch (error) {
+      for (const restore of undo.reverse()) {
+        try {
+          restore();
+        } catch (restoreError) {
+          this.log(`[dossierdesk] could not restore a file after a failed commit: ${describeUnexpected(restoreError)}`);
+        }
+      }
+      throw error;
+    } finally {
+      if (sqlite.open && this.session?.archive.database.sqlite === sqlite) sqlite.pragma('query_only = ON');
+    }
   }
 }
 

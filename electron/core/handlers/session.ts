@@ -16,9 +16,7 @@ export const sessionHandlers: HandlersFor<typeof sessionContract> = {
       throw new AppError('CONFLICT', { zh: '已有用户登录，请先锁定', en: 'Someone is signed in; lock first' });
     }
     const { archive, user } = await unlockArchive(ctx.env.paths, input.login, input.password, ctx.env.migrationsDir);
-    const info = ctx.startSession(archive, user);
-    ctx.write(() => undefined, { action: 'session:login' });
-    return info;
+    return ctx.startSession(archive, user, { action: 'session:login' });
   },
 
   'session:lock': (ctx) => {

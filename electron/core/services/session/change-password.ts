@@ -2,7 +2,7 @@ import { setKeySlotMac } from '../../../../db/repositories/users';
 import { AppError } from '../../../../shared/errors';
 import type { HandlerContext } from '../../context';
 import { normalizePassword } from '../../vault/kdf';
-import { createSlot, openSlot, readKeySlotFile, slotMac, withSlot, writeKeySlotFile } from '../../vault/key-slots';
+import { createSlot, keySlotFileText, openSlot, readKeySlotFile, slotMac, withSlot } from '../../vault/key-slots';
 
 /** Rewraps the data key for the signed-in user only; the database and the other slots stay as they are. */
 export async function changePassword(ctx: HandlerContext, currentPassword: string, newPassword: string): Promise<void> {
@@ -22,10 +22,9 @@ export async function changePassword(ctx: HandlerContext, currentPassword: strin
   const slot = await createSlot(slotFile, user.login, newPassword, archive.dataKey, ctx.env.kdfCost);
   const at = ctx.env.now().toISOString();
   ctx.write(
-    (db) => {
+    (db, effects) => {
       setKeySlotMac(db, user.id, slotMac(archive.dataKey, archive.archiveId, slot), at);
-      // Last step of the transaction: if the file cannot be written, the database change rolls back.
-      writeKeySlotFile(archive.paths.keySlots, withSlot(readKeySlotFile(archive.paths.keySlots), slot));
+      effects.replaceFile(archive.paths.keySlots, keySlotFileText(withSlot(readKeySlotFile(archive.paths.keySlots), slot)));
     },
     { action: 'session:change-password', target: { type: 'user', id: user.id, label: user.login } },
   );

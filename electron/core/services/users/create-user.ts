@@ -5,7 +5,7 @@ import { AppError } from '../../../../shared/errors';
 import type { Role } from '../../../../shared/permissions';
 import { normalizeLogin } from '../../../../shared/schemas';
 import type { HandlerContext } from '../../context';
-import { createSlot, readKeySlotFile, slotMac, withSlot, writeKeySlotFile } from '../../vault/key-slots';
+import { createSlot, keySlotFileText, readKeySlotFile, slotMac, withSlot } from '../../vault/key-slots';
 import { toUserSummary } from './user-dto';
 
 export interface NewUserInput {
@@ -24,13 +24,13 @@ export async function createUser(ctx: HandlerContext, input: NewUserInput): Prom
   const slot = await createSlot(readKeySlotFile(archive.paths.keySlots), login, input.password, archive.dataKey, ctx.env.kdfCost);
   const at = ctx.env.now().toISOString();
   return ctx.write(
-    (db) => {
+    (db, effects) => {
       assertLoginFree(db, login);
       const id = insertUser(db, { login, displayName: input.displayName, roles: [...new Set(input.roles)], mustChangePassword: true, createdAt: at });
       setKeySlotMac(db, id, slotMac(archive.dataKey, archive.archiveId, slot), at);
       const user = findUserById(db, id);
       if (!user) throw new AppError('INTERNAL');
-      writeKeySlotFile(archive.paths.keySlots, withSlot(readKeySlotFile(archive.paths.keySlots), slot));
+      effects.replaceFile(archive.paths.keySlots, keySlotFileText(withSlot(readKeySlotFile(archive.paths.keySlots), slot)));
       return toUserSummary(user);
     },
     (user) => ({ action: 'user:create', target: { type: 'user', id: user.id, label: user.login }, summary: { displayName: user.displayName, roles: user.roles } }),
