@@ -29,7 +29,20 @@ export interface VerifyCheck {
 export interface VerifyReport {
   ok: boolean;
   checks: VerifyCheck[];
+  /**
+   * The newest audit event and its hash. Recorded outside the archive (an audit report, a
+   * printout), it later proves that the history up to it was not rewritten: see `anchors`.
+   */
+  auditHead: AuditAnchor | null;
 }
+
+/** An audit event id with the hash it had when someone wrote it down. */
+export interface AuditAnchor {
+  id: number;
+  hash: string;
+}
+
+export const auditAnchorSchema = z.strictObject({ id: z.number().int().min(1), hash: z.string().regex(/^[0-9a-f]{64}$/) });
 
 export const archiveContract = {
   'archive:status': query({
@@ -52,7 +65,7 @@ export const archiveContract = {
   }),
   'archive:verify': query({
     access: 'archive.verify',
-    input: z.strictObject({}),
+    input: z.strictObject({ anchors: z.array(auditAnchorSchema).max(100).optional() }),
     output: returns<VerifyReport>(),
   }),
 };

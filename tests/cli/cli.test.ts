@@ -58,6 +58,21 @@ describe('dossierdesk CLI', () => {
     expect(readFileSync(join(dataDir, 'keyslots.json'))).toEqual(slotsBefore);
   });
 
+  it('two inits at the same moment leave exactly one working archive', async () => {
+    for (let round = 0; round < 4; round += 1) {
+      const dataDir = join(tempDir(), 'archive');
+      const env = { DOSSIERDESK_PASSWORD: PASSWORD };
+      const [first, second] = await Promise.all([
+        run(['init', '--admin', 'first', '--data-dir', dataDir], { env }),
+        run(['init', '--admin', 'second', '--data-dir', dataDir], { env }),
+      ]);
+      expect([first.code, second.code].sort()).toEqual([0, 1]);
+      const winner = first.code === 0 ? 'first' : 'second';
+      const status = await run(['status', '--data-dir', dataDir, '--user', winner], { env });
+      expect(status.code, status.stderr).toBe(0);
+    }
+  });
+
   it('reads the password from standard input with --password-stdin', async () => {
     const dataDir = join(tempDir(), 'archive');
     expect((await run(['init', '--admin', 'admin', '--data-dir', dataDir, '--password-stdin'], { input: `${PASSWORD}\n` })).code).toBe(0);
@@ -103,6 +118,16 @@ describe('dossierdesk CLI', () => {
     const ok = await run(['verify'], { env });
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain('✓ audit-trail');
+
+    // The printed audit head serves as an anchor for later checks.
+    const head = /(\d+:[0-9a-f]{64})/.exec(ok.stdout)?.[1] ?? '';
+    expect(head).not.toBe('');
+    expect((await run(['verify', '--anchor', head], { env })).code).toBe(0);
+    const forged = head.replace(/:(.)/, (_m, c: string) => `:${c === '0' ? '1' : '0'}`);
+    const mismatch = await run(['verify', '--anchor', forged], { env });
+    expect(mismatch.code).toBe(1);
+    expect(mismatch.stdout).toContain('✗ audit-trail');
+    expect((await run(['verify', '--anchor', 'not-an-anchor'], { env })).code).toBe(2);
 
     // The key slot file restored from a backup taken before a password change.
     const backup = readFileSync(join(dataDir, 'keyslots.json'));

@@ -1,5 +1,5 @@
-import type { Command } from 'commander';
-import type { VerifyReport } from '../../../shared/contract';
+import { InvalidArgumentError, type Command } from 'commander';
+import type { AuditAnchor, VerifyReport } from '../../../shared/contract';
 import { EXIT } from '../exit-codes';
 import type { Run } from '../program';
 
@@ -43,9 +43,10 @@ export function registerArchiveCommands(program: Command, run: Run): void {
   program
     .command('verify')
     .description('检查数据库完整性、密钥槽和审计记录；全部完好时退出码为 0 / check database integrity, key slots and audit trail; exit 0 only when all are intact')
-    .action(run(async (session) => {
+    .option('--anchor <id:hash>', '之前记下的审计链头，可多次指定 / an audit head written down earlier; repeatable', collectAnchor, [])
+    .action(run(async (session, options: { anchor: AuditAnchor[] }) => {
       await session.signIn();
-      const report = await session.call('archive:verify', {});
+      const report = await session.call('archive:verify', options.anchor.length ? { anchors: options.anchor } : {});
       session.print(formatReport(report), report);
       return report.ok ? EXIT.ok : EXIT.failure;
     }));
@@ -53,6 +54,13 @@ export function registerArchiveCommands(program: Command, run: Run): void {
 
 function formatReport(report: VerifyReport): string {
   const lines = report.checks.map((c) => `${c.ok ? '✓' : '✗'} ${c.name}: ${c.message} / ${c.messageEn}`);
+  if (report.auditHead) lines.push(`审计链头（请另行记下作为锚点） / audit head (write it down as an anchor): ${report.auditHead.id}:${report.auditHead.hash}`);
   lines.push(report.ok ? '档案库完好 / the archive is intact' : '档案库有问题，见上 / the archive has problems, see above');
   return lines.join('\n');
+}
+
+function collectAnchor(value: string, previous: AuditAnchor[]): AuditAnchor[] {
+  const match = /^(\d+):([0-9a-f]{64})$/.exec(value.trim());
+  if (!match) throw new InvalidArgumentError('expected <event id>:<64 hex digits>, as printed by verify');
+  return [...previous, { id: Number(match[1]), hash: match[2] ?? '' }];
 }

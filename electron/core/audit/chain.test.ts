@@ -1,7 +1,10 @@
+import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { ADMIN, newArchive, ok } from '../../../tests/helpers/core';
+import * as schema from '../../../db/schema';
+import { ADMIN, newArchive, ok, testCore } from '../../../tests/helpers/core';
 import { openRawDatabase } from '../../../tests/helpers/raw-archive';
 import { useTempDirs } from '../../../tests/helpers/temp-dir';
+import { eventContentHash, verifyAuditChain } from './chain';
 
 const tempDir = useTempDirs();
 
@@ -15,7 +18,6 @@ async function archiveWithEvents(): Promise<string> {
 }
 
 async function verifyAs(dir: string) {
-  const { testCore } = await import('../../../tests/helpers/core');
   const core = testCore(dir);
   await ok(core, 'session:login', { login: ADMIN.login, password: ADMIN.password });
   const report = await ok(core, 'archive:verify', {});
@@ -64,6 +66,48 @@ describe('the audit trail', () => {
     expect(check?.message).toContain('第 3 条');
     expect(check?.messageEn).toContain('event 3');
     expect(check?.messageEn).toContain('content was changed');
+  });
+
+  it('detects a cut-off tail without any new event after it', async () => {
+    const dir = await archiveWithEvents();
+    const raw = await openRawDatabase(dir, ADMIN.login, ADMIN.password);
+    raw.exec('DROP TRIGGER audit_events_no_delete');
+    raw.prepare('DELETE FROM audit_events WHERE id = (SELECT max(id) FROM audit_events)').run();
+    const verdict = verifyAuditChain(drizzle(raw, { schema }));
+    raw.close();
+    expect(verdict).toMatchObject({ ok: false, fault: 'tail-missing' });
+  });
+
+  it('an anchor written down earlier catches a consistent rewrite of the whole chain', async () => {
+    const dir = await archiveWithEvents();
+    const raw = await openRawDatabase(dir, ADMIN.login, ADMIN.password);
+    const head = verifyAuditChain(drizzle(raw, { schema }));
+    if (!head.ok || !head.head) throw new Error('expected an intact chain');
+    const anchor = head.head;
+    // Someone with the key rewrites event 2 and recomputes every hash after it.
+    raw.exec('DROP TRIGGER audit_events_no_update');
+    raw.exec('DROP INDEX audit_events_prev_hash_unique');
+    raw.prepare(`UPDATE audit_events SET summary = '{"title":"伪造"}' WHERE id = 2`).run();
+    const rows = raw.prepare('SELECT * FROM audit_events ORDER BY id').all() as Record<string, unknown>[];
+    let prev = '0'.repeat(64);
+    for (const row of rows) {
+      const content = { at: row.at, userId: row.user_id, userLogin: row.user_login, userDisplayName: row.user_display_name, action: row.action, targetType: row.target_type, targetId: row.target_id, targetLabel: row.target_label, summary: row.summary, frontDoor: row.front_door, prevHash: prev };
+      const hash = eventContentHash(content as Parameters<typeof eventContentHash>[0]);
+      raw.prepare('UPDATE audit_events SET prev_hash = ?, hash = ? WHERE id = ?').run(prev, hash, row.id);
+      prev = hash;
+    }
+    const rewritten = drizzle(raw, { schema });
+    expect(verifyAuditChain(rewritten).ok).toBe(true); // consistent on its own …
+    expect(verifyAuditChain(rewritten, [anchor])).toMatchObject({ ok: false, fault: 'anchor-mismatch', firstBrokenId: anchor.id });
+    raw.close();
+
+    // … and through the product: verify with the anchor names the event.
+    const core = testCore(dir);
+    await ok(core, 'session:login', { login: ADMIN.login, password: ADMIN.password });
+    const report = await ok(core, 'archive:verify', { anchors: [anchor] });
+    expect(report.ok).toBe(false);
+    expect(report.checks.find((c) => c.name === 'audit-trail')?.messageEn).toContain(`event ${anchor.id}`);
+    await core.close();
   });
 
   it('detects a removed event in the middle and a cut-off tail', async () => {

@@ -60,17 +60,26 @@ export function appendAuditEvent(db: Db, draft: AuditDraft, stamp: AuditStamp): 
   return insertAuditEvent(db, { ...content, hash: eventContentHash(content) });
 }
 
-export type ChainFault = 'content-changed' | 'chain-broken' | 'event-missing' | 'tail-missing';
+export type ChainFault = 'content-changed' | 'chain-broken' | 'event-missing' | 'tail-missing' | 'anchor-mismatch';
 
-export type ChainVerdict = { ok: true; events: number } | { ok: false; events: number; firstBrokenId: number; fault: ChainFault };
+export interface ChainHead {
+  id: number;
+  hash: string;
+}
+
+export type ChainVerdict = { ok: true; events: number; head: ChainHead | null } | { ok: false; events: number; firstBrokenId: number; fault: ChainFault };
 
 /**
  * Recomputes the chain from the first event and names the first event whose content, link or
  * position does not hold. Ids are contiguous (AUTOINCREMENT, nothing is ever deleted), so a gap
  * is a missing event; the highest id ever handed out must be the last event, so a cut-off tail
  * is found too.
+ *
+ * Someone holding the archive key could still rewrite the whole chain consistently. Anchors –
+ * event hashes written down outside the archive earlier – catch that: each must still match.
  */
-export function verifyAuditChain(db: Db): ChainVerdict {
+export function verifyAuditChain(db: Db, anchors: readonly ChainHead[] = []): ChainVerdict {
+  const expectedAt = new Map(anchors.map((a) => [a.id, a.hash]));
   let expectedPrev = GENESIS_HASH;
   let expectedId = 1;
   let events = 0;
@@ -80,10 +89,14 @@ export function verifyAuditChain(db: Db): ChainVerdict {
     if (id !== expectedId) return { ok: false, events, firstBrokenId: id, fault: 'event-missing' };
     if (content.prevHash !== expectedPrev) return { ok: false, events, firstBrokenId: id, fault: 'chain-broken' };
     if (eventContentHash(content) !== hash) return { ok: false, events, firstBrokenId: id, fault: 'content-changed' };
+    if (expectedAt.has(id) && expectedAt.get(id) !== hash) return { ok: false, events, firstBrokenId: id, fault: 'anchor-mismatch' };
+    expectedAt.delete(id);
     expectedPrev = hash;
     expectedId += 1;
   }
   const issued = highestAuditIdIssued(db);
   if (issued >= expectedId) return { ok: false, events, firstBrokenId: expectedId, fault: 'tail-missing' };
-  return { ok: true, events };
+  const missingAnchor = [...expectedAt.keys()].sort((a, b) => a - b)[0];
+  if (missingAnchor !== undefined) return { ok: false, events, firstBrokenId: missingAnchor, fault: 'anchor-mismatch' };
+  return { ok: true, events, head: events === 0 ? null : { id: expectedId - 1, hash: expectedPrev } };
 }

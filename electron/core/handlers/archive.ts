@@ -23,5 +23,5 @@ export const archiveHandlers: HandlersFor<typeof archiveContract> = {
 
   'archive:info': (ctx) => archiveInfo(ctx.session().archive),
 
-  'archive:verify': (ctx) => verifyArchive(ctx.session().archive),
+  'archive:verify': (ctx, input) => verifyArchive(ctx.session().archive, input.anchors),
 };

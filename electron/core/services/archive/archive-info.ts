@@ -3,7 +3,7 @@ import { countDossiers } from '../../../../db/repositories/dossiers';
 import { readArchiveMeta } from '../../../../db/repositories/meta';
 import { countUsers } from '../../../../db/repositories/users';
 import type { ArchiveInfo } from '../../../../shared/contract';
-import { KEY_SLOT_VERSION } from '../../vault/key-slots';
+import { readKeySlotFile } from '../../vault/key-slots';
 import type { OpenedArchive } from '../../vault/opened-archive';
 
 export function archiveInfo(archive: OpenedArchive): ArchiveInfo {
@@ -15,7 +15,7 @@ export function archiveInfo(archive: OpenedArchive): ArchiveInfo {
     archiveId: meta.archiveId,
     createdAt: meta.createdAt,
     schemaVersion: archive.database.schemaVersion,
-    keySlotFormatVersion: KEY_SLOT_VERSION,
+    keySlotFormatVersion: readKeySlotFile(archive.paths.keySlots).version,
     counts: { users: users.all, activeUsers: users.active, dossiers: countDossiers(db), auditEvents: countAuditEvents(db) },
   };
 }

@@ -1,19 +1,24 @@
 import { listUsers } from '../../../../db/repositories/users';
-import type { VerifyCheck, VerifyReport } from '../../../../shared/contract';
+import type { AuditAnchor, VerifyCheck, VerifyReport } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
-import { verifyAuditChain, type ChainFault } from '../../audit/chain';
+import { verifyAuditChain, type ChainFault, type ChainVerdict } from '../../audit/chain';
 import { readKeySlotFile, slotIdFor, slotMacMatches } from '../../vault/key-slots';
 import type { OpenedArchive } from '../../vault/opened-archive';
 
 /** `verify`: the database pages, the schema version, the key slots and the audit trail. */
-export function verifyArchive(archive: OpenedArchive): VerifyReport {
+export function verifyArchive(archive: OpenedArchive, anchors: readonly AuditAnchor[] = []): VerifyReport {
+  let auditHead: AuditAnchor | null = null;
   const checks = [
     guarded('database-integrity', () => databaseIntegrity(archive)),
     guarded('schema-version', () => schemaVersion(archive)),
     guarded('key-slots', () => keySlots(archive)),
-    guarded('audit-trail', () => auditTrail(archive)),
+    guarded('audit-trail', () => {
+      const verdict = verifyAuditChain(archive.database.db, anchors);
+      if (verdict.ok) auditHead = verdict.head;
+      return auditTrail(verdict, anchors.length);
+    }),
   ];
-  return { ok: checks.every((c) => c.ok), checks };
+  return { ok: checks.every((c) => c.ok), checks, auditHead };
 }
 
 /** A check that cannot even be read to the end (a damaged page) fails; the others still run. */
@@ -44,7 +49,7 @@ function databaseIntegrity(archive: OpenedArchive): VerifyCheck {
 
 function schemaVersion(archive: OpenedArchive): VerifyCheck {
   const found = archive.database.sqlite.pragma('user_version', { simple: true }) as number;
-  const applied = (archive.database.sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }).n;
+  const applied = (archive.database.sqlite.prepare('SELECT count(*) AS n FROM schema_migrations').get() as { n: number }).n;
   const expected = archive.database.schemaVersion;
   return found === expected && applied === expected
     ? check('schema-version', true, `数据库版本 ${found}`, `Database version ${found}`)
@@ -86,11 +91,14 @@ const faultText: Record<ChainFault, { zh: string; en: string }> = {
   'chain-broken': { zh: '与前一事件的链接断开', en: 'its link to the previous event is broken' },
   'event-missing': { zh: '之前的事件缺失', en: 'events before it are missing' },
   'tail-missing': { zh: '此事件及之后的事件缺失', en: 'it and later events are missing' },
+  'anchor-mismatch': { zh: '与之前记下的锚点不符（审计记录被改写）', en: 'it does not match the anchor written down earlier (the trail was rewritten)' },
 };
 
-function auditTrail(archive: OpenedArchive): VerifyCheck {
-  const verdict = verifyAuditChain(archive.database.db);
-  if (verdict.ok) return check('audit-trail', true, `审计记录完整（${verdict.events} 条）`, `The audit trail is intact (${verdict.events} events)`);
+function auditTrail(verdict: ChainVerdict, anchors: number): VerifyCheck {
+  if (verdict.ok) {
+    const anchored = anchors > 0 ? { zh: `，${anchors} 个锚点相符`, en: `, ${anchors} anchors match` } : { zh: '', en: '' };
+    return check('audit-trail', true, `审计记录完整（${verdict.events} 条${anchored.zh}）`, `The audit trail is intact (${verdict.events} events${anchored.en})`);
+  }
   const fault = faultText[verdict.fault];
   return check('audit-trail', false, `审计记录第 ${verdict.firstBrokenId} 条起不完整：${fault.zh}`, `The audit trail breaks at event ${verdict.firstBrokenId}: ${fault.en}`);
 }
