@@ -43,7 +43,16 @@ export class CliSession {
   }
 
   core(): Core {
-    this.opened ??= createCore({ dataDir: this.dataDir, migrationsDir: this.env.migrationsDir, appVersion: this.env.appVersion, idleCheckIntervalMs: 0 });
+    this.opened ??= createCore({
+      dataDir: this.dataDir,
+      migrationsDir: this.env.migrationsDir,
+      appVersion: this.env.appVersion,
+      idleCheckIntervalMs: 0,
+      // Errors reach the user as one line; the stack only when asked for.
+      log: (message) => {
+        if (this.io.env.DOSSIERDESK_DEBUG) this.io.err(message);
+      },
+    });
     return this.opened;
   }
 
@@ -56,7 +65,7 @@ export class CliSession {
 
   async password(): Promise<string> {
     if (this.options.passwordStdin) {
-      this.stdinPassword ??= (await this.io.readStdin()).split(/\r?\n/)[0] ?? '';
+      this.stdinPassword ??= await this.io.readStdinLine();
       if (!this.stdinPassword) throw cliError('VALIDATION', '标准输入中没有密码', 'No password on standard input');
       return this.stdinPassword;
     }

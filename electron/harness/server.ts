@@ -75,7 +75,13 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   }
 
   async function handleApi(request: IncomingMessage, response: ServerResponse, rawChannel: string): Promise<void> {
-    const channel = decodeURIComponent(rawChannel);
+    let channel: string;
+    try {
+      channel = decodeURIComponent(rawChannel);
+    } catch {
+      sendJson(response, 400, failure('VALIDATION', '请求地址无效', 'Malformed request address'));
+      return;
+    }
     if (request.method !== 'POST') {
       sendJson(response, 405, failure('VALIDATION', '请使用 POST', 'Use POST'));
       return;

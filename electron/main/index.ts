@@ -2,6 +2,7 @@ import { app, BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { version } from '../../package.json';
 import { createCore, type Core } from '../core/core';
+import { dataDirArgument } from './args';
 import { registerIpc } from './ipc';
 import { hardenWebContents, registerAppScheme, serveRenderer } from './security';
 import { createMainWindow } from './window';
@@ -15,7 +16,7 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 function dataDir(): string {
-  return app.commandLine.getSwitchValue('data-dir') || process.env.DOSSIERDESK_DATA_DIR || join(app.getPath('userData'), 'archive');
+  return dataDirArgument(process.argv) ?? (process.env.DOSSIERDESK_DATA_DIR || join(app.getPath('userData'), 'archive'));
 }
 
 function start(): void {

@@ -1,7 +1,7 @@
-import { app, protocol, session, shell, type WebContents } from 'electron';
+import { app, protocol, session, type WebContents } from 'electron';
 import { buildCsp } from '../../shared/csp';
 import { readStaticFile } from '../core/fs/static-files';
-import { APP_HOST, APP_SCHEME, isAppUrl, isSafeExternalUrl } from './url-policy';
+import { APP_HOST, APP_SCHEME, isAppUrl } from './url-policy';
 
 /** Must run before the app is ready: app:// is a standard, secure origin (so 'self' in the CSP means it). */
 export function registerAppScheme(): void {
@@ -22,9 +22,9 @@ export function serveRenderer(rendererDir: string): void {
 }
 
 /**
- * Locks every web contents down: no navigation away from the app, no new windows (http/https
- * links open in the system browser), no <webview>, no permissions except the camera for
- * document capture from the app itself.
+ * Locks every web contents down: no navigation away from the app, no new windows and no
+ * hand-over to the system browser (a compromised page could use it to send data out), no
+ * <webview>, no permissions except the camera for document capture from the app itself.
  */
 export function hardenWebContents(devServerUrl: string | undefined): void {
   app.on('web-contents-created', (_event, contents: WebContents) => {
@@ -35,10 +35,7 @@ export function hardenWebContents(devServerUrl: string | undefined): void {
       if (!isAppUrl(url, devServerUrl)) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(({ url }) => {
-      if (isSafeExternalUrl(url)) void shell.openExternal(url);
-      return { action: 'deny' };
-    });
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });
 
   const allowed = (permission: string, origin: string) => permission === 'media' && isAppUrl(origin, devServerUrl);

@@ -19,13 +19,3 @@ export function isAppUrl(url: string, devServerUrl?: string): boolean {
   if (!devServerUrl) return false;
   return parsed.origin === new URL(devServerUrl).origin;
 }
-
-/** Links that may open in the system browser: plain http(s) without credentials, nothing else. */
-export function isSafeExternalUrl(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return (parsed.protocol === 'https:' || parsed.protocol === 'http:') && parsed.username === '' && parsed.password === '';
-  } catch {
-    return false;
-  }
-}

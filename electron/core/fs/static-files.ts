@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, resolve, sep } from 'node:path';
 
 const mimeTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -29,8 +29,9 @@ export function readStaticFile(root: string, urlPath: string): StaticFile | null
     return null;
   }
   const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
-  const file = normalize(join(root, relative));
-  if (!file.startsWith(normalize(root) + sep) || !existsSync(file) || !statSync(file).isFile()) return null;
+  const base = resolve(root);
+  const file = resolve(join(base, relative));
+  if (!file.startsWith(base + sep) || !existsSync(file) || !statSync(file).isFile()) return null;
   return { body: readFileSync(file), contentType: mimeTypes[extname(file)] ?? 'application/octet-stream' };
 }
 
