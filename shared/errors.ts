@@ -10,6 +10,10 @@ export const errorCodes = [
   'CONFLICT',
   'LOCKED',
   'WRONG_PASSWORD',
+  /** Signed in, but the password must be changed before anything else (first sign-in, reset). */
+  'PASSWORD_CHANGE_REQUIRED',
+  /** The action needs an approval record first (copying, excerpting, exporting classified dossiers). */
+  'APPROVAL_REQUIRED',
   /** The data key opened by a key slot does not open this database (slot file and database do not belong together). */
   'WRONG_KEY',
   'ARCHIVE_NOT_FOUND',
@@ -51,6 +55,8 @@ const defaultMessages: Record<ErrorCode, Message> = {
   CONFLICT: { zh: '与现有数据冲突', en: 'Conflicts with existing data' },
   LOCKED: { zh: '账户已锁定', en: 'The account is locked' },
   WRONG_PASSWORD: { zh: '用户名或密码错误', en: 'Wrong user name or password' },
+  PASSWORD_CHANGE_REQUIRED: { zh: '请先修改密码', en: 'Please change your password first' },
+  APPROVAL_REQUIRED: { zh: '此操作需要审批', en: 'This action needs an approval' },
   WRONG_KEY: {
     zh: '密钥与数据库不匹配：密钥槽文件与数据库不属于同一档案库（数据未被修改）',
     en: 'The key does not open this database: the key slot file and the database belong to different archives (nothing was changed)',

@@ -1,4 +1,4 @@
-import { asc, count, desc, gt, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, lt, sql } from 'drizzle-orm';
 import type { Db } from '../open';
 import { auditEvents } from '../schema';
 
@@ -33,4 +33,41 @@ export function countAuditEvents(db: Db): number {
 export function highestAuditIdIssued(db: Db): number {
   const row = db.get<{ seq: number } | undefined>(sql`SELECT seq FROM sqlite_sequence WHERE name = 'audit_events'`);
   return row?.seq ?? 0;
+}
+
+export interface AuditQuery {
+  fromIso?: string;
+  /** Exclusive upper bound. */
+  toIso?: string;
+  userLogin?: string;
+  action?: string;
+  target?: { type: string; id: string };
+  /** Keyset cursor: events with a smaller id (newest first). */
+  beforeId?: number;
+  limit: number;
+}
+
+/** Newest first, filtered, keyset-paginated. */
+export function queryAuditEvents(db: Db, query: AuditQuery): AuditEventRow[] {
+  return db
+    .select()
+    .from(auditEvents)
+    .where(
+      and(
+        query.fromIso ? gte(auditEvents.at, query.fromIso) : undefined,
+        query.toIso ? lt(auditEvents.at, query.toIso) : undefined,
+        query.userLogin ? eq(auditEvents.userLogin, query.userLogin) : undefined,
+        query.action ? eq(auditEvents.action, query.action) : undefined,
+        query.target ? and(eq(auditEvents.targetType, query.target.type), eq(auditEvents.targetId, query.target.id)) : undefined,
+        query.beforeId === undefined ? undefined : lt(auditEvents.id, query.beforeId),
+      ),
+    )
+    .orderBy(desc(auditEvents.id))
+    .limit(query.limit)
+    .all();
+}
+
+/** Whether an event of this action already records this target (imports stay idempotent). */
+export function auditEventExists(db: Db, action: string, targetId: string): boolean {
+  return db.select({ id: auditEvents.id }).from(auditEvents).where(and(eq(auditEvents.action, action), eq(auditEvents.targetId, targetId))).limit(1).get() !== undefined;
 }

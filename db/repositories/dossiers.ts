@@ -1,14 +1,29 @@
-import { and, count, desc, eq, like, lt, or, sql, type SQL } from 'drizzle-orm';
-import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { and, count, desc, eq, inArray, like, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { alias, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../open';
-import { dossiers, numberSequences, users } from '../schema';
+import { departments, dossiers, numberSequences, users } from '../schema';
+
+/**
+ * Which dossiers a reader may see: up to a level, within some departments (null = all). Every
+ * query that returns or counts dossiers takes one, so nothing hidden leaks through a count.
+ */
+export interface Visibility {
+  maxLevel: number;
+  departmentIds: readonly number[] | null;
+}
 
 export interface DossierRecord {
   id: number;
   archiveNumber: string;
   title: string;
+  level: number;
+  departmentId: number;
+  department: { code: string; name: string };
+  custodian: { id: number; login: string; displayName: string } | null;
+  storedSeparately: boolean;
   createdAt: string;
   createdBy: { id: number; displayName: string };
+  updatedAt: string;
 }
 
 /** Takes the next number of a scope; call inside the transaction that stores the dossier. */
@@ -25,6 +40,10 @@ export function takeNextSequence(db: Db, scope: string): number {
 export interface NewDossier {
   archiveNumber: string;
   title: string;
+  departmentId: number;
+  level: number;
+  custodianId: number | null;
+  storedSeparately: boolean;
   createdAt: string;
   createdBy: number;
 }
@@ -37,8 +56,24 @@ export function insertDossier(db: Db, dossier: NewDossier): number {
     .get().id;
 }
 
+export function updateClassification(db: Db, id: number, changes: { level: number; custodianId: number | null; storedSeparately: boolean; at: string }): void {
+  db.update(dossiers)
+    .set({ level: changes.level, custodianId: changes.custodianId, storedSeparately: changes.storedSeparately, updatedAt: changes.at })
+    .where(eq(dossiers.id, id))
+    .run();
+}
+
 export function findDossierById(db: Db, id: number): DossierRecord | null {
   return selectDossiers(db).where(eq(dossiers.id, id)).get() ?? null;
+}
+
+/** A dossier by archive number, only if the reader may see it. */
+export function findVisibleDossier(db: Db, archiveNumber: string, visibility: Visibility): DossierRecord | null {
+  return (
+    selectDossiers(db)
+      .where(and(eq(dossiers.archiveNumber, archiveNumber), visible(visibility)))
+      .get() ?? null
+  );
 }
 
 export interface DossierListQuery {
@@ -50,8 +85,8 @@ export interface DossierListQuery {
 }
 
 /** Newest first, keyset-paginated: the cost of a page does not grow with its depth. */
-export function listDossiers(db: Db, query: DossierListQuery): { items: DossierRecord[]; total: number; hasMore: boolean } {
-  const filter = textFilter(query.text);
+export function listDossiers(db: Db, query: DossierListQuery, visibility: Visibility): { items: DossierRecord[]; total: number; hasMore: boolean } {
+  const filter = and(visible(visibility), textFilter(query.text));
   const page = and(filter, query.beforeId === undefined ? undefined : lt(dossiers.id, query.beforeId));
   const rows = selectDossiers(db)
     .where(page)
@@ -62,9 +97,39 @@ export function listDossiers(db: Db, query: DossierListQuery): { items: DossierR
   return { items: rows.slice(0, query.limit), total, hasMore: rows.length > query.limit };
 }
 
+/** Which of these dossier ids the reader may see. */
+export function visibleDossierIds(db: Db, ids: readonly number[], visibility: Visibility): Set<number> {
+  if (ids.length === 0) return new Set();
+  const rows = db
+    .select({ id: dossiers.id })
+    .from(dossiers)
+    .where(and(inArray(dossiers.id, [...ids]), visible(visibility)))
+    .all();
+  return new Set(rows.map((r) => r.id));
+}
+
+export function findDossierIdByNumber(db: Db, archiveNumber: string): number | null {
+  return db.select({ id: dossiers.id }).from(dossiers).where(eq(dossiers.archiveNumber, archiveNumber)).get()?.id ?? null;
+}
+
 export function countDossiers(db: Db): number {
   return db.select({ n: count() }).from(dossiers).get()?.n ?? 0;
 }
+
+/** The highest level any dossier has: a scale may not shrink below it. */
+export function highestDossierLevel(db: Db): number {
+  return db.get<{ n: number | null }>(sql`SELECT max(level) AS n FROM dossiers`)?.n ?? 0;
+}
+
+function visible(visibility: Visibility): SQL | undefined {
+  return and(
+    lte(dossiers.level, visibility.maxLevel),
+    visibility.departmentIds === null ? undefined : inArray(dossiers.departmentId, [...visibility.departmentIds]),
+  );
+}
+
+const creators = alias(users, 'creators');
+const custodians = alias(users, 'custodians');
 
 function selectDossiers(db: Db) {
   return db
@@ -72,11 +137,20 @@ function selectDossiers(db: Db) {
       id: dossiers.id,
       archiveNumber: dossiers.archiveNumber,
       title: dossiers.title,
+      level: dossiers.level,
+      departmentId: sql<number>`${dossiers.departmentId}`,
+      department: { code: departments.code, name: departments.name },
+      custodian: { id: custodians.id, login: custodians.login, displayName: custodians.displayName },
+      storedSeparately: dossiers.storedSeparately,
       createdAt: dossiers.createdAt,
-      createdBy: { id: users.id, displayName: users.displayName },
+      createdBy: { id: creators.id, displayName: creators.displayName },
+      updatedAt: dossiers.updatedAt,
     })
     .from(dossiers)
-    .innerJoin(users, eq(users.id, dossiers.createdBy));
+    .innerJoin(creators, eq(creators.id, dossiers.createdBy))
+    .innerJoin(departments, eq(departments.id, dossiers.departmentId))
+    .leftJoin(custodians, eq(custodians.id, dossiers.custodianId))
+    .$dynamic();
 }
 
 function textFilter(text: string | undefined): SQL | undefined {

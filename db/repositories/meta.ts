@@ -27,6 +27,15 @@ export function readArchiveMeta(db: Db): ArchiveMetaRecord {
   };
 }
 
+/** One archive fact by key (e.g. the sign-in private key), or null. */
+export function readMetaValue(db: Db, key: string): string | null {
+  return db.select().from(archiveMeta).where(eq(archiveMeta.key, key)).get()?.value ?? null;
+}
+
+export function writeMetaValue(db: Db, key: string, value: string): void {
+  db.insert(archiveMeta).values({ key, value }).onConflictDoUpdate({ target: archiveMeta.key, set: { value } }).run();
+}
+
 /** Stored setting values (JSON-decoded); defaults and validation live with the settings service. */
 export function readSettingValues(db: Db): Record<string, unknown> {
   return Object.fromEntries(db.select().from(settings).all().map((r) => [r.key, JSON.parse(r.value) as unknown]));

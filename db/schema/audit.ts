@@ -13,6 +13,8 @@ export const auditEvents = sqliteTable(
     /** Copied at the time of the event so history stays attributable after renames or disabling. */
     userLogin: text('user_login'),
     userDisplayName: text('user_display_name'),
+    /** The actor's department code at the time of the event. */
+    userDepartment: text('user_department'),
     action: text('action').notNull(),
     targetType: text('target_type'),
     targetId: text('target_id'),
@@ -28,5 +30,7 @@ export const auditEvents = sqliteTable(
     uniqueIndex('audit_events_prev_hash_unique').on(t.prevHash),
     index('audit_events_at_idx').on(t.at),
     index('audit_events_target_idx').on(t.targetType, t.targetId),
+    index('audit_events_user_idx').on(t.userId),
+    index('audit_events_action_idx').on(t.action),
   ],
 );

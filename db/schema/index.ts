@@ -1,4 +1,6 @@
+export * from './approvals';
 export * from './audit';
+export * from './departments';
 export * from './dossiers';
 export * from './meta';
 export * from './users';

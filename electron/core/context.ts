@@ -1,6 +1,7 @@
 import type { Db } from '../../db/open';
 import type { UserRecord } from '../../db/repositories/users';
 import type { Channel, LockReason, SessionInfo } from '../../shared/contract';
+import type { Message } from '../../shared/errors';
 import type { AuditActor, AuditDraft, FrontDoor } from './audit/chain';
 import type { ActiveSession } from './session';
 import type { ArchivePaths } from './vault/archive-files';
@@ -26,6 +27,8 @@ export interface WriteEffects {
   replaceFile(path: string, contents: string): void;
 }
 
+export type Change<T> = (db: Db, effects: WriteEffects) => T;
+
 /** What a handler may use. Handlers never reach the session state or the database any other way. */
 export interface HandlerContext {
   readonly env: CoreEnv;
@@ -40,14 +43,16 @@ export interface HandlerContext {
    * both are written or neither. The event is attributed to the signed-in user. This is the only
    * way to write: outside it the connection is read-only (PRAGMA query_only).
    */
-  write<T>(change: (db: Db, effects: WriteEffects) => T, draft: AuditDraft | ((result: T) => AuditDraft)): T;
-  /** Records an audit event inside a transaction the caller already holds (archive creation). */
-  auditWithin(db: Db, draft: AuditDraft, actor: AuditActor | null): void;
+  write<T>(change: Change<T>, draft: AuditDraft | ((result: T) => AuditDraft)): T;
+  /** Records an audit event inside a transaction the caller already holds. */
+  auditWithin(db: Db, draft: AuditDraft, actor: AuditActor | null, frontDoor?: FrontDoor): void;
+  /** Refuses with FORBIDDEN after recording the attempt (a rule a permission alone cannot express). */
+  deny(message?: Message, about?: Pick<AuditDraft, 'target' | 'summary'>): never;
   /**
-   * Makes an unlocked archive the session. The sign-in event (if given) is recorded first; if that
-   * or anything else fails, the archive is closed and its key wiped – no half-open session.
+   * Makes an unlocked archive the session. The sign-in event (if given) is recorded first, with
+   * `settle` in the same transaction; if anything fails, the archive is closed and its key wiped.
    */
-  startSession(archive: OpenedArchive, user: UserRecord, audit?: AuditDraft): SessionInfo;
+  startSession(archive: OpenedArchive, user: UserRecord, options?: { audit?: AuditDraft; settle?: Change<void> }): SessionInfo;
   /** Records the lock, closes the database and wipes the data key. */
   lock(reason: LockReason): void;
   readonly lastLockReason: LockReason | null;

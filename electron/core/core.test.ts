@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { contract, type Channel } from '../../shared/contract';
-import { ADMIN, call, newArchive, ok, testCore } from '../../tests/helpers/core';
+import { ADMIN, addUser, call, newArchive, ok, switchTo, testCore } from '../../tests/helpers/core';
 import { useTempDirs } from '../../tests/helpers/temp-dir';
 import { handlers } from './handlers';
 import type { HandlerTable } from './handlers/types';
 
 const tempDir = useTempDirs();
+
+const fakeDossier = { id: 0, archiveNumber: 'X', title: 'x', level: 0, department: { code: 'DAS', name: '档案室' }, remark: null, createdAt: '', createdBy: { id: 0, displayName: '' } };
 
 async function auditCount(core: Awaited<ReturnType<typeof newArchive>>): Promise<number> {
   return (await ok(core, 'archive:info', {})).counts.auditEvents;
@@ -53,10 +55,10 @@ describe('the handler wrapper', () => {
     expect(await auditCount(core)).toBe(start + 1);
     await ok(core, 'settings:update', { idleLockMinutes: 20 });
     expect(await auditCount(core)).toBe(start + 2);
-    await ok(core, 'user:create', { login: 'clerk1', displayName: '档案员甲', roles: ['clerk'], password: 'clerk-password-1' });
+    await addUser(core, { login: 'clerk1', displayName: '档案员甲', roles: ['clerk'] });
     expect(await auditCount(core)).toBe(start + 3);
     // A failed mutation writes nothing: no half record, no event.
-    const failed = await call(core, 'user:create', { login: 'CLERK1', displayName: '重复', roles: ['clerk'], password: 'clerk-password-2' });
+    const failed = await call(core, 'user:create', { login: 'CLERK1', displayName: '重复', roles: ['clerk'], departmentCode: 'DAS', clearance: 1, password: 'clerk-password-2' });
     expect(failed).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(await auditCount(core)).toBe(start + 3);
     await core.close();
@@ -65,9 +67,8 @@ describe('the handler wrapper', () => {
   it('refuses a channel the role does not grant with FORBIDDEN, and records the attempt', async () => {
     const dir = tempDir();
     const core = await newArchive(dir);
-    await ok(core, 'user:create', { login: 'scanner1', displayName: '扫描员甲', roles: ['scanner'], password: 'scanner-pass-1' });
-    await ok(core, 'session:lock', {});
-    await ok(core, 'session:login', { login: 'scanner1', password: 'scanner-pass-1' });
+    await addUser(core, { login: 'scanner1', displayName: '扫描员甲', roles: ['scanner'] });
+    await switchTo(core, 'scanner1');
     const before = await auditCount(core);
     expect(await call(core, 'dossier:create', { title: '不应创建' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await call(core, 'user:list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
@@ -83,7 +84,7 @@ describe('the handler wrapper', () => {
   });
 
   it('refuses a mutation handler that changes data without an audit event', async () => {
-    const broken: HandlerTable = { ...handlers, 'dossier:create': () => ({ id: 0, archiveNumber: 'X', title: 'x', createdAt: '', createdBy: { id: 0, displayName: '' } }) };
+    const broken: HandlerTable = { ...handlers, 'dossier:create': () => ({ ...fakeDossier }) };
     const core = await newArchive(tempDir(), { handlers: broken });
     expect(await call(core, 'dossier:create', { title: 'x' })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     await core.close();
@@ -148,7 +149,21 @@ describe('sessions', () => {
 function validInputFor(channel: Channel): unknown {
   const inputs: Partial<Record<Channel, unknown>> = {
     'dossier:create': { title: '档案' },
-    'user:create': { login: 'someone', displayName: '某人', roles: ['staff'], password: 'password-123' },
+    'user:create': { login: 'someone', displayName: '某人', roles: ['staff'], departmentCode: 'DAS', clearance: 1, password: 'password-123' },
+    'user:update': { login: 'someone' },
+    'user:disable': { login: 'someone' },
+    'user:enable': { login: 'someone', password: 'password-123' },
+    'user:reset-password': { login: 'someone', password: 'password-123' },
+    'user:unlock': { login: 'someone' },
+    'department:create': { code: 'XSB', name: '销售部' },
+    'department:update': { code: 'XSB' },
+    'dossier:get': { archiveNumber: 'KH-2026-000001' },
+    'dossier:classify': { archiveNumber: 'KH-2026-000001' },
+    'dossier:export': { archiveNumber: 'KH-2026-000001' },
+    'approval:grant': { archiveNumber: 'KH-2026-000001', kind: 'export', grantee: 'someone', reason: '审计' },
+    'approval:list': { archiveNumber: 'KH-2026-000001' },
+    'audit:export': { format: 'csv' },
+    'security:enable-separation': { securityAdmin: 'someone', securityAuditor: 'other' },
     'session:change-password': { currentPassword: 'a', newPassword: 'new-password-1' },
     'settings:update': { idleLockMinutes: 10 },
   };

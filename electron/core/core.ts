@@ -1,14 +1,13 @@
 import type { z } from 'zod';
 import type { Db } from '../../db/open';
-import type { UserRecord } from '../../db/repositories/users';
+import { findUserById, type UserRecord } from '../../db/repositories/users';
 import { contract, isChannel, type Access, type Channel, type LockReason } from '../../shared/contract';
-import { AppError, type Envelope } from '../../shared/errors';
-import { can } from '../../shared/permissions';
+import { AppError, type Envelope, type Message } from '../../shared/errors';
 import { describeIssues } from '../../shared/validation';
 import { appendAuditEvent, type AuditActor, type AuditDraft, type FrontDoor } from './audit/chain';
-import type { CoreEnv, HandlerContext, WriteEffects } from './context';
-import { applyFileEffects, type FileEffect } from './fs/file-effects';
+import type { Change, CoreEnv, HandlerContext } from './context';
 import { toAppError } from './errors';
+import { applyFileEffects, type FileEffect } from './fs/file-effects';
 import { handlers as defaultHandlers } from './handlers';
 import type { Handler, HandlerTable } from './handlers/types';
 import { readSettings } from './services/settings/settings';
@@ -43,6 +42,9 @@ export interface Core {
   close(): Promise<void>;
 }
 
+/** While the password must be changed, only these channels are open. */
+const OPEN_BEFORE_PASSWORD_CHANGE: ReadonlySet<Channel> = new Set(['session:change-password', 'session:lock', 'session:touch', 'settings:get']);
+
 export function createCore(options: CoreOptions): Core {
   const env: CoreEnv = {
     paths: archivePaths(options.dataDir),
@@ -67,6 +69,8 @@ class CoreRuntime {
   private session: ActiveSession | null = null;
   private sessionFrontDoor: FrontDoor = 'ui';
   private lastLockReason: LockReason | null = null;
+  /** The session ended because the account was disabled: the next refused call says so. */
+  private disabledAccount = false;
   private tail: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -91,6 +95,7 @@ class CoreRuntime {
       const def = contract[channel];
       const input = parseInput(def.input, rawInput);
       this.lockIfIdle();
+      this.refreshSession();
       if (def.access !== 'public') this.authorise(channel, def.access, frontDoor);
       const audited = { count: 0 };
       const ctx = this.context(channel, frontDoor, audited);
@@ -115,7 +120,7 @@ class CoreRuntime {
     const session = this.session;
     if (!session) return;
     try {
-      this.transact(session.archive.database.db, () => undefined, { action: 'session:lock', summary: { reason } }, toActor(session.user), this.sessionFrontDoor);
+      this.transact(session.archive.database.db, () => undefined, { action: 'session:lock', summary: { reason } }, toActor(session.record), this.sessionFrontDoor);
     } catch (error) {
       this.log(`[dossierdesk] recording the lock failed: ${describeUnexpected(error)}`);
     } finally {
@@ -131,16 +136,42 @@ class CoreRuntime {
     if (session) closeArchive(session.archive);
   }
 
+  /**
+   * The signed-in user as the database says now: a disabled account ends the session, a changed
+   * role, clearance or separation setting applies to this very call.
+   */
+  private refreshSession(): void {
+    const session = this.session;
+    if (!session) return;
+    const db = session.archive.database.db;
+    const record = findUserById(db, session.record.id);
+    if (!record || record.status !== 'active') {
+      this.dropSession();
+      this.lastLockReason = null;
+      this.disabledAccount = true;
+      return;
+    }
+    session.record = record;
+    session.settings = readSettings(db);
+    session.user = toSessionUser(record, session.settings.threeRoleSeparation);
+  }
+
+  /** A session, the password changed if it must be, and the channel's permission. */
   private authorise(channel: Channel, access: Exclude<Access, 'public'>, frontDoor: FrontDoor): void {
     const session = this.session;
     if (!session) {
+      if (this.disabledAccount) {
+        this.disabledAccount = false;
+        throw new AppError('UNAUTHENTICATED', { zh: '账户已停用', en: 'The account has been disabled' });
+      }
       throw this.lastLockReason === 'idle'
         ? new AppError('UNAUTHENTICATED', { zh: '因长时间未操作，档案库已自动锁定，请重新登录', en: 'The archive locked itself after a period of inactivity; please sign in again' })
         : new AppError('UNAUTHENTICATED');
     }
     session.lastActivityAt = this.env.now().getTime();
-    if (access === 'session' || can(session.user.roles, access)) return;
-    this.transact(session.archive.database.db, () => undefined, { action: 'access:denied', summary: { channel } }, toActor(session.user), frontDoor);
+    if (session.user.mustChangePassword && !OPEN_BEFORE_PASSWORD_CHANGE.has(channel)) throw new AppError('PASSWORD_CHANGE_REQUIRED');
+    if (access === 'session' || session.user.permissions.includes(access)) return;
+    this.transact(session.archive.database.db, () => undefined, { action: 'access:denied', summary: { channel } }, toActor(session.record), frontDoor);
     throw new AppError('FORBIDDEN');
   }
 
@@ -156,32 +187,43 @@ class CoreRuntime {
       currentSession: this.session,
       lastLockReason: this.lastLockReason,
       session: requireSession,
-      write: <T>(change: (db: Db, effects: WriteEffects) => T, draft: AuditDraft | ((result: T) => AuditDraft)): T => {
+      write: <T>(change: Change<T>, draft: AuditDraft | ((result: T) => AuditDraft)): T => {
         const session = requireSession();
         audited.count += 1;
-        return this.transact(session.archive.database.db, change, draft, toActor(session.user), frontDoor);
+        return this.transact(session.archive.database.db, change, draft, toActor(session.record), frontDoor);
       },
-      auditWithin: (db: Db, draft: AuditDraft, actor: AuditActor | null) => {
+      auditWithin: (db: Db, draft: AuditDraft, actor: AuditActor | null, eventFrontDoor?: FrontDoor) => {
         audited.count += 1;
-        appendAuditEvent(db, draft, { actor, frontDoor, at: this.env.now() });
+        appendAuditEvent(db, draft, { actor, frontDoor: eventFrontDoor ?? frontDoor, at: this.env.now() });
       },
-      startSession: (archive: OpenedArchive, user: UserRecord, audit?: AuditDraft) => {
+      deny: (message?: Message, about: Pick<AuditDraft, 'target' | 'summary'> = {}): never => {
+        const session = requireSession();
+        audited.count += 1;
+        const draft: AuditDraft = { action: 'access:denied', summary: { channel, ...about.summary }, ...(about.target ? { target: about.target } : {}) };
+        this.transact(session.archive.database.db, () => undefined, draft, toActor(session.record), frontDoor);
+        throw new AppError('FORBIDDEN', message);
+      },
+      startSession: (archive: OpenedArchive, record: UserRecord, options = {}) => {
         try {
           this.dropSession();
+          const settings = readSettings(archive.database.db);
           const session: ActiveSession = {
             archive,
-            user: toSessionUser(user),
-            idleLockMinutes: readSettings(archive.database.db).idleLockMinutes,
+            record,
+            settings,
+            user: toSessionUser(record, settings.threeRoleSeparation),
+            idleLockMinutes: settings.idleLockMinutes,
             lastActivityAt: this.env.now().getTime(),
           };
-          if (audit) {
+          if (options.audit) {
             audited.count += 1;
-            this.transact(archive.database.db, () => undefined, audit, toActor(user), frontDoor);
+            this.transact(archive.database.db, options.settle ?? (() => undefined), options.audit, toActor(record), frontDoor);
           }
           archive.database.sqlite.pragma('query_only = ON');
           this.session = session;
           this.sessionFrontDoor = frontDoor;
           this.lastLockReason = null;
+          this.disabledAccount = false;
           return sessionInfo(session);
         } catch (error) {
           closeArchive(archive);
@@ -196,7 +238,7 @@ class CoreRuntime {
   }
 
   /** One IMMEDIATE transaction: the change, its audit event, then its file effects; all or nothing. */
-  private transact<T>(db: Db, change: (db: Db, effects: WriteEffects) => T, draft: AuditDraft | ((result: T) => AuditDraft), actor: AuditActor, frontDoor: FrontDoor): T {
+  private transact<T>(db: Db, change: Change<T>, draft: AuditDraft | ((result: T) => AuditDraft), actor: AuditActor, frontDoor: FrontDoor): T {
     const sqlite = db.$client;
     const effects: FileEffect[] = [];
     const undo: (() => void)[] = [];

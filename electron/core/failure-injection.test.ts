@@ -53,7 +53,7 @@ describe('a failure part-way leaves nothing half done', () => {
     const before = readFileSync(archivePaths(dir).keySlots);
     const core = testCore(dir);
     await ok(core, 'session:login', { login: ADMIN.login, password: ADMIN.password });
-    expect((await call(core, 'user:create', { login: 'lisi', displayName: '李四', roles: ['clerk'], password: 'lisi-password-1' })).ok).toBe(false);
+    expect((await call(core, 'user:create', { login: 'lisi', displayName: '李四', roles: ['clerk'], departmentCode: 'DAS', clearance: 1, password: 'lisi-password-1' })).ok).toBe(false);
     expect(readFileSync(archivePaths(dir).keySlots)).toEqual(before);
     expect((await ok(core, 'user:list', {})).map((u) => u.login)).toEqual(['admin']);
     await core.close();
@@ -72,7 +72,7 @@ describe('a failure part-way leaves nothing half done', () => {
             db.run(sql`PRAGMA defer_foreign_keys = ON`);
             db.run(sql`INSERT INTO user_roles (user_id, role) VALUES (9999, 'staff')`);
             effects.replaceFile(target, 'after');
-            return { id: 0, archiveNumber: 'x', title: 'x', createdAt: '', createdBy: { id: 0, displayName: '' } };
+            return { id: 0, archiveNumber: 'x', title: 'x', level: 0, department: { code: 'DAS', name: '档案室' }, remark: null, createdAt: '', createdBy: { id: 0, displayName: '' } };
           },
           { action: 'dossier:create' },
         ),

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ADMIN, newArchive, ok, testCore } from '../../tests/helpers/core';
+import { ADMIN, addUser, newArchive, ok, testCore } from '../../tests/helpers/core';
 import { encodings, filesContaining, filesUnder } from '../../tests/helpers/files';
 import { useTempDirs } from '../../tests/helpers/temp-dir';
 
@@ -23,7 +23,7 @@ describe('no plaintext in the data folder', () => {
     const asciiTitle = `secret-title-${marker}`;
     const displayName = `保密姓名${marker}`;
     const core = await newArchive(dir);
-    await ok(core, 'user:create', { login: `user${marker}`, displayName, roles: ['clerk'], password: 'password-12345' });
+    await addUser(core, { login: `user${marker}`, displayName, roles: ['clerk'] });
     for (let i = 0; i < 50; i += 1) await ok(core, 'dossier:create', { title: `${title} ${asciiTitle} ${i}` });
 
     // While the archive is open, the write-ahead log holds the latest pages.

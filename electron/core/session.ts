@@ -1,10 +1,14 @@
-import type { LockReason, SessionInfo, SessionUser } from '../../shared/contract';
+import type { UserRecord } from '../../db/repositories/users';
+import type { LockReason, SessionInfo, SessionUser, Settings } from '../../shared/contract';
 import type { OpenedArchive } from './vault/opened-archive';
 
 /** The signed-in user with the unlocked archive. At most one per core: one workstation, one user. */
 export interface ActiveSession {
   readonly archive: OpenedArchive;
-  readonly user: SessionUser;
+  /** Re-read at every call, so a changed role, clearance or a disabled account takes effect at once. */
+  record: UserRecord;
+  user: SessionUser;
+  settings: Settings;
   idleLockMinutes: number;
   lastActivityAt: number;
 }

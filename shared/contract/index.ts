@@ -1,7 +1,11 @@
 import type { z } from 'zod';
+import { approvalContract } from './approval';
 import { archiveContract } from './archive';
+import { auditContract } from './audit';
 import type { Returns } from './define';
+import { departmentContract } from './department';
 import { dossierContract } from './dossier';
+import { securityContract } from './security';
 import { sessionContract } from './session';
 import { settingsContract } from './settings';
 import { userContract } from './user';
@@ -10,9 +14,13 @@ import { userContract } from './user';
 export const contract = {
   ...archiveContract,
   ...sessionContract,
+  ...departmentContract,
   ...userContract,
   ...dossierContract,
+  ...approvalContract,
+  ...auditContract,
   ...settingsContract,
+  ...securityContract,
 };
 
 export type Contract = typeof contract;
@@ -29,9 +37,14 @@ export function isChannel(name: string): name is Channel {
   return Object.hasOwn(contract, name);
 }
 
+export * from './approval';
 export * from './archive';
+export * from './audit';
 export * from './define';
+export * from './department';
 export * from './dossier';
+export * from './export-file';
+export * from './security';
 export * from './session';
 export * from './settings';
 export * from './user';

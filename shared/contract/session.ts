@@ -8,7 +8,13 @@ export interface SessionUser {
   login: string;
   displayName: string;
   roles: Role[];
+  /** What the roles grant under the current separation setting. */
   permissions: Permission[];
+  department: { code: string; name: string } | null;
+  /** Rank on the confidentiality scale: the highest level this user may see. */
+  clearance: number;
+  /** First sign-in or a reset: nothing but changing the password is allowed until it is done. */
+  mustChangePassword: boolean;
 }
 
 export interface SessionInfo {

@@ -31,3 +31,35 @@ export async function newArchive(dataDir: string, options: Partial<CoreOptions> 
   await ok(core, 'archive:create', { admin: ADMIN });
   return core;
 }
+
+export interface TestUser {
+  login: string;
+  displayName?: string;
+  roles: InputOf<'user:create'>['roles'];
+  departmentCode?: string;
+  clearance?: number;
+  password?: string;
+  mustChangePassword?: boolean;
+}
+
+/** The password a test user gets unless the test names one. */
+export const passwordOf = (login: string) => `${login}-password-1`;
+
+/** Adds a user through the real channel; defaults: archive office, top clearance, no forced change. */
+export async function addUser(core: Core, user: TestUser): Promise<OutputOf<'user:create'>> {
+  return ok(core, 'user:create', {
+    login: user.login,
+    displayName: user.displayName ?? user.login,
+    roles: user.roles,
+    departmentCode: user.departmentCode ?? 'DAS',
+    clearance: user.clearance ?? 4,
+    password: user.password ?? passwordOf(user.login),
+    mustChangePassword: user.mustChangePassword ?? false,
+  });
+}
+
+/** Locks and signs in as someone else on the same core. */
+export async function switchTo(core: Core, login: string, password = passwordOf(login)): Promise<void> {
+  await call(core, 'session:lock', {});
+  await ok(core, 'session:login', { login, password });
+}

@@ -91,7 +91,7 @@ describe('the audit trail', () => {
     const rows = raw.prepare('SELECT * FROM audit_events ORDER BY id').all() as Record<string, unknown>[];
     let prev = '0'.repeat(64);
     for (const row of rows) {
-      const content = { at: row.at, userId: row.user_id, userLogin: row.user_login, userDisplayName: row.user_display_name, action: row.action, targetType: row.target_type, targetId: row.target_id, targetLabel: row.target_label, summary: row.summary, frontDoor: row.front_door, prevHash: prev };
+      const content = { at: row.at, userId: row.user_id, userLogin: row.user_login, userDisplayName: row.user_display_name, userDepartment: row.user_department, action: row.action, targetType: row.target_type, targetId: row.target_id, targetLabel: row.target_label, summary: row.summary, frontDoor: row.front_door, prevHash: prev };
       const hash = eventContentHash(content as Parameters<typeof eventContentHash>[0]);
       raw.prepare('UPDATE audit_events SET prev_hash = ?, hash = ? WHERE id = ?').run(prev, hash, row.id);
       prev = hash;

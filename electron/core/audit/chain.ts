@@ -11,6 +11,8 @@ export interface AuditActor {
   userId: number;
   login: string;
   displayName: string;
+  /** Department code at the time of the event. */
+  department: string | null;
 }
 
 /** What a service says about its change; the wrapper adds who, when, where and the chain. */
@@ -49,6 +51,7 @@ export function appendAuditEvent(db: Db, draft: AuditDraft, stamp: AuditStamp): 
     userId: stamp.actor?.userId ?? null,
     userLogin: stamp.actor?.login ?? null,
     userDisplayName: stamp.actor?.displayName ?? null,
+    userDepartment: stamp.actor?.department ?? null,
     action: draft.action,
     targetType: draft.target?.type ?? null,
     targetId: draft.target === undefined ? null : String(draft.target.id),

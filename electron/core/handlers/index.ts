@@ -1,5 +1,9 @@
+import { approvalHandlers } from './approval';
 import { archiveHandlers } from './archive';
+import { auditHandlers } from './audit';
+import { departmentHandlers } from './department';
 import { dossierHandlers } from './dossier';
+import { securityHandlers } from './security';
 import { sessionHandlers } from './session';
 import { settingsHandlers } from './settings';
 import type { HandlerTable } from './types';
@@ -9,7 +13,11 @@ import { userHandlers } from './user';
 export const handlers: HandlerTable = {
   ...archiveHandlers,
   ...sessionHandlers,
+  ...departmentHandlers,
   ...userHandlers,
   ...dossierHandlers,
+  ...approvalHandlers,
+  ...auditHandlers,
   ...settingsHandlers,
+  ...securityHandlers,
 };

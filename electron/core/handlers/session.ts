@@ -1,7 +1,8 @@
 import type { sessionContract } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
-import { unlockArchive } from '../services/archive/unlock-archive';
 import { changePassword } from '../services/session/change-password';
+import { settleSignIn, signIn } from '../services/session/sign-in';
+import { readSettings } from '../services/settings/settings';
 import { sessionInfo } from '../session';
 import type { HandlersFor } from './types';
 
@@ -15,8 +16,12 @@ export const sessionHandlers: HandlersFor<typeof sessionContract> = {
     if (ctx.currentSession) {
       throw new AppError('CONFLICT', { zh: '已有用户登录，请先锁定', en: 'Someone is signed in; lock first' });
     }
-    const { archive, user } = await unlockArchive(ctx.env.paths, input.login, input.password, ctx.env.migrationsDir);
-    return ctx.startSession(archive, user, { action: 'session:login' });
+    const { archive, user, account } = await signIn(ctx.env, input.login, input.password, ctx.frontDoor);
+    return ctx.startSession(archive, user, {
+      audit: { action: 'session:login' },
+      settle: (db, effects) =>
+        settleSignIn(db, effects, { path: ctx.env.paths.signinState, account, settings: readSettings(db) }, (draft, frontDoor) => ctx.auditWithin(db, draft, null, frontDoor)),
+    });
   },
 
   'session:lock': (ctx) => {

@@ -1,5 +1,5 @@
 import type { settingsContract } from '../../../shared/contract';
-import { readSettings, updateSettings } from '../services/settings/settings';
+import { readSettings, updateSystemSettings } from '../services/settings/settings';
 import type { HandlersFor } from './types';
 
 export const settingsHandlers: HandlersFor<typeof settingsContract> = {
@@ -8,8 +8,8 @@ export const settingsHandlers: HandlersFor<typeof settingsContract> = {
   'settings:update': (ctx, input) => {
     const session = ctx.session();
     const { after } = ctx.write(
-      (db) => updateSettings(db, input),
-      ({ before, after }) => ({ action: 'settings:update', target: { type: 'settings', id: 'archive' }, summary: { before, after } }),
+      (db) => updateSystemSettings(db, input),
+      ({ before, after }) => ({ action: 'settings:update', target: { type: 'settings', id: 'archive' }, summary: { before: { idleLockMinutes: before.idleLockMinutes }, after: { idleLockMinutes: after.idleLockMinutes } } }),
     );
     session.idleLockMinutes = after.idleLockMinutes;
     return after;

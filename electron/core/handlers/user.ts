@@ -1,10 +1,14 @@
-import { listUsers } from '../../../db/repositories/users';
 import type { userContract } from '../../../shared/contract';
+import { disableUser, enableUser, resetPassword, unlockUser, updateUserDetails, userList } from '../services/users/change-user';
 import { createUser } from '../services/users/create-user';
-import { toUserSummary } from '../services/users/user-dto';
 import type { HandlersFor } from './types';
 
 export const userHandlers: HandlersFor<typeof userContract> = {
+  'user:list': (ctx) => userList(ctx),
   'user:create': (ctx, input) => createUser(ctx, input),
-  'user:list': (ctx) => listUsers(ctx.session().archive.database.db).map(toUserSummary),
+  'user:update': (ctx, input) => updateUserDetails(ctx, input),
+  'user:disable': (ctx, input) => disableUser(ctx, input.login),
+  'user:enable': (ctx, input) => enableUser(ctx, input),
+  'user:reset-password': (ctx, input) => resetPassword(ctx, input),
+  'user:unlock': (ctx, input) => unlockUser(ctx, input.login),
 };

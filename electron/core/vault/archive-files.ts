@@ -7,10 +7,12 @@ export interface ArchivePaths {
   dataDir: string;
   database: string;
   keySlots: string;
+  /** Wrong-password counters and sealed failed attempts (see signin-state.ts). */
+  signinState: string;
 }
 
 export function archivePaths(dataDir: string): ArchivePaths {
-  return { dataDir, database: join(dataDir, 'archive.db'), keySlots: join(dataDir, 'keyslots.json') };
+  return { dataDir, database: join(dataDir, 'archive.db'), keySlots: join(dataDir, 'keyslots.json'), signinState: join(dataDir, 'signin-state.json') };
 }
 
 /**

@@ -1,8 +1,9 @@
-import { openSync, readFileSync, statSync, writeFileSync, closeSync, writeSync, rmSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ADMIN, call, newArchive, ok, testCore } from '../../../../tests/helpers/core';
-import { snapshot } from '../../../../tests/helpers/files';
+import { ADMIN, addUser, call, newArchive, ok, testCore } from '../../../../tests/helpers/core';
+import { filesContaining, snapshot } from '../../../../tests/helpers/files';
+import { openRawDatabase } from '../../../../tests/helpers/raw-archive';
 import { useTempDirs } from '../../../../tests/helpers/temp-dir';
 import { archivePaths } from '../../vault/archive-files';
 import { findSlot, openSlot, readKeySlotFile } from '../../vault/key-slots';
@@ -18,11 +19,10 @@ describe('the encrypted archive (vault)', () => {
     expect(session.user).toMatchObject({ login: 'admin', displayName: ADMIN.displayName, roles: ['admin'] });
     expect(await ok(core, 'archive:status', {})).toEqual({ state: 'ready', dataDir: dir });
     await core.close();
-    expect(Object.keys(snapshot(dir)).sort()).toEqual(['archive.db', 'keyslots.json']);
+    expect(Object.keys(snapshot(dir)).sort()).toEqual(['archive.db', 'keyslots.json', 'signin-state.json']);
     if (process.platform !== 'win32') {
       expect(statSync(dir).mode & 0o777).toBe(0o700);
-      expect(statSync(join(dir, 'archive.db')).mode & 0o777).toBe(0o600);
-      expect(statSync(join(dir, 'keyslots.json')).mode & 0o777).toBe(0o600);
+      for (const file of ['archive.db', 'keyslots.json', 'signin-state.json']) expect(statSync(join(dir, file)).mode & 0o777, file).toBe(0o600);
     }
   });
 
@@ -47,7 +47,7 @@ describe('the encrypted archive (vault)', () => {
     expect(statSync(join(dir, 'archive.db')).size).toBeGreaterThan(0);
   });
 
-  it('a wrong password is WRONG_PASSWORD and leaves every file byte-identical', async () => {
+  it('a wrong password is WRONG_PASSWORD; the database and key slots stay byte-identical', async () => {
     const dir = tempDir();
     const setup = await newArchive(dir);
     await ok(setup, 'dossier:create', { title: '李四的房产档案' });
@@ -63,13 +63,17 @@ describe('the encrypted archive (vault)', () => {
       expect(result).toMatchObject({ ok: false, error: { code: 'WRONG_PASSWORD', message: '用户名或密码错误' } });
     }
     await core.close();
-    expect(snapshot(dir)).toEqual(before);
+    const after = snapshot(dir);
+    // Only the sign-in state records the attempts (counters, sealed records); nothing readable.
+    expect({ ...after, 'signin-state.json': '' }).toEqual({ ...before, 'signin-state.json': '' });
+    expect(after['signin-state.json']).not.toEqual(before['signin-state.json']);
+    expect(filesContaining(dir, 'nobody')).toEqual([]);
   });
 
   it('the administrator adds users; each gets a key slot that opens the same archive', async () => {
     const dir = tempDir();
     const core = await newArchive(dir);
-    const user = await ok(core, 'user:create', { login: 'ZhangSan', displayName: '张三', roles: ['clerk'], password: 'zhangsan-pass-1' });
+    const user = await addUser(core, { login: 'ZhangSan', displayName: '张三', roles: ['clerk'], password: 'zhangsan-pass-1' });
     expect(user).toMatchObject({ login: 'zhangsan', roles: ['clerk'], status: 'active' });
     const slots = readKeySlotFile(archivePaths(dir).keySlots);
     expect(slots.slots).toHaveLength(2);
@@ -89,7 +93,7 @@ describe('the encrypted archive (vault)', () => {
     const dir = tempDir();
     const paths = archivePaths(dir);
     const core = await newArchive(dir);
-    await ok(core, 'user:create', { login: 'lisi', displayName: '李四', roles: ['clerk'], password: 'lisi-password-1' });
+    await addUser(core, { login: 'lisi', displayName: '李四', roles: ['clerk'], password: 'lisi-password-1' });
     const slotsBefore = readKeySlotFile(paths.keySlots);
     const dataKey = await openSlot(slotsBefore, 'admin', ADMIN.password);
 
@@ -159,11 +163,12 @@ describe('verify', () => {
     for (let i = 0; i < 400; i += 1) await ok(core, 'dossier:create', { title: `档案 ${i} ${'内容'.repeat(40)}` });
     await core.close();
 
-    const file = archivePaths(dir).database;
-    const size = statSync(file).size;
-    const fd = openSync(file, 'r+');
-    // A page in the middle (dossier or old audit rows), which signing in does not need to read.
-    writeSync(fd, Buffer.from('tampered!'), 0, 9, Math.floor(size / 4096 / 2) * 4096 + 100);
+    // A leaf page of the dossiers table: signing in does not need to read it, verify does.
+    const raw = await openRawDatabase(dir, ADMIN.login, ADMIN.password);
+    const page = raw.prepare("SELECT pageno FROM dbstat WHERE name = 'dossiers' AND pagetype = 'leaf' ORDER BY pageno LIMIT 1 OFFSET 3").pluck().get() as number;
+    raw.close();
+    const fd = openSync(archivePaths(dir).database, 'r+');
+    writeSync(fd, Buffer.from('tampered!'), 0, 9, (page - 1) * 4096 + 100);
     closeSync(fd);
 
     const reopened = testCore(dir);
@@ -173,4 +178,5 @@ describe('verify', () => {
     expect(report.checks.find((c) => c.name === 'database-integrity')?.ok).toBe(false);
     await reopened.close();
   });
+
 });

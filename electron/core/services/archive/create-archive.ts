@@ -2,13 +2,17 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, rmSync } from 'node:fs';
 import { openArchiveDatabase, type Db } from '../../../../db/open';
 import { writeArchiveMeta } from '../../../../db/repositories/meta';
+import { insertDepartment } from '../../../../db/repositories/departments';
 import { findUserById, insertUser, setKeySlotMac, type UserRecord } from '../../../../db/repositories/users';
+import { defaultSettings } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
 import { normalizeLogin } from '../../../../shared/schemas';
 import type { KdfCost } from '../../vault/kdf';
 import { archiveState, databaseFiles, type ArchivePaths } from '../../vault/archive-files';
 import { createSlot, newKeySlotFile, slotMac, withSlot, writeKeySlotFile } from '../../vault/key-slots';
 import { closeArchive, type OpenedArchive } from '../../vault/opened-archive';
+import { writeFileAtomic } from '../../fs/atomic-write';
+import { initialiseSignIn } from '../session/sign-in';
 import { deriveSubkey } from '../../vault/subkeys';
 
 export interface NewArchive {
@@ -26,9 +30,12 @@ export interface CreateArchiveOptions {
 
 const exists = (): AppError => new AppError('CONFLICT', { zh: '数据文件夹中已有档案库，不会覆盖', en: 'The data folder already holds an archive and will not be overwritten' });
 
+/** The department every archive starts with; the administrator belongs to it. */
+export const ARCHIVE_OFFICE = { code: 'DAS', name: '档案室' };
+
 /**
- * First run: a random 256-bit data key, the encrypted database with its schema and the
- * administrator, then the administrator's key slot. The database file is claimed with an
+ * First run: a random 256-bit data key, the encrypted database with its schema, the archive
+ * office and the administrator (with the top clearance), then the administrator's key slot. The database file is claimed with an
  * exclusive create, so of two simultaneous creations exactly one proceeds; the slot file is
  * written last – it is what makes the folder an archive. On failure only the files this call
  * created are removed.
@@ -55,11 +62,22 @@ export async function createArchive(paths: ArchivePaths, input: NewArchive, opti
     const database = openArchiveDatabase({ file: paths.database, key: dbKey, migrationsDir: options.migrationsDir, create: true });
     archive = { paths, archiveId, database, dataKey };
     const at = options.now.toISOString();
+    let signinState = '';
     const admin = database.sqlite
       .transaction(() => {
         writeArchiveMeta(database.db, { archiveId, createdAt: at, createdByBuild: options.appVersion });
-        const id = insertUser(database.db, { login, displayName: input.admin.displayName, roles: ['admin'], mustChangePassword: false, createdAt: at });
+        const departmentId = insertDepartment(database.db, { ...ARCHIVE_OFFICE, parentId: null, at });
+        const id = insertUser(database.db, {
+          login,
+          displayName: input.admin.displayName,
+          roles: ['admin'],
+          departmentId,
+          clearance: defaultSettings.levels.length - 1,
+          mustChangePassword: false,
+          createdAt: at,
+        });
         setKeySlotMac(database.db, id, slotMac(dataKey, archiveId, slot), at);
+        signinState = initialiseSignIn(database.db, paths.signinState, defaultSettings);
         const record = findUserById(database.db, id);
         if (!record) throw new AppError('INTERNAL');
         options.onCreated(database.db, record, archiveId);
@@ -69,11 +87,12 @@ export async function createArchive(paths: ArchivePaths, input: NewArchive, opti
     if (existsSync(paths.keySlots)) throw exists();
     slotsWritten = true;
     writeKeySlotFile(paths.keySlots, withSlot(slotFile, slot));
+    writeFileAtomic(paths.signinState, signinState);
     return { archive, admin };
   } catch (error) {
     if (archive) closeArchive(archive);
     else dataKey.fill(0);
-    const created = [...databaseFiles(paths), ...(slotsWritten ? [paths.keySlots] : [])];
+    const created = [...databaseFiles(paths), ...(slotsWritten ? [paths.keySlots, paths.signinState] : [])];
     for (const file of created) rmSync(file, { force: true });
     throw error;
   } finally {

@@ -1,31 +1,34 @@
-import { setKeySlotMac } from '../../../../db/repositories/users';
+import { updateUser } from '../../../../db/repositories/users';
 import { AppError } from '../../../../shared/errors';
 import type { HandlerContext } from '../../context';
-import { normalizePassword } from '../../vault/kdf';
-import { createSlot, keySlotFileText, openSlot, readKeySlotFile, slotMac, withSlot } from '../../vault/key-slots';
+import { createSlot, openSlot, readKeySlotFile, slotMac } from '../../vault/key-slots';
+import { assertNotCurrentPassword, assertPasswordLength } from '../users/password-policy';
+import { putSlot } from '../users/slot-effects';
 
-/** Rewraps the data key for the signed-in user only; the database and the other slots stay as they are. */
+/**
+ * The signed-in user changes their own password: only that key slot is rewrapped, the database
+ * is never re-keyed. Policy: the configured minimum length, and not the last password again.
+ */
 export async function changePassword(ctx: HandlerContext, currentPassword: string, newPassword: string): Promise<void> {
-  const { archive, user } = ctx.session();
-  if (normalizePassword(currentPassword) === normalizePassword(newPassword)) {
-    throw new AppError('VALIDATION', { zh: '新密码不能与当前密码相同', en: 'The new password must differ from the current one' });
-  }
-  const slotFile = readKeySlotFile(archive.paths.keySlots);
+  const { archive, record, settings } = ctx.session();
+  assertPasswordLength(newPassword, settings.passwordMinLength);
+  const slots = readKeySlotFile(archive.paths.keySlots);
   try {
-    (await openSlot(slotFile, user.login, currentPassword)).fill(0);
+    (await openSlot(slots, record.login, currentPassword)).fill(0);
   } catch (error) {
     if (error instanceof AppError && error.code === 'WRONG_PASSWORD') {
       throw new AppError('WRONG_PASSWORD', { zh: '当前密码不正确', en: 'The current password is wrong' });
     }
     throw error;
   }
-  const slot = await createSlot(slotFile, user.login, newPassword, archive.dataKey, ctx.env.kdfCost);
+  await assertNotCurrentPassword(slots, record.login, newPassword);
+  const slot = await createSlot(slots, record.login, newPassword, archive.dataKey, ctx.env.kdfCost);
   const at = ctx.env.now().toISOString();
   ctx.write(
     (db, effects) => {
-      setKeySlotMac(db, user.id, slotMac(archive.dataKey, archive.archiveId, slot), at);
-      effects.replaceFile(archive.paths.keySlots, keySlotFileText(withSlot(readKeySlotFile(archive.paths.keySlots), slot)));
+      updateUser(db, record.id, { keySlotMac: slotMac(archive.dataKey, archive.archiveId, slot), mustChangePassword: false }, at);
+      putSlot(effects, archive.paths, slot);
     },
-    { action: 'session:change-password', target: { type: 'user', id: user.id, label: user.login } },
+    { action: 'session:change-password', target: { type: 'user', id: record.id, label: record.login } },
   );
 }

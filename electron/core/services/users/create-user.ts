@@ -5,35 +5,58 @@ import { AppError } from '../../../../shared/errors';
 import type { Role } from '../../../../shared/permissions';
 import { normalizeLogin } from '../../../../shared/schemas';
 import type { HandlerContext } from '../../context';
-import { createSlot, keySlotFileText, readKeySlotFile, slotMac, withSlot } from '../../vault/key-slots';
+import { createSlot, readKeySlotFile, slotMac } from '../../vault/key-slots';
+import { requireDepartment } from '../departments/departments';
+import { assertPasswordLength } from './password-policy';
+import { putSlot } from './slot-effects';
 import { toUserSummary } from './user-dto';
+import { assertClearance, assertRoles } from './user-rules';
 
 export interface NewUserInput {
   login: string;
   displayName: string;
   roles: Role[];
+  departmentCode: string;
+  clearance: number;
   password: string;
+  mustChangePassword: boolean;
 }
 
 /** The administrator adds a user: a database record and a key slot for the user's initial password. */
 export async function createUser(ctx: HandlerContext, input: NewUserInput): Promise<UserSummary> {
-  const { archive } = ctx.session();
+  const { archive, settings } = ctx.session();
   const login = normalizeLogin(input.login);
   assertLoginFree(archive.database.db, login);
+  assertRoles(input.roles, settings);
+  assertClearance(input.clearance, settings);
+  assertPasswordLength(input.password, settings.passwordMinLength);
+  requireDepartment(archive.database.db, input.departmentCode);
   // The slow key derivation runs before the transaction, so the database is never held by it.
   const slot = await createSlot(readKeySlotFile(archive.paths.keySlots), login, input.password, archive.dataKey, ctx.env.kdfCost);
   const at = ctx.env.now().toISOString();
   return ctx.write(
     (db, effects) => {
       assertLoginFree(db, login);
-      const id = insertUser(db, { login, displayName: input.displayName, roles: [...new Set(input.roles)], mustChangePassword: true, createdAt: at });
+      const id = insertUser(db, {
+        login,
+        displayName: input.displayName,
+        roles: input.roles,
+        departmentId: requireDepartment(db, input.departmentCode).id,
+        clearance: input.clearance,
+        mustChangePassword: input.mustChangePassword,
+        createdAt: at,
+      });
       setKeySlotMac(db, id, slotMac(archive.dataKey, archive.archiveId, slot), at);
+      putSlot(effects, archive.paths, slot);
       const user = findUserById(db, id);
       if (!user) throw new AppError('INTERNAL');
-      effects.replaceFile(archive.paths.keySlots, keySlotFileText(withSlot(readKeySlotFile(archive.paths.keySlots), slot)));
       return toUserSummary(user);
     },
-    (user) => ({ action: 'user:create', target: { type: 'user', id: user.id, label: user.login }, summary: { displayName: user.displayName, roles: user.roles } }),
+    (user) => ({
+      action: 'user:create',
+      target: { type: 'user', id: user.id, label: user.login },
+      summary: { displayName: user.displayName, roles: user.roles, department: user.department?.code, clearance: user.clearance, mustChangePassword: user.mustChangePassword },
+    }),
   );
 }
 

@@ -1,0 +1,73 @@
+import { queryAuditEvents, type AuditEventRow, type AuditQuery } from '../../../../db/repositories/audit';
+import { findDossierIdByNumber, visibleDossierIds } from '../../../../db/repositories/dossiers';
+import type { Db } from '../../../../db/open';
+import type { AuditEventView, AuditFilter } from '../../../../shared/contract';
+import { normalizeLogin } from '../../../../shared/schemas';
+import { parseTimeBound } from '../../../../shared/time';
+import type { ActiveSession } from '../../session';
+import { visibilityOf } from '../access/visibility';
+
+export const REDACTED_LABEL = '（无权查看）';
+
+/** The filter as a repository query; a dossier the reader may not see matches nothing. */
+export function auditQuery(db: Db, session: ActiveSession, filter: AuditFilter): Omit<AuditQuery, 'limit'> | null {
+  let target: AuditQuery['target'];
+  if (filter.archiveNumber) {
+    const id = findDossierIdByNumber(db, filter.archiveNumber);
+    if (id === null || !visibleDossierIds(db, [id], visibilityOf(db, session)).has(id)) return null;
+    target = { type: 'dossier', id: String(id) };
+  }
+  return {
+    ...(filter.from ? { fromIso: parseTimeBound(filter.from, false).toISOString() } : {}),
+    ...(filter.to ? { toIso: parseTimeBound(filter.to, true).toISOString() } : {}),
+    ...(filter.user ? { userLogin: normalizeLogin(filter.user) } : {}),
+    ...(filter.action ? { action: filter.action } : {}),
+    ...(target ? { target } : {}),
+  };
+}
+
+/**
+ * Events as the reader may see them. The trail is shown whole – an auditor must see that
+ * something happened – but what an event says about a dossier the reader may not see (its number,
+ * title, changes) is blacked out, so the trail does not leak what lists and searches hide.
+ */
+export function viewAuditEvents(db: Db, session: ActiveSession, rows: readonly AuditEventRow[]): AuditEventView[] {
+  const dossierIds = rows.filter((r) => r.targetType === 'dossier' && r.targetId !== null).map((r) => Number(r.targetId));
+  const visible = visibleDossierIds(db, dossierIds, visibilityOf(db, session));
+  return rows.map((row) => {
+    const hidden = row.targetType === 'dossier' && !visible.has(Number(row.targetId));
+    return {
+      id: row.id,
+      at: row.at,
+      user: row.userId === null ? null : { id: row.userId, login: row.userLogin ?? '', displayName: row.userDisplayName ?? '', department: row.userDepartment },
+      action: row.action,
+      target: row.targetType === null ? null : { type: row.targetType, id: hidden ? '' : (row.targetId ?? ''), label: hidden ? REDACTED_LABEL : row.targetLabel },
+      summary: hidden || row.summary === null ? null : (JSON.parse(row.summary) as Record<string, unknown>),
+      frontDoor: row.frontDoor === 'cli' ? 'cli' : 'ui',
+    };
+  });
+}
+
+export function listAudit(db: Db, session: ActiveSession, filter: AuditFilter & { cursor?: string | undefined; limit: number }) {
+  const query = auditQuery(db, session, filter);
+  if (!query) return { items: [], nextCursor: null };
+  const rows = queryAuditEvents(db, { ...query, ...(filter.cursor ? { beforeId: Number(filter.cursor) } : {}), limit: filter.limit + 1 });
+  const page = rows.slice(0, filter.limit);
+  const last = page.at(-1);
+  return { items: viewAuditEvents(db, session, page), nextCursor: rows.length > filter.limit && last ? String(last.id) : null };
+}
+
+/** Every matching event, newest first, read in batches. */
+export function allAuditEvents(db: Db, session: ActiveSession, filter: AuditFilter): AuditEventView[] {
+  const query = auditQuery(db, session, filter);
+  if (!query) return [];
+  const events: AuditEventView[] = [];
+  let beforeId: number | undefined;
+  for (;;) {
+    const rows = queryAuditEvents(db, { ...query, ...(beforeId === undefined ? {} : { beforeId }), limit: 1000 });
+    events.push(...viewAuditEvents(db, session, rows));
+    const last = rows.at(-1);
+    if (!last || rows.length < 1000) return events;
+    beforeId = last.id;
+  }
+}

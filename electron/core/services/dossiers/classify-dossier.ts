@@ -1,0 +1,46 @@
+import { findDossierById, updateClassification } from '../../../../db/repositories/dossiers';
+import type { DossierDetail } from '../../../../shared/contract';
+import { AppError } from '../../../../shared/errors';
+import { levelAt } from '../../../../shared/levels';
+import type { HandlerContext } from '../../context';
+import { assertGivableLevel, requireCustodian, requireVisibleDossier } from './dossier-access';
+import { toDossierDetail } from './dossier-dto';
+
+/**
+ * Sets a dossier's level, custodian and separate storage. At a marked level the dossier is always
+ * stored separately and always has a custodian (CF-01).
+ */
+export function classifyDossier(
+  ctx: HandlerContext,
+  input: { archiveNumber: string; level?: number | undefined; custodian?: string | null | undefined; storedSeparately?: boolean | undefined },
+): DossierDetail {
+  const session = ctx.session();
+  const { levels } = session.settings;
+  const at = ctx.env.now().toISOString();
+  return ctx.write(
+    (db) => {
+      const dossier = requireVisibleDossier(db, session, input.archiveNumber);
+      const level = input.level ?? dossier.level;
+      if (input.level !== undefined) assertGivableLevel(session, level);
+      const marked = levelAt(levels, level).marked;
+      let custodianId = input.custodian === undefined ? (dossier.custodian?.id ?? null) : input.custodian === null ? null : requireCustodian(db, input.custodian, level).id;
+      if (marked && custodianId === null) custodianId = session.record.id;
+      if (marked && input.storedSeparately === false) {
+        throw new AppError('VALIDATION', { zh: `${levelAt(levels, level).name}档案必须单独存放`, en: `${levelAt(levels, level).name} dossiers must be stored separately` });
+      }
+      const storedSeparately = marked || (input.storedSeparately ?? dossier.storedSeparately);
+      updateClassification(db, dossier.id, { level, custodianId, storedSeparately, at });
+      const after = findDossierById(db, dossier.id);
+      if (!after) throw new AppError('INTERNAL');
+      return { before: toDossierDetail(dossier, levels), after: toDossierDetail(after, levels) };
+    },
+    ({ before, after }) => ({
+      action: 'dossier:classify',
+      target: { type: 'dossier', id: after.id, label: after.archiveNumber },
+      summary: {
+        before: { level: levelAt(levels, before.level).name, custodian: before.custodian?.login ?? null, storedSeparately: before.storedSeparately },
+        after: { level: levelAt(levels, after.level).name, custodian: after.custodian?.login ?? null, storedSeparately: after.storedSeparately },
+      },
+    }),
+  ).after;
+}

@@ -1,0 +1,36 @@
+import { findVisibleDossier, type DossierRecord } from '../../../../db/repositories/dossiers';
+import type { UserRecord } from '../../../../db/repositories/users';
+import type { Db } from '../../../../db/open';
+import { AppError } from '../../../../shared/errors';
+import { levelAt } from '../../../../shared/levels';
+import type { ActiveSession } from '../../session';
+import { visibilityOf } from '../access/visibility';
+import { requireUser } from '../users/user-rules';
+
+/** A dossier the session may see, or NOT_FOUND – the same answer as for a number that does not exist. */
+export function requireVisibleDossier(db: Db, session: ActiveSession, archiveNumber: string): DossierRecord {
+  const dossier = findVisibleDossier(db, archiveNumber, visibilityOf(db, session));
+  if (!dossier) throw new AppError('NOT_FOUND', { zh: `没有档号为 ${archiveNumber} 的档案`, en: `There is no dossier ${archiveNumber}` });
+  return dossier;
+}
+
+/** A level the acting user may give: on the scale and not above the user's own clearance. */
+export function assertGivableLevel(session: ActiveSession, level: number): void {
+  const { levels } = session.settings;
+  if (level >= levels.length) throw new AppError('VALIDATION', { zh: '密级超出了密级表', en: 'The level is beyond the confidentiality scale' });
+  if (level > session.record.clearance) {
+    throw new AppError('VALIDATION', {
+      zh: `密级不能高于本人的知悉范围（${levelAt(levels, session.record.clearance).name}）`,
+      en: `The level cannot be above your own clearance (${levelAt(levels, session.record.clearance).name})`,
+    });
+  }
+}
+
+/** A custodian must be an active user cleared for the dossier's level. */
+export function requireCustodian(db: Db, login: string, level: number): UserRecord {
+  const user = requireUser(db, login);
+  if (user.status !== 'active' || user.clearance < level) {
+    throw new AppError('VALIDATION', { zh: `${user.displayName} 的知悉范围不足，不能保管此档案`, en: `${user.displayName} is not cleared to hold this dossier` });
+  }
+  return user;
+}

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { addUser, call, newArchive, ok, switchTo } from '../../../../tests/helpers/core';
+import { inspectPdf } from '../../../../tests/helpers/pdf';
+import { useTempDirs } from '../../../../tests/helpers/temp-dir';
+
+const tempDir = useTempDirs();
+
+async function organisation(dir: string) {
+  const core = await newArchive(dir);
+  await ok(core, 'department:create', { code: 'XSB', name: '销售部' });
+  await addUser(core, { login: 'clerk', displayName: '档案员小王', roles: ['clerk'], departmentCode: 'XSB' });
+  await addUser(core, { login: 'csm', displayName: '客服经理老陈', roles: ['cs-manager'] });
+  await addUser(core, { login: 'dm', displayName: '部门经理', roles: ['dept-manager'], departmentCode: 'XSB' });
+  const secret = await ok(core, 'dossier:create', { title: '张三 沪A12345 机密档案', level: 3, departmentCode: 'XSB' });
+  const plain = await ok(core, 'dossier:create', { title: '李四 内部档案', level: 1, departmentCode: 'XSB' });
+  return { core, secret, plain };
+}
+
+describe('exports of classified dossiers', () => {
+  it('an unclassified dossier exports at once, without a watermark; text stays extractable', async () => {
+    const { core, plain } = await organisation(tempDir());
+    await switchTo(core, 'clerk');
+    const file = await ok(core, 'dossier:export', { archiveNumber: plain.archiveNumber });
+    expect(file.fileName).toBe(`档案信息-${plain.archiveNumber}.pdf`);
+    const pdf = inspectPdf(file.bytes);
+    expect(pdf.text).toContain('李四 内部档案');
+    expect(pdf.text).toContain('内部资料，严禁外传');
+    expect(pdf.text.slice(pdf.text.search(/第 \d+ \/ \d+ 页/))).not.toContain('档案员小王（clerk）');
+    expect(pdf.fonts).toMatch(/NotoSansSC-Regular.*CID TrueType.*yes/);
+    expect(pdf.check).toContain('No syntax or stream encoding errors');
+    await core.close();
+  });
+
+  it('needs an approval; the export uses it up, carries the watermark and the marking on every page, and is audited', async () => {
+    const { core, secret } = await organisation(tempDir());
+    await switchTo(core, 'clerk');
+    expect(await call(core, 'dossier:export', { archiveNumber: secret.archiveNumber })).toMatchObject({ ok: false, error: { code: 'APPROVAL_REQUIRED' } });
+
+    // A department manager may not approve classified material; the attempt is recorded.
+    await switchTo(core, 'dm');
+    expect(await call(core, 'approval:grant', { archiveNumber: secret.archiveNumber, kind: 'export', grantee: 'clerk', reason: '审计抽查' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    await switchTo(core, 'csm');
+    const approval = await ok(core, 'approval:grant', { archiveNumber: secret.archiveNumber, kind: 'export', grantee: 'clerk', reason: '审计抽查', validDays: 2 });
+    expect(approval).toMatchObject({ kind: 'export', grantee: { login: 'clerk' }, approver: { login: 'csm' }, usedAt: null });
+
+    await switchTo(core, 'clerk');
+    const file = await ok(core, 'dossier:export', { archiveNumber: secret.archiveNumber });
+    const pdf = inspectPdf(file.bytes);
+    expect(pdf.text).toContain('张三 沪A12345 机密档案');
+    const pages = pdf.text.split('\f').filter((page) => page.trim() !== '');
+    expect(pages).toHaveLength(pdf.pages);
+    for (const page of pages) {
+      // The header line carries the marking; after the page's own text comes the watermark.
+      expect(page.split('\n')[0]).toMatch(/机密$/);
+      const watermark = page.slice(page.search(/第 \d+ \/ \d+ 页/));
+      for (const part of ['档案员小王（clerk）', '销售部', new Date().toISOString().slice(0, 10)]) expect(watermark).toContain(part);
+    }
+    expect(pdf.check).toContain('No syntax or stream encoding errors');
+
+    // One approval, one export.
+    expect(await call(core, 'dossier:export', { archiveNumber: secret.archiveNumber })).toMatchObject({ ok: false, error: { code: 'APPROVAL_REQUIRED' } });
+    const approvals = await ok(core, 'approval:list', { archiveNumber: secret.archiveNumber });
+    expect(approvals[0]?.usedAt).not.toBeNull();
+
+    await switchTo(core, 'admin', 'admin-password-1');
+    const trail = (await ok(core, 'audit:list', { archiveNumber: secret.archiveNumber })).items.map((e) => e.action);
+    expect(trail).toEqual(expect.arrayContaining(['dossier:create', 'dossier:export-refused', 'access:denied', 'approval:grant', 'dossier:export']));
+    await core.close();
+  });
+
+  it('an approval expires', async () => {
+    let now = Date.now();
+    const dir = tempDir();
+    const { core, secret } = await organisation(dir);
+    await core.close();
+    const { testCore } = await import('../../../../tests/helpers/core');
+    const timed = testCore(dir, { now: () => new Date(now) });
+    await ok(timed, 'session:login', { login: 'csm', password: 'csm-password-1' });
+    await ok(timed, 'approval:grant', { archiveNumber: secret.archiveNumber, kind: 'export', grantee: 'clerk', reason: '复核', validDays: 1 });
+    now += 2 * 86_400_000;
+    await switchTo(timed, 'clerk');
+    expect(await call(timed, 'dossier:export', { archiveNumber: secret.archiveNumber })).toMatchObject({ ok: false, error: { code: 'APPROVAL_REQUIRED' } });
+    await timed.close();
+  });
+});

@@ -1,0 +1,75 @@
+/** Names of audit actions for people (UI, exports); unknown actions show as recorded. */
+export const auditActionLabels: Record<string, { zh: string; en: string }> = {
+  'archive:create': { zh: '创建档案库', en: 'Archive created' },
+  'session:login': { zh: '登录', en: 'Signed in' },
+  'session:login-failed': { zh: '登录失败', en: 'Sign-in failed' },
+  'session:lock': { zh: '锁定', en: 'Locked' },
+  'session:change-password': { zh: '修改密码', en: 'Password changed' },
+  'access:denied': { zh: '越权被拒', en: 'Access denied' },
+  'department:create': { zh: '新建部门', en: 'Department created' },
+  'department:update': { zh: '修改部门', en: 'Department changed' },
+  'user:create': { zh: '新建用户', en: 'User created' },
+  'user:update': { zh: '修改用户', en: 'User changed' },
+  'user:disable': { zh: '停用用户', en: 'User disabled' },
+  'user:enable': { zh: '启用用户', en: 'User enabled' },
+  'user:reset-password': { zh: '重置密码', en: 'Password reset' },
+  'user:unlock': { zh: '解除锁定', en: 'Account unlocked' },
+  'dossier:create': { zh: '新建档案', en: 'Dossier created' },
+  'dossier:view': { zh: '查看涉密档案', en: 'Classified dossier viewed' },
+  'dossier:classify': { zh: '定密', en: 'Level changed' },
+  'dossier:export': { zh: '导出档案', en: 'Dossier exported' },
+  'dossier:export-refused': { zh: '导出被拒（无审批）', en: 'Export refused (no approval)' },
+  'approval:grant': { zh: '审批', en: 'Approval granted' },
+  'audit:export': { zh: '导出审计记录', en: 'Audit trail exported' },
+  'settings:update': { zh: '修改系统设置', en: 'Settings changed' },
+  'security:update-policy': { zh: '修改安全策略', en: 'Security policy changed' },
+  'security:enable-separation': { zh: '开启三员分立', en: 'Three-role separation on' },
+  'security:disable-separation': { zh: '关闭三员分立', en: 'Three-role separation off' },
+};
+
+export function auditActionLabel(action: string, language: 'zh' | 'en'): string {
+  return auditActionLabels[action]?.[language] ?? action;
+}
+
+const summaryKeyLabels: Record<string, { zh: string; en: string }> = {
+  title: { zh: '题名', en: 'title' },
+  level: { zh: '密级', en: 'level' },
+  department: { zh: '部门', en: 'department' },
+  displayName: { zh: '姓名', en: 'name' },
+  roles: { zh: '角色', en: 'roles' },
+  clearance: { zh: '知悉范围', en: 'clearance' },
+  status: { zh: '状态', en: 'status' },
+  mustChangePassword: { zh: '须改密码', en: 'must change password' },
+  reason: { zh: '原因', en: 'reason' },
+  attemptedAt: { zh: '尝试时间', en: 'attempted at' },
+  channel: { zh: '操作', en: 'operation' },
+  kind: { zh: '类型', en: 'kind' },
+  grantee: { zh: '被授权人', en: 'grantee' },
+  validUntil: { zh: '有效至', en: 'valid until' },
+  format: { zh: '格式', en: 'format' },
+  events: { zh: '条数', en: 'events' },
+  watermarked: { zh: '水印', en: 'watermarked' },
+  custodian: { zh: '保管人', en: 'custodian' },
+  storedSeparately: { zh: '单独存放', en: 'stored separately' },
+  admin: { zh: '管理员', en: 'administrator' },
+  name: { zh: '名称', en: 'name' },
+  parent: { zh: '上级', en: 'parent' },
+  before: { zh: '修改前', en: 'before' },
+  after: { zh: '修改后', en: 'after' },
+};
+
+function describeValue(value: unknown, language: 'zh' | 'en'): string {
+  if (value === null || value === undefined) return '—';
+  if (Array.isArray(value)) return value.map((v) => describeValue(v, language)).join(language === 'zh' ? '、' : ', ');
+  if (typeof value === 'boolean') return language === 'zh' ? (value ? '是' : '否') : value ? 'yes' : 'no';
+  if (typeof value === 'object') return `（${describeSummary(value as Record<string, unknown>, language)}）`;
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** An event's summary in words: 题名：…；密级：机密. Unknown keys appear as recorded. */
+export function describeSummary(summary: Record<string, unknown> | null, language: 'zh' | 'en' = 'zh'): string {
+  if (!summary) return '';
+  return Object.entries(summary)
+    .map(([key, value]) => `${summaryKeyLabels[key]?.[language] ?? key}${language === 'zh' ? '：' : ': '}${describeValue(value, language)}`)
+    .join(language === 'zh' ? '；' : '; ');
+}
