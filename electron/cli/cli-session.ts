@@ -1,8 +1,9 @@
 import type { Core } from '../core/core';
 import { createCore } from '../core/core';
 import { resolveDataDir } from '../core/data-dir';
-import type { Channel, InputOf, OutputOf } from '../../shared/contract';
+import type { Channel, InputOf, OutputOf, Settings } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
+import { normalizeLogin } from '../../shared/schemas';
 import { cliError } from './cli-error';
 import type { CliIo } from './io';
 
@@ -28,7 +29,9 @@ export class CliSession {
   readonly dataDir: string;
   readonly json: boolean;
   private opened: Core | undefined;
-  private stdinPassword: string | undefined;
+  private stdin: string[] | undefined;
+  private signInPassword: string | undefined;
+  private settingsCache: Settings | undefined;
 
   constructor(
     readonly env: CliEnvironment,
@@ -63,15 +66,37 @@ export class CliSession {
     return result.data as OutputOf<C>;
   }
 
+  /** The next line of piped standard input: the sign-in password first, then any new password. */
+  private async stdinLine(what: string, whatEn: string): Promise<string> {
+    this.stdin ??= await this.io.readStdinLines();
+    const line = this.stdin.shift();
+    if (!line) throw cliError('VALIDATION', `标准输入中没有${what}`, `No ${whatEn} on standard input`);
+    return line;
+  }
+
+  /** The signing-in user's password (read once: it is also the "current password" of `user passwd`). */
   async password(): Promise<string> {
-    if (this.options.passwordStdin) {
-      this.stdinPassword ??= await this.io.readStdinLine();
-      if (!this.stdinPassword) throw cliError('VALIDATION', '标准输入中没有密码', 'No password on standard input');
-      return this.stdinPassword;
-    }
+    this.signInPassword ??= await this.readPassword();
+    return this.signInPassword;
+  }
+
+  private async readPassword(): Promise<string> {
+    if (this.options.passwordStdin) return this.stdinLine('密码', 'password');
     const fromEnv = this.io.env.DOSSIERDESK_PASSWORD;
     if (fromEnv) return fromEnv;
     throw cliError('VALIDATION', '需要密码：设置 DOSSIERDESK_PASSWORD 或使用 --password-stdin', 'A password is needed: set DOSSIERDESK_PASSWORD or use --password-stdin');
+  }
+
+  /** A password being set (new account, reset, change): DOSSIERDESK_NEW_PASSWORD or the next line of standard input. */
+  async newPassword(fromStdin: boolean): Promise<string> {
+    if (fromStdin) return this.stdinLine('新密码', 'new password');
+    const fromEnv = this.io.env.DOSSIERDESK_NEW_PASSWORD;
+    if (fromEnv) return fromEnv;
+    throw cliError(
+      'VALIDATION',
+      '需要新密码：设置 DOSSIERDESK_NEW_PASSWORD 或使用 --new-password-stdin / --initial-password-stdin',
+      'A new password is needed: set DOSSIERDESK_NEW_PASSWORD or use --new-password-stdin / --initial-password-stdin',
+    );
   }
 
   userName(): string {
@@ -80,12 +105,31 @@ export class CliSession {
     return user;
   }
 
-  async signIn(): Promise<void> {
+  /**
+   * Signs in. An account that must change its password may only do that (`user passwd` for
+   * itself); everything else is refused clearly, with exit code 3.
+   */
+  async signIn(options: { allowPendingPasswordChange?: boolean } = {}): Promise<void> {
     const status = await this.call('archive:status', {});
     if (status.state === 'missing') {
       throw new AppError('ARCHIVE_NOT_FOUND', { zh: `数据文件夹中没有档案库：${this.dataDir}`, en: `There is no archive in the data folder: ${this.dataDir}` });
     }
-    await this.call('session:login', { login: this.userName(), password: await this.password() });
+    const session = await this.call('session:login', { login: this.userName(), password: await this.password() });
+    if (session.user.mustChangePassword && !options.allowPendingPasswordChange) {
+      throw new AppError('PASSWORD_CHANGE_REQUIRED', {
+        zh: `首次登录或密码被重置后必须先修改密码：dossierdesk user passwd ${session.user.login}`,
+        en: `The password must be changed first (first sign-in or reset): dossierdesk user passwd ${session.user.login}`,
+      });
+    }
+  }
+
+  signedInLogin(): string {
+    return normalizeLogin(this.userName());
+  }
+
+  async settings(): Promise<Settings> {
+    this.settingsCache ??= await this.call('settings:get', {});
+    return this.settingsCache;
   }
 
   async close(): Promise<void> {

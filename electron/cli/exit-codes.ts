@@ -10,6 +10,7 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'WRONG_PASSWORD':
     case 'UNAUTHENTICATED':
     case 'LOCKED':
+    case 'PASSWORD_CHANGE_REQUIRED':
       return EXIT.auth;
     case 'NOT_FOUND':
     case 'ARCHIVE_NOT_FOUND':

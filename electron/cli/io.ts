@@ -6,24 +6,21 @@ import { cliError } from './cli-error';
 export interface CliIo {
   out: (text: string) => void;
   err: (text: string) => void;
-  /** The first line of standard input (a piped password); refused on a terminal, where it would echo. */
-  readStdinLine: () => Promise<string>;
+  /** Standard input as lines (piped passwords); refused on a terminal, where typing would echo. */
+  readStdinLines: () => Promise<string[]>;
   env: NodeJS.ProcessEnv;
 }
 
 export const processIo: CliIo = {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
-  readStdinLine: async () => {
+  readStdinLines: async () => {
     if (process.stdin.isTTY) {
-      throw cliError('VALIDATION', '--password-stdin 需要通过管道提供密码（终端输入会回显）', '--password-stdin needs the password piped in (typing it would echo it)');
+      throw cliError('VALIDATION', '从标准输入读取密码时请通过管道提供（终端输入会回显）', 'Passwords on standard input must be piped in (typing them would echo)');
     }
-    const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
-    for await (const line of lines) {
-      lines.close();
-      return line;
-    }
-    return '';
+    const lines: string[] = [];
+    for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) lines.push(line);
+    return lines;
   },
   env: process.env,
 };

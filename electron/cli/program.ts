@@ -2,25 +2,31 @@ import { Command, CommanderError } from 'commander';
 import { toAppError } from '../core/errors';
 import { CliSession, type CliEnvironment, type GlobalOptions } from './cli-session';
 import { registerArchiveCommands } from './commands/archive';
+import { registerAuditCommands } from './commands/audit';
 import { registerBenchCommand } from './commands/bench';
+import { registerDepartmentCommands } from './commands/department';
 import { registerDossierCommands } from './commands/dossier';
+import { registerUserCommands } from './commands/user';
 import { EXIT, exitCodeFor } from './exit-codes';
 import { reportError } from './io';
+import { takeAuditUserFilter } from './audit-user-filter';
 
 /** Wraps a command's action: one session per invocation, errors become one line and an exit code. */
-export type Run = <O>(action: (session: CliSession, options: O) => Promise<number | void>) => (...args: unknown[]) => Promise<void>;
+export type Run = <A extends unknown[]>(action: (session: CliSession, ...args: A) => Promise<number | void>) => (...args: unknown[]) => Promise<void>;
 
 /**
  * `dossierdesk`: the CLI front door for IT staff and scripts. Its command names, options and
  * exit codes are a public interface – keep them stable.
  */
-export async function runCli(argv: readonly string[], env: CliEnvironment): Promise<number> {
+export async function runCli(rawArgv: readonly string[], env: CliEnvironment): Promise<number> {
   let exitCode: number = EXIT.ok;
-  const run: Run = (action) => async (...args) => {
+  const { argv, user: auditUser } = takeAuditUserFilter(rawArgv);
+  const run: Run = <A extends unknown[]>(action: (session: CliSession, ...args: A) => Promise<number | void>) => async (...args: unknown[]) => {
     const command = args.at(-1) as Command;
     const session = new CliSession(env, command.optsWithGlobals<GlobalOptions>());
     try {
-      exitCode = (await action(session, args.at(-2) as never)) ?? EXIT.ok;
+      // commander passes the positional arguments, the command's options, then the command.
+      exitCode = (await action(session, ...(args as A))) ?? EXIT.ok;
     } catch (error) {
       const appError = toAppError(error);
       reportError(env.io, appError.toPayload(), session.json);
@@ -45,7 +51,10 @@ export async function runCli(argv: readonly string[], env: CliEnvironment): Prom
     });
 
   registerArchiveCommands(program, run);
+  registerDepartmentCommands(program, run);
+  registerUserCommands(program, run);
   registerDossierCommands(program, run);
+  registerAuditCommands(program, run, auditUser);
   registerBenchCommand(program, run);
 
   try {

@@ -1,35 +1,14 @@
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ok as okCall, testCore } from '../helpers/core';
-import { repoRoot } from '../helpers/paths';
 import { useTempDirs } from '../helpers/temp-dir';
+import { builtCli, runCli } from './run-cli';
 
-const cli = join(repoRoot, 'out/main/cli.js');
 const tempDir = useTempDirs();
 const PASSWORD = 'cli-admin-password-1';
 
-interface Result {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the built CLI like a script would: a fresh process, env vars, optional standard input. */
-function run(args: string[], options: { env?: Record<string, string | undefined>; input?: string } = {}): Promise<Result> {
-  return new Promise((resolve, reject) => {
-    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, ...options.env };
-    const child = spawn(process.execPath, [cli, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(options.input ?? '');
-  });
-}
+const run = runCli;
 
 async function initArchive(): Promise<{ dataDir: string; env: Record<string, string> }> {
   const dataDir = join(tempDir(), 'archive');
@@ -40,7 +19,7 @@ async function initArchive(): Promise<{ dataDir: string; env: Record<string, str
 }
 
 beforeAll(() => {
-  expect(existsSync(cli), 'build first: npm run build').toBe(true);
+  expect(existsSync(builtCli), 'build first: npm run build').toBe(true);
 });
 
 describe('dossierdesk CLI', () => {

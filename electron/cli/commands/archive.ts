@@ -52,14 +52,14 @@ export function registerArchiveCommands(program: Command, run: Run): void {
     }));
 }
 
-function formatReport(report: VerifyReport): string {
+export function formatReport(report: VerifyReport): string {
   const lines = report.checks.map((c) => `${c.ok ? '✓' : '✗'} ${c.name}: ${c.message} / ${c.messageEn}`);
   if (report.auditHead) lines.push(`审计链头（请另行记下作为锚点） / audit head (write it down as an anchor): ${report.auditHead.id}:${report.auditHead.hash}`);
   lines.push(report.ok ? '档案库完好 / the archive is intact' : '档案库有问题，见上 / the archive has problems, see above');
   return lines.join('\n');
 }
 
-function collectAnchor(value: string, previous: AuditAnchor[]): AuditAnchor[] {
+export function collectAnchor(value: string, previous: AuditAnchor[]): AuditAnchor[] {
   const match = /^(\d+):([0-9a-f]{64})$/.exec(value.trim());
   if (!match) throw new InvalidArgumentError('expected <event id>:<64 hex digits>, as printed by verify');
   return [...previous, { id: Number(match[1]), hash: match[2] ?? '' }];

@@ -1,6 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { DOSSIER_PAGE_MAX, type DossierSummary } from '../../../shared/contract';
 import type { CliSession } from '../cli-session';
+import { levelFromOption } from '../level-option';
 import type { Run } from '../program';
 
 export function registerDossierCommands(program: Command, run: Run): void {
@@ -10,9 +11,15 @@ export function registerDossierCommands(program: Command, run: Run): void {
     .command('create')
     .description('新建档案，输出档号 / create a dossier and print its archive number')
     .requiredOption('--title <text>', '案卷题名 / title')
-    .action(run(async (session, options: { title: string }) => {
+    .option('--level <level>', '密级：名称、字母等级或级别（默认：内部） / level: name, letter grade or rank (default: 内部)')
+    .option('--department <code>', '所属部门代码（默认：本人部门） / department code (default: your own)')
+    .action(run(async (session, options: { title: string; level?: string; department?: string }) => {
       await session.signIn();
-      const created = await session.call('dossier:create', { title: options.title });
+      const created = await session.call('dossier:create', {
+        title: options.title,
+        ...(options.level ? { level: await levelFromOption(session, options.level) } : {}),
+        ...(options.department ? { departmentCode: options.department } : {}),
+      });
       session.print(created.archiveNumber, created);
     }));
 
@@ -24,7 +31,7 @@ export function registerDossierCommands(program: Command, run: Run): void {
     .action(run(async (session, options: { query?: string; limit?: number }) => {
       await session.signIn();
       const items = await allDossiers(session, options.query, options.limit ?? Number.POSITIVE_INFINITY);
-      session.print(items.length === 0 ? '（无档案 / no dossiers）' : items.map((d) => `${d.archiveNumber}\t${d.title}\t${d.createdAt}`).join('\n'), items);
+      session.print(items.length === 0 ? '（无档案 / no dossiers）' : items.map((d) => [d.archiveNumber, d.title, d.department.code, d.createdAt, d.remark ?? ''].join('\t').trimEnd()).join('\n'), items);
     }));
 }
 
