@@ -9,8 +9,9 @@ export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export default defineConfig({
   outputDir: 'test-results/playwright',
   reporter: [['list']],
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Generous for a 2-core CI machine running two browsers, two harnesses and key derivations at once.
+  timeout: 180_000,
+  expect: { timeout: 20_000 },
   workers: 2,
   projects: [
     {

@@ -8,5 +8,7 @@ describe('audit summaries in words', () => {
     expect(describeSummary({ roles: ['clerk', 'scanner'], storedSeparately: true }, 'en')).toBe('roles: clerk, scanner; stored separately: yes');
     expect(describeSummary({ somethingNew: 3 })).toBe('somethingNew：3');
     expect(describeSummary(null)).toBe('');
+    expect(describeSummary({ reason: 'idle' })).toBe('原因：闲置自动锁定');
+    expect(describeSummary({ reason: 'wrong-password' }, 'en')).toBe('reason: wrong password');
   });
 });

@@ -58,6 +58,18 @@ const summaryKeyLabels: Record<string, { zh: string; en: string }> = {
   after: { zh: '修改后', en: 'after' },
 };
 
+/** Recorded reason codes in words. */
+const reasonLabels: Record<string, { zh: string; en: string }> = {
+  manual: { zh: '手动锁定', en: 'locked by hand' },
+  idle: { zh: '闲置自动锁定', en: 'idle lock' },
+  exit: { zh: '退出程序', en: 'program closed' },
+  'wrong-password': { zh: '密码错误', en: 'wrong password' },
+  'unknown-user': { zh: '无此用户', en: 'no such user' },
+  locked: { zh: '账户锁定中', en: 'account locked' },
+  'no-approval': { zh: '无审批', en: 'no approval' },
+  dropped: { zh: '记录过多已丢弃', en: 'too many, dropped' },
+};
+
 function describeValue(value: unknown, language: 'zh' | 'en'): string {
   if (value === null || value === undefined) return '—';
   if (Array.isArray(value)) return value.map((v) => describeValue(v, language)).join(language === 'zh' ? '、' : ', ');
@@ -70,6 +82,9 @@ function describeValue(value: unknown, language: 'zh' | 'en'): string {
 export function describeSummary(summary: Record<string, unknown> | null, language: 'zh' | 'en' = 'zh'): string {
   if (!summary) return '';
   return Object.entries(summary)
-    .map(([key, value]) => `${summaryKeyLabels[key]?.[language] ?? key}${language === 'zh' ? '：' : ': '}${describeValue(value, language)}`)
+    .map(([key, value]) => {
+      const text = key === 'reason' && typeof value === 'string' ? (reasonLabels[value]?.[language] ?? value) : describeValue(value, language);
+      return `${summaryKeyLabels[key]?.[language] ?? key}${language === 'zh' ? '：' : ': '}${text}`;
+    })
     .join(language === 'zh' ? '；' : '; ');
 }

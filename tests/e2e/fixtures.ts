@@ -69,7 +69,9 @@ export const test = base.extend<{ harness: HarnessRun; cspViolations: string[] }
     await page.exposeFunction('__reportCspViolation', (text: string) => violations.push(text));
     await page.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (event) => {
-        (window as unknown as { __reportCspViolation(text: string): void }).__reportCspViolation(`${event.violatedDirective} ${event.blockedURI}`);
+        (window as unknown as { __reportCspViolation(text: string): void }).__reportCspViolation(
+          `${event.violatedDirective} ${event.blockedURI} at ${event.sourceFile}:${event.lineNumber}:${event.columnNumber}`,
+        );
       });
     });
     page.on('pageerror', (error) => violations.push(`page error: ${error.message}`));
@@ -100,10 +102,18 @@ export async function signIn(page: Page, login: string, password: string): Promi
   await page.getByRole('button', { name: '登录' }).click();
 }
 
-export async function createDossier(page: Page, title: string): Promise<string> {
+/** Picks an option in an antd Select that belongs to the given form field label. */
+export async function choose(page: Page, label: string, option: string): Promise<void> {
+  await page.getByLabel(label, { exact: true }).click();
+  await page.locator('.ant-select-dropdown:visible').getByText(option, { exact: true }).click();
+}
+
+export async function createDossier(page: Page, title: string, options: { level?: string; department?: string } = {}): Promise<string> {
   await page.getByTestId('create-dossier').click();
   const dialog = page.getByRole('dialog', { name: '新建档案' });
   await dialog.getByLabel('案卷题名').fill(title);
+  if (options.level) await choose(page, '密级', options.level);
+  if (options.department) await choose(page, '所属部门', options.department);
   await dialog.getByRole('button', { name: '创建' }).click();
   const notice = page.getByText(/^已创建档案 KH-\d{4}-\d{6}$/).last();
   await expect(notice).toBeVisible();

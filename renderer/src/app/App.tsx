@@ -7,8 +7,10 @@ import { useTranslation } from 'react-i18next';
 import { HashRouter } from 'react-router';
 import { FirstRunPage } from '../features/archive/FirstRunPage';
 import { IncompleteArchivePage } from '../features/archive/IncompleteArchivePage';
+import { ForcedPasswordPage } from '../features/session/ForcedPasswordPage';
 import { LoginPage } from '../features/session/LoginPage';
 import { AppRoutes } from '../routes/AppRoutes';
+import { ArchiveSettingsProvider } from './ArchiveSettings';
 import { SessionProvider, useSession } from './SessionProvider';
 import { useIdleWatch } from './useIdleWatch';
 
@@ -31,7 +33,7 @@ export function App() {
 
 /** Which screen the archive's state calls for: the core decides, the UI follows. */
 function Screens() {
-  const { phase, refresh } = useSession();
+  const { phase, refresh, session } = useSession();
   const { t } = useTranslation();
   useIdleWatch();
   switch (phase) {
@@ -44,7 +46,9 @@ function Screens() {
     case 'locked':
       return <LoginPage />;
     case 'signed-in':
-      return <AppRoutes />;
+      return (
+        <ArchiveSettingsProvider>{session?.user.mustChangePassword ? <ForcedPasswordPage /> : <AppRoutes />}</ArchiveSettingsProvider>
+      );
     case 'unreachable':
       return (
         <div className="auth-page">

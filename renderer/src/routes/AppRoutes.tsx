@@ -1,14 +1,22 @@
 import { Navigate, Route, Routes } from 'react-router';
+import { useCan } from '../app/ArchiveSettings';
+import { AuditPage } from '../features/audit/AuditPage';
 import { DossierListPage } from '../features/dossier/DossierListPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
 import { AppShell } from '../ui/AppShell';
 
-/** The screens after sign-in. */
+/** The screens after sign-in; each only for those whose permissions open it. */
 export function AppRoutes() {
+  const can = useCan();
+  const mayAdminister = (['org.manage', 'user.read', 'settings.manage', 'security.manage'] as const).some(can);
+  const home = can('dossier.read') ? '/dossiers' : can('audit.read') ? '/audit' : '/settings';
   return (
     <AppShell>
       <Routes>
-        <Route path="/dossiers" element={<DossierListPage />} />
-        <Route path="*" element={<Navigate to="/dossiers" replace />} />
+        {can('dossier.read') && <Route path="/dossiers" element={<DossierListPage />} />}
+        {can('audit.read') && <Route path="/audit" element={<AuditPage />} />}
+        {mayAdminister && <Route path="/settings/*" element={<SettingsPage />} />}
+        <Route path="*" element={<Navigate to={home} replace />} />
       </Routes>
     </AppShell>
   );

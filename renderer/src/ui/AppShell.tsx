@@ -1,19 +1,31 @@
-import { FolderOutlined, LockOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Layout, Menu, Space, Tooltip, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { AuditOutlined, DownOutlined, FolderOutlined, KeyOutlined, LockOutlined, SafetyCertificateOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Dropdown, Layout, Menu, Space, Typography } from 'antd';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { roleLabels } from '../../../shared/permissions';
+import { useCan } from '../app/ArchiveSettings';
 import { useSession } from '../app/SessionProvider';
+import { ChangePasswordDialog } from '../features/session/ChangePasswordDialog';
 import { LanguageSwitch } from './LanguageSwitch';
 
-/** The frame after sign-in: product name, navigation, who is signed in, language, lock. */
+/** The frame after sign-in: product name, the sections this user may open, who is signed in, language, lock. */
 export function AppShell({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const { session, lock } = useSession();
+  const can = useCan();
   const navigate = useNavigate();
   const location = useLocation();
-  const roleText = session?.user.roles.map((r) => (i18n.language === 'en' ? roleLabels[r].en : roleLabels[r].zh)).join('、');
+  const [changingPassword, setChangingPassword] = useState(false);
+  const user = session?.user;
+  const roleText = user?.roles.map((r) => (i18n.language === 'en' ? roleLabels[r].en : roleLabels[r].zh)).join('、');
+  const mayAdminister = (['org.manage', 'user.read', 'settings.manage', 'security.manage'] as const).some(can);
+
+  const sections = [
+    ...(can('dossier.read') ? [{ key: 'dossiers', icon: <FolderOutlined />, label: t('shell.dossiers') }] : []),
+    ...(can('audit.read') ? [{ key: 'audit', icon: <AuditOutlined />, label: t('shell.audit') }] : []),
+    ...(mayAdminister ? [{ key: 'settings', icon: <SettingOutlined />, label: t('shell.settings') }] : []),
+  ];
 
   return (
     <Layout className="app-shell">
@@ -26,16 +38,31 @@ export function AppShell({ children }: { children: ReactNode }) {
           mode="horizontal"
           theme="dark"
           className="app-menu"
-          selectedKeys={[location.pathname.split('/')[1] ?? 'dossiers']}
+          selectedKeys={[location.pathname.split('/')[1] ?? '']}
           onClick={({ key }) => void navigate(`/${key}`)}
-          items={[{ key: 'dossiers', icon: <FolderOutlined />, label: t('shell.dossiers') }]}
+          items={sections}
+          data-testid="main-menu"
         />
         <Space size="middle" className="app-header-right">
-          <Tooltip title={roleText}>
-            <Typography.Text className="app-user" data-testid="signed-in-user">
-              <UserOutlined /> {session?.user.displayName}
-            </Typography.Text>
-          </Tooltip>
+          <Dropdown
+            trigger={['click']}
+            menu={{
+              items: [
+                { key: 'who', label: `${user?.login ?? ''} · ${user?.department?.name ?? ''} · ${roleText ?? ''}`, disabled: true },
+                { type: 'divider' },
+                { key: 'password', icon: <KeyOutlined />, label: t('shell.changePassword') },
+              ],
+              onClick: ({ key }) => key === 'password' && setChangingPassword(true),
+            }}
+          >
+            <Button type="text" className="app-header-text" data-testid="user-menu">
+              <UserOutlined />
+              <Typography.Text className="app-user" data-testid="signed-in-user">
+                {user?.displayName}
+              </Typography.Text>
+              <DownOutlined />
+            </Button>
+          </Dropdown>
           <LanguageSwitch className="app-header-text" />
           <Button icon={<LockOutlined />} onClick={() => void lock()} data-testid="lock-button">
             {t('shell.lock')}
@@ -43,6 +70,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         </Space>
       </Layout.Header>
       <Layout.Content className="app-content">{children}</Layout.Content>
+      <ChangePasswordDialog open={changingPassword} onClose={() => setChangingPassword(false)} />
     </Layout>
   );
 }

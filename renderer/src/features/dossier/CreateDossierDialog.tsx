@@ -1,8 +1,12 @@
-import { App, Form, Input, Modal, Typography } from 'antd';
+import { Alert, App, Form, Input, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DossierSummary } from '../../../../shared/contract';
+import { departmentSubtreeCodes } from '../../../../shared/departments';
+import { useArchiveSettings, useCan, useLevels } from '../../app/ArchiveSettings';
+import { useSession } from '../../app/SessionProvider';
 import { call, errorText } from '../../lib/api';
+import { useChannel } from '../../lib/use-channel';
 
 interface Props {
   open: boolean;
@@ -10,19 +14,36 @@ interface Props {
   onCreated: (dossier: DossierSummary) => void;
 }
 
+interface Values {
+  title: string;
+  level: number;
+  departmentCode: string;
+}
+
 const TITLE_MAX = 200;
 
 export function CreateDossierDialog({ open, onClose, onCreated }: Props) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ title: string }>();
+  const { session } = useSession();
+  const { settings } = useArchiveSettings();
+  const { levels, label, level } = useLevels();
+  const can = useCan();
+  const departments = useChannel('department:list', {}, open);
+  const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
+  const chosenLevel = Form.useWatch('level', form);
+  const clearance = session?.user.clearance ?? 0;
+  const ownDepartment = session?.user.department?.code;
+  // Only departments whose dossiers this user may see; the core checks the same rule.
+  const scope = ownDepartment ? departmentSubtreeCodes(departments.data ?? [], ownDepartment) : new Set<string>();
+  const departmentOptions = (departments.data ?? []).filter((d) => can('dossier.read-all') || scope.has(d.code));
 
   const submit = async () => {
     const values = await form.validateFields();
     setBusy(true);
     try {
-      const dossier = await call('dossier:create', { title: values.title });
+      const dossier = await call('dossier:create', { title: values.title, level: values.level, departmentCode: values.departmentCode });
       void message.success(t('dossier.created', { number: dossier.archiveNumber }));
       form.resetFields();
       onCreated(dossier);
@@ -43,9 +64,14 @@ export function CreateDossierDialog({ open, onClose, onCreated }: Props) {
       onOk={() => void submit().catch(() => undefined)}
       onCancel={onClose}
       destroyOnHidden
-      data-testid="create-dossier-dialog"
     >
-      <Form form={form} layout="vertical" requiredMark={false} onFinish={() => void submit().catch(() => undefined)}>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        initialValues={{ level: Math.min(settings.defaultDossierLevel, clearance), departmentCode: ownDepartment }}
+        onFinish={() => void submit().catch(() => undefined)}
+      >
         <Form.Item
           name="title"
           label={t('dossier.title')}
@@ -55,6 +81,16 @@ export function CreateDossierDialog({ open, onClose, onCreated }: Props) {
           ]}
         >
           <Input placeholder={t('dossier.titlePlaceholder')} autoFocus maxLength={TITLE_MAX} showCount />
+        </Form.Item>
+        <Form.Item name="level" label={t('dossier.level')}>
+          <Select
+            data-testid="level-select"
+            options={levels.map((_, rank) => ({ value: rank, label: label(rank), disabled: rank > clearance, title: rank > clearance ? t('dossier.levelAboveClearance') : undefined }))}
+          />
+        </Form.Item>
+        {chosenLevel !== undefined && level(chosenLevel).marked && <Alert type="warning" showIcon title={t('dossier.markedHint')} className="form-alert" />}
+        <Form.Item name="departmentCode" label={t('dossier.department')}>
+          <Select data-testid="department-select" loading={departments.loading} options={departmentOptions.map((d) => ({ value: d.code, label: `${d.name}（${d.code}）` }))} />
         </Form.Item>
         <Typography.Text type="secondary">{t('dossier.numberHint')}</Typography.Text>
       </Form>

@@ -4,25 +4,32 @@ import type { ColumnsType } from 'antd/es/table';
 import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DossierSummary } from '../../../../shared/contract';
-import { useSession } from '../../app/SessionProvider';
+import { useCan } from '../../app/ArchiveSettings';
 import { formatDateTime } from '../../lib/format';
+import { LevelTag } from '../../ui/LevelTag';
 import { CreateDossierDialog } from './CreateDossierDialog';
-import { useDossierList } from './useDossierList';
+import { DossierDrawer } from './DossierDrawer';
+import { usePagedChannel } from '../../lib/use-paged-channel';
 
 export function DossierListPage() {
   const { t, i18n } = useTranslation();
-  const { session } = useSession();
+  const can = useCan();
   const [search, setSearch] = useState('');
   const query = useDeferredValue(search.trim());
   const [creating, setCreating] = useState(false);
-  const list = useDossierList(query, i18n.language);
-  const mayCreate = session?.user.permissions.includes('dossier.create') ?? false;
+  const [opened, setOpened] = useState<string | null>(null);
+  const list = usePagedChannel('dossier:list', { ...(query ? { query } : {}), limit: 50 }, i18n.language);
+  const mayCreate = can('dossier.create');
 
   const columns: ColumnsType<DossierSummary> = [
-    { title: t('dossier.archiveNumber'), dataIndex: 'archiveNumber', width: 190, render: (value: string) => <span className="archive-number">{value}</span> },
+    { title: t('dossier.archiveNumber'), dataIndex: 'archiveNumber', width: 170, render: (value: string) => <span className="archive-number">{value}</span> },
     { title: t('dossier.title'), dataIndex: 'title', ellipsis: true },
-    { title: t('dossier.createdAt'), dataIndex: 'createdAt', width: 170, render: formatDateTime },
-    { title: t('dossier.createdBy'), dataIndex: ['createdBy', 'displayName'], width: 140 },
+    { title: t('dossier.level'), dataIndex: 'level', width: 90, render: (rank: number) => <LevelTag rank={rank} /> },
+    { title: t('dossier.department'), dataIndex: ['department', 'name'], width: 120, ellipsis: true },
+    { title: t('dossier.createdAt'), dataIndex: 'createdAt', width: 150, render: formatDateTime },
+    { title: t('dossier.createdBy'), dataIndex: ['createdBy', 'displayName'], width: 110, ellipsis: true },
+    // CF-01: 机密 and 绝密 are written in the remark column of every listing.
+    { title: t('dossier.remark'), dataIndex: 'remark', width: 80, render: (remark: string | null) => (remark ? <span className="remark-marked">{remark}</span> : null) },
   ];
 
   const empty = query ? (
@@ -63,6 +70,7 @@ export function DossierListPage() {
         pagination={false}
         locale={{ emptyText: list.loading ? ' ' : empty }}
         data-testid="dossier-table"
+        onRow={(record) => ({ onClick: () => setOpened(record.archiveNumber), className: 'clickable-row' })}
         footer={
           list.items.length > 0
             ? () => (
@@ -76,12 +84,13 @@ export function DossierListPage() {
             : undefined
         }
       />
+      <DossierDrawer archiveNumber={opened} onClose={() => setOpened(null)} onChanged={() => list.reload()} />
       <CreateDossierDialog
         open={creating}
         onClose={() => setCreating(false)}
         onCreated={() => {
           setCreating(false);
-          void list.reload();
+          list.reload();
         }}
       />
     </div>

@@ -1,0 +1,95 @@
+import { Alert, App, Button, Card, Form, InputNumber, Select, Space } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useArchiveSettings, useCan } from '../../app/ArchiveSettings';
+import { call, errorText } from '../../lib/api';
+import { useChannel } from '../../lib/use-channel';
+
+/** Password and lockout policy, the idle lock, and three-role separation. */
+export function PolicyTab() {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const { settings, reload } = useArchiveSettings();
+  const can = useCan();
+  const mayManageSecurity = can('security.manage');
+  const users = useChannel('user:list', {}, mayManageSecurity && !settings.threeRoleSeparation);
+  const [choice, setChoice] = useState<{ securityAdmin?: string; securityAuditor?: string }>({});
+
+  const run = async (work: () => Promise<unknown>) => {
+    try {
+      await work();
+      void message.success(t('common.saved'));
+      reload();
+    } catch (failure) {
+      void message.error(errorText(failure, i18n.language));
+    }
+  };
+
+  const candidates = (users.data ?? []).filter((u) => u.status === 'active' && !u.roles.includes('admin')).map((u) => ({ value: u.login, label: `${u.displayName}（${u.login}）` }));
+
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }} key={JSON.stringify(settings)}>
+      <Card title={t('settings.policy')} size="small">
+        <Form
+          layout="inline"
+          disabled={!mayManageSecurity}
+          initialValues={{ passwordMinLength: settings.passwordMinLength, lockoutAttempts: settings.lockoutAttempts, lockoutMinutes: settings.lockoutMinutes }}
+          onFinish={(values: { passwordMinLength: number; lockoutAttempts: number; lockoutMinutes: number }) => void run(() => call('security:update-policy', values))}
+        >
+          <Form.Item name="passwordMinLength" label={t('settings.passwordMinLength')}>
+            <InputNumber min={8} max={64} />
+          </Form.Item>
+          <Form.Item name="lockoutAttempts" label={t('settings.lockoutAttempts')}>
+            <InputNumber min={3} max={20} />
+          </Form.Item>
+          <Form.Item name="lockoutMinutes" label={t('settings.lockoutMinutes')}>
+            <InputNumber min={1} max={1440} />
+          </Form.Item>
+          {mayManageSecurity && (
+            <Button type="primary" htmlType="submit">
+              {t('common.save')}
+            </Button>
+          )}
+        </Form>
+      </Card>
+      <Card title={t('settings.idleLockMinutes')} size="small">
+        <Form
+          layout="inline"
+          disabled={!can('settings.manage')}
+          initialValues={{ idleLockMinutes: settings.idleLockMinutes }}
+          onFinish={(values: { idleLockMinutes: number }) => void run(() => call('settings:update', values))}
+        >
+          <Form.Item name="idleLockMinutes" label={t('settings.idleLockMinutes')}>
+            <InputNumber min={1} max={240} />
+          </Form.Item>
+          {can('settings.manage') && (
+            <Button type="primary" htmlType="submit">
+              {t('common.save')}
+            </Button>
+          )}
+        </Form>
+      </Card>
+      <Card title={t('settings.separation')} size="small" data-testid="separation-card">
+        <Alert type={settings.threeRoleSeparation ? 'success' : 'info'} showIcon title={settings.threeRoleSeparation ? t('settings.separationOn') : t('settings.separationOff')} className="form-alert" />
+        {mayManageSecurity && !settings.threeRoleSeparation && (
+          <Space wrap>
+            <Select style={{ width: 220 }} placeholder={t('settings.securityAdmin')} options={candidates} onChange={(securityAdmin: string) => setChoice((c) => ({ ...c, securityAdmin }))} />
+            <Select style={{ width: 220 }} placeholder={t('settings.securityAuditor')} options={candidates} onChange={(securityAuditor: string) => setChoice((c) => ({ ...c, securityAuditor }))} />
+            <Button
+              type="primary"
+              disabled={!choice.securityAdmin || !choice.securityAuditor}
+              onClick={() => void run(() => call('security:enable-separation', { securityAdmin: choice.securityAdmin ?? '', securityAuditor: choice.securityAuditor ?? '' }))}
+            >
+              {t('settings.enableSeparation')}
+            </Button>
+          </Space>
+        )}
+        {mayManageSecurity && settings.threeRoleSeparation && (
+          <Button danger onClick={() => void run(() => call('security:disable-separation', {}))}>
+            {t('settings.disableSeparation')}
+          </Button>
+        )}
+      </Card>
+    </Space>
+  );
+}

@@ -1,0 +1,65 @@
+import { useEffect, useState } from 'react';
+import type { AuditPage, DossierPage, InputOf } from '../../../shared/contract';
+import { call, errorText } from './api';
+
+/** Channels answered page by page with a keyset cursor, and what they answer. */
+interface PagedOutputs {
+  'dossier:list': DossierPage;
+  'audit:list': AuditPage;
+}
+type PagedChannel = keyof PagedOutputs;
+type Item<C extends PagedChannel> = PagedOutputs[C]['items'][number];
+
+async function fetchPage<C extends PagedChannel>(channel: C, input: InputOf<C>): Promise<PagedOutputs[C]> {
+  return (await call(channel, input)) as PagedOutputs[C];
+}
+
+interface PagedState<T> {
+  for: string;
+  items: T[];
+  nextCursor: string | null;
+  total: number;
+  error: string | null;
+}
+
+/**
+ * The first page of a paged channel for an input, more pages on demand. A newer input wins over
+ * a slower older answer; `loading` means "what is shown is not yet for the current input".
+ */
+export function usePagedChannel<C extends PagedChannel>(channel: C, input: Omit<InputOf<C>, 'cursor'>, language: string) {
+  const key = JSON.stringify(input);
+  const [reloads, setReloads] = useState(0);
+  const wanted = `${channel} ${key} #${reloads}`;
+  const [state, setState] = useState<PagedState<Item<C>>>({ for: '', items: [], nextCursor: null, total: 0, error: null });
+
+  useEffect(() => {
+    let current = true;
+    fetchPage(channel, JSON.parse(key) as InputOf<C>).then(
+      (page) => current && setState({ for: wanted, items: page.items, nextCursor: page.nextCursor, total: 'total' in page ? page.total : page.items.length, error: null }),
+      (failure: unknown) => current && setState((previous) => ({ ...previous, for: wanted, error: errorText(failure, language) })),
+    );
+    return () => {
+      current = false;
+    };
+  }, [channel, key, wanted, language]);
+
+  const loadMore = async () => {
+    if (!state.nextCursor) return;
+    try {
+      const page = await fetchPage(channel, { ...(JSON.parse(key) as InputOf<C>), cursor: state.nextCursor });
+      setState((previous) => (previous.for === wanted ? { ...previous, items: [...previous.items, ...(page.items as Item<C>[])], nextCursor: page.nextCursor } : previous));
+    } catch (failure) {
+      setState((previous) => ({ ...previous, error: errorText(failure, language) }));
+    }
+  };
+
+  return {
+    items: state.items,
+    total: state.total,
+    hasMore: state.nextCursor !== null,
+    loading: state.for !== wanted,
+    error: state.error,
+    reload: () => setReloads((n) => n + 1),
+    loadMore,
+  };
+}
