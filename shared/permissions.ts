@@ -31,10 +31,12 @@ export const permissions = [
   'dossier.read',
   'dossier.read-all',
   'dossier.create',
+  'dossier.edit',
   'dossier.classify',
   'dossier.export',
   'field.reveal',
   'approval.grant',
+  'type.manage',
   'org.manage',
   'user.read',
   'user.manage',
@@ -63,10 +65,12 @@ export const permissionLabels: Record<Permission, { zh: string; en: string }> = 
   'dossier.read': { zh: '查看档案（本部门、知悉范围内）', en: 'See dossiers (own department, within clearance)' },
   'dossier.read-all': { zh: '查看其他部门的档案', en: "See other departments' dossiers" },
   'dossier.create': { zh: '新建档案', en: 'Create dossiers' },
+  'dossier.edit': { zh: '编辑档案与卷内文件', en: 'Edit dossiers and their documents' },
   'dossier.classify': { zh: '定密、指定保管人', en: 'Set levels and custodians' },
   'dossier.export': { zh: '导出档案（涉密需审批）', en: 'Export dossiers (classified: with approval)' },
   'field.reveal': { zh: '查看敏感个人信息', en: 'Reveal sensitive personal fields' },
   'approval.grant': { zh: '审批复制、摘抄、导出', en: 'Approve copies, excerpts, exports' },
+  'type.manage': { zh: '管理档案类型', en: 'Manage dossier types' },
   'org.manage': { zh: '管理部门', en: 'Manage departments' },
   'user.read': { zh: '查看用户', en: 'See users' },
   'user.manage': { zh: '管理用户', en: 'Manage users' },
@@ -80,8 +84,8 @@ type Matrix = Record<Role, readonly Permission[]>;
 
 const business: Omit<Matrix, 'admin' | 'security-admin' | 'security-auditor'> = {
   staff: ['dossier.read'],
-  clerk: ['dossier.read', 'dossier.read-all', 'dossier.create', 'dossier.classify', 'dossier.export', 'field.reveal'],
-  scanner: ['dossier.read', 'dossier.read-all'],
+  clerk: ['dossier.read', 'dossier.read-all', 'dossier.create', 'dossier.edit', 'dossier.classify', 'dossier.export', 'field.reveal'],
+  scanner: ['dossier.read', 'dossier.read-all', 'dossier.edit'],
   'dept-manager': ['dossier.read', 'dossier.export', 'field.reveal', 'approval.grant'],
   'cs-manager': ['dossier.read', 'dossier.read-all', 'dossier.export', 'field.reveal', 'approval.grant'],
   'general-manager': ['dossier.read', 'dossier.read-all', 'dossier.export', 'field.reveal', 'approval.grant'],
@@ -96,8 +100,10 @@ const combined: Matrix = {
     'dossier.read',
     'dossier.read-all',
     'dossier.create',
+    'dossier.edit',
     'dossier.classify',
     'dossier.export',
+    'type.manage',
     'org.manage',
     'user.read',
     'user.manage',
@@ -113,7 +119,7 @@ const combined: Matrix = {
 /** 三员分立: system, security and audit administration in three hands, no dossier content. */
 const separated: Matrix = {
   ...business,
-  admin: ['user.read', 'settings.manage', 'archive.verify'],
+  admin: ['user.read', 'settings.manage', 'type.manage', 'archive.verify'],
   'security-admin': ['org.manage', 'user.read', 'user.manage', 'security.manage'],
   'security-auditor': ['user.read', 'audit.read', 'archive.verify'],
 };
@@ -123,7 +129,7 @@ export function permissionMatrix(threeRoleSeparation: boolean): Matrix {
 }
 
 /** What lets someone see or handle dossier content. */
-export const contentPermissions: readonly Permission[] = ['dossier.read', 'dossier.read-all', 'dossier.create', 'dossier.classify', 'dossier.export', 'field.reveal', 'approval.grant'];
+export const contentPermissions: readonly Permission[] = ['dossier.read', 'dossier.read-all', 'dossier.create', 'dossier.edit', 'dossier.classify', 'dossier.export', 'field.reveal', 'approval.grant'];
 
 /**
  * What a user's roles grant. Under separation, whoever holds one of the three administrative

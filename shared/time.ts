@@ -23,3 +23,8 @@ export function parseTimeBound(value: string, endOfDay: boolean): Date {
 export function fileStamp(date: Date): string {
   return `${date.getFullYear()}${pad(date.getMonth() + 1)}${pad(date.getDate())}-${pad(date.getHours())}${pad(date.getMinutes())}`;
 }
+
+/** The local day, YYYY-MM-DD. */
+export function formatLocalDate(date: Date): string {
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}

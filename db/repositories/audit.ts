@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, gte, lt, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../open';
 import { auditEvents } from '../schema';
 
@@ -47,6 +47,11 @@ export interface AuditQuery {
   limit: number;
 }
 
+/** `document:add` matches that action; `document:` every action of the family. */
+function actionFilter(action: string): SQL {
+  return action.endsWith(':') ? sql`substr(${auditEvents.action}, 1, ${action.length}) = ${action}` : eq(auditEvents.action, action);
+}
+
 /** Newest first, filtered, keyset-paginated. */
 export function queryAuditEvents(db: Db, query: AuditQuery): AuditEventRow[] {
   return db
@@ -57,7 +62,7 @@ export function queryAuditEvents(db: Db, query: AuditQuery): AuditEventRow[] {
         query.fromIso ? gte(auditEvents.at, query.fromIso) : undefined,
         query.toIso ? lt(auditEvents.at, query.toIso) : undefined,
         query.userLogin ? eq(auditEvents.userLogin, query.userLogin) : undefined,
-        query.action ? eq(auditEvents.action, query.action) : undefined,
+        query.action ? actionFilter(query.action) : undefined,
         query.target ? and(eq(auditEvents.targetType, query.target.type), eq(auditEvents.targetId, query.target.id)) : undefined,
         query.beforeId === undefined ? undefined : lt(auditEvents.id, query.beforeId),
       ),

@@ -1,7 +1,7 @@
 import { and, count, desc, eq, inArray, like, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../open';
-import { departments, dossiers, numberSequences, users } from '../schema';
+import { departments, dossiers, dossierTypes, numberSequences, users } from '../schema';
 
 /**
  * Which dossiers a reader may see: up to a level, within some departments (null = all). Every
@@ -16,6 +16,17 @@ export interface DossierRecord {
   id: number;
   archiveNumber: string;
   title: string;
+  type: { id: number; key: string; version: number } | null;
+  /** Subject field values as stored (JSON text). */
+  fields: string;
+  classification: string | null;
+  retention: string | null;
+  carrier: 'paper' | 'electronic' | 'both';
+  status: 'in-archive' | 'on-loan' | 'transferred' | 'destroyed';
+  openedOn: string | null;
+  remarks: string | null;
+  missingItems: string;
+  complete: boolean;
   level: number;
   departmentId: number;
   department: { code: string; name: string };
@@ -40,6 +51,16 @@ export function takeNextSequence(db: Db, scope: string): number {
 export interface NewDossier {
   archiveNumber: string;
   title: string;
+  typeId: number | null;
+  typeVersion: number | null;
+  fields: string;
+  classification: string | null;
+  retention: string | null;
+  carrier: 'paper' | 'electronic' | 'both';
+  openedOn: string;
+  remarks: string | null;
+  missingItems: string;
+  complete: boolean;
   departmentId: number;
   level: number;
   custodianId: number | null;
@@ -54,6 +75,35 @@ export function insertDossier(db: Db, dossier: NewDossier): number {
     .values({ ...dossier, updatedAt: dossier.createdAt })
     .returning({ id: dossiers.id })
     .get().id;
+}
+
+export interface DossierChanges {
+  title?: string;
+  fields?: string;
+  classification?: string | null;
+  retention?: string | null;
+  carrier?: 'paper' | 'electronic' | 'both';
+  openedOn?: string;
+  remarks?: string | null;
+}
+
+export function updateDossier(db: Db, id: number, changes: DossierChanges, at: string): void {
+  db.update(dossiers)
+    .set({ ...changes, updatedAt: at })
+    .where(eq(dossiers.id, id))
+    .run();
+}
+
+/** Completeness is stored with the dossier, so lists and filters need no per-row checklist work. */
+export function setCompleteness(db: Db, id: number, missing: readonly string[]): void {
+  db.update(dossiers)
+    .set({ missingItems: JSON.stringify(missing), complete: missing.length === 0 })
+    .where(eq(dossiers.id, id))
+    .run();
+}
+
+export function setLevel(db: Db, id: number, level: number, at: string): void {
+  db.update(dossiers).set({ level, updatedAt: at }).where(eq(dossiers.id, id)).run();
 }
 
 export function updateClassification(db: Db, id: number, changes: { level: number; custodianId: number | null; storedSeparately: boolean; at: string }): void {
@@ -137,6 +187,16 @@ function selectDossiers(db: Db) {
       id: dossiers.id,
       archiveNumber: dossiers.archiveNumber,
       title: dossiers.title,
+      type: { id: dossierTypes.id, key: dossierTypes.key, version: sql<number>`${dossiers.typeVersion}` },
+      fields: dossiers.fields,
+      classification: dossiers.classification,
+      retention: dossiers.retention,
+      carrier: dossiers.carrier,
+      status: dossiers.status,
+      openedOn: dossiers.openedOn,
+      remarks: dossiers.remarks,
+      missingItems: dossiers.missingItems,
+      complete: dossiers.complete,
       level: dossiers.level,
       departmentId: sql<number>`${dossiers.departmentId}`,
       department: { code: departments.code, name: departments.name },
@@ -150,6 +210,7 @@ function selectDossiers(db: Db) {
     .innerJoin(creators, eq(creators.id, dossiers.createdBy))
     .innerJoin(departments, eq(departments.id, dossiers.departmentId))
     .leftJoin(custodians, eq(custodians.id, dossiers.custodianId))
+    .leftJoin(dossierTypes, eq(dossierTypes.id, dossiers.typeId))
     .$dynamic();
 }
 

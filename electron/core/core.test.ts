@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { contract, type Channel } from '../../shared/contract';
-import { ADMIN, addUser, call, newArchive, ok, switchTo, testCore } from '../../tests/helpers/core';
+import { defaultTypes } from './services/types/default-types';
+import { ADMIN, addUser, call, fakeDossierSummary, newArchive, ok, switchTo, testCore } from '../../tests/helpers/core';
 import { useTempDirs } from '../../tests/helpers/temp-dir';
 import { handlers } from './handlers';
 import type { HandlerTable } from './handlers/types';
 
 const tempDir = useTempDirs();
-
-const fakeDossier = { id: 0, archiveNumber: 'X', title: 'x', level: 0, department: { code: 'DAS', name: '档案室' }, remark: null, createdAt: '', createdBy: { id: 0, displayName: '' } };
 
 async function auditCount(core: Awaited<ReturnType<typeof newArchive>>): Promise<number> {
   return (await ok(core, 'archive:info', {})).counts.auditEvents;
@@ -84,7 +83,7 @@ describe('the handler wrapper', () => {
   });
 
   it('refuses a mutation handler that changes data without an audit event', async () => {
-    const broken: HandlerTable = { ...handlers, 'dossier:create': () => ({ ...fakeDossier }) };
+    const broken: HandlerTable = { ...handlers, 'dossier:create': () => ({ ...fakeDossierSummary }) };
     const core = await newArchive(tempDir(), { handlers: broken });
     expect(await call(core, 'dossier:create', { title: 'x' })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     await core.close();
@@ -159,6 +158,14 @@ function validInputFor(channel: Channel): unknown {
     'department:update': { code: 'XSB' },
     'dossier:get': { archiveNumber: 'KH-2026-000001' },
     'dossier:classify': { archiveNumber: 'KH-2026-000001' },
+    'dossier:preview-number': { typeKey: 'vehicle-new' },
+    'dossier:update': { archiveNumber: 'KH-2026-000001', title: '档案' },
+    'dossier:reveal-field': { archiveNumber: 'KH-2026-000001', fieldKey: 'idNumber' },
+    'document:add': { archiveNumber: 'KH-2026-000001', title: '合同' },
+    'document:update': { id: 1, title: '合同' },
+    'document:reorder': { archiveNumber: 'KH-2026-000001', groupKey: null, order: [1] },
+    'document:remove': { id: 1 },
+    'type:save': { definition: defaultTypes[0] },
     'dossier:export': { archiveNumber: 'KH-2026-000001' },
     'approval:grant': { archiveNumber: 'KH-2026-000001', kind: 'export', grantee: 'someone', reason: '审计' },
     'approval:list': { archiveNumber: 'KH-2026-000001' },

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { ADMIN, call, newArchive, ok, testCore } from '../../tests/helpers/core';
+import { ADMIN, call, fakeDossierSummary, newArchive, ok, testCore } from '../../tests/helpers/core';
 import { openRawDatabase } from '../../tests/helpers/raw-archive';
 import { useTempDirs } from '../../tests/helpers/temp-dir';
 import { handlers } from './handlers';
@@ -72,7 +72,7 @@ describe('a failure part-way leaves nothing half done', () => {
             db.run(sql`PRAGMA defer_foreign_keys = ON`);
             db.run(sql`INSERT INTO user_roles (user_id, role) VALUES (9999, 'staff')`);
             effects.replaceFile(target, 'after');
-            return { id: 0, archiveNumber: 'x', title: 'x', level: 0, department: { code: 'DAS', name: '档案室' }, remark: null, createdAt: '', createdBy: { id: 0, displayName: '' } };
+            return fakeDossierSummary;
           },
           { action: 'dossier:create' },
         ),

@@ -27,6 +27,7 @@ export const auditFilterSchema = z.strictObject({
   from: timeBound.optional(),
   to: timeBound.optional(),
   user: loginSchema.optional(),
+  /** One action (`document:add`), or a family by its prefix (`document:`). */
   action: z.string().trim().max(64).optional(),
   archiveNumber: z.string().trim().max(64).optional(),
 });

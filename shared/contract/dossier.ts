@@ -1,20 +1,65 @@
 import { z } from 'zod';
+import type { ChecklistItem, DocumentGroup, FieldKind, Retention } from '../dossier-types';
 import { dossierTitleSchema, loginSchema } from '../schemas';
 import { departmentCodeSchema } from './department';
 import { mutation, query, returns } from './define';
+import type { DocumentView } from './document';
 import type { ExportFile } from './export-file';
+
+export const carriers = ['paper', 'electronic', 'both'] as const;
+export type Carrier = (typeof carriers)[number];
+export const dossierStatuses = ['in-archive', 'on-loan', 'transferred', 'destroyed'] as const;
+export type DossierStatus = (typeof dossierStatuses)[number];
+
+export const carrierLabels: Record<Carrier, { zh: string; en: string }> = {
+  paper: { zh: '纸质', en: 'Paper' },
+  electronic: { zh: '电子', en: 'Electronic' },
+  both: { zh: '纸质和电子', en: 'Paper and electronic' },
+};
+export const statusLabels: Record<DossierStatus, { zh: string; en: string }> = {
+  'in-archive': { zh: '在库', en: 'In the archive' },
+  'on-loan': { zh: '借出', en: 'On loan' },
+  transferred: { zh: '移交', en: 'Transferred' },
+  destroyed: { zh: '已销毁', en: 'Destroyed' },
+};
 
 export interface DossierSummary {
   id: number;
   archiveNumber: string;
   title: string;
+  type: { key: string; name: string } | null;
   /** Rank on the confidentiality scale. */
   level: number;
   department: { code: string; name: string };
   /** The remark column (CF-01): the level's name for marked levels (机密, 绝密), else null. */
   remark: string | null;
+  classification: string | null;
+  status: DossierStatus;
+  /** All required checklist items have a document. */
+  complete: boolean;
+  missingCount: number;
   createdAt: string;
   createdBy: { id: number; displayName: string };
+}
+
+/** A subject field as the reader may see it: sensitive values stay masked until revealed on purpose. */
+export interface FieldValueView {
+  key: string;
+  label: string;
+  labelEn: string | null;
+  kind: FieldKind;
+  required: boolean;
+  sensitive: boolean;
+  /** The value, or null while masked (or when empty). */
+  value: string | number | string[] | null;
+  masked: boolean;
+}
+
+export interface ChecklistStatus {
+  item: ChecklistItem;
+  /** Documents filed for this item. */
+  documents: number;
+  satisfied: boolean;
 }
 
 export interface DossierDetail extends DossierSummary {
@@ -22,6 +67,18 @@ export interface DossierDetail extends DossierSummary {
   /** CF-01: marked levels are stored separately and held by a named custodian. */
   storedSeparately: boolean;
   custodian: { login: string; displayName: string } | null;
+  fields: FieldValueView[];
+  classificationScheme: { name: string; values: string[] } | null;
+  retention: Retention | null;
+  carrier: Carrier;
+  openedOn: string | null;
+  remarks: string | null;
+  groups: DocumentGroup[];
+  checklist: ChecklistStatus[];
+  missingItems: { key: string; name: string }[];
+  documents: DocumentView[];
+  /** The highest level among the documents: the dossier's level is never lower. */
+  documentsLevel: number | null;
   updatedAt: string;
 }
 
@@ -37,20 +94,38 @@ export const DOSSIER_PAGE_MAX = 200;
 
 export const archiveNumberSchema = z.string().trim().min(1).max(64);
 const levelSchema = z.number().int().min(0).max(8);
+const fieldValue = z.union([z.string().max(500), z.number(), z.array(z.string().max(100)).max(50), z.null()]);
+export const fieldValuesSchema = z.record(z.string().max(40), fieldValue);
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const dossierContract = {
   'dossier:create': mutation({
     access: 'dossier.create',
     input: z.strictObject({
-      title: dossierTitleSchema,
-      /** Defaults to the configured level for new dossiers (内部). */
+      /** The dossier type (vehicle-new, property …); without one, a plain dossier with a title. */
+      typeKey: z.string().max(32).optional(),
+      /** Defaults to the type's title template. */
+      title: dossierTitleSchema.optional(),
+      fields: fieldValuesSchema.default({}),
+      /** Defaults to the type's level, else the configured level for new dossiers (内部). */
       level: levelSchema.optional(),
       /** Defaults to the creating user's department. */
       departmentCode: departmentCodeSchema.optional(),
       /** Defaults to the creating user for marked levels. */
       custodian: loginSchema.optional(),
+      classification: z.string().trim().max(16).optional(),
+      carrier: z.enum(carriers).default('paper'),
+      /** 建档日期; defaults to today. */
+      openedOn: day.optional(),
+      remarks: z.string().trim().max(500).optional(),
     }),
     output: returns<DossierSummary>(),
+  }),
+  /** The number the next dossier of this type would get, without taking it. */
+  'dossier:preview-number': query({
+    access: 'dossier.create',
+    input: z.strictObject({ typeKey: z.string().max(32), fields: fieldValuesSchema.default({}), departmentCode: departmentCodeSchema.optional() }),
+    output: returns<{ archiveNumber: string | null }>(),
   }),
   'dossier:list': query({
     access: 'dossier.read',
@@ -66,6 +141,26 @@ export const dossierContract = {
     access: 'dossier.read',
     input: z.strictObject({ archiveNumber: archiveNumberSchema }),
     output: returns<DossierDetail>(),
+  }),
+  'dossier:update': mutation({
+    access: 'dossier.edit',
+    input: z.strictObject({
+      archiveNumber: archiveNumberSchema,
+      title: dossierTitleSchema.optional(),
+      /** Changed fields only; a sensitive field can be replaced without revealing it. */
+      fields: fieldValuesSchema.optional(),
+      classification: z.string().trim().max(16).nullable().optional(),
+      carrier: z.enum(carriers).optional(),
+      openedOn: day.optional(),
+      remarks: z.string().trim().max(500).nullable().optional(),
+    }),
+    output: returns<DossierDetail>(),
+  }),
+  /** Shows one sensitive field; every reveal is recorded in the audit trail. */
+  'dossier:reveal-field': query({
+    access: 'field.reveal',
+    input: z.strictObject({ archiveNumber: archiveNumberSchema, fieldKey: z.string().max(40) }),
+    output: returns<{ value: string | number | string[] | null }>(),
   }),
   'dossier:classify': mutation({
     access: 'dossier.classify',

@@ -4,10 +4,12 @@ import { archiveContract } from './archive';
 import { auditContract } from './audit';
 import type { Returns } from './define';
 import { departmentContract } from './department';
+import { documentContract } from './document';
 import { dossierContract } from './dossier';
 import { securityContract } from './security';
 import { sessionContract } from './session';
 import { settingsContract } from './settings';
+import { typeContract } from './type';
 import { userContract } from './user';
 
 /** The single source of truth for every channel between the UI (or a script) and the core. */
@@ -16,7 +18,9 @@ export const contract = {
   ...sessionContract,
   ...departmentContract,
   ...userContract,
+  ...typeContract,
   ...dossierContract,
+  ...documentContract,
   ...approvalContract,
   ...auditContract,
   ...settingsContract,
@@ -42,9 +46,11 @@ export * from './archive';
 export * from './audit';
 export * from './define';
 export * from './department';
+export * from './document';
 export * from './dossier';
 export * from './export-file';
 export * from './security';
 export * from './session';
 export * from './settings';
+export * from './type';
 export * from './user';

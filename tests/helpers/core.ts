@@ -63,3 +63,20 @@ export async function switchTo(core: Core, login: string, password = passwordOf(
   await call(core, 'session:lock', {});
   await ok(core, 'session:login', { login, password });
 }
+
+/** A made-up dossier summary for handlers that a test replaces (never stored). */
+export const fakeDossierSummary: OutputOf<'dossier:create'> = {
+  id: 0,
+  archiveNumber: 'X',
+  title: 'x',
+  type: null,
+  level: 0,
+  department: { code: 'DAS', name: '档案室' },
+  remark: null,
+  classification: null,
+  status: 'in-archive',
+  complete: true,
+  missingCount: 0,
+  createdAt: '',
+  createdBy: { id: 0, displayName: '' },
+};

@@ -39,9 +39,9 @@ describe('the audit trail', () => {
       hash: string;
     }[];
     raw.close();
-    expect(events.map((e) => e.action)).toEqual(['archive:create', 'dossier:create', 'dossier:create', 'dossier:create', 'session:lock']);
-    expect(events[1]).toMatchObject({ user_login: 'admin', front_door: 'ui' });
-    expect(events[1]?.target_label).toMatch(/^KH-\d{4}-000001$/);
+    expect(events.map((e) => e.action)).toEqual(['archive:create', 'type:install', 'dossier:create', 'dossier:create', 'dossier:create', 'session:lock']);
+    expect(events[2]).toMatchObject({ user_login: 'admin', front_door: 'ui' });
+    expect(events[2]?.target_label).toMatch(/^KH-\d{4}-000001$/);
     expect(events[0]?.prev_hash).toBe('0'.repeat(64));
     for (let i = 1; i < events.length; i += 1) expect(events[i]?.prev_hash).toBe(events[i - 1]?.hash);
     expect((await verifyAs(dir))?.ok).toBe(true);

@@ -4,6 +4,7 @@ import { archiveInfo } from '../services/archive/archive-info';
 import { verifyArchive } from '../services/archive/verify-archive';
 import { toActor } from '../services/users/user-dto';
 import { archiveState } from '../vault/archive-files';
+import { installDefaultTypes } from '../services/types/types';
 import type { HandlersFor } from './types';
 
 export const archiveHandlers: HandlersFor<typeof archiveContract> = {
@@ -15,8 +16,10 @@ export const archiveHandlers: HandlersFor<typeof archiveContract> = {
       appVersion: ctx.env.appVersion,
       kdfCost: ctx.env.kdfCost,
       now: ctx.env.now(),
-      onCreated: (db, user, archiveId) =>
-        ctx.auditWithin(db, { action: 'archive:create', target: { type: 'archive', id: archiveId }, summary: { admin: user.login } }, toActor(user)),
+      onCreated: (db, user, archiveId) => {
+        ctx.auditWithin(db, { action: 'archive:create', target: { type: 'archive', id: archiveId }, summary: { admin: user.login } }, toActor(user));
+        installDefaultTypes(db, ctx.env.now().toISOString(), user.id, (draft) => ctx.auditWithin(db, draft, toActor(user)));
+      },
     });
     return ctx.startSession(archive, admin);
   },

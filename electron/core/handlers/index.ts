@@ -2,10 +2,12 @@ import { approvalHandlers } from './approval';
 import { archiveHandlers } from './archive';
 import { auditHandlers } from './audit';
 import { departmentHandlers } from './department';
+import { documentHandlers } from './document';
 import { dossierHandlers } from './dossier';
 import { securityHandlers } from './security';
 import { sessionHandlers } from './session';
 import { settingsHandlers } from './settings';
+import { typeHandlers } from './type';
 import type { HandlerTable } from './types';
 import { userHandlers } from './user';
 
@@ -15,7 +17,9 @@ export const handlers: HandlerTable = {
   ...sessionHandlers,
   ...departmentHandlers,
   ...userHandlers,
+  ...typeHandlers,
   ...dossierHandlers,
+  ...documentHandlers,
   ...approvalHandlers,
   ...auditHandlers,
   ...settingsHandlers,

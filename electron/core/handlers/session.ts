@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/errors';
 import { changePassword } from '../services/session/change-password';
 import { settleSignIn, signIn } from '../services/session/sign-in';
 import { readSettings } from '../services/settings/settings';
+import { installDefaultTypes } from '../services/types/types';
 import { sessionInfo } from '../session';
 import type { HandlersFor } from './types';
 
@@ -19,8 +20,11 @@ export const sessionHandlers: HandlersFor<typeof sessionContract> = {
     const { archive, user, account } = await signIn(ctx.env, input.login, input.password, ctx.frontDoor);
     return ctx.startSession(archive, user, {
       audit: { action: 'session:login' },
-      settle: (db, effects) =>
-        settleSignIn(db, effects, { path: ctx.env.paths.signinState, account, settings: readSettings(db) }, (draft, frontDoor) => ctx.auditWithin(db, draft, null, frontDoor)),
+      settle: (db, effects) => {
+        settleSignIn(db, effects, { path: ctx.env.paths.signinState, account, settings: readSettings(db) }, (draft, frontDoor) => ctx.auditWithin(db, draft, null, frontDoor));
+        // Archives made before a shipped type existed receive it at the next sign-in.
+        installDefaultTypes(db, ctx.env.now().toISOString(), null, (draft) => ctx.auditWithin(db, draft, null));
+      },
     });
   },
 

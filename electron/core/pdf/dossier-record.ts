@@ -1,4 +1,5 @@
-import type { DossierDetail } from '../../../shared/contract';
+import { carrierLabels, statusLabels, type DossierDetail, type FieldValueView } from '../../../shared/contract';
+import { retentionLabel } from '../../../shared/dossier-types';
 import { PdfWriter } from './pdf-writer';
 
 export interface DossierRecordInput {
@@ -23,14 +24,62 @@ export async function renderDossierRecord(input: DossierRecordInput): Promise<Ui
   writer.keyValues([
     ['档号', dossier.archiveNumber],
     ['案卷题名', dossier.title],
+    ['档案类型', dossier.type?.name ?? '—'],
     ['密级', input.levelLabel],
+    ...(dossier.classificationScheme ? [[dossier.classificationScheme.name, dossier.classification ?? '—'] as const] : []),
+    ['保管期限', dossier.retention ? retentionLabel(dossier.retention) : '—'],
+    ['载体', carrierLabels[dossier.carrier].zh],
+    ['状态', statusLabels[dossier.status].zh],
     ['所属部门', `${dossier.department.name}（${dossier.department.code}）`],
     ['保管人', dossier.custodian ? `${dossier.custodian.displayName}（${dossier.custodian.login}）` : '—'],
     ['单独存放', dossier.storedSeparately ? '是' : '否'],
-    ['建档日期', dossier.createdAt.slice(0, 10)],
+    ['建档日期', dossier.openedOn ?? dossier.createdAt.slice(0, 10)],
     ['建档人', dossier.createdBy.displayName],
+    ['备注', dossier.remarks ?? '—'],
   ]);
+  if (dossier.fields.length > 0) {
+    writer.gap(10);
+    writer.heading('基本信息', 13);
+    // Sensitive personal fields never leave the archive in an export, even for someone who may reveal them.
+    writer.keyValues(dossier.fields.map((field) => [field.label, field.sensitive ? (field.masked ? '（敏感信息，不予导出）' : '—') : fieldText(field.value)] as const));
+  }
+  if (dossier.checklist.length > 0) {
+    writer.gap(10);
+    writer.heading('文件清单核对', 13);
+    writer.paragraph(dossier.complete ? '必备文件齐全。' : `缺少必备文件 ${dossier.missingItems.length} 项：${dossier.missingItems.map((m) => m.name).join('、')}`);
+  }
+  writer.gap(10);
+  writer.heading('卷内文件目录', 13);
+  if (dossier.documents.length === 0) writer.paragraph('（尚无卷内文件）');
+  else {
+    const groupName = new Map(dossier.groups.map((g) => [g.key, g.name]));
+    writer.table(
+      [
+        { title: '分组', weight: 1.4 },
+        { title: '序号', weight: 0.6 },
+        { title: '文件题名', weight: 4 },
+        { title: '文件日期', weight: 1.3 },
+        { title: '原件/复印件', weight: 1.1 },
+        { title: '页数', weight: 0.6 },
+        { title: '备注', weight: 1.6 },
+      ],
+      dossier.documents.map((d) => [
+        d.groupKey ? (groupName.get(d.groupKey) ?? d.groupKey) : '—',
+        String(d.position),
+        d.title,
+        d.docDate ?? '—',
+        d.form === 'original' ? '原件' : '复印件',
+        String(d.pages),
+        d.remarks ?? '',
+      ]),
+    );
+  }
   writer.gap(12);
   writer.paragraph(`导出：${input.exportedBy}，${input.exportedAt}`, 8.5);
   return writer.save();
+}
+
+function fieldText(value: FieldValueView['value']): string {
+  if (value === null) return '—';
+  return Array.isArray(value) ? value.join('、') : String(value);
 }

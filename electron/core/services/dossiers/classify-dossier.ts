@@ -3,12 +3,12 @@ import type { DossierDetail } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
 import { levelAt } from '../../../../shared/levels';
 import type { HandlerContext } from '../../context';
-import { assertGivableLevel, requireCustodian, requireVisibleDossier } from './dossier-access';
+import { assertGivableLevel, assertNotBelowDocuments, requireCustodian, requireVisibleDossier } from './dossier-access';
 import { toDossierDetail } from './dossier-dto';
 
 /**
  * Sets a dossier's level, custodian and separate storage. At a marked level the dossier is always
- * stored separately and always has a custodian (CF-01).
+ * stored separately and always has a custodian (CF-01). It never goes below its highest document's level.
  */
 export function classifyDossier(
   ctx: HandlerContext,
@@ -22,6 +22,7 @@ export function classifyDossier(
       const dossier = requireVisibleDossier(db, session, input.archiveNumber);
       const level = input.level ?? dossier.level;
       if (input.level !== undefined) assertGivableLevel(session, level);
+      assertNotBelowDocuments(db, dossier.id, level, levels);
       const marked = levelAt(levels, level).marked;
       let custodianId = input.custodian === undefined ? (dossier.custodian?.id ?? null) : input.custodian === null ? null : requireCustodian(db, input.custodian, level).id;
       if (marked && custodianId === null) custodianId = session.record.id;
@@ -32,7 +33,7 @@ export function classifyDossier(
       updateClassification(db, dossier.id, { level, custodianId, storedSeparately, at });
       const after = findDossierById(db, dossier.id);
       if (!after) throw new AppError('INTERNAL');
-      return { before: toDossierDetail(dossier, levels), after: toDossierDetail(after, levels) };
+      return { before: toDossierDetail(db, dossier, levels), after: toDossierDetail(db, after, levels) };
     },
     ({ before, after }) => ({
       action: 'dossier:classify',

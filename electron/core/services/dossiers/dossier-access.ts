@@ -1,8 +1,9 @@
+import { highestDocumentLevel } from '../../../../db/repositories/documents';
 import { findVisibleDossier, type DossierRecord } from '../../../../db/repositories/dossiers';
 import type { UserRecord } from '../../../../db/repositories/users';
 import type { Db } from '../../../../db/open';
 import { AppError } from '../../../../shared/errors';
-import { levelAt } from '../../../../shared/levels';
+import { levelAt, type ConfidentialityLevel } from '../../../../shared/levels';
 import type { ActiveSession } from '../../session';
 import { visibilityOf } from '../access/visibility';
 import { requireUser } from '../users/user-rules';
@@ -33,4 +34,15 @@ export function requireCustodian(db: Db, login: string, level: number): UserReco
     throw new AppError('VALIDATION', { zh: `${user.displayName} 的知悉范围不足，不能保管此档案`, en: `${user.displayName} is not cleared to hold this dossier` });
   }
   return user;
+}
+
+/** A dossier takes the highest level of its documents (DOMAIN.md, 密级): it is never classified lower. */
+export function assertNotBelowDocuments(db: Db, dossierId: number, level: number, levels: readonly ConfidentialityLevel[]): void {
+  const highest = highestDocumentLevel(db, dossierId);
+  if (level < highest) {
+    throw new AppError('VALIDATION', {
+      zh: `档案密级不能低于卷内文件的最高密级（${levelAt(levels, highest).name}）`,
+      en: `A dossier’s level cannot be below its most secret document (${levelAt(levels, highest).name})`,
+    });
+  }
 }

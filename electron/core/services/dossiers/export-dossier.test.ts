@@ -31,6 +31,19 @@ describe('exports of classified dossiers', () => {
     await core.close();
   });
 
+  it('prints a typed dossier’s fields, checklist and document catalogue, never its sensitive fields', async () => {
+    const core = await newArchive(tempDir());
+    const fields = { customerName: '赵六', phone: '13700137000', garden: '翠苑', building: '3', unit: '2', room: '1501', healthStatus: '高血压' };
+    const { archiveNumber } = await ok(core, 'dossier:create', { typeKey: 'property', fields, classification: '重点' });
+    await ok(core, 'document:add', { archiveNumber, checklistItem: 'saleContract', docDate: '2026-10-08', pages: 12 });
+    const pdf = inspectPdf((await ok(core, 'dossier:export', { archiveNumber })).bytes);
+    for (const text of ['房产客户档案', '客户类别 重点', '保管期限 永久', '苑名 翠苑', '联系电话 13700137000', '健康状况 （敏感信息，不予导出）', '卷内文件目录', '2026-10-08', '缺少必备文件 4 项']) {
+      expect(pdf.text).toContain(text);
+    }
+    expect(pdf.text).not.toContain('高血压');
+    await core.close();
+  });
+
   it('needs an approval; the export uses it up, carries the watermark and the marking on every page, and is audited', async () => {
     const { core, secret } = await organisation(tempDir());
     await switchTo(core, 'clerk');

@@ -19,7 +19,7 @@ export function listDossiers(ctx: HandlerContext, input: { query?: string | unde
   );
   const last = page.items.at(-1);
   return {
-    items: page.items.map((record) => toDossierSummary(record, session.settings.levels)),
+    items: page.items.map((record) => toDossierSummary(db, record, session.settings.levels)),
     total: page.total,
     nextCursor: page.hasMore && last ? String(last.id) : null,
   };
