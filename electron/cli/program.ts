@@ -5,7 +5,9 @@ import { registerArchiveCommands } from './commands/archive';
 import { registerAuditCommands } from './commands/audit';
 import { registerBenchCommand } from './commands/bench';
 import { registerDepartmentCommands } from './commands/department';
+import { registerDocumentCommands } from './commands/document';
 import { registerDossierCommands } from './commands/dossier';
+import { registerTypeCommands } from './commands/type';
 import { registerUserCommands } from './commands/user';
 import { EXIT, exitCodeFor } from './exit-codes';
 import { reportError } from './io';
@@ -53,7 +55,9 @@ export async function runCli(rawArgv: readonly string[], env: CliEnvironment): P
   registerArchiveCommands(program, run);
   registerDepartmentCommands(program, run);
   registerUserCommands(program, run);
+  registerTypeCommands(program, run);
   registerDossierCommands(program, run);
+  registerDocumentCommands(program, run);
   registerAuditCommands(program, run, auditUser);
   registerBenchCommand(program, run);
 

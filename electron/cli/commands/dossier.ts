@@ -1,7 +1,10 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { DOSSIER_PAGE_MAX, type DossierSummary } from '../../../shared/contract';
+import { carriers, DOSSIER_PAGE_MAX, type Carrier, type DossierSummary } from '../../../shared/contract';
 import type { CliSession } from '../cli-session';
-import { levelFromOption } from '../level-option';
+import { collectField, fieldsFromOptions, requireCliType } from '../field-options';
+import { levelFromOption, levelName } from '../level-option';
+import { cliError } from '../cli-error';
+import { describeDossier } from './dossier-text';
 import type { Run } from '../program';
 
 export function registerDossierCommands(program: Command, run: Run): void {
@@ -10,17 +13,39 @@ export function registerDossierCommands(program: Command, run: Run): void {
   dossier
     .command('create')
     .description('新建档案，输出档号 / create a dossier and print its archive number')
-    .requiredOption('--title <text>', '案卷题名 / title')
-    .option('--level <level>', '密级：名称、字母等级或级别（默认：内部） / level: name, letter grade or rank (default: 内部)')
+    .option('--type <type>', '档案类型（见 type list），如 vehicle-new / dossier type (see type list), e.g. vehicle-new')
+    .option('--field <key=value>', '字段值，可重复；键名或中文字段名 / a field value, repeatable; key or Chinese label', collectField)
+    .option('--title <text>', '案卷题名（有类型时默认按类型生成） / title (with a type: from the type by default)')
+    .option('--level <level>', '密级：名称、字母等级或级别（默认：类型的密级） / level: name, letter grade or rank (default: the type’s)')
     .option('--department <code>', '所属部门代码（默认：本人部门） / department code (default: your own)')
-    .action(run(async (session, options: { title: string; level?: string; department?: string }) => {
+    .option('--classification <value>', '客户分类，如 一般/特殊、A/B/C/D / classification')
+    .option('--carrier <carrier>', '载体：paper、electronic、both（默认 paper） / carrier')
+    .option('--opened-on <date>', '建档日期 YYYY-MM-DD（默认今天） / date opened (default today)')
+    .option('--remarks <text>', '备注 / remarks')
+    .action(run(async (session, options: CreateOptions) => {
       await session.signIn();
+      const type = options.type ? await requireCliType(session, options.type) : null;
       const created = await session.call('dossier:create', {
-        title: options.title,
+        ...(type ? { typeKey: type.key } : {}),
+        fields: fieldsFromOptions(type, options.field ?? []),
+        ...(options.title ? { title: options.title } : {}),
         ...(options.level ? { level: await levelFromOption(session, options.level) } : {}),
         ...(options.department ? { departmentCode: options.department } : {}),
+        ...(options.classification ? { classification: options.classification } : {}),
+        carrier: carrierFromOption(options.carrier),
+        ...(options.openedOn ? { openedOn: options.openedOn } : {}),
+        ...(options.remarks ? { remarks: options.remarks } : {}),
       });
       session.print(created.archiveNumber, created);
+    }));
+
+  dossier
+    .command('show <archive-number>')
+    .description('显示一份档案：字段、文件清单、卷内文件 / show one dossier: fields, checklist, documents')
+    .action(run(async (session, archiveNumber: string) => {
+      await session.signIn();
+      const detail = await session.call('dossier:get', { archiveNumber });
+      session.print(describeDossier(detail, await levelName(session, detail.level)), detail);
     }));
 
   dossier
@@ -48,6 +73,25 @@ async function allDossiers(session: CliSession, query: string | undefined, limit
     cursor = page.nextCursor ?? undefined;
   } while (cursor && items.length < limit);
   return items;
+}
+
+interface CreateOptions {
+  type?: string;
+  field?: string[];
+  title?: string;
+  level?: string;
+  department?: string;
+  classification?: string;
+  carrier?: string;
+  openedOn?: string;
+  remarks?: string;
+}
+
+function carrierFromOption(value: string | undefined): Carrier {
+  if (value === undefined) return 'paper';
+  const carrier = carriers.find((c) => c === value);
+  if (!carrier) throw cliError('VALIDATION', `载体应为 ${carriers.join('、')} 之一`, `The carrier is one of ${carriers.join(', ')}`);
+  return carrier;
 }
 
 function parsePositive(value: string): number {
