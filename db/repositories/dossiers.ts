@@ -1,5 +1,5 @@
-import { and, count, desc, eq, inArray, like, lt, lte, or, sql, type SQL } from 'drizzle-orm';
-import { alias, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { and, count, eq, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../open';
 import { departments, dossiers, dossierTypes, numberSequences, users } from '../schema';
 
@@ -126,25 +126,16 @@ export function findVisibleDossier(db: Db, archiveNumber: string, visibility: Vi
   );
 }
 
-export interface DossierListQuery {
-  /** Substring of the title or the archive number. */
-  text?: string;
-  /** Keyset cursor: return dossiers with a smaller id. */
-  beforeId?: number;
-  limit: number;
-}
-
-/** Newest first, keyset-paginated: the cost of a page does not grow with its depth. */
-export function listDossiers(db: Db, query: DossierListQuery, visibility: Visibility): { items: DossierRecord[]; total: number; hasMore: boolean } {
-  const filter = and(visible(visibility), textFilter(query.text));
-  const page = and(filter, query.beforeId === undefined ? undefined : lt(dossiers.id, query.beforeId));
-  const rows = selectDossiers(db)
-    .where(page)
-    .orderBy(desc(dossiers.id))
-    .limit(query.limit + 1)
-    .all();
-  const total = db.select({ n: count() }).from(dossiers).where(filter).get()?.n ?? 0;
-  return { items: rows.slice(0, query.limit), total, hasMore: rows.length > query.limit };
+/** Full records of these dossiers, in the order of the ids given. */
+export function findDossiersByIds(db: Db, ids: readonly number[]): DossierRecord[] {
+  if (ids.length === 0) return [];
+  const byId = new Map(
+    selectDossiers(db)
+      .where(inArray(dossiers.id, [...ids]))
+      .all()
+      .map((record) => [record.id, record]),
+  );
+  return ids.map((id) => byId.get(id)).filter((record): record is DossierRecord => record !== undefined);
 }
 
 /** Which of these dossier ids the reader may see. */
@@ -171,7 +162,7 @@ export function highestDossierLevel(db: Db): number {
   return db.get<{ n: number | null }>(sql`SELECT max(level) AS n FROM dossiers`)?.n ?? 0;
 }
 
-function visible(visibility: Visibility): SQL | undefined {
+export function visible(visibility: Visibility): SQL | undefined {
   return and(
     lte(dossiers.level, visibility.maxLevel),
     visibility.departmentIds === null ? undefined : inArray(dossiers.departmentId, [...visibility.departmentIds]),
@@ -212,14 +203,4 @@ function selectDossiers(db: Db) {
     .leftJoin(custodians, eq(custodians.id, dossiers.custodianId))
     .leftJoin(dossierTypes, eq(dossierTypes.id, dossiers.typeId))
     .$dynamic();
-}
-
-function textFilter(text: string | undefined): SQL | undefined {
-  if (!text) return undefined;
-  const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return or(likeEscaped(dossiers.title, pattern), likeEscaped(dossiers.archiveNumber, pattern));
-}
-
-function likeEscaped(column: AnySQLiteColumn, pattern: string): SQL {
-  return sql`${like(column, pattern)} ESCAPE '\\'`;
 }

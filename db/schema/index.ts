@@ -6,3 +6,4 @@ export * from './dossiers';
 export * from './meta';
 export * from './types';
 export * from './users';
+export * from './search';

@@ -90,7 +90,7 @@ describe('a failure part-way leaves nothing half done', () => {
       ...handlers,
       'dossier:list': (ctx) => {
         ctx.session().archive.database.db.run(sql`DELETE FROM settings`);
-        return { items: [], total: 0, nextCursor: null };
+        return { items: [], total: 0, totalCapped: false, nextCursor: null };
       },
     };
     const core = await newArchive(tempDir(), { handlers: sneaky });

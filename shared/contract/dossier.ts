@@ -40,6 +40,9 @@ export interface DossierSummary {
   missingCount: number;
   createdAt: string;
   createdBy: { id: number; displayName: string };
+  openedOn: string | null;
+  /** With a search: where the query was found (a sensitive value stays masked). */
+  match?: { label: string; value: string | null };
 }
 
 /** A subject field as the reader may see it: sensitive values stay masked until revealed on purpose. */
@@ -71,7 +74,6 @@ export interface DossierDetail extends DossierSummary {
   classificationScheme: { name: string; values: string[] } | null;
   retention: Retention | null;
   carrier: Carrier;
-  openedOn: string | null;
   remarks: string | null;
   groups: DocumentGroup[];
   checklist: ChecklistStatus[];
@@ -86,17 +88,39 @@ export interface DossierPage {
   items: DossierSummary[];
   /** Pass back as `cursor` for the next page; null on the last page. */
   nextCursor: string | null;
-  /** Only dossiers the caller may see are counted. */
-  total: number;
+  /**
+   * Only dossiers the caller may see are counted, on the first page only (null on the pages that
+   * follow). A search stops counting at SEARCH_COUNT_CAP: `totalCapped` then says "more than".
+   */
+  total: number | null;
+  totalCapped: boolean;
 }
 
+/** A search counts its hits up to here ("1000+"): a one-character query stays fast. */
+export const SEARCH_COUNT_CAP = 1000;
+
 export const DOSSIER_PAGE_MAX = 200;
+
+export const dossierSortKeys = ['created', 'archiveNumber', 'openedOn'] as const;
+export type DossierSortKey = (typeof dossierSortKeys)[number];
 
 export const archiveNumberSchema = z.string().trim().min(1).max(64);
 const levelSchema = z.number().int().min(0).max(8);
 const fieldValue = z.union([z.string().max(500), z.number(), z.array(z.string().max(100)).max(50), z.null()]);
 export const fieldValuesSchema = z.record(z.string().max(40), fieldValue);
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const dossierFiltersSchema = z.strictObject({
+  typeKeys: z.array(z.string().max(32)).max(20).optional(),
+  statuses: z.array(z.enum(dossierStatuses)).max(4).optional(),
+  levels: z.array(levelSchema).max(9).optional(),
+  classifications: z.array(z.string().max(16)).max(20).optional(),
+  departmentCodes: z.array(departmentCodeSchema).max(50).optional(),
+  complete: z.boolean().optional(),
+  openedFrom: day.optional(),
+  openedTo: day.optional(),
+});
+export type DossierFilters = z.infer<typeof dossierFiltersSchema>;
 
 export const dossierContract = {
   'dossier:create': mutation({
@@ -127,11 +151,18 @@ export const dossierContract = {
     input: z.strictObject({ typeKey: z.string().max(32), fields: fieldValuesSchema.default({}), departmentCode: departmentCodeSchema.optional() }),
     output: returns<{ archiveNumber: string | null }>(),
   }),
+  /**
+   * The catalogue: filtered, sorted, keyset-paginated; with `query`, the search box – substring
+   * matches of any length over number, title, names and their pinyin, phones, ID numbers, plates,
+   * VINs, addresses and document titles, the exact archive number first.
+   */
   'dossier:list': query({
     access: 'dossier.read',
     input: z.strictObject({
       query: z.string().trim().max(100).optional(),
-      cursor: z.string().regex(/^\d+$/).optional(),
+      filters: dossierFiltersSchema.default({}),
+      sort: z.strictObject({ by: z.enum(dossierSortKeys), direction: z.enum(['asc', 'desc']) }).default({ by: 'created', direction: 'desc' }),
+      cursor: z.string().max(400).optional(),
       limit: z.number().int().min(1).max(DOSSIER_PAGE_MAX).default(50),
     }),
     output: returns<DossierPage>(),

@@ -79,4 +79,5 @@ export const fakeDossierSummary: OutputOf<'dossier:create'> = {
   missingCount: 0,
   createdAt: '',
   createdBy: { id: 0, displayName: '' },
+  openedOn: null,
 };

@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/errors';
 import { changePassword } from '../services/session/change-password';
 import { settleSignIn, signIn } from '../services/session/sign-in';
 import { readSettings } from '../services/settings/settings';
+import { ensureSearchIndex } from '../services/search/index-dossier';
 import { installDefaultTypes } from '../services/types/types';
 import { sessionInfo } from '../session';
 import type { HandlersFor } from './types';
@@ -24,6 +25,8 @@ export const sessionHandlers: HandlersFor<typeof sessionContract> = {
         settleSignIn(db, effects, { path: ctx.env.paths.signinState, account, settings: readSettings(db) }, (draft, frontDoor) => ctx.auditWithin(db, draft, null, frontDoor));
         // Archives made before a shipped type existed receive it at the next sign-in.
         installDefaultTypes(db, ctx.env.now().toISOString(), null, (draft) => ctx.auditWithin(db, draft, null));
+        const reindexed = ensureSearchIndex(db);
+        if (reindexed !== null) ctx.auditWithin(db, { action: 'search:rebuild', summary: { dossiers: reindexed } }, null);
       },
     });
   },

@@ -35,7 +35,7 @@ export function usePagedChannel<C extends PagedChannel>(channel: C, input: Omit<
   useEffect(() => {
     let current = true;
     fetchPage(channel, JSON.parse(key) as InputOf<C>).then(
-      (page) => current && setState({ for: wanted, items: page.items, nextCursor: page.nextCursor, total: 'total' in page ? page.total : page.items.length, error: null }),
+      (page) => current && setState({ for: wanted, items: page.items, nextCursor: page.nextCursor, total: 'total' in page ? (page.total ?? page.items.length) : page.items.length, error: null }),
       (failure: unknown) => current && setState((previous) => ({ ...previous, for: wanted, error: errorText(failure, language) })),
     );
     return () => {

@@ -21,7 +21,7 @@ describe('hidden dossiers do not leak', () => {
 
     const hidden = await ok(core, 'dossier:list', { query: '天元计划' });
     const nothing = await ok(core, 'dossier:list', { query: '根本不存在的词' });
-    expect(hidden).toEqual({ items: [], total: 0, nextCursor: null });
+    expect(hidden).toEqual({ items: [], total: 0, totalCapped: false, nextCursor: null });
     expect(shape(hidden)).toEqual(shape(nothing));
 
     // Counts and the full list only know the visible dossier.

@@ -10,6 +10,7 @@ import type { HandlerContext } from '../../context';
 import type { ActiveSession } from '../../session';
 import { visibilityOf } from '../access/visibility';
 import { refreshCompleteness } from '../dossiers/completeness';
+import { reindexDossier } from '../search/index-dossier';
 import { assertGivableLevel, requireVisibleDossier } from '../dossiers/dossier-access';
 import { definitionOf, toDossierDetail } from '../dossiers/dossier-dto';
 import { visibleDossierIds } from '../../../../db/repositories/dossiers';
@@ -89,6 +90,7 @@ function documentLevel(session: ActiveSession, level: number): number {
 /** After a change: completeness recomputed and stored, the dossier's page data returned. */
 function settled(db: Db, session: ActiveSession, dossier: DossierRecord): DossierDetail {
   refreshCompleteness(db, dossier.id, definitionOf(db, dossier));
+  reindexDossier(db, dossier.id);
   const after = findDossierById(db, dossier.id);
   if (!after) throw new AppError('INTERNAL');
   return toDossierDetail(db, after, session.settings.levels);

@@ -7,6 +7,7 @@ import { formatLocalDate } from '../../../../shared/time';
 import type { HandlerContext } from '../../context';
 import { visibilityOf } from '../access/visibility';
 import { requireDepartment } from '../departments/departments';
+import { reindexDossier } from '../search/index-dossier';
 import { requireType } from '../types/type-catalog';
 import { assertGivableLevel, requireCustodian } from './dossier-access';
 import { toDossierSummary } from './dossier-dto';
@@ -107,6 +108,7 @@ export function createDossier(ctx: HandlerContext, input: NewDossierInput): Doss
         createdAt: now.toISOString(),
         createdBy: record.id,
       });
+      reindexDossier(db, id);
       const dossier = findDossierById(db, id);
       if (!dossier) throw new AppError('INTERNAL');
       return toDossierSummary(db, dossier, settings.levels);

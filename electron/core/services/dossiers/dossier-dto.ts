@@ -29,6 +29,7 @@ export function toDossierSummary(db: Db, record: DossierRecord, levels: readonly
     missingCount: (JSON.parse(record.missingItems) as string[]).length,
     createdAt: record.createdAt,
     createdBy: record.createdBy,
+    openedOn: record.openedOn,
   };
 }
 
@@ -63,7 +64,6 @@ export function toDossierDetail(db: Db, record: DossierRecord, levels: readonly 
     classificationScheme: definition?.classification ?? null,
     retention: retention?.success ? retention.data : null,
     carrier: record.carrier,
-    openedOn: record.openedOn,
     remarks: record.remarks,
     groups: definition?.groups ?? [],
     checklist,

@@ -1,26 +1,102 @@
-import { listDossiers as listDossierRows } from '../../../../db/repositories/dossiers';
-import type { DossierPage } from '../../../../shared/contract';
+import { countMatchingDossiers, queryDossierIds, type DossierQuery } from '../../../../db/repositories/dossier-query';
+import { findDossiersByIds, findVisibleDossier, type DossierRecord } from '../../../../db/repositories/dossiers';
+import { findDepartmentIdByCode } from '../../../../db/repositories/departments';
+import { findTypeByKey } from '../../../../db/repositories/types';
+import type { Db } from '../../../../db/open';
+import { SEARCH_COUNT_CAP, type DossierFilters, type DossierPage, type DossierSortKey, type DossierSummary } from '../../../../shared/contract';
+import { AppError } from '../../../../shared/errors';
 import type { HandlerContext } from '../../context';
 import { visibilityOf } from '../access/visibility';
+import { describeMatch } from '../search/describe-match';
+import { planSearch } from '../search/query-plan';
 import { toDossierSummary } from './dossier-dto';
 
-/** Only what the reader may see is listed – and counted. */
-export function listDossiers(ctx: HandlerContext, input: { query?: string | undefined; cursor?: string | undefined; limit: number }): DossierPage {
+export interface ListInput {
+  query?: string | undefined;
+  filters: DossierFilters;
+  sort: { by: DossierSortKey; direction: 'asc' | 'desc' };
+  cursor?: string | undefined;
+  limit: number;
+}
+
+interface Cursor {
+  value: string | number;
+  id: number;
+}
+
+const badCursor = () => new AppError('VALIDATION', { zh: '翻页位置无效，请重新查询', en: 'The page position is not valid; search again' });
+
+function readCursor(text: string | undefined): Cursor | undefined {
+  if (text === undefined) return undefined;
+  try {
+    const parsed = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(parsed) && parsed.length === 2 && (typeof parsed[0] === 'string' || typeof parsed[0] === 'number') && Number.isInteger(parsed[1])) {
+      return { value: parsed[0], id: parsed[1] as number };
+    }
+  } catch {
+    // falls through to the error below
+  }
+  throw badCursor();
+}
+
+const writeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify([cursor.value, cursor.id]), 'utf8').toString('base64url');
+
+/** Filters by code and key become ids; an unknown code or key simply matches nothing. */
+function resolveFilters(db: Db, filters: DossierFilters): DossierQuery['filters'] {
+  const ids = (values: readonly number[]) => (values.length > 0 ? values : [-1]);
+  return {
+    ...(filters.typeKeys ? { typeIds: ids(filters.typeKeys.map((key) => findTypeByKey(db, key)?.id ?? -1)) } : {}),
+    ...(filters.departmentCodes ? { departmentIds: ids(filters.departmentCodes.map((code) => findDepartmentIdByCode(db, code) ?? -1)) } : {}),
+    ...(filters.statuses ? { statuses: filters.statuses } : {}),
+    ...(filters.levels ? { levels: filters.levels } : {}),
+    ...(filters.classifications ? { classifications: filters.classifications } : {}),
+    ...(filters.complete === undefined ? {} : { complete: filters.complete }),
+    ...(filters.openedFrom ? { openedFrom: filters.openedFrom } : {}),
+    ...(filters.openedTo ? { openedTo: filters.openedTo } : {}),
+  };
+}
+
+/** The exact archive number, if the query is one the reader may see and the filters allow: it comes first. */
+function exactMatch(db: Db, query: DossierQuery, text: string): DossierRecord | null {
+  const record = findVisibleDossier(db, text.trim().toUpperCase(), query.visibility);
+  if (!record) return null;
+  const check = queryDossierIds(db, { ...query, text: null, after: undefined, excludeId: undefined, limit: 1, onlyId: record.id });
+  return check.rows.length > 0 ? record : null;
+}
+
+/**
+ * The catalogue as the reader may see it – filtered, sorted, a page at a time – and the search
+ * box: hidden dossiers are neither listed nor counted, and a query that matches only hidden
+ * ones looks exactly like a query that matches nothing.
+ */
+export function listDossiers(ctx: HandlerContext, input: ListInput): DossierPage {
   const session = ctx.session();
   const { db } = session.archive.database;
-  const page = listDossierRows(
-    db,
-    {
-      ...(input.query ? { text: input.query } : {}),
-      ...(input.cursor ? { beforeId: Number(input.cursor) } : {}),
-      limit: input.limit,
-    },
-    visibilityOf(db, session),
-  );
-  const last = page.items.at(-1);
+  const { levels } = session.settings;
+  const plan = planSearch(db, input.query);
+  if (plan.kind === 'empty') return { items: [], nextCursor: null, total: input.cursor ? null : 0, totalCapped: false };
+  const cursor = readCursor(input.cursor);
+  const base: DossierQuery = {
+    visibility: visibilityOf(db, session),
+    filters: resolveFilters(db, input.filters),
+    text: plan.kind === 'lookup' ? { driver: plan.driver, all: plan.all } : null,
+    sort: { key: input.sort.by, direction: input.sort.direction },
+    limit: input.limit,
+  };
+  const exact = plan.kind === 'lookup' && input.query ? exactMatch(db, base, input.query) : null;
+  const query: DossierQuery = { ...base, after: cursor, excludeId: exact?.id };
+  const page = queryDossierIds(db, cursor ? query : { ...query, limit: exact ? input.limit - 1 : input.limit });
+  const records = [...(exact && !cursor ? [exact] : []), ...findDossiersByIds(db, page.rows.map((row) => row.id))];
+  const last = page.rows.at(-1);
+  const total = cursor ? null : countMatchingDossiers(db, { ...base, excludeId: undefined }, SEARCH_COUNT_CAP);
   return {
-    items: page.items.map((record) => toDossierSummary(db, record, session.settings.levels)),
-    total: page.total,
-    nextCursor: page.hasMore && last ? String(last.id) : null,
+    items: records.map((record): DossierSummary => {
+      const summary = toDossierSummary(db, record, levels);
+      const match = input.query ? describeMatch(db, record, input.query) : null;
+      return match ? { ...summary, match } : summary;
+    }),
+    nextCursor: page.hasMore && last ? writeCursor({ value: last.sortValue, id: last.id }) : null,
+    total: total === null ? null : Math.min(total, SEARCH_COUNT_CAP),
+    totalCapped: total !== null && base.text !== null && total > SEARCH_COUNT_CAP,
   };
 }

@@ -3,6 +3,7 @@ import type { Carrier, DossierDetail } from '../../../../shared/contract';
 import type { TypeDefinition } from '../../../../shared/dossier-types';
 import { AppError } from '../../../../shared/errors';
 import type { HandlerContext } from '../../context';
+import { reindexDossier } from '../search/index-dossier';
 import { assertClassification } from './classification';
 import { requireVisibleDossier } from './dossier-access';
 import { definitionOf, toDossierDetail } from './dossier-dto';
@@ -65,6 +66,7 @@ export function updateDossier(ctx: HandlerContext, input: DossierUpdate): Dossie
       if (input.openedOn !== undefined) changes.openedOn = input.openedOn;
       if (input.remarks !== undefined) changes.remarks = input.remarks;
       storeChanges(db, dossier.id, changes, at);
+      reindexDossier(db, dossier.id);
       const after = findDossierById(db, dossier.id);
       if (!after) throw new AppError('INTERNAL');
       const plain = (['title', 'classification', 'carrier', 'openedOn', 'remarks'] as const).filter((key) => dossier[key] !== after[key]);

@@ -1,0 +1,126 @@
+import { and, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../open';
+import { dossiers } from '../schema';
+import { visible, type Visibility } from './dossiers';
+import { confirmTerms, lookupSource, type TermLookup } from './search';
+
+export interface DossierFilters {
+  typeIds?: readonly number[];
+  statuses?: readonly string[];
+  levels?: readonly number[];
+  classifications?: readonly string[];
+  departmentIds?: readonly number[];
+  complete?: boolean;
+  openedFrom?: string;
+  openedTo?: string;
+}
+
+export type SortKey = 'created' | 'archiveNumber' | 'openedOn';
+
+export interface DossierQuery {
+  visibility: Visibility;
+  filters: DossierFilters;
+  /** The query's terms as index lookups; `driver` is the rarest, the one the search starts from. */
+  text: { driver: TermLookup; all: readonly TermLookup[] } | null;
+  sort: { key: SortKey; direction: 'asc' | 'desc' };
+  /** Keyset position: the sort value and id of the last row of the previous page. */
+  after?: { value: string | number; id: number } | undefined;
+  /** Left out of the result (the exact archive-number match, already shown first). */
+  excludeId?: number | undefined;
+  /** Only this dossier (to check one against the filters). */
+  onlyId?: number | undefined;
+  limit: number;
+}
+
+function filterConditions(filters: DossierFilters): SQL | undefined {
+  const list = <T>(values: readonly T[] | undefined, condition: (v: T[]) => SQL) => (values && values.length > 0 ? condition([...values]) : undefined);
+  return and(
+    list(filters.typeIds, (v) => inArray(dossiers.typeId, v)),
+    list(filters.statuses, (v) => inArray(dossiers.status, v as ('in-archive' | 'on-loan' | 'transferred' | 'destroyed')[])),
+    list(filters.levels, (v) => inArray(dossiers.level, v)),
+    list(filters.classifications, (v) => inArray(dossiers.classification, v)),
+    list(filters.departmentIds, (v) => inArray(dossiers.departmentId, v)),
+    filters.complete === undefined ? undefined : eq(dossiers.complete, filters.complete),
+    filters.openedFrom ? gte(dossiers.openedOn, filters.openedFrom) : undefined,
+    filters.openedTo ? lte(dossiers.openedOn, filters.openedTo) : undefined,
+  );
+}
+
+const sortColumn: Record<SortKey, SQL> = {
+  created: sql`${dossiers.id}`,
+  archiveNumber: sql`${dossiers.archiveNumber}`,
+  openedOn: sql`${dossiers.openedOn}`,
+};
+
+/** Dossiers matching the text: the lookup, confirmed against search_text. */
+function textMatch(text: NonNullable<DossierQuery['text']>): SQL {
+  const confirm = confirmTerms(text.driver, text.all);
+  return sql`${dossiers.id} IN (SELECT candidates.rowid FROM ${lookupSource(text.driver)}
+    ${confirm ? sql`JOIN search_text ON search_text.dossier_id = candidates.rowid WHERE ${confirm}` : sql``})`;
+}
+
+/** Newest first with a text query: the index lookup drives, already in id order, and stops at the page. */
+function drivenByIndex(query: DossierQuery): boolean {
+  return query.text !== null && query.sort.key === 'created' && query.sort.direction === 'desc';
+}
+
+function conditions(query: DossierQuery, withText: boolean): SQL | undefined {
+  return and(
+    visible(query.visibility),
+    filterConditions(query.filters),
+    withText && query.text ? textMatch(query.text) : undefined,
+    query.excludeId === undefined ? undefined : sql`${dossiers.id} <> ${query.excludeId}`,
+    query.onlyId === undefined ? undefined : eq(dossiers.id, query.onlyId),
+  );
+}
+
+function keyset(query: DossierQuery, column: SQL): SQL | undefined {
+  if (!query.after) return undefined;
+  const { value, id } = query.after;
+  if (query.sort.key === 'created') return query.sort.direction === 'desc' ? sql`${column} < ${id}` : sql`${column} > ${id}`;
+  return query.sort.direction === 'desc' ? sql`(${column}, ${dossiers.id}) < (${value}, ${id})` : sql`(${column}, ${dossiers.id}) > (${value}, ${id})`;
+}
+
+function ordering(query: DossierQuery, column: SQL): SQL {
+  const direction = query.sort.direction === 'desc' ? sql`DESC` : sql`ASC`;
+  return query.sort.key === 'created' ? sql`${column} ${direction}` : sql`${column} ${direction}, ${dossiers.id} ${direction}`;
+}
+
+/** The lookup as the outer loop (CROSS JOIN keeps it there), confirmed and filtered per candidate. */
+function fromIndex(query: DossierQuery & { text: NonNullable<DossierQuery['text']> }, extra: SQL | undefined): SQL {
+  const { driver, all } = query.text;
+  const confirm = confirmTerms(driver, all);
+  return sql`FROM ${lookupSource(driver)}
+    ${confirm ? sql`CROSS JOIN search_text ON search_text.dossier_id = candidates.rowid` : sql``}
+    CROSS JOIN dossiers ON dossiers.id = candidates.rowid
+    WHERE ${and(confirm, conditions(query, false), extra) ?? sql`1`}`;
+}
+
+const hasText = (query: DossierQuery): query is DossierQuery & { text: NonNullable<DossierQuery['text']> } => query.text !== null;
+
+/** The ids of one page (limit + 1 are read to know whether another page follows). */
+export function queryDossierIds(db: Db, query: DossierQuery): { rows: { id: number; sortValue: string | number }[]; hasMore: boolean } {
+  let rows: { id: number; sortValue: string | number }[];
+  if (hasText(query) && drivenByIndex(query)) {
+    // Walked in the lookup's own rowid order, it stops as soon as the page is full.
+    const column = sql`candidates.rowid`;
+    rows = db.all(sql`SELECT candidates.rowid AS id, candidates.rowid AS sortValue ${fromIndex(query, keyset(query, column))}
+      ORDER BY ${ordering(query, column)} LIMIT ${query.limit + 1}`);
+  } else {
+    const column = sortColumn[query.sort.key];
+    rows = db.all(sql`SELECT ${dossiers.id} AS id, ${column} AS sortValue FROM dossiers
+      WHERE ${and(conditions(query, true), keyset(query, column)) ?? sql`1`}
+      ORDER BY ${ordering(query, column)} LIMIT ${query.limit + 1}`);
+  }
+  return { rows: rows.slice(0, query.limit), hasMore: rows.length > query.limit };
+}
+
+/**
+ * How many dossiers match – only those the reader may see. With a text query counting stops
+ * after `cap` (the answer is then "more than cap"), so a one-character query stays fast.
+ */
+export function countMatchingDossiers(db: Db, query: DossierQuery, cap: number): number {
+  const unpaged = { ...query, after: undefined };
+  if (!hasText(unpaged)) return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM dossiers WHERE ${conditions(unpaged, false) ?? sql`1`}`)?.n ?? 0;
+  return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (SELECT 1 ${fromIndex(unpaged, undefined)} LIMIT ${cap + 1})`)?.n ?? 0;
+}

@@ -1,0 +1,36 @@
+import { sql } from 'drizzle-orm';
+import type { DossierRecord } from '../../../../db/repositories/dossiers';
+import type { Db } from '../../../../db/open';
+import { definitionOf } from '../dossiers/dossier-dto';
+import { parseFieldValues } from '../dossiers/field-values';
+import { searchPartsOf } from './dossier-search-parts';
+import { normaliseForSearch, searchTerms } from './normalise';
+import { namePinyin } from './pinyin';
+
+/**
+ * Why a dossier was found, for the hit list: the first part holding the query (a name also by
+ * its pinyin), with its label – 联系电话 138…, 卷内文件 购车发票. A sensitive part (an ID
+ * number) is named but not shown.
+ */
+export function describeMatch(db: Db, record: DossierRecord, query: string): { label: string; value: string | null } | null {
+  const terms = searchTerms(query);
+  if (terms.length === 0) return null;
+  const documentTitles = db.all<{ title: string }>(sql`SELECT title FROM documents WHERE dossier_id = ${record.id}`).map((r) => r.title);
+  const parts = searchPartsOf({ archiveNumber: record.archiveNumber, title: record.title, definition: definitionOf(db, record), fields: parseFieldValues(record.fields), documentTitles });
+  const holds = (text: string, term: string) => text.includes(term);
+  const score = (part: (typeof parts)[number]) => {
+    const forms = [normaliseForSearch(part.value), ...(part.isName ? namePinyin(part.value) : [])];
+    return terms.filter((term) => forms.some((form) => holds(form, term))).length;
+  };
+  let best: (typeof parts)[number] | null = null;
+  let bestScore = 0;
+  for (const part of parts) {
+    const s = score(part);
+    if (s > bestScore) {
+      best = part;
+      bestScore = s;
+      if (s === terms.length) break;
+    }
+  }
+  return best ? { label: best.label, value: best.sensitive ? null : best.value } : null;
+}

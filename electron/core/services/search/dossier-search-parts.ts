@@ -1,0 +1,33 @@
+import type { TypeDefinition } from '../../../../shared/dossier-types';
+import type { FieldValues } from '../dossiers/field-values';
+import type { SearchPart } from './search-entry';
+
+export interface SearchableDossier {
+  archiveNumber: string;
+  title: string;
+  definition: TypeDefinition | null;
+  fields: Readonly<FieldValues>;
+  documentTitles: readonly string[];
+}
+
+/**
+ * What a dossier is found by: its number and title, the subject fields the type marks for search
+ * (names – with their pinyin –, phones, ID numbers, plates, VINs, addresses, other search text),
+ * and the titles of its documents. Sensitive fields without a search role (health, family,
+ * income …) are never indexed: a search must not tell who has which illness.
+ */
+export function searchPartsOf(dossier: SearchableDossier): SearchPart[] {
+  const parts: SearchPart[] = [
+    { value: dossier.archiveNumber, label: '档号' },
+    { value: dossier.title, label: '题名' },
+  ];
+  for (const field of dossier.definition?.fields ?? []) {
+    if (!field.search) continue;
+    const value = dossier.fields[field.key];
+    if (value === null || value === undefined) continue;
+    const values = Array.isArray(value) ? value : field.search === 'phone' ? String(value).split('，') : [String(value)];
+    for (const v of values) parts.push({ value: v, label: field.label, isName: field.search === 'name', sensitive: field.sensitive });
+  }
+  for (const title of dossier.documentTitles) parts.push({ value: title, label: '卷内文件' });
+  return parts;
+}

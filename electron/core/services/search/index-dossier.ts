@@ -1,0 +1,63 @@
+import { sql } from 'drizzle-orm';
+import { clearSearchIndex, optimiseSearchIndex, writeSearchEntry } from '../../../../db/repositories/search';
+import { readMetaValue, writeMetaValue } from '../../../../db/repositories/meta';
+import type { Db } from '../../../../db/open';
+import { definitionAt } from '../types/type-catalog';
+import { parseFieldValues } from '../dossiers/field-values';
+import { searchPartsOf } from './dossier-search-parts';
+import { searchEntry } from './search-entry';
+
+/** Raise when what is indexed, or how, changes: archives rebuild their index at the next sign-in. */
+export const SEARCH_INDEX_VERSION = '1';
+const VERSION_KEY = 'search_index_version';
+
+interface IndexSource {
+  id: number;
+  archive_number: string;
+  title: string;
+  type_id: number | null;
+  type_version: number | null;
+  fields: string;
+}
+
+function documentTitles(db: Db, dossierId: number): string[] {
+  return db.all<{ title: string }>(sql`SELECT title FROM documents WHERE dossier_id = ${dossierId}`).map((r) => r.title);
+}
+
+function indexSource(db: Db, source: IndexSource, titles: readonly string[]): void {
+  const definition = source.type_id !== null && source.type_version !== null ? definitionAt(db, source.type_id, source.type_version) : null;
+  const entry = searchEntry(
+    searchPartsOf({ archiveNumber: source.archive_number, title: source.title, definition, fields: parseFieldValues(source.fields), documentTitles: titles }),
+  );
+  writeSearchEntry(db, { dossierId: source.id, ...entry });
+}
+
+const SOURCE_COLUMNS = sql`id, archive_number, title, type_id, type_version, fields`;
+
+/** Brings one dossier's search entry up to date; call in the transaction that changed it. */
+export function reindexDossier(db: Db, dossierId: number): void {
+  const source = db.get<IndexSource>(sql`SELECT ${SOURCE_COLUMNS} FROM dossiers WHERE id = ${dossierId}`);
+  if (source) indexSource(db, source, documentTitles(db, dossierId));
+}
+
+/** Indexes every dossier from scratch. */
+export function rebuildSearchIndex(db: Db): number {
+  clearSearchIndex(db);
+  const titles = new Map<number, string[]>();
+  for (const row of db.all<{ dossier_id: number; title: string }>(sql`SELECT dossier_id, title FROM documents`)) {
+    const list = titles.get(row.dossier_id);
+    if (list) list.push(row.title);
+    else titles.set(row.dossier_id, [row.title]);
+  }
+  const sources = db.all<IndexSource>(sql`SELECT ${SOURCE_COLUMNS} FROM dossiers`);
+  for (const source of sources) indexSource(db, source, titles.get(source.id) ?? []);
+  optimiseSearchIndex(db);
+  writeMetaValue(db, VERSION_KEY, SEARCH_INDEX_VERSION);
+  return sources.length;
+}
+
+/** At sign-in: an archive whose index is missing or from another build is reindexed (returns how many). */
+export function ensureSearchIndex(db: Db): number | null {
+  if (readMetaValue(db, VERSION_KEY) === SEARCH_INDEX_VERSION) return null;
+  return rebuildSearchIndex(db);
+}
