@@ -96,7 +96,7 @@ export function listDossiers(ctx: HandlerContext, input: ListInput): DossierPage
       return match ? { ...summary, match } : summary;
     }),
     nextCursor: page.hasMore && last ? writeCursor({ value: last.sortValue, id: last.id }) : null,
-    total: total === null ? null : Math.min(total, SEARCH_COUNT_CAP),
+    total: total === null || base.text === null ? total : Math.min(total, SEARCH_COUNT_CAP),
     totalCapped: total !== null && base.text !== null && total > SEARCH_COUNT_CAP,
   };
 }

@@ -4,6 +4,7 @@ import type { Db } from '../../../../db/open';
 import { definitionOf } from '../dossiers/dossier-dto';
 import { parseFieldValues } from '../dossiers/field-values';
 import { searchPartsOf } from './dossier-search-parts';
+import type { SearchPart } from './search-entry';
 import { normaliseForSearch, searchTerms } from './normalise';
 import { namePinyin } from './pinyin';
 
@@ -15,8 +16,16 @@ import { namePinyin } from './pinyin';
 export function describeMatch(db: Db, record: DossierRecord, query: string): { label: string; value: string | null } | null {
   const terms = searchTerms(query);
   if (terms.length === 0) return null;
-  const documentTitles = db.all<{ title: string }>(sql`SELECT title FROM documents WHERE dossier_id = ${record.id}`).map((r) => r.title);
-  const parts = searchPartsOf({ archiveNumber: record.archiveNumber, title: record.title, definition: definitionOf(db, record), fields: parseFieldValues(record.fields), documentTitles });
+  const dossier = { archiveNumber: record.archiveNumber, title: record.title, definition: definitionOf(db, record), fields: parseFieldValues(record.fields), documentTitles: [] };
+  // The dossier's own parts first; its documents are read only when none of those holds the query.
+  return bestPart(searchPartsOf(dossier), terms) ?? bestPart(searchPartsOf({ ...dossier, documentTitles: documentTitles(db, record.id) }), terms);
+}
+
+function documentTitles(db: Db, dossierId: number): string[] {
+  return db.all<{ title: string }>(sql`SELECT title FROM documents WHERE dossier_id = ${dossierId}`).map((r) => r.title);
+}
+
+function bestPart(parts: SearchPart[], terms: readonly string[]): { label: string; value: string | null } | null {
   const holds = (text: string, term: string) => text.includes(term);
   const score = (part: (typeof parts)[number]) => {
     const forms = [normaliseForSearch(part.value), ...(part.isName ? namePinyin(part.value) : [])];

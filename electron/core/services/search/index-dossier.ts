@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { clearSearchIndex, optimiseSearchIndex, writeSearchEntry } from '../../../../db/repositories/search';
+import { clearSearchIndex, optimiseSearchIndex, writeSearchEntriesNow, writeSearchEntry, type SearchEntryRow } from '../../../../db/repositories/search';
 import { readMetaValue, writeMetaValue } from '../../../../db/repositories/meta';
 import type { Db } from '../../../../db/open';
 import { definitionAt } from '../types/type-catalog';
 import { parseFieldValues } from '../dossiers/field-values';
-import { searchPartsOf } from './dossier-search-parts';
-import { searchEntry } from './search-entry';
+import { searchPartsOf, type SearchableDossier } from './dossier-search-parts';
+import { searchEntry, type SearchEntry } from './search-entry';
 
 /** Raise when what is indexed, or how, changes: archives rebuild their index at the next sign-in. */
 export const SEARCH_INDEX_VERSION = '1';
@@ -24,12 +24,14 @@ function documentTitles(db: Db, dossierId: number): string[] {
   return db.all<{ title: string }>(sql`SELECT title FROM documents WHERE dossier_id = ${dossierId}`).map((r) => r.title);
 }
 
-function indexSource(db: Db, source: IndexSource, titles: readonly string[]): void {
+/** A dossier's search entry, from what it is found by. */
+export function dossierSearchEntry(dossier: SearchableDossier): SearchEntry {
+  return searchEntry(searchPartsOf(dossier));
+}
+
+function entryOf(db: Db, source: IndexSource, titles: readonly string[]): SearchEntryRow {
   const definition = source.type_id !== null && source.type_version !== null ? definitionAt(db, source.type_id, source.type_version) : null;
-  const entry = searchEntry(
-    searchPartsOf({ archiveNumber: source.archive_number, title: source.title, definition, fields: parseFieldValues(source.fields), documentTitles: titles }),
-  );
-  writeSearchEntry(db, { dossierId: source.id, ...entry });
+  return { dossierId: source.id, ...dossierSearchEntry({ archiveNumber: source.archive_number, title: source.title, definition, fields: parseFieldValues(source.fields), documentTitles: titles }) };
 }
 
 const SOURCE_COLUMNS = sql`id, archive_number, title, type_id, type_version, fields`;
@@ -37,7 +39,7 @@ const SOURCE_COLUMNS = sql`id, archive_number, title, type_id, type_version, fie
 /** Brings one dossier's search entry up to date; call in the transaction that changed it. */
 export function reindexDossier(db: Db, dossierId: number): void {
   const source = db.get<IndexSource>(sql`SELECT ${SOURCE_COLUMNS} FROM dossiers WHERE id = ${dossierId}`);
-  if (source) indexSource(db, source, documentTitles(db, dossierId));
+  if (source) writeSearchEntry(db, entryOf(db, source, documentTitles(db, dossierId)));
 }
 
 /** Indexes every dossier from scratch. */
@@ -50,7 +52,10 @@ export function rebuildSearchIndex(db: Db): number {
     else titles.set(row.dossier_id, [row.title]);
   }
   const sources = db.all<IndexSource>(sql`SELECT ${SOURCE_COLUMNS} FROM dossiers`);
-  for (const source of sources) indexSource(db, source, titles.get(source.id) ?? []);
+  writeSearchEntriesNow(
+    db,
+    sources.map((source) => entryOf(db, source, titles.get(source.id) ?? [])),
+  );
   optimiseSearchIndex(db);
   writeMetaValue(db, VERSION_KEY, SEARCH_INDEX_VERSION);
   return sources.length;

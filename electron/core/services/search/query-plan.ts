@@ -1,9 +1,10 @@
-import { termDocumentCount, type TermLookup } from '../../../../db/repositories/search';
+import { tokenDocumentCount, type TermLookup } from '../../../../db/repositories/search';
 import type { Db } from '../../../../db/open';
 import { characters, searchTerms } from './normalise';
 
-/** How many of a long term's rarest trigrams a lookup ANDs; the text confirms the rest. */
-const TRIGRAMS_PER_LOOKUP = 3;
+/** How many of a long term's rarest tokens a lookup ANDs; the text confirms the rest. */
+const TOKENS_PER_LOOKUP = 3;
+const ALNUM3 = /^[a-z0-9]{3}$/;
 
 interface PlannedTerm {
   lookup: TermLookup;
@@ -11,13 +12,28 @@ interface PlannedTerm {
   estimate: number;
 }
 
+/** The index tokens a term contains: its pairs, and its runs of three letters or digits. */
+function tokensOf(term: string): string[] {
+  const chars = characters(term);
+  const tokens = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i += 1) {
+    tokens.add((chars[i] ?? '') + (chars[i + 1] ?? ''));
+    const three = (chars[i] ?? '') + (chars[i + 1] ?? '') + (chars[i + 2] ?? '');
+    if (ALNUM3.test(three)) tokens.add(three);
+  }
+  return [...tokens];
+}
+
 function planTerm(db: Db, term: string): PlannedTerm {
   const chars = characters(term);
-  if (chars.length <= 2) return { lookup: { index: 'grams', tokens: [term], term }, estimate: termDocumentCount(db, 'grams', term) };
-  const trigrams = [...new Set(chars.slice(0, -2).map((c, i) => c + (chars[i + 1] ?? '') + (chars[i + 2] ?? '')))];
-  const counted = trigrams.map((trigram) => ({ trigram, count: termDocumentCount(db, 'trigrams', trigram) })).sort((a, b) => a.count - b.count);
+  if (chars.length <= 2 || (chars.length === 3 && ALNUM3.test(term))) {
+    return { lookup: { tokens: [term], term, exact: true }, estimate: tokenDocumentCount(db, term) };
+  }
+  const counted = tokensOf(term)
+    .map((token) => ({ token, count: tokenDocumentCount(db, token) }))
+    .sort((a, b) => a.count - b.count);
   return {
-    lookup: { index: 'trigrams', tokens: counted.slice(0, TRIGRAMS_PER_LOOKUP).map((c) => c.trigram), term },
+    lookup: { tokens: counted.slice(0, TOKENS_PER_LOOKUP).map((c) => c.token), term, exact: false },
     estimate: counted[0]?.count ?? 0,
   };
 }
@@ -26,7 +42,8 @@ export type SearchPlan = { kind: 'none' } | { kind: 'empty' } | { kind: 'lookup'
 
 /**
  * How a query is answered: each term (any length – 张, 张三, zs, 沪a, 1381234) becomes an index
- * lookup; the rarest drives, the others confirm. A term no dossier holds answers at once: empty.
+ * lookup of its rarest tokens; the rarest term drives, the others confirm. A term no dossier
+ * holds answers at once: empty.
  */
 export function planSearch(db: Db, query: string | undefined): SearchPlan {
   const terms = query ? searchTerms(query) : [];

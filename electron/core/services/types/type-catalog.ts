@@ -43,6 +43,8 @@ export function requireType(db: Db, key: string): CurrentType {
 
 /** The definition a dossier was made with (its own version, not necessarily the current one). */
 export function definitionAt(db: Db, typeId: number, version: number): TypeDefinition | null {
+  const known = parsed.get(db)?.get(`${typeId}:${version}`);
+  if (known) return known;
   const record = typeVersion(db, typeId, version);
   return record ? parse(db, record) : null;
 }
