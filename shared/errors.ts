@@ -20,6 +20,8 @@ export const errorCodes = [
   'ARCHIVE_TOO_NEW',
   'ARCHIVE_INCOMPLETE',
   'ARCHIVE_DAMAGED',
+  /** A long operation (an import) was cancelled by the user; nothing was written. */
+  'CANCELLED',
   'INTERNAL',
 ] as const;
 
@@ -57,6 +59,7 @@ const defaultMessages: Record<ErrorCode, Message> = {
   WRONG_PASSWORD: { zh: '用户名或密码错误', en: 'Wrong user name or password' },
   PASSWORD_CHANGE_REQUIRED: { zh: '请先修改密码', en: 'Please change your password first' },
   APPROVAL_REQUIRED: { zh: '此操作需要审批', en: 'This action needs an approval' },
+  CANCELLED: { zh: '已取消，未写入任何数据', en: 'Cancelled; nothing was written' },
   WRONG_KEY: {
     zh: '密钥与数据库不匹配：密钥槽文件与数据库不属于同一档案库（数据未被修改）',
     en: 'The key does not open this database: the key slot file and the database belong to different archives (nothing was changed)',

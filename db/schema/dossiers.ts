@@ -1,4 +1,5 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { imports } from './imports';
 import { departments } from './departments';
 import { dossierTypes } from './types';
 import { users } from './users';
@@ -42,6 +43,8 @@ export const dossiers = sqliteTable(
       .notNull()
       .references(() => users.id),
     updatedAt: text('updated_at').notNull(),
+    /** The import that brought this dossier in, if any. */
+    importId: integer('import_id').references((): AnySQLiteColumn => imports.id),
   },
   // Each index also holds the row id, so one filter still lists newest first without sorting.
   (t) => [

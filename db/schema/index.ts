@@ -7,3 +7,4 @@ export * from './meta';
 export * from './types';
 export * from './users';
 export * from './search';
+export * from './imports';

@@ -44,6 +44,13 @@ export interface HandlerContext {
    * way to write: outside it the connection is read-only (PRAGMA query_only).
    */
   write<T>(change: Change<T>, draft: AuditDraft | ((result: T) => AuditDraft)): T;
+  /**
+   * A long write (an import) in one IMMEDIATE transaction that `work` may pause between steps
+   * (`pause()` lets progress and cancel requests through); nothing else touches the database
+   * meanwhile. The audit event is written last, in the same transaction; any error – including a
+   * cancel – rolls everything back.
+   */
+  writeInSteps<T>(work: (db: Db, pause: () => Promise<void>) => Promise<T>, draft: (result: T) => AuditDraft): Promise<T>;
   /** Records an audit event inside a transaction the caller already holds. */
   auditWithin(db: Db, draft: AuditDraft, actor: AuditActor | null, frontDoor?: FrontDoor): void;
   /** Refuses with FORBIDDEN after recording the attempt (a rule a permission alone cannot express). */

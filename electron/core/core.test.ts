@@ -144,6 +144,8 @@ describe('sessions', () => {
   });
 });
 
+const SOME_UUID = '6f1c2b9e-3d4a-4e5f-8a7b-9c0d1e2f3a4b';
+
 /** A minimal valid input for each channel, so the test reaches the session check. */
 function validInputFor(channel: Channel): unknown {
   const inputs: Partial<Record<Channel, unknown>> = {
@@ -173,6 +175,14 @@ function validInputFor(channel: Channel): unknown {
     'security:enable-separation': { securityAdmin: 'someone', securityAuditor: 'other' },
     'session:change-password': { currentPassword: 'a', newPassword: 'new-password-1' },
     'settings:update': { idleLockMinutes: 10 },
+    'import:open': { source: { path: '/nonexistent/list.csv' } },
+    'import:suggest-mapping': { importId: SOME_UUID, typeKey: 'vehicle-new' },
+    'import:check': { importId: SOME_UUID, typeKey: 'vehicle-new' },
+    'import:report': { importId: SOME_UUID, typeKey: 'vehicle-new' },
+    'import:run': { importId: SOME_UUID, typeKey: 'vehicle-new' },
+    'import:progress': { importId: SOME_UUID },
+    'import:cancel': { importId: SOME_UUID },
+    'import:close': { importId: SOME_UUID },
   };
   return inputs[channel] ?? {};
 }

@@ -59,7 +59,8 @@ export function createCore(options: CoreOptions): Core {
   timer?.unref();
   return {
     dataDir: options.dataDir,
-    invoke: (channel, input, frontDoor) => runtime.serial(() => runtime.dispatch(channel, input, frontDoor)),
+    invoke: (channel, input, frontDoor) =>
+      isChannel(channel) && contract[channel].unqueued === true ? runtime.dispatchBeside(channel, input, frontDoor) : runtime.serial(() => runtime.dispatch(channel, input, frontDoor)),
     shutdown: () => runtime.serial(() => runtime.lock('exit')).finally(() => clearInterval(timer)),
     close: () => runtime.serial(() => runtime.dropSession()).finally(() => clearInterval(timer)),
   };
@@ -103,6 +104,33 @@ class CoreRuntime {
       if (def.kind === 'mutation' && audited.count === 0) {
         throw new AppError('INTERNAL', { zh: `操作 ${channel} 未写入审计记录`, en: `${channel} changed data without an audit event` });
       }
+      return { ok: true, data };
+    } catch (error) {
+      const appError = toAppError(error);
+      if (appError.code === 'INTERNAL') this.log(`[dossierdesk] ${channel}: ${describeUnexpected(error)}`);
+      return { ok: false, error: appError.toPayload() };
+    }
+  }
+
+  /**
+   * An unqueued query (import progress, cancel): answered while a long write holds the queue.
+   * It reads only in-memory state; a refusal is recorded once the queue is free.
+   */
+  async dispatchBeside(channel: Channel, rawInput: unknown, frontDoor: FrontDoor): Promise<Envelope<unknown>> {
+    try {
+      const def = contract[channel];
+      const input = parseInput(def.input, rawInput);
+      const session = this.session;
+      if (!session) throw new AppError('UNAUTHENTICATED');
+      if (def.access !== 'public' && def.access !== 'session' && !session.user.permissions.includes(def.access)) {
+        const actor = toActor(session.record);
+        void this.serial(() => {
+          if (this.session === session) this.transact(session.archive.database.db, () => undefined, { action: 'access:denied', summary: { channel } }, actor, frontDoor);
+        }).catch((error: unknown) => this.log(`[dossierdesk] recording a refusal failed: ${describeUnexpected(error)}`));
+        throw new AppError('FORBIDDEN');
+      }
+      session.lastActivityAt = this.env.now().getTime();
+      const data = await (this.handlers[channel] as Handler<Channel>)(this.context(channel, frontDoor, { count: 0 }), input as never);
       return { ok: true, data };
     } catch (error) {
       const appError = toAppError(error);
@@ -192,6 +220,11 @@ class CoreRuntime {
         audited.count += 1;
         return this.transact(session.archive.database.db, change, draft, toActor(session.record), frontDoor);
       },
+      writeInSteps: <T>(work: (db: Db, pause: () => Promise<void>) => Promise<T>, draft: (result: T) => AuditDraft): Promise<T> => {
+        const session = requireSession();
+        audited.count += 1;
+        return this.transactInSteps(session.archive.database.db, work, draft, toActor(session.record), frontDoor);
+      },
       auditWithin: (db: Db, draft: AuditDraft, actor: AuditActor | null, eventFrontDoor?: FrontDoor) => {
         audited.count += 1;
         appendAuditEvent(db, draft, { actor, frontDoor: eventFrontDoor ?? frontDoor, at: this.env.now() });
@@ -214,6 +247,7 @@ class CoreRuntime {
             user: toSessionUser(record, settings.threeRoleSeparation),
             idleLockMinutes: settings.idleLockMinutes,
             lastActivityAt: this.env.now().getTime(),
+            stagedImports: new Map(),
           };
           if (options.audit) {
             audited.count += 1;
@@ -235,6 +269,24 @@ class CoreRuntime {
         this.lock(reason);
       },
     };
+  }
+
+  /** transact for long work: BEGIN IMMEDIATE … pauses … audit event, COMMIT – or ROLLBACK on any error. */
+  private async transactInSteps<T>(db: Db, work: (db: Db, pause: () => Promise<void>) => Promise<T>, draft: (result: T) => AuditDraft, actor: AuditActor, frontDoor: FrontDoor): Promise<T> {
+    const sqlite = db.$client;
+    sqlite.pragma('query_only = OFF');
+    sqlite.exec('BEGIN IMMEDIATE');
+    try {
+      const result = await work(db, pauseBriefly);
+      appendAuditEvent(db, draft(result), { actor, frontDoor, at: this.env.now() });
+      sqlite.exec('COMMIT');
+      return result;
+    } catch (error) {
+      if (sqlite.open && sqlite.inTransaction) sqlite.exec('ROLLBACK');
+      throw error;
+    } finally {
+      if (sqlite.open && this.session?.archive.database.sqlite === sqlite) sqlite.pragma('query_only = ON');
+    }
   }
 
   /** One IMMEDIATE transaction: the change, its audit event, then its file effects; all or nothing. */
@@ -265,6 +317,10 @@ class CoreRuntime {
       if (sqlite.open && this.session?.archive.database.sqlite === sqlite) sqlite.pragma('query_only = ON');
     }
   }
+}
+
+function pauseBriefly(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function parseInput(schema: z.ZodType, raw: unknown): unknown {

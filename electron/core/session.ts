@@ -1,5 +1,6 @@
 import type { UserRecord } from '../../db/repositories/users';
 import type { LockReason, SessionInfo, SessionUser, Settings } from '../../shared/contract';
+import type { StagedImport } from './staged-import';
 import type { OpenedArchive } from './vault/opened-archive';
 
 /** The signed-in user with the unlocked archive. At most one per core: one workstation, one user. */
@@ -11,6 +12,8 @@ export interface ActiveSession {
   settings: Settings;
   idleLockMinutes: number;
   lastActivityAt: number;
+  /** Files opened for import in this session, by id; forgotten at lock. */
+  readonly stagedImports: Map<string, StagedImport>;
 }
 
 export function sessionInfo(session: ActiveSession): SessionInfo {

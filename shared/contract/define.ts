@@ -17,6 +17,11 @@ export interface ChannelDef<I extends z.ZodType = z.ZodType, O = unknown> {
   /** Queries only read; mutations change data and are audited in the same transaction. */
   readonly kind: 'query' | 'mutation';
   readonly access: Access;
+  /**
+   * Answered at once, beside whatever the core is doing (progress and cancel of a long import);
+   * such a query must read nothing but in-memory state.
+   */
+  readonly unqueued?: boolean;
   readonly input: I;
   readonly output: Returns<O>;
 }

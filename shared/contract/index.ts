@@ -5,6 +5,7 @@ import { auditContract } from './audit';
 import type { Returns } from './define';
 import { departmentContract } from './department';
 import { documentContract } from './document';
+import { importContract } from './import';
 import { dossierContract } from './dossier';
 import { securityContract } from './security';
 import { sessionContract } from './session';
@@ -21,6 +22,7 @@ export const contract = {
   ...typeContract,
   ...dossierContract,
   ...documentContract,
+  ...importContract,
   ...approvalContract,
   ...auditContract,
   ...settingsContract,
@@ -49,6 +51,7 @@ export * from './department';
 export * from './document';
 export * from './dossier';
 export * from './export-file';
+export * from './import';
 export * from './security';
 export * from './session';
 export * from './settings';

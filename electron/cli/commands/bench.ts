@@ -1,28 +1,40 @@
 import { InvalidArgumentError, type Command } from 'commander';
+import { runCatalogueBench } from '../bench/catalogue-bench';
 import { runFoundationBench } from '../bench/foundation-bench';
 import { formatFigures } from '../bench/stats';
 import type { Run } from '../program';
 
+interface BenchOptions {
+  creates: number;
+  dossiers: number;
+  documents: number;
+  keep?: boolean;
+}
+
 export function registerBenchCommand(program: Command, run: Run): void {
   program
     .command('bench')
-    .description('在临时档案库上测量性能（不触碰真实数据） / measure performance on a temporary archive (real data is never touched)')
-    .option('--dossiers <n>', '创建的档案数 / dossiers to create', parseCount, 2000)
-    .option('--keep', '保留临时档案库 / keep the temporary archive')
-    .action(run(async (session, options: { dossiers: number; keep?: boolean }) => {
-      const { figures, dataDir } = await runFoundationBench({
-        migrationsDir: session.env.migrationsDir,
-        appVersion: session.env.appVersion,
-        dossiers: options.dossiers,
-        keep: options.keep === true,
-        progress: (text) => session.io.err(text),
-      });
-      session.print(`DossierDesk bench – ${new Date().toISOString()}\n\n${formatFigures(figures)}${options.keep ? `\n\narchive kept at ${dataDir}` : ''}`, { figures, dataDir: options.keep ? dataDir : null });
+    .description('在临时档案库上测量性能（不触碰真实数据） / measure performance on temporary archives (real data is never touched)')
+    .option('--creates <n>', '逐份新建的档案数 / dossiers created one by one through the core', parseCount(200), 2000)
+    .option('--dossiers <n>', '导入的档案数（目录与检索） / dossiers imported for the catalogue and search figures', parseCount(1000), 200_000)
+    .option('--documents <n>', '卷内文件数 / documents filed into them', parseCount(0), 1_000_000)
+    .option('--keep', '保留临时档案库 / keep the temporary archives')
+    .action(run(async (session, options: BenchOptions) => {
+      const progress = (text: string) => session.io.err(text);
+      const keep = options.keep === true;
+      const common = { migrationsDir: session.env.migrationsDir, appVersion: session.env.appVersion, keep, progress };
+      const foundation = await runFoundationBench({ ...common, dossiers: options.creates });
+      const catalogue = await runCatalogueBench({ ...common, dossiers: options.dossiers, documents: options.documents });
+      const figures = [...foundation.figures, ...catalogue.figures];
+      const kept = keep ? `\n\narchives kept at ${foundation.dataDir} and ${catalogue.dataDir}` : '';
+      session.print(`DossierDesk bench – ${new Date().toISOString()}\n\n${formatFigures(figures)}\n\n${catalogue.notes.join('\n')}${kept}`, { figures, notes: catalogue.notes });
     }));
 }
 
-function parseCount(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 200) throw new InvalidArgumentError('a whole number ≥ 200');
-  return n;
+function parseCount(minimum: number): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < minimum) throw new InvalidArgumentError(`a whole number ≥ ${minimum}`);
+    return n;
+  };
 }

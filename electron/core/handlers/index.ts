@@ -3,6 +3,7 @@ import { archiveHandlers } from './archive';
 import { auditHandlers } from './audit';
 import { departmentHandlers } from './department';
 import { documentHandlers } from './document';
+import { importHandlers } from './import';
 import { dossierHandlers } from './dossier';
 import { securityHandlers } from './security';
 import { sessionHandlers } from './session';
@@ -20,6 +21,7 @@ export const handlers: HandlerTable = {
   ...typeHandlers,
   ...dossierHandlers,
   ...documentHandlers,
+  ...importHandlers,
   ...approvalHandlers,
   ...auditHandlers,
   ...settingsHandlers,

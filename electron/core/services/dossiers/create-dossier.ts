@@ -19,7 +19,7 @@ import type { DepartmentRecord } from '../../../../db/repositories/departments';
 import type { ActiveSession } from '../../session';
 
 /** The creator's department unless another one the creator may see is named. */
-function owningDepartment(db: Db, session: ActiveSession, code: string | undefined): DepartmentRecord {
+export function owningDepartment(db: Db, session: ActiveSession, code: string | undefined): DepartmentRecord {
   const own = session.record.department?.code;
   const department = code ? requireDepartment(db, code) : own ? requireDepartment(db, own) : null;
   if (!department) throw new AppError('VALIDATION', { zh: '您的账户没有所属部门，请指定档案的部门', en: 'Your account has no department; name the dossier’s department' });

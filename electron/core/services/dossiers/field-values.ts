@@ -59,6 +59,16 @@ function isValidDay(text: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
+/** A day as clerks write it (2026/11/2, 2026.11.02, 2026年11月2日) as YYYY-MM-DD, or null. */
+export function normaliseDay(text: string): string | null {
+  const day = text
+    .trim()
+    .replace(/[/.年月]/g, '-')
+    .replace(/日$/, '')
+    .replace(/-(\d)(?=-|$)/g, '-0$1');
+  return isValidDay(day) ? day : null;
+}
+
 /** One value by its field's kind; strings from the CLI or an import are accepted where they can mean the value. */
 function normaliseValue(field: FieldDefinition, raw: FieldValue): { value: FieldValue } | Problem {
   if (raw === null || (typeof raw === 'string' && raw.trim() === '') || (Array.isArray(raw) && raw.length === 0)) return { value: null };
@@ -72,9 +82,8 @@ function normaliseValue(field: FieldDefinition, raw: FieldValue): { value: Field
       return Number.isFinite(number) ? { value: number } : { zh: '应为数字', en: 'must be a number' };
     }
     case 'date': {
-      const text = typeof raw === 'string' ? raw.trim().replace(/[/.年月]/g, '-').replace(/日$/, '') : '';
-      const day = text.replace(/-(\d)(?=-|$)/g, '-0$1');
-      return isValidDay(day) ? { value: day } : { zh: '应为日期 YYYY-MM-DD', en: 'must be a date YYYY-MM-DD' };
+      const day = typeof raw === 'string' ? normaliseDay(raw) : null;
+      return day ? { value: day } : { zh: '应为日期 YYYY-MM-DD', en: 'must be a date YYYY-MM-DD' };
     }
     case 'choice': {
       const text = typeof raw === 'string' ? raw.trim() : String(raw);

@@ -1,0 +1,153 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { ADMIN, call, newArchive, ok } from '../../../../tests/helpers/core';
+import { encodeGb18030 } from '../../../../tests/helpers/gb18030';
+import { useTempDirs } from '../../../../tests/helpers/temp-dir';
+import type { Core } from '../../core';
+
+const tempDir = useTempDirs();
+
+const HEADER = ['客户名称', '联系电话', '车架号（VIN）', '车牌号', '交车日期', '客户分类', '备注'];
+const vin = (i: number) => `LSVAU2180N${String(i).padStart(7, '0')}`;
+const goodRow = (i: number) => [`客户${i}`, `1380013${String(i).padStart(4, '0')}`, vin(i), `沪A${String(10000 + i)}`, '2026/11/2', '一般', i % 2 ? '' : '老客户'];
+
+function csv(rows: string[][]): string {
+  return rows.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\r\n');
+}
+
+async function countDossiers(core: Core): Promise<number> {
+  return (await ok(core, 'dossier:list', {})).total ?? -1;
+}
+
+describe('importing clerks’ sheets', () => {
+  it('reads a GBK CSV (detected), maps columns by their Chinese labels, and imports in one go', async () => {
+    const core = await newArchive(tempDir());
+    const text = csv([HEADER, goodRow(1), goodRow(2), ['王五', '021-62345678', vin(3), '浙B12345', '2026-10-01', '特殊', '备注，含逗号']]);
+    const gbk = encodeGb18030(text);
+    const opened = await ok(core, 'import:open', { source: { name: '新车客户.csv', bytes: gbk } });
+    expect(opened).toMatchObject({ format: 'csv', detectedEncoding: 'gb18030', encoding: 'gb18030', headers: HEADER, rowCount: 3 });
+    expect(opened.sample[2]).toEqual(['王五', '021-62345678', vin(3), '浙B12345', '2026-10-01', '特殊', '备注，含逗号']);
+
+    const mapping = await ok(core, 'import:suggest-mapping', { importId: opened.importId, typeKey: 'vehicle-new' });
+    expect(mapping).toMatchObject({
+      客户名称: { kind: 'field', key: 'customerName' },
+      '车架号（VIN）': { kind: 'field', key: 'vin' },
+      客户分类: { kind: 'dossier', column: 'classification' },
+      备注: { kind: 'dossier', column: 'remarks' },
+    });
+    const check = await ok(core, 'import:check', { importId: opened.importId, typeKey: 'vehicle-new' });
+    expect(check).toMatchObject({ rowCount: 3, badRows: 0, problemCount: 0 });
+    expect(check.preview[2]).toEqual({ row: 4, archiveNumber: null, title: '王五 浙B12345 新车档案' });
+
+    const result = await ok(core, 'import:run', { importId: opened.importId, typeKey: 'vehicle-new' });
+    expect(result).toMatchObject({ imported: 3, firstNumber: expect.stringMatching(/^XC-\d{4}-000001$/) as string, lastNumber: expect.stringMatching(/^XC-\d{4}-000003$/) as string });
+    const third = await ok(core, 'dossier:get', { archiveNumber: result.lastNumber ?? '' });
+    expect(third).toMatchObject({ classification: '特殊', remarks: '备注，含逗号', complete: false, missingCount: 11 });
+    expect(third.fields.find((f) => f.key === 'deliveryDate')?.value).toBe('2026-10-01');
+    // Imported dossiers are found like any other, by pinyin too.
+    expect((await ok(core, 'dossier:list', { query: 'ww' })).items.map((d) => d.archiveNumber)).toEqual([result.lastNumber]);
+    const [event] = (await ok(core, 'audit:list', { action: 'import:commit' })).items;
+    expect(event?.summary).toMatchObject({ type: 'vehicle-new', rows: 3, first: result.firstNumber, last: result.lastNumber });
+    await core.close();
+  });
+
+  it('imports the first worksheet of an .xlsx, with date cells and numbers as Excel stores them', async () => {
+    const core = await newArchive(tempDir());
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('客户');
+    sheet.addRow(['customerName', 'phone', 'vin', 'deliveryDate', '档号']);
+    sheet.addRow(['赵六', 13700137000, vin(7), new Date(Date.UTC(2026, 10, 3)), 'XC-OLD-0001']);
+    sheet.addRow(['孙七', '13700137001', vin(8), '2026年11月4日', '']);
+    const file = join(tempDir(), '客户.xlsx');
+    writeFileSync(file, Buffer.from(await workbook.xlsx.writeBuffer()));
+
+    const opened = await ok(core, 'import:open', { source: { path: file } });
+    expect(opened).toMatchObject({ format: 'xlsx', encoding: null, rowCount: 2 });
+    const result = await ok(core, 'import:run', { importId: opened.importId, typeKey: 'vehicle-new' });
+    expect(result).toMatchObject({ imported: 2, firstNumber: 'XC-OLD-0001' });
+    const first = await ok(core, 'dossier:get', { archiveNumber: 'XC-OLD-0001' });
+    expect(first.fields.find((f) => f.key === 'deliveryDate')?.value).toBe('2026-11-03');
+    expect(first.fields.find((f) => f.key === 'phone')?.value).toBe('13700137000');
+    const second = await ok(core, 'dossier:get', { archiveNumber: result.lastNumber ?? '' });
+    expect(second.fields.find((f) => f.key === 'deliveryDate')?.value).toBe('2026-11-04');
+    await core.close();
+  });
+
+  it('a file with bad rows writes nothing and reports every problem by row and column', async () => {
+    const core = await newArchive(tempDir());
+    await ok(core, 'dossier:create', { typeKey: 'vehicle-new', fields: { customerName: '已有', phone: '13800138000', vin: vin(50), deliveryDate: '2026-01-01' } });
+    const rows = [
+      HEADER,
+      goodRow(1),
+      ['', '62345678', 'NOTAVIN', '', '2026-02-30', '普通', ''], // row 3: name, phone, VIN, date, classification
+      goodRow(2),
+      [...goodRow(4).slice(0, 2), vin(1), ...goodRow(4).slice(3)], // row 5: VIN repeats row 2
+      [...goodRow(5).slice(0, 2), vin(50), ...goodRow(5).slice(3)], // row 6: VIN already on file
+    ];
+    const opened = await ok(core, 'import:open', { source: { name: 'bad.csv', bytes: new TextEncoder().encode(csv(rows)) } });
+    expect(opened.detectedEncoding).toBe('utf-8');
+    const check = await ok(core, 'import:check', { importId: opened.importId, typeKey: 'vehicle-new' });
+    expect(check).toMatchObject({ rowCount: 5, badRows: 3 });
+    const byRow = (row: number) => check.problems.filter((p) => p.row === row).map((p) => p.column).sort();
+    expect(byRow(3)).toEqual(['交车日期', '客户分类', '客户名称', '联系电话', '车架号（VIN）'].sort());
+    expect(byRow(5)).toEqual(['车架号（VIN）']);
+    expect(byRow(6)).toEqual(['车架号（VIN）']);
+
+    const run = await call(core, 'import:run', { importId: opened.importId, typeKey: 'vehicle-new' });
+    expect(run).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: '3 行有问题，未导入任何数据（见问题清单）' } });
+    expect(await countDossiers(core)).toBe(1);
+
+    const report = await ok(core, 'import:report', { importId: opened.importId, typeKey: 'vehicle-new' });
+    const lines = new TextDecoder().decode(report.bytes).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('行号,列,问题,Problem');
+    expect(lines).toHaveLength(1 + check.problemCount);
+    expect(lines.filter((l) => l.startsWith('3,'))).toHaveLength(5);
+    expect((await ok(core, 'audit:list', { action: 'import:refused' })).items[0]?.summary).toMatchObject({ badRows: 3 });
+    await core.close();
+  });
+
+  it('a cancelled import leaves nothing behind; the same file imports fully afterwards', async () => {
+    const core = await newArchive(tempDir());
+    const rows = [HEADER, ...Array.from({ length: 6000 }, (_, i) => goodRow(i + 1))];
+    const opened = await ok(core, 'import:open', { source: { name: 'big.csv', bytes: new TextEncoder().encode(csv(rows)) } });
+    const running = call(core, 'import:run', { importId: opened.importId, typeKey: 'vehicle-new' });
+    let progress = await ok(core, 'import:progress', { importId: opened.importId });
+    while (progress.phase !== 'writing' || progress.done === 0) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      progress = await ok(core, 'import:progress', { importId: opened.importId });
+    }
+    expect(progress.total).toBe(6000);
+    expect(await ok(core, 'import:cancel', { importId: opened.importId })).toEqual({ cancelling: true });
+    expect(await running).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    expect(await ok(core, 'import:progress', { importId: opened.importId })).toMatchObject({ phase: 'cancelled' });
+    expect(await countDossiers(core)).toBe(0);
+    expect((await ok(core, 'dossier:list', { query: '客户1' })).items).toEqual([]);
+    expect((await ok(core, 'audit:list', { action: 'import:cancelled' })).items).toHaveLength(1);
+    expect((await ok(core, 'archive:verify', {})).ok).toBe(true);
+
+    // Numbers taken by the cancelled transaction were rolled back with it: the next import starts at 1.
+    const result = await ok(core, 'import:run', { importId: opened.importId, typeKey: 'vehicle-new' });
+    expect(result.firstNumber).toMatch(/-000001$/);
+    expect(await countDossiers(core)).toBe(6000);
+    await core.close();
+  });
+
+  it('refuses a mapping to a field the type lacks, two columns for one field, and files it cannot read', async () => {
+    const core = await newArchive(tempDir());
+    const opened = await ok(core, 'import:open', { source: { name: 'a.csv', bytes: new TextEncoder().encode(csv([HEADER, goodRow(1)])) } });
+    const plan = { importId: opened.importId, typeKey: 'vehicle-new' };
+    expect(await call(core, 'import:check', { ...plan, mapping: { 备注: { kind: 'field', key: 'colour' } } })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await call(core, 'import:check', { ...plan, mapping: { 备注: { kind: 'field', key: 'customerName' } } })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: expect.stringContaining('都对应“客户名称”') as string },
+    });
+    expect(await call(core, 'import:open', { source: { name: 'old.xls', bytes: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]) } })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await call(core, 'import:open', { source: { path: join(tempDir(), 'missing.csv') } })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    await ok(core, 'session:lock', {});
+    await ok(core, 'session:login', { login: ADMIN.login, password: ADMIN.password });
+    expect(await call(core, 'import:check', plan)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    await core.close();
+  });
+});
