@@ -7,6 +7,8 @@ import { registerBenchCommand } from './commands/bench';
 import { registerDepartmentCommands } from './commands/department';
 import { registerDocumentCommands } from './commands/document';
 import { registerDossierCommands } from './commands/dossier';
+import { registerImportCommand } from './commands/import';
+import { registerSearchCommand } from './commands/search';
 import { registerTypeCommands } from './commands/type';
 import { registerUserCommands } from './commands/user';
 import { EXIT, exitCodeFor } from './exit-codes';
@@ -58,6 +60,8 @@ export async function runCli(rawArgv: readonly string[], env: CliEnvironment): P
   registerTypeCommands(program, run);
   registerDossierCommands(program, run);
   registerDocumentCommands(program, run);
+  registerSearchCommand(program, run);
+  registerImportCommand(program, run);
   registerAuditCommands(program, run, auditUser);
   registerBenchCommand(program, run);
 

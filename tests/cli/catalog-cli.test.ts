@@ -1,7 +1,8 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DossierDetail, DossierTypeView } from '../../shared/contract';
+import { encodeGb18030 } from '../helpers/gb18030';
 import { useTempDirs } from '../helpers/temp-dir';
 import { builtCli, runCli } from './run-cli';
 
@@ -75,4 +76,49 @@ describe('dossierdesk CLI: the catalogue', () => {
     const sequence = results.map((r) => Number(r.stdout.trim().slice(-6))).sort((a, b) => a - b);
     expect(sequence).toEqual([1, 2, 3, 4, 5, 6]);
   });
+  it('import checks every row first: bad rows are listed and nothing is written; a good GBK file imports, and search finds it', async () => {
+    const env = await initArchive();
+    const dir = tempDir();
+    const header = '姓名,手机,车架号（VIN）,车牌号,交车日期';
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, [header, '张三,13800138000,LSVAU2180N2183294,沪A12345,2026-11-02', '李四,12345,LSVAU2180N2183294,沪B1,2026-13-01'].join('\n'));
+    const mapping = JSON.stringify({ 姓名: 'customerName', 手机: '联系电话' });
+    const report = join(dir, 'report.csv');
+    const refused = await runCli(['import', bad, '--type', 'vehicle-new', '--mapping', mapping, '--report', report], { env });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/第 3 行（手机）：/);
+    expect(refused.stderr).toMatch(/第 3 行（车架号（VIN））：.*重复/);
+    expect(refused.stderr).toMatch(/第 3 行（交车日期）：/);
+    expect(refused.stderr).toMatch(/VALIDATION: 1 行有问题，未导入任何数据/);
+    expect(readFileSync(report, 'utf8')).toMatch(/^\uFEFF?行号,列,问题,Problem/);
+    expect((await runCli(['dossier', 'list'], { env })).stdout.trim()).toBe('（无档案 / no dossiers）');
+
+    const good = join(dir, 'good.csv');
+    writeFileSync(good, encodeGb18030([header, '张三,13800138000,LSVAU2180N2183294,沪A12345,2026-11-02', '张珊珊,13912345678,LSVAU2180N2183295,沪B54321,2026/11/3'].join('\r\n')));
+    const dry = await runCli(['import', good, '--type', 'vehicle-new', '--mapping', mapping, '--dry-run'], { env });
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toMatch(/检查通过：2 行可导入/);
+    expect((await runCli(['dossier', 'list'], { env })).stdout.trim()).toBe('（无档案 / no dossiers）');
+
+    const mappingFile = join(dir, 'mapping.json');
+    writeFileSync(mappingFile, mapping);
+    const imported = await runCli(['import', good, '--type', 'vehicle-new', '--mapping', mappingFile, '--json'], { env });
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(JSON.parse(imported.stdout)).toMatchObject({ imported: 2, firstNumber: expect.stringMatching(/^XC-\d{4}-000001$/) as string });
+
+    const byInitials = await runCli(['search', 'zs', '--json'], { env });
+    expect(byInitials.code, byInitials.stderr).toBe(0);
+    const hits = JSON.parse(byInitials.stdout) as { archiveNumber: string; title: string }[];
+    expect(hits.map((h) => h.title).sort()).toEqual(['张三 沪A12345 新车档案', '张珊珊 沪B54321 新车档案']);
+    const byName = await runCli(['search', '珊珊'], { env });
+    expect(byName.stdout).toMatch(/^XC-\d{4}-000002\t张珊珊 沪B54321 新车档案\t题名：/m);
+    const byPlate = await runCli(['search', 'A123', '--json'], { env });
+    expect((JSON.parse(byPlate.stdout) as { title: string }[]).map((h) => h.title)).toEqual(['张三 沪A12345 新车档案']);
+    const none = await runCli(['search', '王'], { env });
+    expect(none.stdout.trim()).toBe('（无结果 / no hits）');
+    const badMapping = await runCli(['import', good, '--type', 'vehicle-new', '--mapping', '{"姓名":"colour"}'], { env });
+    expect(badMapping.code).toBe(2);
+    expect(badMapping.stderr).toMatch(/没有字段“colour”/);
+  });
 });
+

@@ -1,4 +1,5 @@
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
+import { parsePositive } from '../number-option';
 import { carriers, DOSSIER_PAGE_MAX, type Carrier, type DossierSummary } from '../../../shared/contract';
 import type { CliSession } from '../cli-session';
 import { collectField, fieldsFromOptions, requireCliType } from '../field-options';
@@ -92,10 +93,4 @@ function carrierFromOption(value: string | undefined): Carrier {
   const carrier = carriers.find((c) => c === value);
   if (!carrier) throw cliError('VALIDATION', `载体应为 ${carriers.join('、')} 之一`, `The carrier is one of ${carriers.join(', ')}`);
   return carrier;
-}
-
-function parsePositive(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`not a positive whole number: ${value}`);
-  return n;
 }
