@@ -84,13 +84,18 @@ export function tokenDocumentCount(db: Db, token: string): number {
  * be confirmed against the text.
  */
 export interface TermLookup {
+  /** None for a term the index has no token for (see isIndexedGram): every entry is a candidate. */
   tokens: readonly string[];
   term: string;
   exact: boolean;
 }
 
-/** The table-valued FTS5 lookup of one term: the dossier ids as `candidates.rowid`. */
+/**
+ * The table-valued FTS5 lookup of one term: the dossier ids as `candidates.rowid`. A term
+ * without tokens reads every entry (in id order, so newest first stops at a full page).
+ */
 export function lookupSource(lookup: TermLookup): SQL {
+  if (lookup.tokens.length === 0) return sql`search_text AS candidates`;
   return sql`search_grams(${lookup.tokens.map(quoted).join(' AND ')}) AS candidates`;
 }
 

@@ -8,3 +8,4 @@ export * from './types';
 export * from './users';
 export * from './search';
 export * from './imports';
+export * from './links';

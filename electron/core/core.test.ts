@@ -175,6 +175,8 @@ function validInputFor(channel: Channel): unknown {
     'security:enable-separation': { securityAdmin: 'someone', securityAuditor: 'other' },
     'session:change-password': { currentPassword: 'a', newPassword: 'new-password-1' },
     'settings:update': { idleLockMinutes: 10 },
+    'link:add': { archiveNumber: 'KH-2026-000001', otherArchiveNumber: 'KH-2026-000002', relation: 'other' },
+    'link:remove': { archiveNumber: 'KH-2026-000001', id: 1 },
     'import:open': { source: { path: '/nonexistent/list.csv' } },
     'import:suggest-mapping': { importId: SOME_UUID, typeKey: 'vehicle-new' },
     'import:check': { importId: SOME_UUID, typeKey: 'vehicle-new' },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DossierLinkView } from './link';
 import type { ChecklistItem, DocumentGroup, FieldKind, Retention } from '../dossier-types';
 import { dossierTitleSchema, loginSchema } from '../schemas';
 import { departmentCodeSchema } from './department';
@@ -81,6 +82,8 @@ export interface DossierDetail extends DossierSummary {
   documents: DocumentView[];
   /** The highest level among the documents: the dossier's level is never lower. */
   documentsLevel: number | null;
+  /** Cross-references, from this dossier's side; links to dossiers the reader may not see are left out. */
+  links: DossierLinkView[];
   updatedAt: string;
 }
 

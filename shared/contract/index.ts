@@ -6,6 +6,7 @@ import type { Returns } from './define';
 import { departmentContract } from './department';
 import { documentContract } from './document';
 import { importContract } from './import';
+import { linkContract } from './link';
 import { dossierContract } from './dossier';
 import { securityContract } from './security';
 import { sessionContract } from './session';
@@ -23,6 +24,7 @@ export const contract = {
   ...dossierContract,
   ...documentContract,
   ...importContract,
+  ...linkContract,
   ...approvalContract,
   ...auditContract,
   ...settingsContract,
@@ -52,6 +54,7 @@ export * from './document';
 export * from './dossier';
 export * from './export-file';
 export * from './import';
+export * from './link';
 export * from './security';
 export * from './session';
 export * from './settings';

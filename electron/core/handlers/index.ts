@@ -4,6 +4,7 @@ import { auditHandlers } from './audit';
 import { departmentHandlers } from './department';
 import { documentHandlers } from './document';
 import { importHandlers } from './import';
+import { linkHandlers } from './link';
 import { dossierHandlers } from './dossier';
 import { securityHandlers } from './security';
 import { sessionHandlers } from './session';
@@ -22,6 +23,7 @@ export const handlers: HandlerTable = {
   ...dossierHandlers,
   ...documentHandlers,
   ...importHandlers,
+  ...linkHandlers,
   ...approvalHandlers,
   ...auditHandlers,
   ...settingsHandlers,

@@ -74,6 +74,20 @@ export async function renderDossierRecord(input: DossierRecordInput): Promise<Ui
       ]),
     );
   }
+  if (dossier.links.length > 0) {
+    // XR-01/02/04: the related dossiers' numbers are written into the record (参见).
+    writer.gap(10);
+    writer.heading('参见（相关档案）', 13);
+    writer.table(
+      [
+        { title: '关系', weight: 1.8 },
+        { title: '档号', weight: 1.8 },
+        { title: '案卷题名', weight: 3.6 },
+        { title: '说明', weight: 2 },
+      ],
+      dossier.links.map((l) => [l.rule ? `${l.label}（${l.rule}）` : l.label, l.other.archiveNumber, l.other.title, l.note ?? '']),
+    );
+  }
   writer.gap(12);
   writer.paragraph(`导出：${input.exportedBy}，${input.exportedAt}`, 8.5);
   return writer.save();

@@ -12,7 +12,8 @@ import { visibilityOf } from '../access/visibility';
 import { refreshCompleteness } from '../dossiers/completeness';
 import { reindexDossier } from '../search/index-dossier';
 import { assertGivableLevel, requireVisibleDossier } from '../dossiers/dossier-access';
-import { definitionOf, toDossierDetail } from '../dossiers/dossier-dto';
+import { toDossierDetail } from '../dossiers/dossier-dto';
+import { definitionOf } from '../dossiers/dossier-summary';
 import { visibleDossierIds } from '../../../../db/repositories/dossiers';
 
 type Form = 'original' | 'copy';
@@ -93,7 +94,7 @@ function settled(db: Db, session: ActiveSession, dossier: DossierRecord): Dossie
   reindexDossier(db, dossier.id);
   const after = findDossierById(db, dossier.id);
   if (!after) throw new AppError('INTERNAL');
-  return toDossierDetail(db, after, session.settings.levels);
+  return toDossierDetail(db, after, session);
 }
 
 function dossierTarget(detail: DossierDetail): AuditDraft['target'] {

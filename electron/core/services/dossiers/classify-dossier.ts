@@ -33,7 +33,7 @@ export function classifyDossier(
       updateClassification(db, dossier.id, { level, custodianId, storedSeparately, at });
       const after = findDossierById(db, dossier.id);
       if (!after) throw new AppError('INTERNAL');
-      return { before: toDossierDetail(db, dossier, levels), after: toDossierDetail(db, after, levels) };
+      return { before: toDossierDetail(db, dossier, session), after: toDossierDetail(db, after, session) };
     },
     ({ before, after }) => ({
       action: 'dossier:classify',

@@ -10,7 +10,7 @@ import { requireDepartment } from '../departments/departments';
 import { reindexDossier } from '../search/index-dossier';
 import { requireType } from '../types/type-catalog';
 import { assertGivableLevel, requireCustodian } from './dossier-access';
-import { toDossierSummary } from './dossier-dto';
+import { toDossierSummary } from './dossier-summary';
 import { checkFieldValues, normaliseFieldValues, type FieldValues } from './field-values';
 import { assertClassification } from './classification';
 import { previewArchiveNumber, takeArchiveNumber } from './numbering';

@@ -1,37 +1,14 @@
 import { listDocuments, type DocumentRow } from '../../../../db/repositories/documents';
 import type { DossierRecord } from '../../../../db/repositories/dossiers';
 import type { Db } from '../../../../db/open';
-import type { DocumentView, DossierDetail, DossierSummary } from '../../../../shared/contract';
-import { retentionSchema, type TypeDefinition } from '../../../../shared/dossier-types';
-import { levelAt, levelRemark, type ConfidentialityLevel } from '../../../../shared/levels';
-import { definitionAt } from '../types/type-catalog';
+import type { DocumentView, DossierDetail } from '../../../../shared/contract';
+import { retentionSchema } from '../../../../shared/dossier-types';
+import { levelAt } from '../../../../shared/levels';
+import type { ActiveSession } from '../../session';
+import { linkViews } from '../links/link-views';
+import { definitionOf, toDossierSummary } from './dossier-summary';
 import { checklistStatus } from './completeness';
 import { fieldViews, parseFieldValues } from './field-values';
-
-/** The type definition a dossier was made with, or null for a dossier without a type. */
-export function definitionOf(db: Db, record: DossierRecord): TypeDefinition | null {
-  return record.type ? definitionAt(db, record.type.id, record.type.version) : null;
-}
-
-export function toDossierSummary(db: Db, record: DossierRecord, levels: readonly ConfidentialityLevel[]): DossierSummary {
-  const definition = definitionOf(db, record);
-  return {
-    id: record.id,
-    archiveNumber: record.archiveNumber,
-    title: record.title,
-    type: record.type && definition ? { key: record.type.key, name: definition.name } : null,
-    level: record.level,
-    department: record.department,
-    remark: levelRemark(levels, record.level),
-    classification: record.classification,
-    status: record.status,
-    complete: record.complete,
-    missingCount: (JSON.parse(record.missingItems) as string[]).length,
-    createdAt: record.createdAt,
-    createdBy: record.createdBy,
-    openedOn: record.openedOn,
-  };
-}
 
 export function toDocumentView(row: DocumentRow): DocumentView {
   return {
@@ -50,7 +27,8 @@ export function toDocumentView(row: DocumentRow): DocumentView {
 }
 
 /** Everything the dossier page shows, with sensitive fields masked. */
-export function toDossierDetail(db: Db, record: DossierRecord, levels: readonly ConfidentialityLevel[]): DossierDetail {
+export function toDossierDetail(db: Db, record: DossierRecord, session: ActiveSession): DossierDetail {
+  const { levels } = session.settings;
   const definition = definitionOf(db, record);
   const documents = listDocuments(db, record.id);
   const { checklist, missing } = checklistStatus(definition, documents);
@@ -70,6 +48,7 @@ export function toDossierDetail(db: Db, record: DossierRecord, levels: readonly 
     missingItems: missing.map((item) => ({ key: item.key, name: item.name })),
     documents: documents.map(toDocumentView),
     documentsLevel: documents.length ? Math.max(...documents.map((d) => d.level)) : null,
+    links: linkViews(db, session, record.id),
     updatedAt: record.updatedAt,
   };
 }

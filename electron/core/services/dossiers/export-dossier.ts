@@ -18,7 +18,7 @@ export async function exportDossier(ctx: HandlerContext, archiveNumber: string):
   const session = ctx.session();
   const { db } = session.archive.database;
   const { levels, levelLabelling } = session.settings;
-  const dossier = toDossierDetail(db, requireVisibleDossier(db, session, archiveNumber), levels);
+  const dossier = toDossierDetail(db, requireVisibleDossier(db, session, archiveNumber), session);
   const now = ctx.env.now();
   const approvalId = dossier.classified ? findUsableApproval(db, dossier.id, session.record.id, 'export', now.toISOString()) : null;
   if (dossier.classified && approvalId === null) {

@@ -9,7 +9,7 @@ import type { HandlerContext } from '../../context';
 import { visibilityOf } from '../access/visibility';
 import { describeMatch } from '../search/describe-match';
 import { planSearch } from '../search/query-plan';
-import { toDossierSummary } from './dossier-dto';
+import { toDossierSummary } from './dossier-summary';
 
 export interface ListInput {
   query?: string | undefined;

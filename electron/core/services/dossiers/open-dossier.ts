@@ -2,14 +2,15 @@ import type { DossierDetail } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
 import type { HandlerContext } from '../../context';
 import { requireVisibleDossier } from './dossier-access';
-import { definitionOf, toDossierDetail } from './dossier-dto';
+import { toDossierDetail } from './dossier-dto';
+import { definitionOf } from './dossier-summary';
 import { parseFieldValues } from './field-values';
 
 /** Opens a dossier; every view of a classified dossier is recorded in the audit trail. */
 export function openDossier(ctx: HandlerContext, archiveNumber: string): DossierDetail {
   const session = ctx.session();
   const { db } = session.archive.database;
-  const detail = toDossierDetail(db, requireVisibleDossier(db, session, archiveNumber), session.settings.levels);
+  const detail = toDossierDetail(db, requireVisibleDossier(db, session, archiveNumber), session);
   if (!detail.classified) return detail;
   return ctx.write(() => detail, { action: 'dossier:view', target: { type: 'dossier', id: detail.id, label: detail.archiveNumber } });
 }

@@ -6,7 +6,8 @@ import type { HandlerContext } from '../../context';
 import { reindexDossier } from '../search/index-dossier';
 import { assertClassification } from './classification';
 import { requireVisibleDossier } from './dossier-access';
-import { definitionOf, toDossierDetail } from './dossier-dto';
+import { toDossierDetail } from './dossier-dto';
+import { definitionOf } from './dossier-summary';
 import { normaliseFieldValues, parseFieldValues, type FieldValue, type FieldValues } from './field-values';
 
 export interface DossierUpdate {
@@ -72,7 +73,7 @@ export function updateDossier(ctx: HandlerContext, input: DossierUpdate): Dossie
       const plain = (['title', 'classification', 'carrier', 'openedOn', 'remarks'] as const).filter((key) => dossier[key] !== after[key]);
       const fields = fieldChanges(definition, beforeFields, parseFieldValues(after.fields));
       return {
-        detail: toDossierDetail(db, after, levels),
+        detail: toDossierDetail(db, after, session),
         summary: {
           before: { ...Object.fromEntries(plain.map((key) => [key, dossier[key]])), ...(Object.keys(fields.before).length ? { fields: fields.before } : {}) },
           after: { ...Object.fromEntries(plain.map((key) => [key, after[key]])), ...(Object.keys(fields.after).length ? { fields: fields.after } : {}) },

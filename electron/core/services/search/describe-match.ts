@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { DossierRecord } from '../../../../db/repositories/dossiers';
 import type { Db } from '../../../../db/open';
-import { definitionOf } from '../dossiers/dossier-dto';
+import { definitionOf } from '../dossiers/dossier-summary';
 import { parseFieldValues } from '../dossiers/field-values';
 import { searchPartsOf } from './dossier-search-parts';
 import type { SearchPart } from './search-entry';

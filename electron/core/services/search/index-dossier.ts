@@ -8,7 +8,7 @@ import { searchPartsOf, type SearchableDossier } from './dossier-search-parts';
 import { searchEntry, type SearchEntry } from './search-entry';
 
 /** Raise when what is indexed, or how, changes: archives rebuild their index at the next sign-in. */
-export const SEARCH_INDEX_VERSION = '1';
+export const SEARCH_INDEX_VERSION = '2';
 const VERSION_KEY = 'search_index_version';
 
 interface IndexSource {

@@ -1,10 +1,10 @@
 import { tokenDocumentCount, type TermLookup } from '../../../../db/repositories/search';
 import type { Db } from '../../../../db/open';
 import { characters, searchTerms } from './normalise';
+import { isIndexedGram } from './search-entry';
 
 /** How many of a long term's rarest tokens a lookup ANDs; the text confirms the rest. */
 const TOKENS_PER_LOOKUP = 3;
-const ALNUM3 = /^[a-z0-9]{3}$/;
 
 interface PlannedTerm {
   lookup: TermLookup;
@@ -12,24 +12,26 @@ interface PlannedTerm {
   estimate: number;
 }
 
-/** The index tokens a term contains: its pairs, and its runs of three letters or digits. */
-function tokensOf(term: string): string[] {
-  const chars = characters(term);
+/** The index tokens a term of three or more characters contains: pairs and runs of three (see isIndexedGram). */
+function tokensOf(chars: readonly string[]): string[] {
   const tokens = new Set<string>();
   for (let i = 0; i + 1 < chars.length; i += 1) {
-    tokens.add((chars[i] ?? '') + (chars[i + 1] ?? ''));
-    const three = (chars[i] ?? '') + (chars[i + 1] ?? '') + (chars[i + 2] ?? '');
-    if (ALNUM3.test(three)) tokens.add(three);
+    for (const gram of [chars.slice(i, i + 2), chars.slice(i, i + 3)]) if (isIndexedGram(gram)) tokens.add(gram.join(''));
   }
   return [...tokens];
 }
 
+/** A term with no token of its own (a lone digit, two digits) is read from the entries, newest first. */
+const unindexed = (term: string): PlannedTerm => ({ lookup: { tokens: [], term, exact: false }, estimate: Number.MAX_SAFE_INTEGER });
+
 function planTerm(db: Db, term: string): PlannedTerm {
   const chars = characters(term);
-  if (chars.length <= 2 || (chars.length === 3 && ALNUM3.test(term))) {
-    return { lookup: { tokens: [term], term, exact: true }, estimate: tokenDocumentCount(db, term) };
+  if (chars.length <= 2 || (chars.length === 3 && isIndexedGram(chars))) {
+    return isIndexedGram(chars) ? { lookup: { tokens: [term], term, exact: true }, estimate: tokenDocumentCount(db, term) } : unindexed(term);
   }
-  const counted = tokensOf(term)
+  const tokens = tokensOf(chars);
+  if (tokens.length === 0) return unindexed(term);
+  const counted = tokens
     .map((token) => ({ token, count: tokenDocumentCount(db, token) }))
     .sort((a, b) => a.count - b.count);
   return {

@@ -1,4 +1,4 @@
-import { normaliseForSearch } from './normalise';
+import { characters, normaliseForSearch } from './normalise';
 import { namePinyin } from './pinyin';
 
 /** One thing the search box finds a dossier by. Names also answer to their pinyin. */
@@ -19,27 +19,34 @@ export interface SearchEntry {
   grams: string;
 }
 
-const SURROGATE = /[\ud800-\udfff]/;
-
-const ALNUM3 = /^[a-z0-9]{3}$/;
+const isDigit = (char: string) => char >= '0' && char <= '9';
+const isAlnum = (char: string) => isDigit(char) || (char >= 'a' && char <= 'z');
 
 /**
- * Appends a part's tokens: every character, every neighbouring pair, and every run of three
- * letters or digits. Chinese text is found by its pairs (they are rare enough); digits and
- * letters need threes to tell 13812345678 from the other phone numbers (a character beyond the
- * BMP counts as one).
+ * Whether the index holds a token: every character and pair, and runs of three letters or
+ * digits – except a single letter or digit and a pair of digits. Each of those is in nearly
+ * every dossier, so it would make the index far bigger (and an import far slower) while a query
+ * made of one still finds its first page at once by reading the entries newest first.
  */
-export function addGrams(part: string, out: string[]): void {
-  const chars = SURROGATE.test(part) ? Array.from(part) : null;
-  const length = chars ? chars.length : part.length;
+export function isIndexedGram(chars: readonly string[]): boolean {
+  const [a = '', b = '', c] = chars;
+  if (chars.length === 1) return !isAlnum(a);
+  if (chars.length === 2) return !(isDigit(a) && isDigit(b));
+  return chars.length === 3 && c !== undefined && isAlnum(a) && isAlnum(b) && isAlnum(c);
+}
+
+/** Adds a part's tokens (see isIndexedGram); a character beyond the BMP counts as one. */
+export function addGrams(part: string, out: Set<string>): void {
+  const chars = characters(part);
+  const length = chars.length;
   for (let i = 0; i < length; i += 1) {
-    const char = chars ? (chars[i] as string) : part.charAt(i);
-    out.push(char);
-    if (i + 1 < length) out.push(chars ? char + (chars[i + 1] as string) : part.slice(i, i + 2));
-    if (i + 2 < length) {
-      const three = chars ? char + (chars[i + 1] as string) + (chars[i + 2] as string) : part.slice(i, i + 3);
-      if (ALNUM3.test(three)) out.push(three);
-    }
+    const a = chars[i] as string;
+    if (!isAlnum(a)) out.add(a);
+    if (i + 1 === length) break;
+    const b = chars[i + 1] as string;
+    if (!(isDigit(a) && isDigit(b))) out.add(a + b);
+    const c = chars[i + 2];
+    if (c !== undefined && isAlnum(a) && isAlnum(b) && isAlnum(c)) out.add(a + b + c);
   }
 }
 
@@ -50,8 +57,8 @@ export function searchEntry(parts: readonly SearchPart[]): SearchEntry {
     if (value && !normalised.includes(value)) normalised.push(value);
     if (part.isName) for (const reading of namePinyin(part.value)) if (!normalised.includes(reading)) normalised.push(reading);
   }
-  // Repeated grams cost the index nothing (it records each dossier once per token).
-  const grams: string[] = [];
+  // Each token once: FTS5 would record it once per dossier anyway, but tokenise every copy.
+  const grams = new Set<string>();
   for (const part of normalised) addGrams(part, grams);
-  return { text: normalised.join(' '), grams: grams.join(' ') };
+  return { text: normalised.join(' '), grams: [...grams].join(' ') };
 }
