@@ -46,7 +46,6 @@ function fieldChanges(definition: TypeDefinition | null, before: FieldValues, af
  */
 export function updateDossier(ctx: HandlerContext, input: DossierUpdate): DossierDetail {
   const session = ctx.session();
-  const { levels } = session.settings;
   const at = ctx.env.now().toISOString();
   return ctx.write(
     (db) => {
