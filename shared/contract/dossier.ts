@@ -111,6 +111,7 @@ export const archiveNumberSchema = z.string().trim().min(1).max(64);
 const levelSchema = z.number().int().min(0).max(8);
 const fieldValue = z.union([z.string().max(500), z.number(), z.array(z.string().max(100)).max(50), z.null()]);
 export const fieldValuesSchema = z.record(z.string().max(40), fieldValue);
+export type FieldValues = z.infer<typeof fieldValuesSchema>;
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const dossierFiltersSchema = z.strictObject({

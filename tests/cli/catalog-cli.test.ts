@@ -111,7 +111,7 @@ describe('dossierdesk CLI: the catalogue', () => {
     const hits = JSON.parse(byInitials.stdout) as { archiveNumber: string; title: string }[];
     expect(hits.map((h) => h.title).sort()).toEqual(['张三 沪A12345 新车档案', '张珊珊 沪B54321 新车档案']);
     const byName = await runCli(['search', '珊珊'], { env });
-    expect(byName.stdout).toMatch(/^XC-\d{4}-000002\t张珊珊 沪B54321 新车档案\t题名：/m);
+    expect(byName.stdout).toMatch(/^XC-\d{4}-000002\t张珊珊 沪B54321 新车档案\t客户名称：张珊珊$/m);
     const byPlate = await runCli(['search', 'A123', '--json'], { env });
     expect((JSON.parse(byPlate.stdout) as { title: string }[]).map((h) => h.title)).toEqual(['张三 沪A12345 新车档案']);
     const none = await runCli(['search', '王'], { env });

@@ -64,7 +64,7 @@ test('an administrator sets up a department and two users; clearance and roles d
   await expect(table).toContainText('张三客户 沪A88888 新车档案');
   await expect(table).not.toContainText('天元计划');
   await expect(page.getByTestId('dossier-total')).toHaveText('共 1 份');
-  await page.getByPlaceholder('搜索题名或档号').fill('天元');
+  await page.getByTestId('dossier-search').locator('input').fill('天元');
   await expect(page.getByText('没有符合“天元”的档案')).toBeVisible();
   // A staff member neither creates dossiers nor reaches the audit trail or the settings.
   await expect(page.getByTestId('create-dossier')).toHaveCount(0);

@@ -111,6 +111,7 @@ export async function choose(page: Page, label: string, option: string): Promise
 export async function createDossier(page: Page, title: string, options: { level?: string; department?: string } = {}): Promise<string> {
   await page.getByTestId('create-dossier').click();
   const dialog = page.getByRole('dialog', { name: '新建档案' });
+  await choose(page, '档案类型', '无类型（仅题名）');
   await dialog.getByLabel('案卷题名').fill(title);
   if (options.level) await choose(page, '密级', options.level);
   if (options.department) await choose(page, '所属部门', options.department);

@@ -34,11 +34,11 @@ test('first run, create a dossier, reload, restart, lock and sign in again', asy
   await screenshot(page, 'foundation-04-list');
 
   // Search narrows the list.
-  await page.getByPlaceholder('搜索题名或档号').fill('李四');
+  await page.getByTestId('dossier-search').locator('input').fill('李四');
   await expect(page.getByTestId('dossier-total')).toHaveText('共 1 份');
   await expect(table).toContainText(second);
   await expect(table).not.toContainText(first);
-  await page.getByPlaceholder('搜索题名或档号').fill('');
+  await page.getByTestId('dossier-search').locator('input').fill('');
 
   // A reload keeps the session (it lives in the core, not in the page) and the data.
   await page.reload();

@@ -19,6 +19,8 @@ interface PagedState<T> {
   items: T[];
   nextCursor: string | null;
   total: number;
+  /** A search counted up to its cap: the total means "more than". */
+  totalCapped: boolean;
   error: string | null;
 }
 
@@ -30,12 +32,12 @@ export function usePagedChannel<C extends PagedChannel>(channel: C, input: Omit<
   const key = JSON.stringify(input);
   const [reloads, setReloads] = useState(0);
   const wanted = `${channel} ${key} #${reloads}`;
-  const [state, setState] = useState<PagedState<Item<C>>>({ for: '', items: [], nextCursor: null, total: 0, error: null });
+  const [state, setState] = useState<PagedState<Item<C>>>({ for: '', items: [], nextCursor: null, total: 0, totalCapped: false, error: null });
 
   useEffect(() => {
     let current = true;
     fetchPage(channel, JSON.parse(key) as InputOf<C>).then(
-      (page) => current && setState({ for: wanted, items: page.items, nextCursor: page.nextCursor, total: 'total' in page ? (page.total ?? page.items.length) : page.items.length, error: null }),
+      (page) => current && setState({ for: wanted, items: page.items, nextCursor: page.nextCursor, total: 'total' in page ? (page.total ?? page.items.length) : page.items.length, totalCapped: 'totalCapped' in page && page.totalCapped, error: null }),
       (failure: unknown) => current && setState((previous) => ({ ...previous, for: wanted, error: errorText(failure, language) })),
     );
     return () => {
@@ -56,6 +58,7 @@ export function usePagedChannel<C extends PagedChannel>(channel: C, input: Omit<
   return {
     items: state.items,
     total: state.total,
+    totalCapped: state.totalCapped,
     hasMore: state.nextCursor !== null,
     loading: state.for !== wanted,
     error: state.error,

@@ -3,7 +3,7 @@ import type { DossierRecord } from '../../../../db/repositories/dossiers';
 import type { Db } from '../../../../db/open';
 import { definitionOf } from '../dossiers/dossier-summary';
 import { parseFieldValues } from '../dossiers/field-values';
-import { searchPartsOf } from './dossier-search-parts';
+import { searchPartsOf, TITLE_LABEL } from './dossier-search-parts';
 import type { SearchPart } from './search-entry';
 import { normaliseForSearch, searchTerms } from './normalise';
 import { namePinyin } from './pinyin';
@@ -17,8 +17,13 @@ export function describeMatch(db: Db, record: DossierRecord, query: string): { l
   const terms = searchTerms(query);
   if (terms.length === 0) return null;
   const dossier = { archiveNumber: record.archiveNumber, title: record.title, definition: definitionOf(db, record), fields: parseFieldValues(record.fields), documentTitles: [] };
-  // The dossier's own parts first; its documents are read only when none of those holds the query.
-  return bestPart(searchPartsOf(dossier), terms) ?? bestPart(searchPartsOf({ ...dossier, documentTitles: documentTitles(db, record.id) }), terms);
+  // The dossier's own parts first – the title last of them, as the hit list shows it anyway; the
+  // documents are read only when none of those holds the query.
+  return bestPart(titleLast(searchPartsOf(dossier)), terms) ?? bestPart(searchPartsOf({ ...dossier, documentTitles: documentTitles(db, record.id) }), terms);
+}
+
+function titleLast(parts: SearchPart[]): SearchPart[] {
+  return [...parts.filter((p) => p.label !== TITLE_LABEL), ...parts.filter((p) => p.label === TITLE_LABEL)];
 }
 
 function documentTitles(db: Db, dossierId: number): string[] {

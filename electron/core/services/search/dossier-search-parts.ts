@@ -10,6 +10,8 @@ export interface SearchableDossier {
   documentTitles: readonly string[];
 }
 
+export const TITLE_LABEL = '题名';
+
 /**
  * What a dossier is found by: its number and title, the subject fields the type marks for search
  * (names – with their pinyin –, phones, ID numbers, plates, VINs, addresses, other search text),
@@ -19,7 +21,7 @@ export interface SearchableDossier {
 export function searchPartsOf(dossier: SearchableDossier): SearchPart[] {
   const parts: SearchPart[] = [
     { value: dossier.archiveNumber, label: '档号' },
-    { value: dossier.title, label: '题名' },
+    { value: dossier.title, label: TITLE_LABEL },
   ];
   for (const field of dossier.definition?.fields ?? []) {
     if (!field.search) continue;

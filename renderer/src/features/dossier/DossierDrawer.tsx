@@ -1,15 +1,17 @@
 import { FilePdfOutlined, SafetyOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Descriptions, Drawer, Empty, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Drawer, Empty, Space, Table, Tabs } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { approvalKindLabels, type ApprovalSummary } from '../../../../shared/contract';
+import { approvalKindLabels, type ApprovalSummary, type DossierDetail } from '../../../../shared/contract';
 import { useCan } from '../../app/ArchiveSettings';
 import { call, errorText } from '../../lib/api';
 import { saveExport } from '../../lib/download';
 import { formatDateTime } from '../../lib/format';
 import { useChannel } from '../../lib/use-channel';
-import { LevelTag } from '../../ui/LevelTag';
 import { ClassifyDialog } from './ClassifyDialog';
+import { DocumentsTab } from './DocumentsTab';
+import { LinksTab } from './LinksTab';
+import { OverviewTab } from './OverviewTab';
 
 interface Props {
   archiveNumber: string | null;
@@ -27,8 +29,16 @@ export function DossierDrawer({ archiveNumber, onClose, onChanged }: Props) {
   const approvals = useChannel('approval:list', { archiveNumber: archiveNumber ?? '' }, open);
   const [exporting, setExporting] = useState(false);
   const [classifying, setClassifying] = useState(false);
-  const dossier = detail.data?.archiveNumber === archiveNumber ? detail.data : undefined;
+  const [latest, setLatest] = useState<DossierDetail | null>(null);
+  const loaded = detail.data?.archiveNumber === archiveNumber ? detail.data : undefined;
+  // An edit answers with the whole dossier: shown at once, newer than the last read.
+  const dossier = latest?.archiveNumber === archiveNumber && (!loaded || latest.updatedAt >= loaded.updatedAt) ? latest : loaded;
   const english = i18n.language === 'en';
+  const editable = can('dossier.edit');
+  const changed = (next: DossierDetail) => {
+    setLatest(next);
+    onChanged();
+  };
 
   const exportPdf = async () => {
     if (!dossier) return;
@@ -49,7 +59,7 @@ export function DossierDrawer({ archiveNumber, onClose, onChanged }: Props) {
     <Drawer
       open={open}
       onClose={onClose}
-      size={640}
+      size={920}
       title={archiveNumber ? t('dossier.detailTitle', { number: archiveNumber }) : ''}
       data-testid="dossier-drawer"
       extra={
@@ -72,33 +82,36 @@ export function DossierDrawer({ archiveNumber, onClose, onChanged }: Props) {
       {detail.error && <Alert type="error" showIcon title={detail.error.text(i18n.language)} />}
       {dossier && (
         <>
-          <Descriptions column={1} bordered size="small" labelStyle={{ width: 130 }}>
-            <Descriptions.Item label={t('dossier.archiveNumber')}>
-              <span className="archive-number">{dossier.archiveNumber}</span>
-            </Descriptions.Item>
-            <Descriptions.Item label={t('dossier.title')}>{dossier.title}</Descriptions.Item>
-            <Descriptions.Item label={t('dossier.level')}>
-              <LevelTag rank={dossier.level} /> {dossier.classified && <Tag color="orange">{t('dossier.classified')}</Tag>}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('dossier.department')}>{`${dossier.department.name}（${dossier.department.code}）`}</Descriptions.Item>
-            <Descriptions.Item label={t('dossier.custodian')}>{dossier.custodian ? `${dossier.custodian.displayName}（${dossier.custodian.login}）` : t('common.none')}</Descriptions.Item>
-            <Descriptions.Item label={t('dossier.storedSeparately')}>{dossier.storedSeparately ? t('common.yes') : t('common.no')}</Descriptions.Item>
-            <Descriptions.Item label={t('dossier.createdAt2')}>{formatDateTime(dossier.createdAt)}</Descriptions.Item>
-            <Descriptions.Item label={t('dossier.createdBy')}>{dossier.createdBy.displayName}</Descriptions.Item>
-          </Descriptions>
-          <h4 className="drawer-section">{t('dossier.approvals')}</h4>
-          <Table<ApprovalSummary>
-            rowKey="id"
-            size="small"
-            pagination={false}
-            dataSource={approvals.data ?? []}
-            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dossier.noApprovals')} /> }}
-            columns={[
-              { title: t('dossier.approvalKind'), dataIndex: 'kind', render: (kind: ApprovalSummary['kind']) => (english ? approvalKindLabels[kind].en : approvalKindLabels[kind].zh) },
-              { title: t('dossier.grantee'), render: (_, a) => a.grantee.displayName },
-              { title: t('dossier.approver'), render: (_, a) => a.approver.displayName },
-              { title: t('dossier.validUntil'), dataIndex: 'validUntil', render: formatDateTime },
-              { title: t('settings.status'), dataIndex: 'usedAt', render: (used: string | null) => (used ? t('dossier.used') : t('dossier.unused')) },
+          <Tabs
+            data-testid="dossier-tabs"
+            items={[
+              { key: 'overview', label: t('catalogue.overview'), children: <OverviewTab dossier={dossier} /> },
+              {
+                key: 'documents',
+                label: `${t('catalogue.documents')}${dossier.complete ? '' : ` · ${t('catalogue.incomplete', { count: dossier.missingCount })}`}`,
+                children: <DocumentsTab dossier={dossier} editable={editable} onChanged={changed} />,
+              },
+              { key: 'links', label: `${t('catalogue.links')} (${dossier.links.length})`, children: <LinksTab dossier={dossier} editable={editable} onChanged={changed} /> },
+              {
+                key: 'approvals',
+                label: t('dossier.approvals'),
+                children: (
+                  <Table<ApprovalSummary>
+                    rowKey="id"
+                    size="small"
+                    pagination={false}
+                    dataSource={approvals.data ?? []}
+                    locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dossier.noApprovals')} /> }}
+                    columns={[
+                      { title: t('dossier.approvalKind'), dataIndex: 'kind', render: (kind: ApprovalSummary['kind']) => (english ? approvalKindLabels[kind].en : approvalKindLabels[kind].zh) },
+                      { title: t('dossier.grantee'), render: (_, a) => a.grantee.displayName },
+                      { title: t('dossier.approver'), render: (_, a) => a.approver.displayName },
+                      { title: t('dossier.validUntil'), dataIndex: 'validUntil', render: formatDateTime },
+                      { title: t('settings.status'), dataIndex: 'usedAt', render: (used: string | null) => (used ? t('dossier.used') : t('dossier.unused')) },
+                    ]}
+                  />
+                ),
+              },
             ]}
           />
           <ClassifyDialog

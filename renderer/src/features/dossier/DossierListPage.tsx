@@ -1,5 +1,5 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Empty, Flex, Input, Table, Typography } from 'antd';
+import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Empty, Flex, Input, Select, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,8 @@ import { LevelTag } from '../../ui/LevelTag';
 import { CreateDossierDialog } from './CreateDossierDialog';
 import { DossierDrawer } from './DossierDrawer';
 import { usePagedChannel } from '../../lib/use-paged-channel';
+import { useChannel } from '../../lib/use-channel';
+import { ImportDialog } from '../import/ImportDialog';
 
 export function DossierListPage() {
   const { t, i18n } = useTranslation();
@@ -18,16 +20,29 @@ export function DossierListPage() {
   const query = useDeferredValue(search.trim());
   const [creating, setCreating] = useState(false);
   const [opened, setOpened] = useState<string | null>(null);
-  const list = usePagedChannel('dossier:list', { ...(query ? { query } : {}), limit: 50 }, i18n.language);
+  const [importing, setImporting] = useState(false);
+  const [typeKey, setTypeKey] = useState<string | null>(null);
+  const [complete, setComplete] = useState<boolean | null>(null);
+  const types = useChannel('type:list', {});
+  const filters = { ...(typeKey ? { typeKeys: [typeKey] } : {}), ...(complete === null ? {} : { complete }) };
+  const list = usePagedChannel('dossier:list', { ...(query ? { query } : {}), filters, limit: 50 }, i18n.language);
   const mayCreate = can('dossier.create');
+  const english = i18n.language === 'en';
 
   const columns: ColumnsType<DossierSummary> = [
     { title: t('dossier.archiveNumber'), dataIndex: 'archiveNumber', width: 170, render: (value: string) => <span className="archive-number">{value}</span> },
     { title: t('dossier.title'), dataIndex: 'title', ellipsis: true },
+    ...(query ? [{ title: t('catalogue.matchedIn'), key: 'match', width: 200, ellipsis: true, render: (_: unknown, d: DossierSummary) => (d.match ? `${d.match.label}：${d.match.value ?? '******'}` : '') }] : []),
+    { title: t('catalogue.type'), dataIndex: ['type', 'name'], width: 110, ellipsis: true },
+    {
+      title: t('catalogue.completeness'),
+      key: 'complete',
+      width: 96,
+      render: (_: unknown, d: DossierSummary) => (d.type === null ? null : d.complete ? <Tag color="green">{t('catalogue.complete')}</Tag> : <Tag color="red">{t('catalogue.incomplete', { count: d.missingCount })}</Tag>),
+    },
     { title: t('dossier.level'), dataIndex: 'level', width: 90, render: (rank: number) => <LevelTag rank={rank} /> },
     { title: t('dossier.department'), dataIndex: ['department', 'name'], width: 120, ellipsis: true },
     { title: t('dossier.createdAt'), dataIndex: 'createdAt', width: 150, render: formatDateTime },
-    { title: t('dossier.createdBy'), dataIndex: ['createdBy', 'displayName'], width: 110, ellipsis: true },
     // CF-01: 机密 and 绝密 are written in the remark column of every listing.
     { title: t('dossier.remark'), dataIndex: 'remark', width: 80, render: (remark: string | null) => (remark ? <span className="remark-marked">{remark}</span> : null) },
   ];
@@ -52,10 +67,36 @@ export function DossierListPage() {
           {t('dossier.listTitle')}
         </Typography.Title>
         <Flex gap="small">
-          <Input.Search allowClear placeholder={t('dossier.searchPlaceholder')} value={search} onChange={(e) => setSearch(e.target.value)} className="dossier-search" data-testid="dossier-search" />
+          <Select
+            allowClear
+            placeholder={t('catalogue.allTypes')}
+            value={typeKey}
+            onChange={(v: string | undefined) => setTypeKey(v ?? null)}
+            options={(types.data ?? []).map((ty) => ({ value: ty.key, label: english && ty.nameEn ? ty.nameEn : ty.name }))}
+            className="filter-select"
+            data-testid="type-filter"
+          />
+          <Select
+            allowClear
+            placeholder={t('catalogue.completeness')}
+            value={complete === null ? undefined : String(complete)}
+            onChange={(v: string | undefined) => setComplete(v === undefined ? null : v === 'true')}
+            options={[
+              { value: 'true', label: t('catalogue.onlyComplete') },
+              { value: 'false', label: t('catalogue.onlyIncomplete') },
+            ]}
+            className="filter-select"
+            data-testid="complete-filter"
+          />
+          <Input.Search allowClear placeholder={t('catalogue.searchPlaceholder')} value={search} onChange={(e) => setSearch(e.target.value)} className="dossier-search" data-testid="dossier-search" />
           {mayCreate && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="create-dossier">
               {t('dossier.create')}
+            </Button>
+          )}
+          {mayCreate && (
+            <Button icon={<ImportOutlined />} onClick={() => setImporting(true)} data-testid="open-import">
+              {t('importer.open')}
             </Button>
           )}
         </Flex>
@@ -76,7 +117,7 @@ export function DossierListPage() {
             ? () => (
                 <Flex justify="space-between" align="center">
                   <Typography.Text type="secondary" data-testid="dossier-total">
-                    {t('dossier.total', { count: list.total })}
+                    {list.totalCapped ? t('dossier.totalCapped', { count: list.total }) : t('dossier.total', { count: list.total })}
                   </Typography.Text>
                   {list.hasMore && <Button onClick={() => void list.loadMore()}>{t('dossier.loadMore')}</Button>}
                 </Flex>
@@ -85,6 +126,7 @@ export function DossierListPage() {
         }
       />
       <DossierDrawer archiveNumber={opened} onClose={() => setOpened(null)} onChanged={() => list.reload()} />
+      <ImportDialog open={importing} onClose={() => setImporting(false)} onImported={() => list.reload()} />
       <CreateDossierDialog
         open={creating}
         onClose={() => setCreating(false)}

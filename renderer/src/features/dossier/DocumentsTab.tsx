@@ -1,0 +1,152 @@
+import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Form, Input, InputNumber, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ChecklistStatus, DocumentView, DossierDetail, InputOf } from '../../../../shared/contract';
+import { call, errorText } from '../../lib/api';
+
+interface Props {
+  dossier: DossierDetail;
+  editable: boolean;
+  onChanged: (detail: DossierDetail) => void;
+}
+
+interface FreeDocument {
+  title: string;
+  docDate?: string;
+  form: 'original' | 'copy';
+  pages: number;
+}
+
+/** The checklist with what is filed against it, and the documents in order within their groups. */
+export function DocumentsTab({ dossier, editable, onChanged }: Props) {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const [form] = Form.useForm<FreeDocument>();
+  const english = i18n.language === 'en';
+  const groupName = new Map(dossier.groups.map((g) => [g.key, g.name]));
+  const itemName = new Map(dossier.checklist.map((c) => [c.item.key, english && c.item.nameEn ? c.item.nameEn : c.item.name]));
+
+  const run = async <C extends 'document:add' | 'document:remove' | 'document:reorder'>(channel: C, input: InputOf<C>, done?: string) => {
+    setBusy(true);
+    try {
+      onChanged((await call(channel, input)) as DossierDetail);
+      if (done) void message.success(done);
+    } catch (failure) {
+      void message.error(errorText(failure, i18n.language));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const move = (document: DocumentView, by: -1 | 1) => {
+    const group = dossier.documents.filter((d) => d.groupKey === document.groupKey);
+    const at = group.findIndex((d) => d.id === document.id);
+    const order = group.map((d) => d.id);
+    const target = at + by;
+    if (target < 0 || target >= order.length) return;
+    [order[at], order[target]] = [order[target] as number, order[at] as number];
+    void run('document:reorder', { archiveNumber: dossier.archiveNumber, groupKey: document.groupKey, order });
+  };
+
+  const addFree = async () => {
+    const values = await form.validateFields();
+    await run('document:add', { archiveNumber: dossier.archiveNumber, title: values.title, form: values.form, pages: values.pages, ...(values.docDate ? { docDate: values.docDate } : {}) }, t('catalogue.filed', { title: values.title }));
+    form.resetFields();
+  };
+
+  const requirementTag = (status: ChecklistStatus) => {
+    const colour = status.item.requirement === 'required' ? 'red' : status.item.requirement === 'conditional' ? 'gold' : 'default';
+    return <Tag color={colour}>{t(`catalogue.${status.item.requirement}`)}</Tag>;
+  };
+
+  return (
+    <>
+      {dossier.checklist.length > 0 && (
+        <>
+          {dossier.complete ? (
+            <Alert type="success" showIcon title={t('catalogue.complete')} data-testid="completeness" className="form-alert" />
+          ) : (
+            <Alert type="warning" showIcon title={t('catalogue.missingItems', { items: dossier.missingItems.map((m) => m.name).join('、') })} data-testid="completeness" className="form-alert" />
+          )}
+          <Table<ChecklistStatus>
+            rowKey={(s) => s.item.key}
+            size="small"
+            pagination={false}
+            dataSource={dossier.checklist}
+            data-testid="checklist"
+            columns={[
+              { title: t('catalogue.checklist'), render: (_, s) => itemName.get(s.item.key) },
+              { title: t('catalogue.requirement'), width: 90, render: (_, s) => requirementTag(s) },
+              { title: t('catalogue.expected'), width: 110, render: (_, s) => t(`catalogue.${s.item.expected}`) },
+              { title: t('catalogue.present'), width: 80, render: (_, s) => (s.documents > 0 ? <Tag color="green">{s.documents}</Tag> : <Tag>{t('catalogue.missing')}</Tag>) },
+              ...(editable
+                ? [{
+                    title: '',
+                    width: 80,
+                    render: (_: unknown, s: ChecklistStatus) => (
+                      <Button size="small" icon={<PlusOutlined />} disabled={busy} data-testid={`file-${s.item.key}`} onClick={() => void run('document:add', { archiveNumber: dossier.archiveNumber, checklistItem: s.item.key, pages: 1 }, t('catalogue.filed', { title: itemName.get(s.item.key) }))}>
+                        {t('catalogue.file')}
+                      </Button>
+                    ),
+                  }]
+                : []),
+            ]}
+          />
+        </>
+      )}
+      <h4 className="drawer-section">{t('catalogue.documents')}</h4>
+      <Table<DocumentView>
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={dossier.documents}
+        data-testid="documents"
+        locale={{ emptyText: t('catalogue.noDocuments') }}
+        columns={[
+          { title: t('catalogue.group'), width: 110, render: (_, d) => (d.groupKey ? (groupName.get(d.groupKey) ?? d.groupKey) : '—') },
+          { title: t('catalogue.position'), dataIndex: 'position', width: 56 },
+          { title: t('catalogue.docTitle'), dataIndex: 'title', ellipsis: true },
+          { title: t('catalogue.docDate'), dataIndex: 'docDate', width: 100, render: (v: string | null) => v ?? '—' },
+          { title: t('catalogue.form'), dataIndex: 'form', width: 80, render: (v: 'original' | 'copy') => t(`catalogue.${v}`) },
+          { title: t('catalogue.pages'), dataIndex: 'pages', width: 56 },
+          ...(editable
+            ? [{
+                title: '',
+                width: 118,
+                render: (_: unknown, d: DocumentView) => (
+                  <Space size={2}>
+                    <Button size="small" type="text" icon={<ArrowUpOutlined />} title={t('catalogue.moveUp')} disabled={busy} onClick={() => move(d, -1)} />
+                    <Button size="small" type="text" icon={<ArrowDownOutlined />} title={t('catalogue.moveDown')} disabled={busy} onClick={() => move(d, 1)} />
+                    <Popconfirm title={t('catalogue.removeConfirm', { title: d.title })} onConfirm={() => void run('document:remove', { id: d.id })} okText={t('catalogue.remove')} cancelText={t('common.cancel')}>
+                      <Button size="small" type="text" danger icon={<DeleteOutlined />} title={t('catalogue.remove')} disabled={busy} />
+                    </Popconfirm>
+                  </Space>
+                ),
+              }]
+            : []),
+        ]}
+      />
+      {editable && (
+        <Form<FreeDocument> form={form} layout="inline" className="inline-form" initialValues={{ form: 'original', pages: 1 }} onFinish={() => void addFree().catch(() => undefined)}>
+          <Form.Item name="title" rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('catalogue.docTitle') }) }]}>
+            <Input placeholder={t('catalogue.freeDocument')} maxLength={200} data-testid="free-document-title" />
+          </Form.Item>
+          <Form.Item name="docDate" rules={[{ pattern: /^\d{4}-\d{2}-\d{2}$/, message: 'YYYY-MM-DD' }]}>
+            <Input placeholder="YYYY-MM-DD" className="date-input" />
+          </Form.Item>
+          <Form.Item name="form">
+            <Select options={[{ value: 'original', label: t('catalogue.original') }, { value: 'copy', label: t('catalogue.copy') }]} className="form-select" />
+          </Form.Item>
+          <Form.Item name="pages">
+            <InputNumber min={0} max={10000} className="pages-input" />
+          </Form.Item>
+          <Button htmlType="submit" icon={<PlusOutlined />} loading={busy} data-testid="add-free-document">
+            {t('catalogue.addDocument')}
+          </Button>
+        </Form>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,101 @@
+import { choose, createArchive, expect, screenshot, test } from './fixtures';
+
+const year = new Date().getFullYear();
+
+test('a 新车档案 with its checklist, documents, a cross-reference, Chinese and pinyin search, and a CSV import', async ({ page, harness, cspViolations }) => {
+  await page.goto(harness.url);
+  await createArchive(page);
+
+  // Create a 新车档案: the type brings its fields, and the number is previewed before saving.
+  await page.getByTestId('create-dossier').click();
+  const dialog = page.getByRole('dialog', { name: '新建档案' });
+  await expect(dialog.getByTestId('number-preview')).toHaveText(`XC-${year}-000001`);
+  await dialog.getByTestId('field-customerName').fill('张三');
+  await dialog.getByTestId('field-phone').fill('13800138000');
+  await dialog.getByTestId('field-vin').fill('LSVAU2180N2183294');
+  await dialog.getByTestId('field-plate').fill('沪A12345');
+  await dialog.getByTestId('field-deliveryDate').fill('2026-11-02');
+  await screenshot(page, 'catalogue-01-create-vehicle');
+  await dialog.getByRole('button', { name: '创建' }).click();
+  await expect(page.getByText(`已创建档案 XC-${year}-000001`)).toBeVisible();
+  await expect(dialog).toBeHidden();
+
+  const table = page.getByTestId('dossier-table');
+  const first = table.getByRole('row', { name: new RegExp(`XC-${year}-000001`) });
+  await expect(first).toContainText('张三 沪A12345 新车档案');
+  await expect(first).toContainText('缺 11 项');
+
+  // The checklist: filing documents changes completeness at once.
+  await first.click();
+  const drawer = page.getByTestId('dossier-drawer');
+  await expect(drawer.getByTestId('dossier-fields')).toContainText('LSVAU2180N2183294');
+  await drawer.getByRole('tab', { name: /卷内文件/ }).click();
+  await expect(drawer.getByTestId('completeness')).toContainText('缺少必备文件');
+  await drawer.getByTestId('file-greenCard').click();
+  await expect(drawer.getByRole('tab', { name: /卷内文件/ })).toContainText('缺 10 项');
+  await drawer.getByTestId('file-invoiceCopy').click();
+  await expect(drawer.getByRole('tab', { name: /卷内文件/ })).toContainText('缺 9 项');
+  await drawer.getByTestId('free-document-title').fill('客户来函');
+  await drawer.getByTestId('add-free-document').click();
+  await expect(drawer.getByTestId('documents')).toContainText('客户来函');
+  await expect(drawer.getByTestId('documents')).toContainText('购车发票复印件');
+  await screenshot(page, 'catalogue-02-documents');
+  await page.keyboard.press('Escape');
+  await expect(first).toContainText('缺 9 项');
+
+  // A second dossier (售后档案) for the same car, linked to the first: shown from both sides.
+  await page.getByTestId('create-dossier').click();
+  await choose(page, '档案类型', '售后档案');
+  await expect(dialog.getByTestId('number-preview')).toHaveText(`SH-${year}-000001`);
+  await dialog.getByTestId('field-customerName').fill('张三');
+  await dialog.getByTestId('field-phone').fill('13800138000');
+  await dialog.getByTestId('field-plate').fill('沪A12345');
+  await dialog.getByTestId('field-serviceDate').fill('2026-11-20');
+  await dialog.getByRole('button', { name: '创建' }).click();
+  await expect(page.getByText(`已创建档案 SH-${year}-000001`)).toBeVisible();
+
+  await first.click();
+  await drawer.getByRole('tab', { name: /关联档案/ }).click();
+  await drawer.getByTestId('link-other').locator('input').fill(`SH-${year}`);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option-content').getByText(new RegExp(`SH-${year}-000001`)).click();
+  await drawer.getByTestId('link-relation').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option-content').getByText('销售转售后（新车档案 → 售后档案）').click();
+  await drawer.getByTestId('add-link').click();
+  await expect(drawer.getByTestId('links')).toContainText(`售后档案（XR-05）SH-${year}-000001`);
+  await screenshot(page, 'catalogue-03-links');
+  await page.keyboard.press('Escape');
+  await table.getByRole('row', { name: new RegExp(`SH-${year}-000001`) }).click();
+  await drawer.getByRole('tab', { name: /关联档案/ }).click();
+  await expect(drawer.getByTestId('links')).toContainText(`销售档案（XR-05）XC-${year}-000001`);
+  await page.keyboard.press('Escape');
+
+  // Import a CSV of other customers.
+  await page.getByTestId('open-import').click();
+  const csv = ['客户名称,联系电话,车架号（VIN）,车牌号,交车日期', '李四,13912345678,LSVAU2180N2183295,浙B54321,2026/10/1', '王五,021-62345678,LSVAU2180N2183296,苏E11111,2026-09-30'].join('\r\n');
+  await page.getByTestId('import-file').setInputFiles({ name: '新车客户.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${csv}`, 'utf8') });
+  await expect(page.getByTestId('import-file-info')).toContainText('新车客户.csv');
+  await expect(page.getByTestId('import-sample')).toContainText('王五');
+  await page.getByTestId('import-check').click();
+  await expect(page.getByTestId('import-check-result')).toContainText('检查通过：2 行可导入');
+  await page.getByTestId('import-run').click();
+  await expect(page.getByTestId('import-result')).toContainText(`已导入 2 份档案（XC-${year}-000002 … XC-${year}-000003）`);
+  await screenshot(page, 'catalogue-04-import');
+  await page.getByRole('dialog', { name: '导入档案清单' }).locator('.ant-modal-close').click();
+  await expect(page.getByTestId('dossier-total')).toHaveText('共 4 份');
+
+  // Search: pinyin initials and a two-character name, showing where each hit matched.
+  const search = page.getByTestId('dossier-search').locator('input');
+  await search.fill('zs');
+  await expect(page.getByTestId('dossier-total')).toHaveText('共 2 份');
+  await expect(table).toContainText(`XC-${year}-000001`);
+  await expect(table).toContainText(`SH-${year}-000001`);
+  await expect(table).toContainText('客户名称：张三');
+  await search.fill('王五');
+  await expect(page.getByTestId('dossier-total')).toHaveText('共 1 份');
+  await expect(table).toContainText(`XC-${year}-000003`);
+  await search.fill('B543');
+  await expect(page.getByTestId('dossier-total')).toHaveText('共 1 份');
+  await expect(table).toContainText('李四');
+  await screenshot(page, 'catalogue-05-search');
+  expect(cspViolations).toEqual([]);
+});
