@@ -37,6 +37,7 @@ export const permissions = [
   'field.reveal',
   'approval.grant',
   'type.manage',
+  'location.manage',
   'org.manage',
   'user.read',
   'user.manage',
@@ -71,6 +72,7 @@ export const permissionLabels: Record<Permission, { zh: string; en: string }> = 
   'field.reveal': { zh: '查看敏感个人信息', en: 'Reveal sensitive personal fields' },
   'approval.grant': { zh: '审批复制、摘抄、导出', en: 'Approve copies, excerpts, exports' },
   'type.manage': { zh: '管理档案类型', en: 'Manage dossier types' },
+  'location.manage': { zh: '管理库房与存放位置', en: 'Manage storage locations' },
   'org.manage': { zh: '管理部门', en: 'Manage departments' },
   'user.read': { zh: '查看用户', en: 'See users' },
   'user.manage': { zh: '管理用户', en: 'Manage users' },
@@ -84,7 +86,7 @@ type Matrix = Record<Role, readonly Permission[]>;
 
 const business: Omit<Matrix, 'admin' | 'security-admin' | 'security-auditor'> = {
   staff: ['dossier.read'],
-  clerk: ['dossier.read', 'dossier.read-all', 'dossier.create', 'dossier.edit', 'dossier.classify', 'dossier.export', 'field.reveal'],
+  clerk: ['dossier.read', 'dossier.read-all', 'dossier.create', 'dossier.edit', 'dossier.classify', 'dossier.export', 'field.reveal', 'location.manage'],
   scanner: ['dossier.read', 'dossier.read-all', 'dossier.edit'],
   'dept-manager': ['dossier.read', 'dossier.export', 'field.reveal', 'approval.grant'],
   'cs-manager': ['dossier.read', 'dossier.read-all', 'dossier.export', 'field.reveal', 'approval.grant'],
@@ -104,6 +106,7 @@ const combined: Matrix = {
     'dossier.classify',
     'dossier.export',
     'type.manage',
+    'location.manage',
     'org.manage',
     'user.read',
     'user.manage',

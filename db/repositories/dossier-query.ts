@@ -11,6 +11,8 @@ export interface DossierFilters {
   classifications?: readonly string[];
   departmentIds?: readonly number[];
   complete?: boolean;
+  /** A place and every place inside it. */
+  locationIds?: readonly number[];
   openedFrom?: string;
   openedTo?: string;
 }
@@ -41,6 +43,7 @@ function filterConditions(filters: DossierFilters): SQL | undefined {
     list(filters.classifications, (v) => inArray(dossiers.classification, v)),
     list(filters.departmentIds, (v) => inArray(dossiers.departmentId, v)),
     filters.complete === undefined ? undefined : eq(dossiers.complete, filters.complete),
+    list(filters.locationIds, (v) => inArray(dossiers.locationId, v)),
     filters.openedFrom ? gte(dossiers.openedOn, filters.openedFrom) : undefined,
     filters.openedTo ? lte(dossiers.openedOn, filters.openedTo) : undefined,
   );

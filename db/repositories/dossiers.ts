@@ -32,6 +32,7 @@ export interface DossierRecord {
   department: { code: string; name: string };
   custodian: { id: number; login: string; displayName: string } | null;
   storedSeparately: boolean;
+  locationId: number | null;
   createdAt: string;
   createdBy: { id: number; displayName: string };
   updatedAt: string;
@@ -111,6 +112,10 @@ export function updateClassification(db: Db, id: number, changes: { level: numbe
     .set({ level: changes.level, custodianId: changes.custodianId, storedSeparately: changes.storedSeparately, updatedAt: changes.at })
     .where(eq(dossiers.id, id))
     .run();
+}
+
+export function setDossierLocation(db: Db, id: number, locationId: number | null, at: string): void {
+  db.update(dossiers).set({ locationId, updatedAt: at }).where(eq(dossiers.id, id)).run();
 }
 
 export function findDossierById(db: Db, id: number): DossierRecord | null {
@@ -193,6 +198,7 @@ function selectDossiers(db: Db) {
       department: { code: departments.code, name: departments.name },
       custodian: { id: custodians.id, login: custodians.login, displayName: custodians.displayName },
       storedSeparately: dossiers.storedSeparately,
+      locationId: dossiers.locationId,
       createdAt: dossiers.createdAt,
       createdBy: { id: creators.id, displayName: creators.displayName },
       updatedAt: dossiers.updatedAt,

@@ -1,5 +1,6 @@
 import { index, integer, sqliteTable, text, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { imports } from './imports';
+import { locations } from './locations';
 import { departments } from './departments';
 import { dossierTypes } from './types';
 import { users } from './users';
@@ -45,6 +46,8 @@ export const dossiers = sqliteTable(
     updatedAt: text('updated_at').notNull(),
     /** The import that brought this dossier in, if any. */
     importId: integer('import_id').references((): AnySQLiteColumn => imports.id),
+    /** Where the paper dossier stands (a box, or a shelf). */
+    locationId: integer('location_id').references((): AnySQLiteColumn => locations.id),
   },
   // Each index also holds the row id, so one filter still lists newest first without sorting.
   (t) => [
@@ -53,6 +56,7 @@ export const dossiers = sqliteTable(
     index('dossiers_department_idx').on(t.departmentId),
     index('dossiers_level_idx').on(t.level),
     index('dossiers_opened_idx').on(t.openedOn),
+    index('dossiers_location_idx').on(t.locationId),
   ],
 );
 

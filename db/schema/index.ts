@@ -9,3 +9,4 @@ export * from './users';
 export * from './search';
 export * from './imports';
 export * from './links';
+export * from './locations';

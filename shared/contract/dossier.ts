@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { DossierLinkView } from './link';
+import type { LocationView } from './location';
 import type { ChecklistItem, DocumentGroup, FieldKind, Retention } from '../dossier-types';
 import { dossierTitleSchema, loginSchema } from '../schemas';
 import { departmentCodeSchema } from './department';
@@ -84,6 +85,8 @@ export interface DossierDetail extends DossierSummary {
   documentsLevel: number | null;
   /** Cross-references, from this dossier's side; links to dossiers the reader may not see are left out. */
   links: DossierLinkView[];
+  /** Where the paper dossier stands, or null when it is not shelved. */
+  location: Pick<LocationView, 'id' | 'fullCode' | 'path'> | null;
   updatedAt: string;
 }
 
@@ -121,6 +124,8 @@ export const dossierFiltersSchema = z.strictObject({
   classifications: z.array(z.string().max(16)).max(20).optional(),
   departmentCodes: z.array(departmentCodeSchema).max(50).optional(),
   complete: z.boolean().optional(),
+  /** Dossiers standing at this place or anywhere inside it. */
+  locationId: z.number().int().min(1).optional(),
   openedFrom: day.optional(),
   openedTo: day.optional(),
 });

@@ -7,6 +7,7 @@ import { departmentContract } from './department';
 import { documentContract } from './document';
 import { importContract } from './import';
 import { linkContract } from './link';
+import { locationContract } from './location';
 import { dossierContract } from './dossier';
 import { securityContract } from './security';
 import { sessionContract } from './session';
@@ -25,6 +26,7 @@ export const contract = {
   ...documentContract,
   ...importContract,
   ...linkContract,
+  ...locationContract,
   ...approvalContract,
   ...auditContract,
   ...settingsContract,
@@ -55,6 +57,7 @@ export * from './dossier';
 export * from './export-file';
 export * from './import';
 export * from './link';
+export * from './location';
 export * from './security';
 export * from './session';
 export * from './settings';

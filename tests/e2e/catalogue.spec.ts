@@ -69,6 +69,35 @@ test('a 新车档案 with its checklist, documents, a cross-reference, Chinese a
   await expect(drawer.getByTestId('links')).toContainText(`销售档案（XR-05）XC-${year}-000001`);
   await page.keyboard.press('Escape');
 
+  // Storage: a room with a cabinet, a shelf and a box; the first dossier is shelved in the box.
+  await page.getByRole('menuitem', { name: '库房' }).click();
+  const places = page.getByTestId('locations');
+  const addPlace = async (code: string, name: string) => {
+    await page.getByTestId('location-code').fill(code);
+    await page.getByTestId('location-name').fill(name);
+    await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+    await expect(places).toContainText(name);
+  };
+  await page.getByTestId('add-room').click();
+  await addPlace('A', '一号库房');
+  await page.getByTestId('add-inside-A').click();
+  await addPlace('01', '1号柜');
+  await page.getByTestId('add-inside-A-01').click();
+  await addPlace('1', '第1层');
+  await page.getByTestId('add-inside-A-01-1').click();
+  await addPlace('15', '15盒');
+  await expect(places).toContainText('A-01-1-15');
+  await screenshot(page, 'catalogue-04-locations');
+  await page.getByRole('menuitem', { name: '档案' }).click();
+  await first.click();
+  await drawer.getByRole('tab', { name: '概况' }).click();
+  await drawer.getByTestId('shelf-picker').click();
+  await page.locator('.ant-select-dropdown:visible').getByText('A-01-1-15 15盒').click();
+  await expect(drawer.getByTestId('shelf-picker')).toContainText('A-01-1-15');
+  await screenshot(page, 'catalogue-04-shelved');
+  await drawer.locator('.ant-drawer-close').click();
+  await expect(drawer).toBeHidden();
+
   // Import a CSV of other customers.
   await page.getByTestId('open-import').click();
   const csv = ['客户名称,联系电话,车架号（VIN）,车牌号,交车日期', '李四,13912345678,LSVAU2180N2183295,浙B54321,2026/10/1', '王五,021-62345678,LSVAU2180N2183296,苏E11111,2026-09-30'].join('\r\n');
@@ -79,7 +108,7 @@ test('a 新车档案 with its checklist, documents, a cross-reference, Chinese a
   await expect(page.getByTestId('import-check-result')).toContainText('检查通过：2 行可导入');
   await page.getByTestId('import-run').click();
   await expect(page.getByTestId('import-result')).toContainText(`已导入 2 份档案（XC-${year}-000002 … XC-${year}-000003）`);
-  await screenshot(page, 'catalogue-04-import');
+  await screenshot(page, 'catalogue-05-import');
   await page.getByRole('dialog', { name: '导入档案清单' }).locator('.ant-modal-close').click();
   await expect(page.getByTestId('dossier-total')).toHaveText('共 4 份');
 
@@ -96,6 +125,11 @@ test('a 新车档案 with its checklist, documents, a cross-reference, Chinese a
   await search.fill('B543');
   await expect(page.getByTestId('dossier-total')).toHaveText('共 1 份');
   await expect(table).toContainText('李四');
-  await screenshot(page, 'catalogue-05-search');
+  await screenshot(page, 'catalogue-06-search');
+  await search.fill('');
+  await page.getByTestId('location-filter').click();
+  await page.locator('.ant-select-dropdown:visible').getByText('A 一号库房').click();
+  await expect(page.getByTestId('dossier-total')).toHaveText('共 1 份');
+  await expect(table).toContainText(`XC-${year}-000001`);
   expect(cspViolations).toEqual([]);
 });

@@ -5,6 +5,7 @@ import { departmentHandlers } from './department';
 import { documentHandlers } from './document';
 import { importHandlers } from './import';
 import { linkHandlers } from './link';
+import { locationHandlers } from './location';
 import { dossierHandlers } from './dossier';
 import { securityHandlers } from './security';
 import { sessionHandlers } from './session';
@@ -24,6 +25,7 @@ export const handlers: HandlerTable = {
   ...documentHandlers,
   ...importHandlers,
   ...linkHandlers,
+  ...locationHandlers,
   ...approvalHandlers,
   ...auditHandlers,
   ...settingsHandlers,

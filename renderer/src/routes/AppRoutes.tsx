@@ -2,6 +2,7 @@ import { Navigate, Route, Routes } from 'react-router';
 import { useCan } from '../app/ArchiveSettings';
 import { AuditPage } from '../features/audit/AuditPage';
 import { DossierListPage } from '../features/dossier/DossierListPage';
+import { LocationsPage } from '../features/locations/LocationsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { AppShell } from '../ui/AppShell';
 
@@ -14,6 +15,7 @@ export function AppRoutes() {
     <AppShell>
       <Routes>
         {can('dossier.read') && <Route path="/dossiers" element={<DossierListPage />} />}
+        {can('dossier.read') && <Route path="/locations" element={<LocationsPage />} />}
         {can('audit.read') && <Route path="/audit" element={<AuditPage />} />}
         {mayAdminister && <Route path="/settings/*" element={<SettingsPage />} />}
         <Route path="*" element={<Navigate to={home} replace />} />

@@ -6,6 +6,7 @@ import { retentionSchema } from '../../../../shared/dossier-types';
 import { levelAt } from '../../../../shared/levels';
 import type { ActiveSession } from '../../session';
 import { linkViews } from '../links/link-views';
+import { placeOf } from '../locations/place-of';
 import { definitionOf, toDossierSummary } from './dossier-summary';
 import { checklistStatus } from './completeness';
 import { fieldViews, parseFieldValues } from './field-values';
@@ -49,6 +50,7 @@ export function toDossierDetail(db: Db, record: DossierRecord, session: ActiveSe
     documents: documents.map(toDocumentView),
     documentsLevel: documents.length ? Math.max(...documents.map((d) => d.level)) : null,
     links: linkViews(db, session, record.id),
+    location: record.locationId === null ? null : placeOf(db, record.locationId),
     updatedAt: record.updatedAt,
   };
 }

@@ -9,6 +9,8 @@ import type { HandlerContext } from '../../context';
 import { visibilityOf } from '../access/visibility';
 import { describeMatch } from '../search/describe-match';
 import { planSearch } from '../search/query-plan';
+import { subtreeIds } from '../locations/location-tree';
+import { allLocations } from '../../../../db/repositories/locations';
 import { toDossierSummary } from './dossier-summary';
 
 export interface ListInput {
@@ -51,6 +53,7 @@ function resolveFilters(db: Db, filters: DossierFilters): DossierQuery['filters'
     ...(filters.levels ? { levels: filters.levels } : {}),
     ...(filters.classifications ? { classifications: filters.classifications } : {}),
     ...(filters.complete === undefined ? {} : { complete: filters.complete }),
+    ...(filters.locationId === undefined ? {} : { locationIds: subtreeIds(allLocations(db), filters.locationId) }),
     ...(filters.openedFrom ? { openedFrom: filters.openedFrom } : {}),
     ...(filters.openedTo ? { openedTo: filters.openedTo } : {}),
   };

@@ -85,7 +85,7 @@ export function DossierDrawer({ archiveNumber, onClose, onChanged }: Props) {
           <Tabs
             data-testid="dossier-tabs"
             items={[
-              { key: 'overview', label: t('catalogue.overview'), children: <OverviewTab dossier={dossier} /> },
+              { key: 'overview', label: t('catalogue.overview'), children: <OverviewTab dossier={dossier} editable={editable} onChanged={changed} /> },
               {
                 key: 'documents',
                 label: `${t('catalogue.documents')}${dossier.complete ? '' : ` · ${t('catalogue.incomplete', { count: dossier.missingCount })}`}`,

@@ -1,5 +1,5 @@
 import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Empty, Flex, Input, Select, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Empty, Flex, Input, Select, Table, Tag, TreeSelect, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { DossierDrawer } from './DossierDrawer';
 import { usePagedChannel } from '../../lib/use-paged-channel';
 import { useChannel } from '../../lib/use-channel';
 import { ImportDialog } from '../import/ImportDialog';
+import { toTree, treeOptions } from '../locations/location-tree';
 
 export function DossierListPage() {
   const { t, i18n } = useTranslation();
@@ -23,8 +24,10 @@ export function DossierListPage() {
   const [importing, setImporting] = useState(false);
   const [typeKey, setTypeKey] = useState<string | null>(null);
   const [complete, setComplete] = useState<boolean | null>(null);
+  const [locationId, setLocationId] = useState<number | null>(null);
   const types = useChannel('type:list', {});
-  const filters = { ...(typeKey ? { typeKeys: [typeKey] } : {}), ...(complete === null ? {} : { complete }) };
+  const places = useChannel('location:list', {});
+  const filters = { ...(typeKey ? { typeKeys: [typeKey] } : {}), ...(complete === null ? {} : { complete }), ...(locationId === null ? {} : { locationId }) };
   const list = usePagedChannel('dossier:list', { ...(query ? { query } : {}), filters, limit: 50 }, i18n.language);
   const mayCreate = can('dossier.create');
   const english = i18n.language === 'en';
@@ -87,6 +90,17 @@ export function DossierListPage() {
             ]}
             className="filter-select"
             data-testid="complete-filter"
+          />
+          <TreeSelect
+            allowClear
+            treeDefaultExpandAll
+            placeholder={t('locations.allLocations')}
+            value={locationId ?? undefined}
+            onChange={(v: number | undefined) => setLocationId(v ?? null)}
+            treeData={treeOptions(toTree(places.data ?? []))}
+            className="filter-select"
+            popupMatchSelectWidth={false}
+            data-testid="location-filter"
           />
           <Input.Search allowClear placeholder={t('catalogue.searchPlaceholder')} value={search} onChange={(e) => setSearch(e.target.value)} className="dossier-search" data-testid="dossier-search" />
           {mayCreate && (

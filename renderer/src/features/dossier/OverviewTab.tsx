@@ -7,6 +7,7 @@ import { retentionLabel } from '../../../../shared/dossier-types';
 import { call, errorText } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { LevelTag } from '../../ui/LevelTag';
+import { ShelfPicker } from '../locations/ShelfPicker';
 
 const valueText = (value: FieldValueView['value']) => (value === null ? '—' : Array.isArray(value) ? value.join('、') : String(value));
 
@@ -35,7 +36,7 @@ function SensitiveValue({ archiveNumber, field }: { archiveNumber: string; field
   );
 }
 
-export function OverviewTab({ dossier }: { dossier: DossierDetail }) {
+export function OverviewTab({ dossier, editable, onChanged }: { dossier: DossierDetail; editable: boolean; onChanged: (detail: DossierDetail) => void }) {
   const { t, i18n } = useTranslation();
   const english = i18n.language === 'en';
   return (
@@ -61,6 +62,9 @@ export function OverviewTab({ dossier }: { dossier: DossierDetail }) {
         <Descriptions.Item label={t('dossier.department')}>{`${dossier.department.name}（${dossier.department.code}）`}</Descriptions.Item>
         <Descriptions.Item label={t('dossier.custodian')}>{dossier.custodian ? `${dossier.custodian.displayName}（${dossier.custodian.login}）` : t('common.none')}</Descriptions.Item>
         <Descriptions.Item label={t('dossier.storedSeparately')}>{dossier.storedSeparately ? t('common.yes') : t('common.no')}</Descriptions.Item>
+        <Descriptions.Item label={t('locations.whereNow')} span={2}>
+          <ShelfPicker dossier={dossier} editable={editable} onChanged={onChanged} />
+        </Descriptions.Item>
         <Descriptions.Item label={t('catalogue.openedOn')}>{dossier.openedOn ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('dossier.createdBy')}>{`${dossier.createdBy.displayName}，${formatDateTime(dossier.createdAt)}`}</Descriptions.Item>
         <Descriptions.Item label={t('catalogue.remarks')}>{dossier.remarks ?? '—'}</Descriptions.Item>
