@@ -10,3 +10,4 @@ export * from './search';
 export * from './imports';
 export * from './links';
 export * from './locations';
+export * from './customers';

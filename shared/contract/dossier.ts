@@ -87,6 +87,8 @@ export interface DossierDetail extends DossierSummary {
   links: DossierLinkView[];
   /** Where the paper dossier stands, or null when it is not shelved. */
   location: Pick<LocationView, 'id' | 'fullCode' | 'path'> | null;
+  /** The customers this dossier is filed under (those the reader may see). */
+  customers: { id: number; name: string; kind: 'person' | 'organisation' }[];
   updatedAt: string;
 }
 

@@ -8,6 +8,7 @@ import { documentContract } from './document';
 import { importContract } from './import';
 import { linkContract } from './link';
 import { locationContract } from './location';
+import { customerContract } from './customer';
 import { dossierContract } from './dossier';
 import { securityContract } from './security';
 import { sessionContract } from './session';
@@ -27,6 +28,7 @@ export const contract = {
   ...importContract,
   ...linkContract,
   ...locationContract,
+  ...customerContract,
   ...approvalContract,
   ...auditContract,
   ...settingsContract,
@@ -58,6 +60,7 @@ export * from './export-file';
 export * from './import';
 export * from './link';
 export * from './location';
+export * from './customer';
 export * from './security';
 export * from './session';
 export * from './settings';

@@ -98,6 +98,28 @@ test('a 新车档案 with its checklist, documents, a cross-reference, Chinese a
   await drawer.locator('.ant-drawer-close').click();
   await expect(drawer).toBeHidden();
 
+  // The customer: created once, a timeline record added, the first dossier filed under it.
+  await page.getByRole('menuitem', { name: '客户' }).click();
+  await page.getByTestId('create-customer').click();
+  await page.getByTestId('customer-name').fill('张三');
+  await page.getByTestId('customer-phones').fill('13800138000, 021-62345678');
+  await page.getByRole('dialog', { name: '新建客户' }).getByRole('button', { name: '保存' }).click();
+  const customerDrawer = page.getByTestId('customer-drawer');
+  await expect(customerDrawer).toContainText('021-62345678');
+  await customerDrawer.getByTestId('record-text').fill('电话回访，客户对交车满意');
+  await customerDrawer.getByTestId('add-record').click();
+  await expect(customerDrawer.getByTestId('customer-timeline')).toContainText('电话回访，客户对交车满意');
+  await customerDrawer.locator('.ant-drawer-close').click();
+  await page.getByRole('menuitem', { name: '档案' }).click();
+  await first.click();
+  await drawer.getByRole('tab', { name: /客户/ }).click();
+  await drawer.getByTestId('customer-picker').locator('input').fill('zs');
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option-content').getByText(/张三/).click();
+  await expect(drawer.getByTestId('dossier-customers')).toContainText('张三（个人）');
+  await screenshot(page, 'catalogue-05-customer');
+  await drawer.locator('.ant-drawer-close').click();
+  await expect(drawer).toBeHidden();
+
   // Import a CSV of other customers.
   await page.getByTestId('open-import').click();
   const csv = ['客户名称,联系电话,车架号（VIN）,车牌号,交车日期', '李四,13912345678,LSVAU2180N2183295,浙B54321,2026/10/1', '王五,021-62345678,LSVAU2180N2183296,苏E11111,2026-09-30'].join('\r\n');
@@ -108,7 +130,7 @@ test('a 新车档案 with its checklist, documents, a cross-reference, Chinese a
   await expect(page.getByTestId('import-check-result')).toContainText('检查通过：2 行可导入');
   await page.getByTestId('import-run').click();
   await expect(page.getByTestId('import-result')).toContainText(`已导入 2 份档案（XC-${year}-000002 … XC-${year}-000003）`);
-  await screenshot(page, 'catalogue-05-import');
+  await screenshot(page, 'catalogue-06-import');
   await page.getByRole('dialog', { name: '导入档案清单' }).locator('.ant-modal-close').click();
   await expect(page.getByTestId('dossier-total')).toHaveText('共 4 份');
 
@@ -125,7 +147,7 @@ test('a 新车档案 with its checklist, documents, a cross-reference, Chinese a
   await search.fill('B543');
   await expect(page.getByTestId('dossier-total')).toHaveText('共 1 份');
   await expect(table).toContainText('李四');
-  await screenshot(page, 'catalogue-06-search');
+  await screenshot(page, 'catalogue-07-search');
   await search.fill('');
   await page.getByTestId('location-filter').click();
   await page.locator('.ant-select-dropdown:visible').getByText('A 一号库房').click();

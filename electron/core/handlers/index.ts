@@ -6,6 +6,7 @@ import { documentHandlers } from './document';
 import { importHandlers } from './import';
 import { linkHandlers } from './link';
 import { locationHandlers } from './location';
+import { customerHandlers } from './customer';
 import { dossierHandlers } from './dossier';
 import { securityHandlers } from './security';
 import { sessionHandlers } from './session';
@@ -26,6 +27,7 @@ export const handlers: HandlerTable = {
   ...importHandlers,
   ...linkHandlers,
   ...locationHandlers,
+  ...customerHandlers,
   ...approvalHandlers,
   ...auditHandlers,
   ...settingsHandlers,

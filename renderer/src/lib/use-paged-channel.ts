@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AuditPage, DossierPage, InputOf } from '../../../shared/contract';
 import { call, errorText } from './api';
 
@@ -45,13 +45,19 @@ export function usePagedChannel<C extends PagedChannel>(channel: C, input: Omit<
     };
   }, [channel, key, wanted, language]);
 
+  // Scrolling asks for the next page many times; each page is read once.
+  const inFlight = useRef<string | null>(null);
   const loadMore = async () => {
-    if (!state.nextCursor) return;
+    const cursor = state.nextCursor;
+    if (!cursor || inFlight.current === cursor) return;
+    inFlight.current = cursor;
     try {
-      const page = await fetchPage(channel, { ...(JSON.parse(key) as InputOf<C>), cursor: state.nextCursor });
-      setState((previous) => (previous.for === wanted ? { ...previous, items: [...previous.items, ...(page.items as Item<C>[])], nextCursor: page.nextCursor } : previous));
+      const page = await fetchPage(channel, { ...(JSON.parse(key) as InputOf<C>), cursor });
+      setState((previous) => (previous.for === wanted && previous.nextCursor === cursor ? { ...previous, items: [...previous.items, ...(page.items as Item<C>[])], nextCursor: page.nextCursor } : previous));
     } catch (failure) {
       setState((previous) => ({ ...previous, error: errorText(failure, language) }));
+    } finally {
+      inFlight.current = null;
     }
   };
 

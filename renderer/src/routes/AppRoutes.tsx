@@ -3,6 +3,7 @@ import { useCan } from '../app/ArchiveSettings';
 import { AuditPage } from '../features/audit/AuditPage';
 import { DossierListPage } from '../features/dossier/DossierListPage';
 import { LocationsPage } from '../features/locations/LocationsPage';
+import { CustomersPage } from '../features/customers/CustomersPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { AppShell } from '../ui/AppShell';
 
@@ -15,6 +16,7 @@ export function AppRoutes() {
     <AppShell>
       <Routes>
         {can('dossier.read') && <Route path="/dossiers" element={<DossierListPage />} />}
+        {can('dossier.read') && <Route path="/customers" element={<CustomersPage />} />}
         {can('dossier.read') && <Route path="/locations" element={<LocationsPage />} />}
         {can('audit.read') && <Route path="/audit" element={<AuditPage />} />}
         {mayAdminister && <Route path="/settings/*" element={<SettingsPage />} />}

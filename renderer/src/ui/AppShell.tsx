@@ -1,4 +1,4 @@
-import { AuditOutlined, DatabaseOutlined, DownOutlined, FolderOutlined, KeyOutlined, LockOutlined, SafetyCertificateOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
+import { AuditOutlined, DatabaseOutlined, DownOutlined, FolderOutlined, KeyOutlined, LockOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Layout, Menu, Space, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,6 +23,7 @@ export function AppShell({ children }: { children: ReactNode }) {
 
   const sections = [
     ...(can('dossier.read') ? [{ key: 'dossiers', icon: <FolderOutlined />, label: t('shell.dossiers') }] : []),
+    ...(can('dossier.read') ? [{ key: 'customers', icon: <TeamOutlined />, label: t('shell.customers') }] : []),
     ...(can('dossier.read') ? [{ key: 'locations', icon: <DatabaseOutlined />, label: t('shell.locations') }] : []),
     ...(can('audit.read') ? [{ key: 'audit', icon: <AuditOutlined />, label: t('shell.audit') }] : []),
     ...(mayAdminister ? [{ key: 'settings', icon: <SettingOutlined />, label: t('shell.settings') }] : []),

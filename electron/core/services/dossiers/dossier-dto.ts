@@ -7,6 +7,8 @@ import { levelAt } from '../../../../shared/levels';
 import type { ActiveSession } from '../../session';
 import { linkViews } from '../links/link-views';
 import { placeOf } from '../locations/place-of';
+import { customersOfDossier } from '../../../../db/repositories/customers';
+import { visibilityOf } from '../access/visibility';
 import { definitionOf, toDossierSummary } from './dossier-summary';
 import { checklistStatus } from './completeness';
 import { fieldViews, parseFieldValues } from './field-values';
@@ -51,6 +53,7 @@ export function toDossierDetail(db: Db, record: DossierRecord, session: ActiveSe
     documentsLevel: documents.length ? Math.max(...documents.map((d) => d.level)) : null,
     links: linkViews(db, session, record.id),
     location: record.locationId === null ? null : placeOf(db, record.locationId),
+    customers: customersOfDossier(db, record.id, visibilityOf(db, session)),
     updatedAt: record.updatedAt,
   };
 }

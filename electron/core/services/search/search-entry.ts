@@ -1,4 +1,4 @@
-import { characters, normaliseForSearch } from './normalise';
+import { normaliseForSearch } from './normalise';
 import { namePinyin } from './pinyin';
 
 /** One thing the search box finds a dossier by. Names also answer to their pinyin. */
@@ -19,8 +19,11 @@ export interface SearchEntry {
   grams: string;
 }
 
-const isDigit = (char: string) => char >= '0' && char <= '9';
-const isAlnum = (char: string) => isDigit(char) || (char >= 'a' && char <= 'z');
+const SURROGATE = /[\ud800-\udfff]/;
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
+const isAlnumCode = (c: number) => isDigitCode(c) || (c >= 97 && c <= 122);
+const isDigit = (char: string) => char.length === 1 && isDigitCode(char.charCodeAt(0));
+const isAlnum = (char: string) => char.length === 1 && isAlnumCode(char.charCodeAt(0));
 
 /**
  * Whether the index holds a token: every character and pair, and runs of three letters or
@@ -35,19 +38,37 @@ export function isIndexedGram(chars: readonly string[]): boolean {
   return chars.length === 3 && c !== undefined && isAlnum(a) && isAlnum(b) && isAlnum(c);
 }
 
-/** Adds a part's tokens (see isIndexedGram); a character beyond the BMP counts as one. */
-export function addGrams(part: string, out: Set<string>): void {
-  const chars = characters(part);
-  const length = chars.length;
-  for (let i = 0; i < length; i += 1) {
-    const a = chars[i] as string;
-    if (!isAlnum(a)) out.add(a);
-    if (i + 1 === length) break;
-    const b = chars[i + 1] as string;
-    if (!(isDigit(a) && isDigit(b))) out.add(a + b);
-    const c = chars[i + 2];
-    if (c !== undefined && isAlnum(a) && isAlnum(b) && isAlnum(c)) out.add(a + b + c);
+/**
+ * A part's tokens (see isIndexedGram), each followed by a space. Built by character codes: this
+ * runs for every row of an import. A token repeated within a dossier costs FTS5 little, less
+ * than finding the repeats here.
+ */
+export function gramsOf(part: string): string {
+  if (SURROGATE.test(part)) return gramsOfCharacters(Array.from(part));
+  let out = '';
+  const n = part.length;
+  for (let i = 0; i < n; i += 1) {
+    const a = part.charCodeAt(i);
+    const alnum = isAlnumCode(a);
+    if (!alnum) out += `${part.charAt(i)} `;
+    if (i + 1 === n) break;
+    const b = part.charCodeAt(i + 1);
+    if (!(isDigitCode(a) && isDigitCode(b))) out += `${part.slice(i, i + 2)} `;
+    if (i + 2 < n && alnum && isAlnumCode(b) && isAlnumCode(part.charCodeAt(i + 2))) out += `${part.slice(i, i + 3)} `;
   }
+  return out;
+}
+
+/** The same for text with characters beyond the BMP, each of which counts as one. */
+function gramsOfCharacters(chars: readonly string[]): string {
+  let out = '';
+  for (let i = 0; i < chars.length; i += 1) {
+    for (let length = 1; length <= 3 && i + length <= chars.length; length += 1) {
+      const gram = chars.slice(i, i + length);
+      if (isIndexedGram(gram)) out += `${gram.join('')} `;
+    }
+  }
+  return out;
 }
 
 export function searchEntry(parts: readonly SearchPart[]): SearchEntry {
@@ -57,8 +78,7 @@ export function searchEntry(parts: readonly SearchPart[]): SearchEntry {
     if (value && !normalised.includes(value)) normalised.push(value);
     if (part.isName) for (const reading of namePinyin(part.value)) if (!normalised.includes(reading)) normalised.push(reading);
   }
-  // Each token once: FTS5 would record it once per dossier anyway, but tokenise every copy.
-  const grams = new Set<string>();
-  for (const part of normalised) addGrams(part, grams);
-  return { text: normalised.join(' '), grams: [...grams].join(' ') };
+  let grams = '';
+  for (const part of normalised) grams += gramsOf(part);
+  return { text: normalised.join(' '), grams: grams.trimEnd() };
 }

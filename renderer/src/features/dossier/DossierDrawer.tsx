@@ -9,6 +9,7 @@ import { saveExport } from '../../lib/download';
 import { formatDateTime } from '../../lib/format';
 import { useChannel } from '../../lib/use-channel';
 import { ClassifyDialog } from './ClassifyDialog';
+import { CustomersTab } from './CustomersTab';
 import { DocumentsTab } from './DocumentsTab';
 import { LinksTab } from './LinksTab';
 import { OverviewTab } from './OverviewTab';
@@ -91,6 +92,7 @@ export function DossierDrawer({ archiveNumber, onClose, onChanged }: Props) {
                 label: `${t('catalogue.documents')}${dossier.complete ? '' : ` · ${t('catalogue.incomplete', { count: dossier.missingCount })}`}`,
                 children: <DocumentsTab dossier={dossier} editable={editable} onChanged={changed} />,
               },
+              { key: 'customers', label: `${t('customers.title')} (${dossier.customers.length})`, children: <CustomersTab dossier={dossier} editable={editable} onChanged={changed} /> },
               { key: 'links', label: `${t('catalogue.links')} (${dossier.links.length})`, children: <LinksTab dossier={dossier} editable={editable} onChanged={changed} /> },
               {
                 key: 'approvals',

@@ -2,6 +2,7 @@ import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Empty, Flex, Input, Select, Table, Tag, TreeSelect, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useDeferredValue, useState } from 'react';
+import { useTableHeight } from '../../lib/use-table-height';
 import { useTranslation } from 'react-i18next';
 import type { DossierSummary } from '../../../../shared/contract';
 import { useCan } from '../../app/ArchiveSettings';
@@ -31,10 +32,11 @@ export function DossierListPage() {
   const list = usePagedChannel('dossier:list', { ...(query ? { query } : {}), filters, limit: 50 }, i18n.language);
   const mayCreate = can('dossier.create');
   const english = i18n.language === 'en';
+  const tableHeight = useTableHeight();
 
   const columns: ColumnsType<DossierSummary> = [
     { title: t('dossier.archiveNumber'), dataIndex: 'archiveNumber', width: 170, render: (value: string) => <span className="archive-number">{value}</span> },
-    { title: t('dossier.title'), dataIndex: 'title', ellipsis: true },
+    { title: t('dossier.title'), dataIndex: 'title', width: 280, ellipsis: true },
     ...(query ? [{ title: t('catalogue.matchedIn'), key: 'match', width: 200, ellipsis: true, render: (_: unknown, d: DossierSummary) => (d.match ? `${d.match.label}：${d.match.value ?? '******'}` : '') }] : []),
     { title: t('catalogue.type'), dataIndex: ['type', 'name'], width: 110, ellipsis: true },
     {
@@ -123,9 +125,17 @@ export function DossierListPage() {
         dataSource={list.items}
         loading={list.loading}
         pagination={false}
+        // Only the rows in view are rendered; scrolling near the end reads the next keyset page.
+        virtual
+        scroll={{ x: 1280, y: tableHeight }}
+        onScroll={(event) => {
+          const box = event.currentTarget;
+          if (list.hasMore && box.scrollTop + box.clientHeight > box.scrollHeight - 400) void list.loadMore();
+        }}
         locale={{ emptyText: list.loading ? ' ' : empty }}
         data-testid="dossier-table"
-        onRow={(record) => ({ onClick: () => setOpened(record.archiveNumber), className: 'clickable-row' })}
+        // Virtual rows are divs: the role keeps them rows for assistive technology (and tests).
+        onRow={(record) => ({ onClick: () => setOpened(record.archiveNumber), className: 'clickable-row', role: 'row' })}
         footer={
           list.items.length > 0
             ? () => (

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { addUser, call, newArchive, ok, switchTo } from '../../../../tests/helpers/core';
+import { useTempDirs } from '../../../../tests/helpers/temp-dir';
+
+const tempDir = useTempDirs();
+
+describe('customers: one customer, many dossiers, and a timeline', () => {
+  it('files dossiers under a customer, shown from both sides; search by name, pinyin and phone', async () => {
+    const core = await newArchive(tempDir());
+    const customer = await ok(core, 'customer:create', { kind: 'person', name: '张三', phones: ['13800138000', '021-62345678'], address: '上海市浦东新区张江路88号', category: '重点' });
+    const car = await ok(core, 'dossier:create', { title: '张三 沪A12345 新车档案' });
+    const house = await ok(core, 'dossier:create', { title: '张三 翠苑3-2-1501' });
+    await ok(core, 'dossier:link-customer', { archiveNumber: car.archiveNumber, customerId: customer.id });
+    const detail = await ok(core, 'dossier:link-customer', { archiveNumber: house.archiveNumber, customerId: customer.id });
+    expect(detail.customers).toEqual([{ id: customer.id, name: '张三', kind: 'person' }]);
+    const page = await ok(core, 'customer:get', { id: customer.id });
+    expect(page.dossiers.map((d) => d.archiveNumber)).toEqual([house.archiveNumber, car.archiveNumber]);
+    expect(page).toMatchObject({ dossierCount: 2, phones: ['13800138000', '021-62345678'], category: '重点' });
+
+    await ok(core, 'customer:create', { kind: 'organisation', name: '浦东建设集团', phones: [], ownership: '国有', supervisingBody: '浦东新区国资委' });
+    const names = async (query: string) => (await ok(core, 'customer:list', { query })).items.map((c) => c.name);
+    expect(await names('zs')).toEqual(['张三']);
+    expect(await names('6234')).toEqual(['张三']);
+    expect(await names('浦东')).toEqual(['浦东建设集团', '张三']);
+    expect(await names('pdjs')).toEqual(['浦东建设集团']);
+
+    const unlinked = await ok(core, 'dossier:unlink-customer', { archiveNumber: car.archiveNumber, customerId: customer.id });
+    expect(unlinked.customers).toEqual([]);
+    expect(await call(core, 'dossier:unlink-customer', { archiveNumber: car.archiveNumber, customerId: customer.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    await core.close();
+  });
+
+  it('keeps a timeline of visits, calls, complaints and major changes, newest first; records cannot be changed', async () => {
+    const core = await newArchive(tempDir());
+    const customer = await ok(core, 'customer:create', { kind: 'person', name: '李四', phones: ['13912345678'] });
+    await ok(core, 'customer:add-record', { id: customer.id, kind: 'visit', recordedOn: '2026-10-01', text: '上门回访，客户满意' });
+    const after = await ok(core, 'customer:add-record', { id: customer.id, kind: 'major-change', recordedOn: '2026-11-15', text: '客户迁居杭州（IN-15）' });
+    expect(after.records.map((r) => [r.recordedOn, r.kind, r.author])).toEqual([
+      ['2026-11-15', 'major-change', '系统管理员'],
+      ['2026-10-01', 'visit', '系统管理员'],
+    ]);
+    const bad = await call(core, 'customer:create', { kind: 'person', name: '王五', phones: ['62345678'] });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ path: 'phones.0' }] } });
+    await core.close();
+  });
+
+  it('the ID number is masked until revealed (recorded); customers of other departments stay invisible', async () => {
+    const core = await newArchive(tempDir());
+    await ok(core, 'department:create', { code: 'XSB', name: '销售部' });
+    const customer = await ok(core, 'customer:create', { kind: 'person', name: '赵六', phones: [], idCode: '31011519800101123x', departmentCode: 'XSB' });
+    expect(customer.hasIdCode).toBe(true);
+    expect(JSON.stringify(customer)).not.toContain('31011519800101123');
+    expect(await call(core, 'customer:reveal-id', { id: customer.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    await addUser(core, { login: 'clerk', roles: ['clerk'] });
+    await switchTo(core, 'clerk');
+    expect(await ok(core, 'customer:reveal-id', { id: customer.id })).toEqual({ idCode: '31011519800101123X' });
+    await switchTo(core, 'admin', 'admin-password-1');
+    const [event] = (await ok(core, 'audit:list', { action: 'customer:reveal-id' })).items;
+    expect(event?.target).toMatchObject({ type: 'customer', label: '赵六' });
+    const [created] = (await ok(core, 'audit:list', { action: 'customer:create' })).items;
+    expect(JSON.stringify(created?.summary)).not.toContain('31011519800101123');
+
+    await addUser(core, { login: 'other', roles: ['staff'], departmentCode: 'DAS' });
+    await switchTo(core, 'other');
+    expect((await ok(core, 'customer:list', {})).items).toEqual([]);
+    expect(await call(core, 'customer:get', { id: customer.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    await core.close();
+  });
+});

@@ -1,0 +1,61 @@
+import { App, Button, Empty, List, Select, Space } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DossierDetail } from '../../../../shared/contract';
+import { customerKindLabels } from '../../../../shared/customers';
+import { call, errorText } from '../../lib/api';
+
+/** The customers a dossier is filed under; one customer holds many dossiers. */
+export function CustomersTab({ dossier, editable, onChanged }: { dossier: DossierDetail; editable: boolean; onChanged: (detail: DossierDetail) => void }) {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const [options, setOptions] = useState<{ value: number; label: string }[]>([]);
+  const english = i18n.language === 'en';
+
+  const attempt = async (work: () => Promise<DossierDetail>) => {
+    try {
+      onChanged(await work());
+    } catch (failure) {
+      void message.error(errorText(failure, i18n.language));
+    }
+  };
+  const search = (query: string) => {
+    if (!query.trim()) return setOptions([]);
+    void call('customer:list', { query, limit: 20 }).then(
+      (page) => setOptions(page.items.map((c) => ({ value: c.id, label: `${c.name}  ${c.phones.join('，')}` }))),
+      () => setOptions([]),
+    );
+  };
+
+  return (
+    <>
+      <List
+        data-testid="dossier-customers"
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('customers.none')} /> }}
+        dataSource={dossier.customers}
+        renderItem={(c) => (
+          <List.Item
+            actions={editable ? [<Button key="remove" type="link" danger size="small" onClick={() => void attempt(() => call('dossier:unlink-customer', { archiveNumber: dossier.archiveNumber, customerId: c.id }))}>{t('customers.remove')}</Button>] : []}
+          >
+            {`${c.name}（${english ? customerKindLabels[c.kind].en : customerKindLabels[c.kind].zh}）`}
+          </List.Item>
+        )}
+      />
+      {editable && (
+        <Space className="link-form">
+          <Select
+            className="customer-picker"
+            showSearch={{ filterOption: false, onSearch: search }}
+            placeholder={t('customers.pick')}
+            options={options}
+            value={null}
+            notFoundContent={null}
+            data-testid="customer-picker"
+            onChange={(customerId: number) => void attempt(() => call('dossier:link-customer', { archiveNumber: dossier.archiveNumber, customerId }))}
+          />
+          <span>{t('customers.fileUnder')}</span>
+        </Space>
+      )}
+    </>
+  );
+}
