@@ -81,12 +81,14 @@ function keyset(query: DossierQuery, column: SQL): SQL | undefined {
   if (!query.after) return undefined;
   const { value, id } = query.after;
   if (query.sort.key === 'created') return query.sort.direction === 'desc' ? sql`${column} < ${id}` : sql`${column} > ${id}`;
+  // Archive numbers are unique: the number alone is the position, and its index is walked directly.
+  if (query.sort.key === 'archiveNumber') return query.sort.direction === 'desc' ? sql`${column} < ${value}` : sql`${column} > ${value}`;
   return query.sort.direction === 'desc' ? sql`(${column}, ${dossiers.id}) < (${value}, ${id})` : sql`(${column}, ${dossiers.id}) > (${value}, ${id})`;
 }
 
 function ordering(query: DossierQuery, column: SQL): SQL {
   const direction = query.sort.direction === 'desc' ? sql`DESC` : sql`ASC`;
-  return query.sort.key === 'created' ? sql`${column} ${direction}` : sql`${column} ${direction}, ${dossiers.id} ${direction}`;
+  return query.sort.key === 'created' || query.sort.key === 'archiveNumber' ? sql`${column} ${direction}` : sql`${column} ${direction}, ${dossiers.id} ${direction}`;
 }
 
 /** The lookup as the outer loop (CROSS JOIN keeps it there), confirmed and filtered per candidate. */

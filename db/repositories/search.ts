@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import { eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../open';
 import { searchText } from '../schema';
@@ -21,34 +22,35 @@ export function writeSearchEntry(db: Db, entry: SearchEntryRow): void {
   db.run(sql`INSERT INTO search_grams (rowid, grams) VALUES (${entry.dossierId}, ${entry.grams})`);
 }
 
-/**
- * Many entries at once (an import, a rebuild), each table in its own pass. FTS5 writes out what
- * it holds in memory whenever another statement of the transaction needs a savepoint, so
- * interleaving these inserts with other writes would cost a tiny index segment per row.
- * `pause` runs every `step` rows of a pass (progress, cancel).
- */
-export async function writeSearchEntries(db: Db, entries: readonly SearchEntryRow[], step: number, pause: (done: number) => Promise<void>): Promise<void> {
-  let done = 0;
-  for (const [statement, value] of entryPasses(db)) {
-    for (const entry of entries) {
-      statement.run(entry.dossierId, value(entry));
-      done += 1;
-      if (done % step === 0) await pause(done);
-    }
+/** A dossier's searchable text alone (an import, a rebuild); its grams follow in indexGramsFromText. */
+export function writeSearchText(db: Db, dossierId: number, text: string): void {
+  let statement = textInserts.get(db.$client);
+  if (!statement) {
+    statement = db.$client.prepare<[number, string]>('INSERT INTO search_text (dossier_id, text) VALUES (?, ?)');
+    textInserts.set(db.$client, statement);
   }
+  statement.run(dossierId, text);
 }
 
-/** writeSearchEntries without pauses (a rebuild at sign-in). */
-export function writeSearchEntriesNow(db: Db, entries: readonly SearchEntryRow[]): void {
-  for (const [statement, value] of entryPasses(db)) for (const entry of entries) statement.run(entry.dossierId, value(entry));
-}
+/** Prepared once per connection: an import writes a row per dossier. */
+const textInserts = new WeakMap<Db['$client'], Statement<[number, string]>>();
 
-function entryPasses(db: Db) {
+/**
+ * Indexes the grams of the entries in search_text with dossier ids in [from, to], in one
+ * statement: `grams` makes the tokens from the text, called by SQLite row by row, so nothing is
+ * held in memory. FTS5 writes out its pending index data at each statement of a transaction,
+ * so callers index in large ranges, after the rows are written.
+ */
+export function indexGramsFromText(db: Db, range: { from: number; to: number }, grams: (text: string) => string): number {
   const sqlite = db.$client;
-  return [
-    [sqlite.prepare('INSERT INTO search_text (dossier_id, text) VALUES (?, ?)'), (e: SearchEntryRow) => e.text],
-    [sqlite.prepare('INSERT INTO search_grams (rowid, grams) VALUES (?, ?)'), (e: SearchEntryRow) => e.grams],
-  ] as const;
+  sqlite.function('dossierdesk_grams', { deterministic: true }, (text: unknown) => grams(String(text)));
+  return sqlite.prepare('INSERT INTO search_grams (rowid, grams) SELECT dossier_id, dossierdesk_grams(text) FROM search_text WHERE dossier_id BETWEEN ? AND ?').run(range.from, range.to).changes;
+}
+
+/** The lowest and highest dossier id in search_text (null when empty). */
+export function searchTextIdRange(db: Db): { from: number; to: number } | null {
+  const row = db.get<{ lo: number | null; hi: number | null }>(sql`SELECT min(dossier_id) AS lo, max(dossier_id) AS hi FROM search_text`);
+  return row?.lo != null && row.hi != null ? { from: row.lo, to: row.hi } : null;
 }
 
 export function removeSearchEntry(db: Db, dossierId: number): void {

@@ -162,11 +162,27 @@ export async function runCatalogueBench(options: CatalogueBenchOptions): Promise
     options.progress('importing it …');
     const before = process.memoryUsage().rss / 1024 / 1024;
     const start = performance.now();
+    const phases = new Map<string, number>();
     const { result, peakMb } = await peakMemory(async () => {
       const opened = await must(core, 'import:open', { source: { path: sheet } });
-      return must(core, 'import:run', { importId: opened.importId, typeKey: 'vehicle-new' });
+      phases.set('reading', performance.now());
+      // The import answers progress while it runs: when each phase began shows where the time goes.
+      const watch = setInterval(() => {
+        void must(core, 'import:progress', { importId: opened.importId }).then(({ phase }) => {
+          if (!phases.has(phase)) phases.set(phase, performance.now());
+        }, () => undefined);
+      }, 50);
+      try {
+        return await must(core, 'import:run', { importId: opened.importId, typeKey: 'vehicle-new' });
+      } finally {
+        clearInterval(watch);
+      }
     });
     const importMs = performance.now() - start;
+    phases.set('done', performance.now());
+    const marks = [...phases].sort((a, b) => a[1] - b[1]);
+    const spans = marks.slice(0, -1).map(([phase, at], i) => `${phase} ${(((marks[i + 1]?.[1] ?? at) - at) / 1000).toFixed(1)} s`);
+    notes.push(`CSV import phases: ${spans.join(', ')} (the last one includes the commit)`);
     figures.push(summarise('CSV import end to end (read, check, write, index)', `${result.imported} rows`, [importMs]));
     notes.push(`CSV import: ${result.imported} rows in ${(importMs / 1000).toFixed(1)} s; peak resident memory ${peakMb.toFixed(0)} MB (${before.toFixed(0)} MB before)`);
 

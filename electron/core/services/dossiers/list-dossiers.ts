@@ -11,6 +11,7 @@ import { describeMatch } from '../search/describe-match';
 import { planSearch } from '../search/query-plan';
 import { subtreeIds } from '../locations/location-tree';
 import { allLocations } from '../../../../db/repositories/locations';
+import { cachedCount } from './count-cache';
 import { toDossierSummary } from './dossier-summary';
 
 export interface ListInput {
@@ -91,7 +92,8 @@ export function listDossiers(ctx: HandlerContext, input: ListInput): DossierPage
   const page = queryDossierIds(db, cursor ? query : { ...query, limit: exact ? input.limit - 1 : input.limit });
   const records = [...(exact && !cursor ? [exact] : []), ...findDossiersByIds(db, page.rows.map((row) => row.id))];
   const last = page.rows.at(-1);
-  const total = cursor ? null : countMatchingDossiers(db, { ...base, excludeId: undefined }, SEARCH_COUNT_CAP);
+  const counted = { ...base, excludeId: undefined };
+  const total = cursor ? null : cachedCount(db, JSON.stringify([counted.visibility, counted.filters, input.query ?? null]), () => countMatchingDossiers(db, counted, SEARCH_COUNT_CAP));
   return {
     items: records.map((record): DossierSummary => {
       const summary = toDossierSummary(db, record, levels);

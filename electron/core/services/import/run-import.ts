@@ -1,6 +1,6 @@
 import { allArchiveNumbers, bulkDossierWriter } from '../../../../db/repositories/bulk-dossiers';
 import { insertImport } from '../../../../db/repositories/imports';
-import { writeSearchEntries, type SearchEntryRow } from '../../../../db/repositories/search';
+import { writeSearchText } from '../../../../db/repositories/search';
 import { IMPORT_PROBLEMS_SHOWN, type ExportFile, type ImportCheck, type ImportEncoding, type ImportResult, type ImportTarget } from '../../../../shared/contract';
 import { withSequence } from '../../../../shared/dossier-types';
 import { AppError } from '../../../../shared/errors';
@@ -10,7 +10,7 @@ import type { HandlerContext } from '../../context';
 import { toCsv } from '../../fs/csv';
 import type { StagedImport } from '../../staged-import';
 import { owningDepartment } from '../dossiers/create-dossier';
-import { dossierSearchEntry } from '../search/index-dossier';
+import { dossierSearchText, indexSearchGrams } from '../search/index-dossier';
 import { requireType, type CurrentType } from '../types/type-catalog';
 import { checkRows, type SheetCheck } from './check-rows';
 import { resolveMapping } from './import-mapping';
@@ -26,6 +26,8 @@ export interface ImportPlan {
 
 /** Rows written between pauses, where progress is reported and a cancel is noticed. */
 const ROWS_PER_STEP = 1000;
+/** Dossiers indexed per statement (see indexGramsFromText). */
+const ROWS_PER_INDEX_STEP = 25_000;
 
 async function checkPlan(ctx: HandlerContext, plan: ImportPlan): Promise<{ staged: StagedImport; type: CurrentType; department: { id: number; code: string }; encoding: ImportEncoding | null; check: SheetCheck }> {
   const session = ctx.session();
@@ -135,7 +137,8 @@ export async function runImport(ctx: HandlerContext, plan: ImportPlan): Promise<
           taken.add(number);
           return number;
         };
-        const entries: SearchEntryRow[] = [];
+        let firstId = 0;
+        let lastId = 0;
         const step = async (phase: 'writing' | 'indexing', done: number, of: number) => {
           staged.progress = { phase, done, total: of };
           await pause();
@@ -168,11 +171,17 @@ export async function runImport(ctx: HandlerContext, plan: ImportPlan): Promise<
             createdBy: record.id,
             importId,
           });
-          entries.push({ dossierId: id, ...dossierSearchEntry({ archiveNumber, title: row.title, definition, fields: row.fields, documentTitles: [] }) });
+          writeSearchText(db, id, dossierSearchText({ archiveNumber, title: row.title, definition, fields: row.fields, documentTitles: [] }));
+          firstId ||= id;
+          lastId = id;
           if ((i + 1) % ROWS_PER_STEP === 0) await step('writing', i + 1, total);
         }
         for (const [scope, value] of sequences) writer.setLastSequence(scope, value);
-        await writeSearchEntries(db, entries, ROWS_PER_STEP, (done) => step('indexing', done, entries.length * 2));
+        // The grams after all rows, in large ranges: FTS5 writes out its pending data at each statement.
+        for (let from = firstId; from <= lastId; from += ROWS_PER_INDEX_STEP) {
+          indexSearchGrams(db, { from, to: Math.min(lastId, from + ROWS_PER_INDEX_STEP - 1) });
+          await step('indexing', Math.min(lastId, from + ROWS_PER_INDEX_STEP - 1) - firstId + 1, lastId - firstId + 1);
+        }
         return { importId, imported: total, firstNumber: first, lastNumber: last };
       },
       (r) => ({

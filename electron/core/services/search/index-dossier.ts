@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { clearSearchIndex, optimiseSearchIndex, writeSearchEntriesNow, writeSearchEntry, type SearchEntryRow } from '../../../../db/repositories/search';
+import { clearSearchIndex, indexGramsFromText, optimiseSearchIndex, searchTextIdRange, writeSearchEntry, writeSearchText, type SearchEntryRow } from '../../../../db/repositories/search';
 import { readMetaValue, writeMetaValue } from '../../../../db/repositories/meta';
 import type { Db } from '../../../../db/open';
 import { definitionAt } from '../types/type-catalog';
 import { parseFieldValues } from '../dossiers/field-values';
 import { searchPartsOf, type SearchableDossier } from './dossier-search-parts';
-import { searchEntry, type SearchEntry } from './search-entry';
+import { gramsOfText, searchEntry, searchText, type SearchEntry } from './search-entry';
 
 /** Raise when what is indexed, or how, changes: archives rebuild their index at the next sign-in. */
 export const SEARCH_INDEX_VERSION = '2';
@@ -29,9 +29,27 @@ export function dossierSearchEntry(dossier: SearchableDossier): SearchEntry {
   return searchEntry(searchPartsOf(dossier));
 }
 
-function entryOf(db: Db, source: IndexSource, titles: readonly string[]): SearchEntryRow {
+/** The text alone, for writing many entries whose grams are indexed afterwards (indexSearchGrams). */
+export function dossierSearchText(dossier: SearchableDossier): string {
+  return searchText(searchPartsOf(dossier));
+}
+
+/** Indexes the grams of the search texts with dossier ids in the range (one statement). */
+export function indexSearchGrams(db: Db, range: { from: number; to: number }): number {
+  return indexGramsFromText(db, range, gramsOfText);
+}
+
+function searchableOf(db: Db, source: IndexSource, titles: readonly string[]): SearchableDossier {
   const definition = source.type_id !== null && source.type_version !== null ? definitionAt(db, source.type_id, source.type_version) : null;
-  return { dossierId: source.id, ...dossierSearchEntry({ archiveNumber: source.archive_number, title: source.title, definition, fields: parseFieldValues(source.fields), documentTitles: titles }) };
+  return { archiveNumber: source.archive_number, title: source.title, definition, fields: parseFieldValues(source.fields), documentTitles: titles };
+}
+
+function entryOf(db: Db, source: IndexSource, titles: readonly string[]): SearchEntryRow {
+  return { dossierId: source.id, ...dossierSearchEntry(searchableOf(db, source, titles)) };
+}
+
+function textOf(db: Db, source: IndexSource, titles: readonly string[]): string {
+  return dossierSearchText(searchableOf(db, source, titles));
 }
 
 const SOURCE_COLUMNS = sql`id, archive_number, title, type_id, type_version, fields`;
@@ -52,10 +70,9 @@ export function rebuildSearchIndex(db: Db): number {
     else titles.set(row.dossier_id, [row.title]);
   }
   const sources = db.all<IndexSource>(sql`SELECT ${SOURCE_COLUMNS} FROM dossiers`);
-  writeSearchEntriesNow(
-    db,
-    sources.map((source) => entryOf(db, source, titles.get(source.id) ?? [])),
-  );
+  for (const source of sources) writeSearchText(db, source.id, textOf(db, source, titles.get(source.id) ?? []));
+  const range = searchTextIdRange(db);
+  if (range) indexSearchGrams(db, range);
   optimiseSearchIndex(db);
   writeMetaValue(db, VERSION_KEY, SEARCH_INDEX_VERSION);
   return sources.length;

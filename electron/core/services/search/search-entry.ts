@@ -71,14 +71,25 @@ function gramsOfCharacters(chars: readonly string[]): string {
   return out;
 }
 
-export function searchEntry(parts: readonly SearchPart[]): SearchEntry {
+/** The tokens of a search text (its parts are separated by spaces and hold none themselves). */
+export function gramsOfText(text: string): string {
+  let grams = '';
+  for (const part of text.split(' ')) grams += gramsOf(part);
+  return grams.trimEnd();
+}
+
+/** The normalised parts, each once, separated by spaces: what candidates are confirmed against. */
+export function searchText(parts: readonly SearchPart[]): string {
   const normalised: string[] = [];
   for (const part of parts) {
     const value = normaliseForSearch(part.value);
     if (value && !normalised.includes(value)) normalised.push(value);
     if (part.isName) for (const reading of namePinyin(part.value)) if (!normalised.includes(reading)) normalised.push(reading);
   }
-  let grams = '';
-  for (const part of normalised) grams += gramsOf(part);
-  return { text: normalised.join(' '), grams: grams.trimEnd() };
+  return normalised.join(' ');
+}
+
+export function searchEntry(parts: readonly SearchPart[]): SearchEntry {
+  const text = searchText(parts);
+  return { text, grams: gramsOfText(text) };
 }
