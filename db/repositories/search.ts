@@ -50,7 +50,7 @@ export function indexGramsFromText(db: Db, range: { from: number; to: number }, 
 /** The lowest and highest dossier id in search_text (null when empty). */
 export function searchTextIdRange(db: Db): { from: number; to: number } | null {
   const row = db.get<{ lo: number | null; hi: number | null }>(sql`SELECT min(dossier_id) AS lo, max(dossier_id) AS hi FROM search_text`);
-  return row?.lo != null && row.hi != null ? { from: row.lo, to: row.hi } : null;
+  return row && row.lo !== null && row.hi !== null ? { from: row.lo, to: row.hi } : null;
 }
 
 export function removeSearchEntry(db: Db, dossierId: number): void {

@@ -13,7 +13,10 @@ const caches = new WeakMap<Db, Map<string, { head: number; count: number }>>();
 export function cachedCount(db: Db, key: string, count: () => number): number {
   const head = lastAuditEvent(db)?.id ?? 0;
   let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = new Map()));
+  if (!cache) {
+    cache = new Map<string, { head: number; count: number }>();
+    caches.set(db, cache);
+  }
   const hit = cache.get(key);
   if (hit && hit.head === head) return hit.count;
   const value = count();
