@@ -57,6 +57,8 @@ export const dossiers = sqliteTable(
     index('dossiers_level_idx').on(t.level),
     index('dossiers_opened_idx').on(t.openedOn),
     index('dossiers_location_idx').on(t.locationId),
+    // Checking search hits for visibility and filters reads this small index, not the wide rows (see dossier-query).
+    index('dossiers_visibility_idx').on(t.id, t.level, t.departmentId, t.typeId, t.status, t.complete, t.locationId),
   ],
 );
 

@@ -7,7 +7,7 @@ import { SEARCH_COUNT_CAP, type DossierFilters, type DossierPage, type DossierSo
 import { AppError } from '../../../../shared/errors';
 import type { HandlerContext } from '../../context';
 import { visibilityOf } from '../access/visibility';
-import { describeMatch } from '../search/describe-match';
+import { describeMatches } from '../search/describe-match';
 import { planSearch } from '../search/query-plan';
 import { subtreeIds } from '../locations/location-tree';
 import { allLocations } from '../../../../db/repositories/locations';
@@ -94,10 +94,11 @@ export function listDossiers(ctx: HandlerContext, input: ListInput): DossierPage
   const last = page.rows.at(-1);
   const counted = { ...base, excludeId: undefined };
   const total = cursor ? null : cachedCount(db, JSON.stringify([counted.visibility, counted.filters, input.query ?? null]), () => countMatchingDossiers(db, counted, SEARCH_COUNT_CAP));
+  const matches = input.query ? describeMatches(db, records, input.query) : new Map<number, never>();
   return {
     items: records.map((record): DossierSummary => {
       const summary = toDossierSummary(db, record, levels);
-      const match = input.query ? describeMatch(db, record, input.query) : null;
+      const match = matches.get(record.id);
       return match ? { ...summary, match } : summary;
     }),
     nextCursor: page.hasMore && last ? writeCursor({ value: last.sortValue, id: last.id }) : null,

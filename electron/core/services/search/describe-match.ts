@@ -8,27 +8,45 @@ import type { SearchPart } from './search-entry';
 import { normaliseForSearch, searchTerms } from './normalise';
 import { namePinyin } from './pinyin';
 
+type Match = { label: string; value: string | null };
+
 /**
- * Why a dossier was found, for the hit list: the first part holding the query (a name also by
+ * Why each dossier was found, for the hit list: the first part holding the query (a name also by
  * its pinyin), with its label – 联系电话 138…, 卷内文件 购车发票. A sensitive part (an ID
- * number) is named but not shown.
+ * number) is named but not shown. The dossier's own parts first – the title last of them, as the
+ * hit list shows it anyway; the documents of the dossiers left are read in one query.
  */
-export function describeMatch(db: Db, record: DossierRecord, query: string): { label: string; value: string | null } | null {
+export function describeMatches(db: Db, records: readonly DossierRecord[], query: string): Map<number, Match> {
+  const matches = new Map<number, Match>();
   const terms = searchTerms(query);
-  if (terms.length === 0) return null;
-  const dossier = { archiveNumber: record.archiveNumber, title: record.title, definition: definitionOf(db, record), fields: parseFieldValues(record.fields), documentTitles: [] };
-  // The dossier's own parts first – the title last of them, as the hit list shows it anyway; the
-  // documents are read only when none of those holds the query.
-  return bestPart(titleLast(searchPartsOf(dossier)), terms) ?? bestPart(searchPartsOf({ ...dossier, documentTitles: documentTitles(db, record.id) }), terms);
+  if (terms.length === 0) return matches;
+  const searchable = (record: DossierRecord, documentTitles: string[]) => ({ archiveNumber: record.archiveNumber, title: record.title, definition: definitionOf(db, record), fields: parseFieldValues(record.fields), documentTitles });
+  const pending: DossierRecord[] = [];
+  for (const record of records) {
+    const own = bestPart(titleLast(searchPartsOf(searchable(record, []))), terms);
+    if (own) matches.set(record.id, own);
+    else pending.push(record);
+  }
+  const titles = documentTitles(db, pending.map((r) => r.id));
+  for (const record of pending) {
+    const found = bestPart(searchPartsOf(searchable(record, titles.get(record.id) ?? [])), terms);
+    if (found) matches.set(record.id, found);
+  }
+  return matches;
+}
+
+function documentTitles(db: Db, dossierIds: readonly number[]): Map<number, string[]> {
+  const titles = new Map<number, string[]>();
+  if (dossierIds.length === 0) return titles;
+  const rows = db.all<{ dossier_id: number; title: string }>(sql`SELECT dossier_id, title FROM documents WHERE dossier_id IN (${sql.join(dossierIds.map((id) => sql`${id}`), sql`, `)})`);
+  for (const row of rows) titles.set(row.dossier_id, [...(titles.get(row.dossier_id) ?? []), row.title]);
+  return titles;
 }
 
 function titleLast(parts: SearchPart[]): SearchPart[] {
   return [...parts.filter((p) => p.label !== TITLE_LABEL), ...parts.filter((p) => p.label === TITLE_LABEL)];
 }
 
-function documentTitles(db: Db, dossierId: number): string[] {
-  return db.all<{ title: string }>(sql`SELECT title FROM documents WHERE dossier_id = ${dossierId}`).map((r) => r.title);
-}
 
 function bestPart(parts: SearchPart[], terms: readonly string[]): { label: string; value: string | null } | null {
   const holds = (text: string, term: string) => text.includes(term);

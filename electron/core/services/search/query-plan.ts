@@ -24,10 +24,16 @@ function tokensOf(chars: readonly string[]): string[] {
 /** A term with no token of its own (a lone digit, two digits) is read from the entries, newest first. */
 const unindexed = (term: string): PlannedTerm => ({ lookup: { tokens: [], term, exact: false }, estimate: Number.MAX_SAFE_INTEGER });
 
-function planTerm(db: Db, term: string): PlannedTerm {
+/**
+ * `alone`: the query's only term. A term that is one token then needs no count: nothing is
+ * chosen between terms, and counting the dossiers of a very common token (档案) reads its whole
+ * list – the lookup itself stops at a page.
+ */
+function planTerm(db: Db, term: string, alone: boolean): PlannedTerm {
   const chars = characters(term);
   if (chars.length <= 2 || (chars.length === 3 && isIndexedGram(chars))) {
-    return isIndexedGram(chars) ? { lookup: { tokens: [term], term, exact: true }, estimate: tokenDocumentCount(db, term) } : unindexed(term);
+    if (!isIndexedGram(chars)) return unindexed(term);
+    return { lookup: { tokens: [term], term, exact: true }, estimate: alone ? Number.MAX_SAFE_INTEGER : tokenDocumentCount(db, term) };
   }
   const tokens = tokensOf(chars);
   if (tokens.length === 0) return unindexed(term);
@@ -50,7 +56,7 @@ export type SearchPlan = { kind: 'none' } | { kind: 'empty' } | { kind: 'lookup'
 export function planSearch(db: Db, query: string | undefined): SearchPlan {
   const terms = query ? searchTerms(query) : [];
   if (terms.length === 0) return { kind: 'none' };
-  const planned = terms.map((term) => planTerm(db, term));
+  const planned = terms.map((term) => planTerm(db, term, terms.length === 1));
   if (planned.some((p) => p.estimate === 0)) return { kind: 'empty' };
   const driver = planned.reduce((best, p) => (p.estimate < best.estimate ? p : best));
   return { kind: 'lookup', driver: driver.lookup, all: planned.map((p) => p.lookup) };

@@ -1,0 +1,1 @@
+CREATE INDEX `dossiers_visibility_idx` ON `dossiers` (`id`,`level`,`department_id`,`type_id`,`status`,`complete`,`location_id`);
