@@ -38,6 +38,8 @@ export const auditActionLabels: Record<string, { zh: string; en: string }> = {
   'customer:record': { zh: '登记客户往来记录', en: 'Customer record added' },
   'dossier:link-customer': { zh: '档案归入客户', en: 'Dossier filed under customer' },
   'dossier:unlink-customer': { zh: '档案移出客户', en: 'Dossier taken from customer' },
+  'view:save': { zh: '保存列表视图', en: 'List view saved' },
+  'view:remove': { zh: '删除列表视图', en: 'List view removed' },
   'type:install': { zh: '安装默认档案类型', en: 'Default dossier types installed' },
   'type:save': { zh: '保存档案类型', en: 'Dossier type saved' },
   'search:rebuild': { zh: '重建检索索引', en: 'Search index rebuilt' },

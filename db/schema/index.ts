@@ -11,3 +11,4 @@ export * from './imports';
 export * from './links';
 export * from './locations';
 export * from './customers';
+export * from './saved-views';

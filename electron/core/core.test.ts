@@ -188,6 +188,8 @@ function validInputFor(channel: Channel): unknown {
     'customer:add-record': { id: 1, kind: 'call', recordedOn: '2026-11-01', text: '回访' },
     'dossier:link-customer': { archiveNumber: 'KH-2026-000001', customerId: 1 },
     'dossier:unlink-customer': { archiveNumber: 'KH-2026-000001', customerId: 1 },
+    'view:save': { name: '我的视图', state: { columns: ['archiveNumber'] } },
+    'view:remove': { id: 1 },
     'import:open': { source: { path: '/nonexistent/list.csv' } },
     'import:suggest-mapping': { importId: SOME_UUID, typeKey: 'vehicle-new' },
     'import:check': { importId: SOME_UUID, typeKey: 'vehicle-new' },

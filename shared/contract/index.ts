@@ -9,6 +9,7 @@ import { importContract } from './import';
 import { linkContract } from './link';
 import { locationContract } from './location';
 import { customerContract } from './customer';
+import { viewContract } from './view';
 import { dossierContract } from './dossier';
 import { securityContract } from './security';
 import { sessionContract } from './session';
@@ -29,6 +30,7 @@ export const contract = {
   ...linkContract,
   ...locationContract,
   ...customerContract,
+  ...viewContract,
   ...approvalContract,
   ...auditContract,
   ...settingsContract,
@@ -61,6 +63,7 @@ export * from './import';
 export * from './link';
 export * from './location';
 export * from './customer';
+export * from './view';
 export * from './security';
 export * from './session';
 export * from './settings';

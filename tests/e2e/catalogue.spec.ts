@@ -148,6 +148,25 @@ test('a 新车档案 with its checklist, documents, a cross-reference, Chinese a
   await expect(page.getByTestId('dossier-total')).toHaveText('共 1 份');
   await expect(table).toContainText('李四');
   await screenshot(page, 'catalogue-07-search');
+
+  // Sort by archive number, hide a column, save the view; it comes back after a reload.
+  await search.fill('');
+  await table.getByRole('columnheader', { name: '档号' }).click();
+  await expect(table.getByRole('row').nth(1)).toContainText(`SH-${year}-000001`);
+  await page.getByTestId('column-chooser').click();
+  await page.getByRole('checkbox', { name: '所属部门' }).uncheck();
+  await expect(table.getByRole('columnheader', { name: '所属部门' })).toHaveCount(0);
+  await page.getByTestId('view-save-open').click();
+  await page.getByTestId('view-name').fill('按档号');
+  await page.getByTestId('view-save').click();
+  await expect(page.getByText('已保存视图 按档号')).toBeVisible();
+  await page.reload();
+  await expect(table.getByRole('columnheader', { name: '所属部门' })).toHaveCount(1);
+  await page.getByTestId('view-select').click();
+  await page.locator('.ant-select-dropdown:visible').getByText('按档号').click();
+  await expect(table.getByRole('columnheader', { name: '所属部门' })).toHaveCount(0);
+  await expect(table.getByRole('row').nth(1)).toContainText(`SH-${year}-000001`);
+  await screenshot(page, 'catalogue-08-saved-view');
   await search.fill('');
   await page.getByTestId('location-filter').click();
   await page.locator('.ant-select-dropdown:visible').getByText('A 一号库房').click();

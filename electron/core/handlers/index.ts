@@ -7,6 +7,7 @@ import { importHandlers } from './import';
 import { linkHandlers } from './link';
 import { locationHandlers } from './location';
 import { customerHandlers } from './customer';
+import { viewHandlers } from './view';
 import { dossierHandlers } from './dossier';
 import { securityHandlers } from './security';
 import { sessionHandlers } from './session';
@@ -28,6 +29,7 @@ export const handlers: HandlerTable = {
   ...linkHandlers,
   ...locationHandlers,
   ...customerHandlers,
+  ...viewHandlers,
   ...approvalHandlers,
   ...auditHandlers,
   ...settingsHandlers,

@@ -167,6 +167,12 @@ export const en: Messages = {
     allCompleteness: 'All',
     onlyComplete: 'Complete',
     onlyIncomplete: 'Incomplete',
+    views: 'Views',
+    saveView: 'Save view',
+    viewName: 'View name',
+    viewSaved: 'View {{name}} saved',
+    removeView: 'Remove this view',
+    columns: 'Columns',
     searchPlaceholder: 'Number, name, phone, plate, VIN, address, pinyin (e.g. zs)',
   },
   importer: {

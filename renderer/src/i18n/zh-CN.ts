@@ -165,6 +165,12 @@ export const zhCN = {
     allCompleteness: '全部',
     onlyComplete: '齐全',
     onlyIncomplete: '不齐全',
+    views: '视图',
+    saveView: '保存视图',
+    viewName: '视图名称',
+    viewSaved: '已保存视图 {{name}}',
+    removeView: '删除此视图',
+    columns: '列',
     searchPlaceholder: '搜索档号、姓名、电话、车牌、VIN、地址、拼音（如 zs）',
   },
   importer: {

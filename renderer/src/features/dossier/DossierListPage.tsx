@@ -1,13 +1,12 @@
 import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Empty, Flex, Input, Select, Table, Tag, TreeSelect, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import { Alert, Button, Empty, Flex, Input, Select, Table, TreeSelect, Typography } from 'antd';
 import { useDeferredValue, useState } from 'react';
 import { useTableHeight } from '../../lib/use-table-height';
 import { useTranslation } from 'react-i18next';
-import type { DossierSummary } from '../../../../shared/contract';
+import type { DossierListColumn, DossierSortKey, DossierSummary, SavedViewState } from '../../../../shared/contract';
+import { defaultColumns, dossierColumns, sortFromColumn } from './dossier-columns';
+import { ViewControls } from './ViewControls';
 import { useCan } from '../../app/ArchiveSettings';
-import { formatDateTime } from '../../lib/format';
-import { LevelTag } from '../../ui/LevelTag';
 import { CreateDossierDialog } from './CreateDossierDialog';
 import { DossierDrawer } from './DossierDrawer';
 import { usePagedChannel } from '../../lib/use-paged-channel';
@@ -28,29 +27,22 @@ export function DossierListPage() {
   const [locationId, setLocationId] = useState<number | null>(null);
   const types = useChannel('type:list', {});
   const places = useChannel('location:list', {});
+  const [shown, setShown] = useState<DossierListColumn[]>(defaultColumns);
+  const [sort, setSort] = useState<{ by: DossierSortKey; direction: 'asc' | 'desc' }>({ by: 'created', direction: 'desc' });
   const filters = { ...(typeKey ? { typeKeys: [typeKey] } : {}), ...(complete === null ? {} : { complete }), ...(locationId === null ? {} : { locationId }) };
-  const list = usePagedChannel('dossier:list', { ...(query ? { query } : {}), filters, limit: 50 }, i18n.language);
+  const list = usePagedChannel('dossier:list', { ...(query ? { query } : {}), filters, sort, limit: 50 }, i18n.language);
+  const columns = dossierColumns(t, shown.filter((c) => c !== 'match' || query), sort);
+  const applyView = (view: SavedViewState) => {
+    setSearch(view.query ?? '');
+    setTypeKey(view.filters.typeKeys?.[0] ?? null);
+    setComplete(view.filters.complete ?? null);
+    setLocationId(view.filters.locationId ?? null);
+    setSort(view.sort);
+    setShown(view.columns);
+  };
   const mayCreate = can('dossier.create');
   const english = i18n.language === 'en';
-  const tableHeight = useTableHeight();
-
-  const columns: ColumnsType<DossierSummary> = [
-    { title: t('dossier.archiveNumber'), dataIndex: 'archiveNumber', width: 170, render: (value: string) => <span className="archive-number">{value}</span> },
-    { title: t('dossier.title'), dataIndex: 'title', width: 280, ellipsis: true },
-    ...(query ? [{ title: t('catalogue.matchedIn'), key: 'match', width: 200, ellipsis: true, render: (_: unknown, d: DossierSummary) => (d.match ? `${d.match.label}：${d.match.value ?? '******'}` : '') }] : []),
-    { title: t('catalogue.type'), dataIndex: ['type', 'name'], width: 110, ellipsis: true },
-    {
-      title: t('catalogue.completeness'),
-      key: 'complete',
-      width: 96,
-      render: (_: unknown, d: DossierSummary) => (d.type === null ? null : d.complete ? <Tag color="green">{t('catalogue.complete')}</Tag> : <Tag color="red">{t('catalogue.incomplete', { count: d.missingCount })}</Tag>),
-    },
-    { title: t('dossier.level'), dataIndex: 'level', width: 90, render: (rank: number) => <LevelTag rank={rank} /> },
-    { title: t('dossier.department'), dataIndex: ['department', 'name'], width: 120, ellipsis: true },
-    { title: t('dossier.createdAt'), dataIndex: 'createdAt', width: 150, render: formatDateTime },
-    // CF-01: 机密 and 绝密 are written in the remark column of every listing.
-    { title: t('dossier.remark'), dataIndex: 'remark', width: 80, render: (remark: string | null) => (remark ? <span className="remark-marked">{remark}</span> : null) },
-  ];
+  const tableHeight = useTableHeight(340);
 
   const empty = query ? (
     <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dossier.noMatch', { query })} />
@@ -72,6 +64,19 @@ export function DossierListPage() {
           {t('dossier.listTitle')}
         </Typography.Title>
         <Flex gap="small">
+          {mayCreate && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="create-dossier">
+              {t('dossier.create')}
+            </Button>
+          )}
+          {mayCreate && (
+            <Button icon={<ImportOutlined />} onClick={() => setImporting(true)} data-testid="open-import">
+              {t('importer.open')}
+            </Button>
+          )}
+        </Flex>
+      </Flex>
+      <Flex gap="small" wrap className="list-filters">
           <Select
             allowClear
             placeholder={t('catalogue.allTypes')}
@@ -105,17 +110,7 @@ export function DossierListPage() {
             data-testid="location-filter"
           />
           <Input.Search allowClear placeholder={t('catalogue.searchPlaceholder')} value={search} onChange={(e) => setSearch(e.target.value)} className="dossier-search" data-testid="dossier-search" />
-          {mayCreate && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="create-dossier">
-              {t('dossier.create')}
-            </Button>
-          )}
-          {mayCreate && (
-            <Button icon={<ImportOutlined />} onClick={() => setImporting(true)} data-testid="open-import">
-              {t('importer.open')}
-            </Button>
-          )}
-        </Flex>
+          <ViewControls current={{ ...(query ? { query } : {}), filters, sort, columns: shown }} onApply={applyView} onColumns={setShown} />
       </Flex>
       {list.error && <Alert type="error" showIcon title={list.error} className="form-alert" />}
       <Table<DossierSummary>
@@ -125,9 +120,13 @@ export function DossierListPage() {
         dataSource={list.items}
         loading={list.loading}
         pagination={false}
+        onChange={(_pagination, _filters, sorter) => {
+          const one = Array.isArray(sorter) ? sorter[0] : sorter;
+          setSort(sortFromColumn(typeof one?.columnKey === 'string' ? one.columnKey : undefined, one?.order));
+        }}
         // Only the rows in view are rendered; scrolling near the end reads the next keyset page.
         virtual
-        scroll={{ x: 1280, y: tableHeight }}
+        scroll={{ x: columns.reduce((sum, c) => sum + Number(c.width ?? 100), 0), y: tableHeight }}
         onScroll={(event) => {
           const box = event.currentTarget;
           if (list.hasMore && box.scrollTop + box.clientHeight > box.scrollHeight - 400) void list.loadMore();
