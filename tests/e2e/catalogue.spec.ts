@@ -39,6 +39,12 @@ test('a 新车档案 with its checklist, documents, a cross-reference, Chinese a
   await drawer.getByTestId('add-free-document').click();
   await expect(drawer.getByTestId('documents')).toContainText('客户来函');
   await expect(drawer.getByTestId('documents')).toContainText('购车发票复印件');
+  // Reorder by dragging: the letter goes first, the sequence numbers follow.
+  const documentRows = drawer.getByTestId('documents').locator('tbody tr.ant-table-row');
+  await documentRows.filter({ hasText: '客户来函' }).dragTo(documentRows.filter({ hasText: '绿卡' }));
+  await expect(documentRows.first()).toContainText('客户来函');
+  await expect(documentRows.first().locator('td').nth(1)).toHaveText('1');
+  await expect(documentRows.nth(1)).toContainText('绿卡');
   await screenshot(page, 'catalogue-02-documents');
   await page.keyboard.press('Escape');
   await expect(first).toContainText('缺 9 项');

@@ -40,15 +40,19 @@ export function DocumentsTab({ dossier, editable, onChanged }: Props) {
     }
   };
 
-  const move = (document: DocumentView, by: -1 | 1) => {
-    const group = dossier.documents.filter((d) => d.groupKey === document.groupKey);
-    const at = group.findIndex((d) => d.id === document.id);
-    const order = group.map((d) => d.id);
-    const target = at + by;
-    if (target < 0 || target >= order.length) return;
-    [order[at], order[target]] = [order[target] as number, order[at] as number];
+  /** Puts a document at another's place within its group (drag and drop, or ↑/↓). */
+  const moveTo = (document: DocumentView, target: DocumentView) => {
+    if (target.groupKey !== document.groupKey || target.id === document.id) return;
+    const order = dossier.documents.filter((d) => d.groupKey === document.groupKey && d.id !== document.id).map((d) => d.id);
+    const at = order.indexOf(target.id);
+    order.splice(document.position < target.position ? at + 1 : at, 0, document.id);
     void run('document:reorder', { archiveNumber: dossier.archiveNumber, groupKey: document.groupKey, order });
   };
+  const move = (document: DocumentView, by: -1 | 1) => {
+    const target = dossier.documents.find((d) => d.groupKey === document.groupKey && d.position === document.position + by);
+    if (target) moveTo(document, target);
+  };
+  const [dragged, setDragged] = useState<DocumentView | null>(null);
 
   const addFree = async () => {
     const values = await form.validateFields();
@@ -102,6 +106,25 @@ export function DocumentsTab({ dossier, editable, onChanged }: Props) {
         size="small"
         pagination={false}
         dataSource={dossier.documents}
+        // Rows are dragged within their group; the sequence numbers follow the new order.
+        onRow={(d) =>
+          editable
+            ? {
+                draggable: true,
+                className: dragged?.id === d.id ? 'dragging-row' : 'draggable-row',
+                onDragStart: () => setDragged(d),
+                onDragEnd: () => setDragged(null),
+                onDragOver: (event) => {
+                  if (dragged?.groupKey === d.groupKey) event.preventDefault();
+                },
+                onDrop: (event) => {
+                  event.preventDefault();
+                  if (dragged) moveTo(dragged, d);
+                  setDragged(null);
+                },
+              }
+            : {}
+        }
         data-testid="documents"
         locale={{ emptyText: t('catalogue.noDocuments') }}
         columns={[
