@@ -22,10 +22,6 @@ export function insertLink(db: Db, link: Omit<LinkRow, 'id'>): number {
   return db.insert(dossierLinks).values(link).returning({ id: dossierLinks.id }).get().id;
 }
 
-export function findLink(db: Db, id: number): LinkRow | null {
-  return db.select().from(dossierLinks).where(eq(dossierLinks.id, id)).get() ?? null;
-}
-
 /** The link between two dossiers with this relation, in either direction. */
 export function findLinkBetween(db: Db, a: number, b: number, relation: DossierLinkRelation): LinkRow | null {
   const pair = or(and(eq(dossierLinks.dossierId, a), eq(dossierLinks.otherId, b)), and(eq(dossierLinks.dossierId, b), eq(dossierLinks.otherId, a)));

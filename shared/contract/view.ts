@@ -6,11 +6,17 @@ import { dossierFiltersSchema, dossierSortKeys } from './dossier';
 export const dossierListColumns = ['archiveNumber', 'title', 'match', 'type', 'complete', 'level', 'department', 'openedOn', 'createdAt', 'remark'] as const;
 export type DossierListColumn = (typeof dossierListColumns)[number];
 
+/** Columns no view hides: the number identifies the row, the remark carries 机密/绝密 (CF-01). */
+export const fixedListColumns: readonly DossierListColumn[] = ['archiveNumber', 'remark'];
+
 export const savedViewStateSchema = z.strictObject({
   query: z.string().trim().max(100).optional(),
   filters: dossierFiltersSchema.default({}),
   sort: z.strictObject({ by: z.enum(dossierSortKeys), direction: z.enum(['asc', 'desc']) }).default({ by: 'created', direction: 'desc' }),
-  columns: z.array(z.enum(dossierListColumns)).min(1).max(dossierListColumns.length),
+  columns: z
+    .array(z.enum(dossierListColumns))
+    .max(dossierListColumns.length)
+    .transform((chosen) => dossierListColumns.filter((c) => chosen.includes(c) || fixedListColumns.includes(c))),
 });
 export type SavedViewState = z.infer<typeof savedViewStateSchema>;
 

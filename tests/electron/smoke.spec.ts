@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { channelNames } from '../../shared/contract';
+import { createDossier } from '../e2e/fixtures';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -49,9 +50,7 @@ test('the desktop window shows the first run, exposes only window.api, and creat
     await page.getByLabel('密码', { exact: true }).fill('admin-password-1');
     await page.getByLabel('确认密码').fill('admin-password-1');
     await page.getByRole('button', { name: '创建档案库' }).click();
-    await page.getByTestId('create-dossier').click();
-    await page.getByRole('dialog').getByLabel('案卷题名').fill('张三 沪A12345 新车档案');
-    await page.getByRole('dialog').getByRole('button', { name: '创建' }).click();
+    await createDossier(page, '张三 沪A12345 新车档案');
     await expect(page.getByTestId('dossier-table')).toContainText('张三 沪A12345 新车档案');
 
     // Navigation away from the app is refused.

@@ -116,6 +116,8 @@ export const en: Messages = {
     classification: 'Classification',
     openedOn: 'Date opened',
     remarks: 'Remarks',
+    status: 'Status',
+    retention: 'Retention',
     carrier: 'Carrier',
     sensitive: 'sensitive',
     reveal: 'Reveal',

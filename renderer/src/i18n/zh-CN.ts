@@ -114,6 +114,8 @@ export const zhCN = {
     classification: '分类',
     openedOn: '建档日期',
     remarks: '备注',
+    status: '状态',
+    retention: '保管期限',
     carrier: '载体',
     sensitive: '敏感',
     reveal: '查看',

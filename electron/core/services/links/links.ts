@@ -1,4 +1,4 @@
-import { deleteLink, findLink, findLinkBetween, insertLink, linksOf } from '../../../../db/repositories/links';
+import { deleteLink, findLinkBetween, insertLink, linksOf } from '../../../../db/repositories/links';
 import { findDossiersByIds } from '../../../../db/repositories/dossiers';
 import type { DossierDetail } from '../../../../shared/contract';
 import { relationLabels, type DossierLinkRelation } from '../../../../shared/dossier-links';
@@ -46,11 +46,10 @@ export function removeLink(ctx: HandlerContext, input: { archiveNumber: string; 
   const session = ctx.session();
   const { db } = session.archive.database;
   const dossier = requireVisibleDossier(db, session, input.archiveNumber);
-  const link = findLink(db, input.id);
-  const otherId = link?.dossierId === dossier.id ? link.otherId : link?.otherId === dossier.id ? link.dossierId : null;
-  const other = otherId === null ? null : findDossiersByIds(db, [otherId])[0];
-  const visibleOther = other ? linksOf(db, dossier.id, visibilityOf(db, session)).some((l) => l.id === input.id) : false;
-  if (!link || !other || !visibleOther) throw new AppError('NOT_FOUND', { zh: '此档案没有该关联', en: 'This dossier has no such link' });
+  // Only a link this dossier shows: to another dossier the reader may see.
+  const link = linksOf(db, dossier.id, visibilityOf(db, session)).find((l) => l.id === input.id);
+  const other = link ? findDossiersByIds(db, [link.otherId])[0] : undefined;
+  if (!link || !other) throw new AppError('NOT_FOUND', { zh: '此档案没有该关联', en: 'This dossier has no such link' });
   return ctx.write(
     (w) => {
       deleteLink(w, link.id);

@@ -10,6 +10,7 @@ import { visibilityOf } from '../access/visibility';
 import { requireVisibleDossier } from '../dossiers/dossier-access';
 import { toDossierDetail } from '../dossiers/dossier-dto';
 import { locationViews } from './location-tree';
+import { placeOf } from './place-of';
 
 const noPlace = () => new AppError('NOT_FOUND', { zh: '没有此存放位置', en: 'There is no such location' });
 
@@ -103,10 +104,9 @@ export function shelveDossier(ctx: HandlerContext, input: { archiveNumber: strin
   const session = ctx.session();
   const { db } = session.archive.database;
   const dossier = requireVisibleDossier(db, session, input.archiveNumber);
-  const all = locationViews(allLocations(db), new Map());
-  const place = input.locationId === null ? null : all.find((v) => v.id === input.locationId);
-  if (place === undefined) throw noPlace();
-  const from = all.find((v) => v.id === dossier.locationId)?.fullCode ?? null;
+  const place = input.locationId === null ? null : placeOf(db, input.locationId);
+  if (place === null && input.locationId !== null) throw noPlace();
+  const from = dossier.locationId === null ? null : (placeOf(db, dossier.locationId)?.fullCode ?? null);
   return ctx.write(
     (w) => {
       setDossierLocation(w, dossier.id, place?.id ?? null, ctx.env.now().toISOString());

@@ -1,11 +1,12 @@
 import { EyeOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Descriptions, Drawer, Form, Input, Select, Table, Timeline, Typography } from 'antd';
+import { Alert, Button, Descriptions, Drawer, Form, Input, Select, Table, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DossierSummary } from '../../../../shared/contract';
 import { customerKindLabels, customerRecordKindLabels, customerRecordKinds, type CustomerRecordKind } from '../../../../shared/customers';
 import { useCan } from '../../app/ArchiveSettings';
-import { call, errorText } from '../../lib/api';
+import { call } from '../../lib/api';
+import { useAttempt } from '../../lib/use-attempt';
 import { useChannel } from '../../lib/use-channel';
 
 interface NewRecord {
@@ -19,7 +20,7 @@ const today = () => new Date().toLocaleDateString('sv-SE');
 /** One customer: the record, the dossiers filed under it, and the timeline (IN-14/15). */
 export function CustomerDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  const { attempt } = useAttempt();
   const can = useCan();
   const detail = useChannel('customer:get', { id: id ?? 1 }, id !== null);
   const [form] = Form.useForm<NewRecord>();
@@ -27,13 +28,6 @@ export function CustomerDrawer({ id, onClose }: { id: number | null; onClose: ()
   const customer = detail.data?.id === id ? detail.data : undefined;
   const english = i18n.language === 'en';
 
-  const attempt = async (work: () => Promise<void>) => {
-    try {
-      await work();
-    } catch (failure) {
-      void message.error(errorText(failure, i18n.language));
-    }
-  };
 
   const addRecord = () =>
     attempt(async () => {

@@ -1,31 +1,18 @@
-import { App, Button, Empty, List, Select, Space } from 'antd';
-import { useState } from 'react';
+import { Button, Empty, List, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DossierDetail } from '../../../../shared/contract';
 import { customerKindLabels } from '../../../../shared/customers';
-import { call, errorText } from '../../lib/api';
+import { call } from '../../lib/api';
+import { useAttempt } from '../../lib/use-attempt';
+import { useSearchOptions } from '../../lib/use-search-options';
 
 /** The customers a dossier is filed under; one customer holds many dossiers. */
 export function CustomersTab({ dossier, editable, onChanged }: { dossier: DossierDetail; editable: boolean; onChanged: (detail: DossierDetail) => void }) {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
-  const [options, setOptions] = useState<{ value: number; label: string }[]>([]);
+  const { attempt: run } = useAttempt();
   const english = i18n.language === 'en';
-
-  const attempt = async (work: () => Promise<DossierDetail>) => {
-    try {
-      onChanged(await work());
-    } catch (failure) {
-      void message.error(errorText(failure, i18n.language));
-    }
-  };
-  const search = (query: string) => {
-    if (!query.trim()) return setOptions([]);
-    void call('customer:list', { query, limit: 20 }).then(
-      (page) => setOptions(page.items.map((c) => ({ value: c.id, label: `${c.name}  ${c.phones.join('，')}` }))),
-      () => setOptions([]),
-    );
-  };
+  const customers = useSearchOptions(async (query) => (await call('customer:list', { query, limit: 20 })).items.map((c) => ({ value: c.id, label: `${c.name}  ${c.phones.join('，')}` })));
+  const attempt = (work: () => Promise<DossierDetail>) => run(async () => onChanged(await work()));
 
   return (
     <>
@@ -45,9 +32,9 @@ export function CustomersTab({ dossier, editable, onChanged }: { dossier: Dossie
         <Space className="link-form">
           <Select
             className="customer-picker"
-            showSearch={{ filterOption: false, onSearch: search }}
+            showSearch={{ filterOption: false, onSearch: customers.search }}
             placeholder={t('customers.pick')}
-            options={options}
+            options={customers.options}
             value={null}
             notFoundContent={null}
             data-testid="customer-picker"

@@ -1,9 +1,10 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Form, Input, InputNumber, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import { Alert, Button, Form, Input, InputNumber, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChecklistStatus, DocumentView, DossierDetail, InputOf } from '../../../../shared/contract';
-import { call, errorText } from '../../lib/api';
+import { call } from '../../lib/api';
+import { useAttempt } from '../../lib/use-attempt';
 
 interface Props {
   dossier: DossierDetail;
@@ -21,24 +22,14 @@ interface FreeDocument {
 /** The checklist with what is filed against it, and the documents in order within their groups. */
 export function DocumentsTab({ dossier, editable, onChanged }: Props) {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
+  const { attempt, busy } = useAttempt();
   const [form] = Form.useForm<FreeDocument>();
   const english = i18n.language === 'en';
   const groupName = new Map(dossier.groups.map((g) => [g.key, g.name]));
   const itemName = new Map(dossier.checklist.map((c) => [c.item.key, english && c.item.nameEn ? c.item.nameEn : c.item.name]));
 
-  const run = async <C extends 'document:add' | 'document:remove' | 'document:reorder'>(channel: C, input: InputOf<C>, done?: string) => {
-    setBusy(true);
-    try {
-      onChanged((await call(channel, input)) as DossierDetail);
-      if (done) void message.success(done);
-    } catch (failure) {
-      void message.error(errorText(failure, i18n.language));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const run = <C extends 'document:add' | 'document:remove' | 'document:reorder'>(channel: C, input: InputOf<C>, done?: string) =>
+    attempt(async () => onChanged((await call(channel, input)) as DossierDetail), done);
 
   /** Puts a document at another's place within its group (drag and drop, or ↑/↓). */
   const moveTo = (document: DocumentView, target: DocumentView) => {

@@ -1,10 +1,11 @@
 import { LinkOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, Popconfirm, Select, Table } from 'antd';
-import { useState } from 'react';
+import { Button, Form, Input, Popconfirm, Select, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DossierDetail, DossierLinkView } from '../../../../shared/contract';
 import { dossierLinkRelations, relationLabels, type DossierLinkRelation } from '../../../../shared/dossier-links';
-import { call, errorText } from '../../lib/api';
+import { call } from '../../lib/api';
+import { useAttempt } from '../../lib/use-attempt';
+import { useSearchOptions } from '../../lib/use-search-options';
 import { formatDateTime } from '../../lib/format';
 
 interface Props {
@@ -19,39 +20,17 @@ interface NewLink {
   note?: string;
 }
 
-/** Finds the other dossier with the same search box as the list (number, name, pinyin …). */
-function useDossierOptions(exclude: string) {
-  const [options, setOptions] = useState<{ value: string; label: string }[]>([]);
-  const search = (query: string) => {
-    if (!query.trim()) return setOptions([]);
-    void call('dossier:list', { query, limit: 20 }).then(
-      (page) => setOptions(page.items.filter((d) => d.archiveNumber !== exclude).map((d) => ({ value: d.archiveNumber, label: `${d.archiveNumber}  ${d.title}` }))),
-      () => setOptions([]),
-    );
-  };
-  return { options, search };
-}
-
 /** Cross-references (XR-…): each relation read from this dossier's side. */
 export function LinksTab({ dossier, editable, onChanged }: Props) {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
   const [form] = Form.useForm<NewLink>();
-  const [busy, setBusy] = useState(false);
+  const { attempt: run, busy } = useAttempt();
   const english = i18n.language === 'en';
-  const others = useDossierOptions(dossier.archiveNumber);
-
-  const attempt = async (work: () => Promise<DossierDetail>, done?: string) => {
-    setBusy(true);
-    try {
-      onChanged(await work());
-      if (done) void message.success(done);
-    } catch (failure) {
-      void message.error(errorText(failure, i18n.language));
-    } finally {
-      setBusy(false);
-    }
-  };
+  // The other dossier is found with the same search as the list (number, name, pinyin …).
+  const others = useSearchOptions(async (query) =>
+    (await call('dossier:list', { query, limit: 20 })).items.filter((d) => d.archiveNumber !== dossier.archiveNumber).map((d) => ({ value: d.archiveNumber, label: `${d.archiveNumber}  ${d.title}` })),
+  );
+  const attempt = (work: () => Promise<DossierDetail>, done?: string) => run(async () => onChanged(await work()), done);
 
   const add = async () => {
     const values = await form.validateFields();

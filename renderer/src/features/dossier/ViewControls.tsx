@@ -1,11 +1,12 @@
 import { DeleteOutlined, SaveOutlined, TableOutlined } from '@ant-design/icons';
-import { App, Button, Checkbox, Input, Popover, Select, Space } from 'antd';
+import { Button, Checkbox, Input, Popover, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dossierListColumns, type DossierListColumn, type SavedViewState } from '../../../../shared/contract';
-import { call, errorText } from '../../lib/api';
+import { dossierListColumns, fixedListColumns, type DossierListColumn, type SavedViewState } from '../../../../shared/contract';
+import { call } from '../../lib/api';
+import { useAttempt } from '../../lib/use-attempt';
 import { useChannel } from '../../lib/use-channel';
-import { columnTitle, fixedColumns } from './dossier-columns';
+import { columnTitle } from './dossier-columns';
 
 interface Props {
   current: SavedViewState;
@@ -15,41 +16,33 @@ interface Props {
 
 /** Saved views (filters, query, sort, columns by name) and the column chooser. */
 export function ViewControls({ current, onApply, onColumns }: Props) {
-  const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  const { t } = useTranslation();
+  const { attempt } = useAttempt();
   const views = useChannel('view:list', {});
   const [chosen, setChosen] = useState<number | null>(null);
   const [name, setName] = useState('');
 
-  const save = async () => {
-    if (!name.trim()) return;
-    try {
+  const save = () =>
+    name.trim() &&
+    attempt(async () => {
       const saved = await call('view:save', { name: name.trim(), state: current });
-      void message.success(t('catalogue.viewSaved', { name: saved.name }));
       setChosen(saved.id);
       setName('');
       views.reload();
-    } catch (failure) {
-      void message.error(errorText(failure, i18n.language));
-    }
-  };
-  const remove = async () => {
-    if (chosen === null) return;
-    try {
-      await call('view:remove', { id: chosen });
+    }, t('catalogue.viewSaved', { name: name.trim() }));
+  const remove = (id: number) =>
+    attempt(async () => {
+      await call('view:remove', { id });
       setChosen(null);
       views.reload();
-    } catch (failure) {
-      void message.error(errorText(failure, i18n.language));
-    }
-  };
+    });
 
   const chooser = (
     <Checkbox.Group
       className="column-chooser"
       value={current.columns}
-      onChange={(values) => onColumns(dossierListColumns.filter((c) => values.includes(c) || fixedColumns.includes(c)))}
-      options={dossierListColumns.map((c) => ({ value: c, label: columnTitle(t, c), disabled: fixedColumns.includes(c) }))}
+      onChange={(values) => onColumns(dossierListColumns.filter((c) => values.includes(c) || fixedListColumns.includes(c)))}
+      options={dossierListColumns.map((c) => ({ value: c, label: columnTitle(t, c), disabled: fixedListColumns.includes(c) }))}
     />
   );
   const saver = (
@@ -76,7 +69,7 @@ export function ViewControls({ current, onApply, onColumns }: Props) {
           if (view) onApply(view.state);
         }}
       />
-      {chosen !== null && <Button icon={<DeleteOutlined />} title={t('catalogue.removeView')} onClick={() => void remove()} />}
+      {chosen !== null && <Button icon={<DeleteOutlined />} title={t('catalogue.removeView')} onClick={() => void remove(chosen)} />}
       <Popover content={saver} trigger="click" title={t('catalogue.saveView')}>
         <Button icon={<SaveOutlined />} title={t('catalogue.saveView')} data-testid="view-save-open" />
       </Popover>

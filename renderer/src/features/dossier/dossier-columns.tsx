@@ -5,8 +5,6 @@ import type { DossierListColumn, DossierSortKey, DossierSummary } from '../../..
 import { formatDateTime } from '../../lib/format';
 import { LevelTag } from '../../ui/LevelTag';
 
-/** Columns that cannot be hidden: the number identifies the row, the remark carries 机密/绝密 (CF-01). */
-export const fixedColumns: readonly DossierListColumn[] = ['archiveNumber', 'remark'];
 export const defaultColumns: DossierListColumn[] = ['archiveNumber', 'title', 'match', 'type', 'complete', 'level', 'department', 'createdAt', 'remark'];
 
 /** Which columns sort in the core, by which key. */

@@ -1,9 +1,10 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Flex, Modal, Progress, Select, Space, Table, Typography } from 'antd';
+import { Alert, Button, Flex, Modal, Progress, Select, Space, Table, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { importEncodings, type ImportCheck, type ImportEncoding, type ImportPreview, type ImportProblem, type ImportProgress, type ImportResult, type ImportTarget } from '../../../../shared/contract';
-import { call, errorText } from '../../lib/api';
+import { call } from '../../lib/api';
+import { useAttempt } from '../../lib/use-attempt';
 import { saveExport } from '../../lib/download';
 import { useChannel } from '../../lib/use-channel';
 import { targetOf, targetOptions, targetValue } from './target-options';
@@ -23,7 +24,7 @@ const encodingLabel: Record<ImportEncoding, string> = { 'utf-8': 'UTF-8', gb1803
  */
 export function ImportDialog({ open, onClose, onImported }: Props) {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  const { attempt, busy } = useAttempt();
   const english = i18n.language === 'en';
   const types = useChannel('type:list', {}, open);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -34,21 +35,10 @@ export function ImportDialog({ open, onClose, onImported }: Props) {
   const [check, setCheck] = useState<ImportCheck | null>(null);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
-  const [busy, setBusy] = useState(false);
   const type = types.data?.find((ty) => ty.key === typeKey);
   const plan = preview ? { importId: preview.importId, typeKey, mapping, ...(encoding ? { encoding } : {}) } : null;
   const running = progress !== null && !['done', 'failed', 'cancelled'].includes(progress.phase);
 
-  const attempt = async (work: () => Promise<void>) => {
-    setBusy(true);
-    try {
-      await work();
-    } catch (failure) {
-      void message.error(errorText(failure, i18n.language));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const suggest = async (importId: string, key: string) => setMapping(await call('import:suggest-mapping', { importId, typeKey: key }));
 

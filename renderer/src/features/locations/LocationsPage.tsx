@@ -1,10 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Flex, Popconfirm, Space, Table, Typography } from 'antd';
+import { Alert, Button, Flex, Popconfirm, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { childKind, locationKindLabels } from '../../../../shared/locations';
 import { useCan } from '../../app/ArchiveSettings';
-import { call, errorText } from '../../lib/api';
+import { call } from '../../lib/api';
+import { useAttempt } from '../../lib/use-attempt';
 import { useChannel } from '../../lib/use-channel';
 import { LocationDialog, type LocationDialogMode } from './LocationDialog';
 import { toTree, type LocationNode } from './location-tree';
@@ -12,7 +13,7 @@ import { toTree, type LocationNode } from './location-tree';
 /** The store rooms as a tree in shelving order, with how many dossiers stand at each place. */
 export function LocationsPage() {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  const { attempt } = useAttempt();
   const can = useCan();
   const list = useChannel('location:list', {});
   const [mode, setMode] = useState<LocationDialogMode | null>(null);
@@ -22,14 +23,11 @@ export function LocationsPage() {
   const manage = can('location.manage');
   const english = i18n.language === 'en';
 
-  const remove = async (node: LocationNode) => {
-    try {
+  const remove = (node: LocationNode) =>
+    attempt(async () => {
       await call('location:remove', { id: node.id });
       list.reload();
-    } catch (failure) {
-      void message.error(errorText(failure, i18n.language));
-    }
-  };
+    });
 
   return (
     <div className="page">
