@@ -10,5 +10,7 @@ describe('audit summaries in words', () => {
     expect(describeSummary(null)).toBe('');
     expect(describeSummary({ reason: 'idle' })).toBe('原因：闲置自动锁定');
     expect(describeSummary({ reason: 'wrong-password' }, 'en')).toBe('reason: wrong password');
+    expect(describeSummary({ other: 'SH-2026-000001', relation: 'sales-service', note: null })).toBe('对方档号：SH-2026-000001；关系：销售转售后（新车档案 → 售后档案）；说明：—');
+    expect(describeSummary({ relation: 'something-else' }, 'en')).toBe('relation: something-else');
   });
 });

@@ -1,3 +1,5 @@
+import { relationLabels } from './dossier-links';
+
 /** Names of audit actions for people (UI, exports); unknown actions show as recorded. */
 export const auditActionLabels: Record<string, { zh: string; en: string }> = {
   'archive:create': { zh: '创建档案库', en: 'Archive created' },
@@ -110,6 +112,25 @@ const summaryKeyLabels: Record<string, { zh: string; en: string }> = {
   vin: { zh: '车架号', en: 'VIN' },
   before: { zh: '修改前', en: 'before' },
   after: { zh: '修改后', en: 'after' },
+  link: { zh: '关联编号', en: 'link' },
+  other: { zh: '对方档号', en: 'other dossier' },
+  relation: { zh: '关系', en: 'relation' },
+  note: { zh: '说明', en: 'note' },
+  customer: { zh: '客户编号', en: 'customer' },
+  record: { zh: '记录编号', en: 'record' },
+  recordedOn: { zh: '日期', en: 'date' },
+  rows: { zh: '行数', en: 'rows' },
+  badRows: { zh: '问题行数', en: 'bad rows' },
+  problems: { zh: '问题数', en: 'problems' },
+  first: { zh: '首个档号', en: 'first number' },
+  last: { zh: '末个档号', en: 'last number' },
+  sha256: { zh: '文件摘要', en: 'file digest' },
+  position: { zh: '位置序号', en: 'position' },
+};
+
+/** Recorded values that are codes, in words, per summary key. */
+const valueLabels: Record<string, Record<string, { zh: string; en: string }>> = {
+  relation: Object.fromEntries(Object.entries(relationLabels).map(([code, labels]) => [code, labels.name])),
 };
 
 /** Recorded reason codes in words. */
@@ -137,7 +158,8 @@ export function describeSummary(summary: Record<string, unknown> | null, languag
   if (!summary) return '';
   return Object.entries(summary)
     .map(([key, value]) => {
-      const text = key === 'reason' && typeof value === 'string' ? (reasonLabels[value]?.[language] ?? value) : describeValue(value, language);
+      const codes = key === 'reason' ? reasonLabels : valueLabels[key];
+      const text = codes && typeof value === 'string' ? (codes[value]?.[language] ?? value) : describeValue(value, language);
       return `${summaryKeyLabels[key]?.[language] ?? key}${language === 'zh' ? '：' : ': '}${text}`;
     })
     .join(language === 'zh' ? '；' : '; ');

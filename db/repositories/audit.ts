@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../open';
 import { auditEvents } from '../schema';
 
@@ -41,7 +41,8 @@ export interface AuditQuery {
   toIso?: string;
   userLogin?: string;
   action?: string;
-  target?: { type: string; id: string };
+  /** Events about any of these (a dossier, and the import that brought it in). */
+  targets?: readonly { type: string; id: string }[];
   /** Keyset cursor: events with a smaller id (newest first). */
   beforeId?: number;
   limit: number;
@@ -63,7 +64,7 @@ export function queryAuditEvents(db: Db, query: AuditQuery): AuditEventRow[] {
         query.toIso ? lt(auditEvents.at, query.toIso) : undefined,
         query.userLogin ? eq(auditEvents.userLogin, query.userLogin) : undefined,
         query.action ? actionFilter(query.action) : undefined,
-        query.target ? and(eq(auditEvents.targetType, query.target.type), eq(auditEvents.targetId, query.target.id)) : undefined,
+        query.targets ? (or(...query.targets.map((t) => and(eq(auditEvents.targetType, t.type), eq(auditEvents.targetId, t.id)))) ?? sql`0`) : undefined,
         query.beforeId === undefined ? undefined : lt(auditEvents.id, query.beforeId),
       ),
     )

@@ -158,6 +158,11 @@ export function findDossierIdByNumber(db: Db, archiveNumber: string): number | n
   return db.select({ id: dossiers.id }).from(dossiers).where(eq(dossiers.archiveNumber, archiveNumber)).get()?.id ?? null;
 }
 
+/** The import that brought a dossier in (null when it was typed in). */
+export function importOfDossier(db: Db, id: number): number | null {
+  return db.select({ importId: dossiers.importId }).from(dossiers).where(eq(dossiers.id, id)).get()?.importId ?? null;
+}
+
 export function countDossiers(db: Db): number {
   return db.select({ n: count() }).from(dossiers).get()?.n ?? 0;
 }

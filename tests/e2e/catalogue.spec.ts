@@ -123,6 +123,14 @@ test('a 新车档案 with its checklist, documents, a cross-reference, Chinese a
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option-content').getByText(/张三/).click();
   await expect(drawer.getByTestId('dossier-customers')).toContainText('张三（个人）');
   await screenshot(page, 'catalogue-05-customer');
+  // Its history: what was done to it, newest first, from the audit trail.
+  await drawer.getByRole('tab', { name: '历史记录' }).click();
+  const history = drawer.getByTestId('history-table');
+  await expect(history.locator('tbody tr').first()).toContainText('档案归入客户');
+  await expect(history).toContainText('上架/移位');
+  await expect(history).toContainText('登记卷内文件');
+  await expect(history.locator('tbody tr').last()).toContainText('新建档案');
+  await screenshot(page, 'catalogue-05-history');
   await drawer.locator('.ant-drawer-close').click();
   await expect(drawer).toBeHidden();
 

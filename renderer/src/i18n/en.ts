@@ -126,6 +126,7 @@ export const en: Messages = {
     overview: 'Overview',
     documents: 'Documents',
     links: 'Cross-references',
+    history: 'History',
     checklist: 'Checklist',
     requirement: 'Requirement',
     required: 'Required',

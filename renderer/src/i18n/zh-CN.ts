@@ -124,6 +124,7 @@ export const zhCN = {
     overview: '概况',
     documents: '卷内文件',
     links: '关联档案',
+    history: '历史记录',
     checklist: '文件清单',
     requirement: '要求',
     required: '必备',

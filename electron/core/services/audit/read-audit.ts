@@ -1,5 +1,5 @@
 import { queryAuditEvents, type AuditEventRow, type AuditQuery } from '../../../../db/repositories/audit';
-import { findDossierIdByNumber, visibleDossierIds } from '../../../../db/repositories/dossiers';
+import { findDossierIdByNumber, importOfDossier, visibleDossierIds } from '../../../../db/repositories/dossiers';
 import type { Db } from '../../../../db/open';
 import type { AuditEventView, AuditFilter } from '../../../../shared/contract';
 import { normalizeLogin } from '../../../../shared/schemas';
@@ -11,18 +11,20 @@ export const REDACTED_LABEL = '（无权查看）';
 
 /** The filter as a repository query; a dossier the reader may not see matches nothing. */
 export function auditQuery(db: Db, session: ActiveSession, filter: AuditFilter): Omit<AuditQuery, 'limit'> | null {
-  let target: AuditQuery['target'];
+  let targets: AuditQuery['targets'];
   if (filter.archiveNumber) {
     const id = findDossierIdByNumber(db, filter.archiveNumber);
     if (id === null || !visibleDossierIds(db, [id], visibilityOf(db, session)).has(id)) return null;
-    target = { type: 'dossier', id: String(id) };
+    // An imported dossier's history begins with the import that brought it in.
+    const importId = importOfDossier(db, id);
+    targets = [{ type: 'dossier', id: String(id) }, ...(importId === null ? [] : [{ type: 'import', id: String(importId) }])];
   }
   return {
     ...(filter.from ? { fromIso: parseTimeBound(filter.from, false).toISOString() } : {}),
     ...(filter.to ? { toIso: parseTimeBound(filter.to, true).toISOString() } : {}),
     ...(filter.user ? { userLogin: normalizeLogin(filter.user) } : {}),
     ...(filter.action ? { action: filter.action } : {}),
-    ...(target ? { target } : {}),
+    ...(targets ? { targets } : {}),
   };
 }
 

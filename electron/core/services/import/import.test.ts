@@ -50,6 +50,11 @@ describe('importing clerks’ sheets', () => {
     expect((await ok(core, 'dossier:list', { query: 'ww' })).items.map((d) => d.archiveNumber)).toEqual([result.lastNumber]);
     const [event] = (await ok(core, 'audit:list', { action: 'import:commit' })).items;
     expect(event?.summary).toMatchObject({ type: 'vehicle-new', rows: 3, first: result.firstNumber, last: result.lastNumber });
+    // A dossier's history begins with the import that brought it in, then what was done to it.
+    await ok(core, 'dossier:update', { archiveNumber: result.lastNumber ?? '', remarks: '已核对' });
+    const history = await ok(core, 'audit:list', { archiveNumber: result.lastNumber ?? '' });
+    expect(history.items.map((e) => e.action)).toEqual(['dossier:update', 'import:commit']);
+    expect((await ok(core, 'audit:list', { archiveNumber: result.firstNumber ?? '' })).items.map((e) => e.action)).toEqual(['import:commit']);
     await core.close();
   });
 

@@ -3,12 +3,13 @@ import { Alert, App, Button, DatePicker, Flex, Form, Input, Select, Space, Table
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { auditActionLabel, auditActionLabels, describeSummary } from '../../../../shared/audit-actions';
+import { auditActionLabel, auditActionLabels } from '../../../../shared/audit-actions';
 import type { AuditEventView, AuditFilter, VerifyReport } from '../../../../shared/contract';
 import { useCan } from '../../app/ArchiveSettings';
 import { call, errorText } from '../../lib/api';
 import { saveExport } from '../../lib/download';
 import { usePagedChannel } from '../../lib/use-paged-channel';
+import { eventColumns } from './audit-columns';
 
 interface FilterForm {
   period?: [Dayjs, Dayjs] | null;
@@ -129,14 +130,15 @@ export function AuditPage() {
         locale={{ emptyText: t('audit.empty') }}
         data-testid="audit-table"
         columns={[
-          { title: '#', dataIndex: 'id', width: 70 },
-          { title: t('audit.time'), dataIndex: 'at', width: 160, render: (at: string) => new Date(at).toLocaleString(language === 'en' ? 'en-GB' : 'zh-CN', { hour12: false }) },
-          { title: t('audit.user'), width: 150, render: (_, e) => (e.user ? `${e.user.displayName}（${e.user.login}）` : '—') },
-          { title: t('audit.department'), width: 80, render: (_, e) => e.user?.department ?? '' },
-          { title: t('audit.action'), dataIndex: 'action', width: 130, render: (action: string) => auditActionLabel(action, language) },
-          { title: t('audit.target'), width: 150, render: (_, e) => e.target?.label ?? '' },
-          { title: t('audit.summary'), render: (_, e) => describeSummary(e.summary, language) },
-          { title: t('audit.frontDoor'), dataIndex: 'frontDoor', width: 70, render: (door: 'ui' | 'cli') => t(`audit.${door}`) },
+          { key: 'id', title: '#', dataIndex: 'id', width: 70 },
+          ...eventColumns(t, language).flatMap((column) =>
+            column.key === 'user'
+              ? [column, { key: 'department', title: t('audit.department'), width: 80, render: (_: unknown, e: AuditEventView) => e.user?.department ?? '' }]
+              : column.key === 'action'
+                ? [column, { key: 'target', title: t('audit.target'), width: 150, render: (_: unknown, e: AuditEventView) => e.target?.label ?? '' }]
+                : [column],
+          ),
+          { key: 'frontDoor', title: t('audit.frontDoor'), dataIndex: 'frontDoor', width: 70, render: (door: 'ui' | 'cli') => t(`audit.${door}`) },
         ]}
         footer={trail.hasMore ? () => <Button onClick={() => void trail.loadMore()}>{t('audit.loadMore')}</Button> : undefined}
       />

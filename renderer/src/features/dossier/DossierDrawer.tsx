@@ -11,6 +11,7 @@ import { useChannel } from '../../lib/use-channel';
 import { ClassifyDialog } from './ClassifyDialog';
 import { CustomersTab } from './CustomersTab';
 import { DocumentsTab } from './DocumentsTab';
+import { HistoryTab } from './HistoryTab';
 import { LinksTab } from './LinksTab';
 import { OverviewTab } from './OverviewTab';
 
@@ -94,6 +95,7 @@ export function DossierDrawer({ archiveNumber, onClose, onChanged }: Props) {
               },
               { key: 'customers', label: `${t('customers.title')} (${dossier.customers.length})`, children: <CustomersTab dossier={dossier} editable={editable} onChanged={changed} /> },
               { key: 'links', label: `${t('catalogue.links')} (${dossier.links.length})`, children: <LinksTab dossier={dossier} editable={editable} onChanged={changed} /> },
+              ...(can('audit.read') ? [{ key: 'history', label: t('catalogue.history'), children: <HistoryTab dossier={dossier} /> }] : []),
               {
                 key: 'approvals',
                 label: t('dossier.approvals'),
