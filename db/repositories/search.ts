@@ -47,10 +47,17 @@ export function indexGramsFromText(db: Db, range: { from: number; to: number }, 
   return sqlite.prepare('INSERT INTO search_grams (rowid, grams) SELECT dossier_id, dossierdesk_grams(text) FROM search_text WHERE dossier_id BETWEEN ? AND ?').run(range.from, range.to).changes;
 }
 
-/** The lowest and highest dossier id in search_text (null when empty). */
-export function searchTextIdRange(db: Db): { from: number; to: number } | null {
-  const row = db.get<{ lo: number | null; hi: number | null }>(sql`SELECT min(dossier_id) AS lo, max(dossier_id) AS hi FROM search_text`);
-  return row && row.lo !== null && row.hi !== null ? { from: row.lo, to: row.hi } : null;
+/** The same for the entries of the given dossiers (a step of a rebuild that edits may have overtaken). */
+export function indexGramsOfDossiers(db: Db, ids: readonly number[], grams: (text: string) => string): number {
+  if (ids.length === 0) return 0;
+  const sqlite = db.$client;
+  sqlite.function('dossierdesk_grams', { deterministic: true }, (text: unknown) => grams(String(text)));
+  return sqlite.prepare('INSERT INTO search_grams (rowid, grams) SELECT dossier_id, dossierdesk_grams(text) FROM search_text WHERE dossier_id IN (SELECT value FROM json_each(?))').run(JSON.stringify(ids)).changes;
+}
+
+/** Dossier ids in [from, to] that already have an entry. */
+export function indexedDossierIds(db: Db, range: { from: number; to: number }): Set<number> {
+  return new Set(db.all<{ id: number }>(sql`SELECT dossier_id AS id FROM search_text WHERE dossier_id BETWEEN ${range.from} AND ${range.to}`).map((r) => r.id));
 }
 
 export function removeSearchEntry(db: Db, dossierId: number): void {
@@ -61,7 +68,8 @@ export function removeSearchEntry(db: Db, dossierId: number): void {
 /** Empties the index before a rebuild. */
 export function clearSearchIndex(db: Db): void {
   db.run(sql`DELETE FROM search_text`);
-  db.run(sql`DELETE FROM search_grams`);
+  // Drops the whole index at once (a plain DELETE would remove it row by row).
+  db.run(sql`INSERT INTO search_grams (search_grams) VALUES ('delete-all')`);
 }
 
 /** Merges the index's segments into one (after a rebuild or a large import): faster lookups. */

@@ -3,7 +3,7 @@ import type { UserRecord } from '../../db/repositories/users';
 import type { Channel, LockReason, SessionInfo } from '../../shared/contract';
 import type { Message } from '../../shared/errors';
 import type { AuditActor, AuditDraft, FrontDoor } from './audit/chain';
-import type { ActiveSession } from './session';
+import type { ActiveSession, BackgroundJob } from './session';
 import type { ArchivePaths } from './vault/archive-files';
 import type { KdfCost } from './vault/kdf';
 import type { OpenedArchive } from './vault/opened-archive';
@@ -60,6 +60,8 @@ export interface HandlerContext {
    * `settle` in the same transaction; if anything fails, the archive is closed and its key wiped.
    */
   startSession(archive: OpenedArchive, user: UserRecord, options?: { audit?: AuditDraft; settle?: Change<void> }): SessionInfo;
+  /** Goes on with `job` after this call, a step at a time between the user's calls (see BackgroundJob). */
+  inBackground(job: BackgroundJob): void;
   /** Records the lock, closes the database and wipes the data key. */
   lock(reason: LockReason): void;
   readonly lastLockReason: LockReason | null;

@@ -12,7 +12,7 @@ import { handlers as defaultHandlers } from './handlers';
 import type { Handler, HandlerTable } from './handlers/types';
 import { readSettings } from './services/settings/settings';
 import { toActor, toSessionUser } from './services/users/user-dto';
-import { isIdle, sessionInfo, type ActiveSession } from './session';
+import { isIdle, sessionInfo, type ActiveSession, type BackgroundJob } from './session';
 import { archivePaths } from './vault/archive-files';
 import type { KdfCost } from './vault/kdf';
 import { closeArchive, type OpenedArchive } from './vault/opened-archive';
@@ -220,6 +220,11 @@ class CoreRuntime {
         audited.count += 1;
         return this.transact(session.archive.database.db, change, draft, toActor(session.record), frontDoor);
       },
+      inBackground: (job: BackgroundJob) => {
+        const session = requireSession();
+        session.background = job;
+        this.runInBackground(session, job);
+      },
       writeInSteps: <T>(work: (db: Db, pause: () => Promise<void>) => Promise<T>, draft: (result: T) => AuditDraft): Promise<T> => {
         const session = requireSession();
         audited.count += 1;
@@ -248,6 +253,7 @@ class CoreRuntime {
             idleLockMinutes: settings.idleLockMinutes,
             lastActivityAt: this.env.now().getTime(),
             stagedImports: new Map(),
+            background: null,
           };
           if (options.audit) {
             audited.count += 1;
@@ -287,6 +293,42 @@ class CoreRuntime {
     } finally {
       if (sqlite.open && this.session?.archive.database.sqlite === sqlite) sqlite.pragma('query_only = ON');
     }
+  }
+
+  /**
+   * The job's steps, each queued behind the calls that came in meanwhile and run in its own
+   * transaction. A step that fails ends the job (it begins again at the next sign-in); a lock
+   * or another session ends it too.
+   */
+  private runInBackground(session: ActiveSession, job: BackgroundJob): void {
+    const tick = () => {
+      this.serial(() => {
+        if (this.session !== session || job.finished) return false;
+        const sqlite = session.archive.database.sqlite;
+        sqlite.pragma('query_only = OFF');
+        try {
+          sqlite
+            .transaction(() => {
+              job.step(session.archive.database.db);
+              if (job.finished) appendAuditEvent(session.archive.database.db, job.audit, { actor: null, frontDoor: this.sessionFrontDoor, at: this.env.now() });
+            })
+            .immediate();
+        } finally {
+          if (sqlite.open) sqlite.pragma('query_only = ON');
+        }
+        return !job.finished;
+      }).then(
+        (more) => {
+          if (more) setImmediate(tick);
+          else if (session.background === job) session.background = null;
+        },
+        (error: unknown) => {
+          if (session.background === job) session.background = null;
+          this.log(`[dossierdesk] background ${job.kind} stopped: ${describeUnexpected(error)}`);
+        },
+      );
+    };
+    setImmediate(tick);
   }
 
   /** One IMMEDIATE transaction: the change, its audit event, then its file effects; all or nothing. */

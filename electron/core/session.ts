@@ -1,4 +1,6 @@
+import type { Db } from '../../db/open';
 import type { UserRecord } from '../../db/repositories/users';
+import type { AuditDraft } from './audit/chain';
 import type { LockReason, SessionInfo, SessionUser, Settings } from '../../shared/contract';
 import type { StagedImport } from './staged-import';
 import type { OpenedArchive } from './vault/opened-archive';
@@ -14,6 +16,22 @@ export interface ActiveSession {
   lastActivityAt: number;
   /** Files opened for import in this session, by id; forgotten at lock. */
   readonly stagedImports: Map<string, StagedImport>;
+  /** Work going on between calls (a rebuild of the search index), while it lasts. */
+  background: BackgroundJob | null;
+}
+
+/**
+ * Work that goes on after the call that began it, a step at a time, each step its own
+ * transaction between the user's calls. A lock stops it; it must then be safe to begin again.
+ */
+export interface BackgroundJob {
+  readonly kind: 'search-index';
+  readonly done: number;
+  readonly total: number;
+  readonly finished: boolean;
+  step(db: Db): void;
+  /** Recorded (as the system) in the transaction of the last step. */
+  readonly audit: AuditDraft;
 }
 
 export function sessionInfo(session: ActiveSession): SessionInfo {

@@ -102,6 +102,8 @@ export interface DossierPage {
    */
   total: number | null;
   totalCapped: boolean;
+  /** While the search index is being rebuilt (after an update): how far it is. A search may miss dossiers until then. */
+  indexing?: { done: number; total: number };
 }
 
 /** A search counts its hits up to here ("1000+"): a one-character query stays fast. */

@@ -4,7 +4,7 @@ import { archiveInfo } from '../services/archive/archive-info';
 import { verifyArchive } from '../services/archive/verify-archive';
 import { toActor } from '../services/users/user-dto';
 import { archiveState } from '../vault/archive-files';
-import { ensureSearchIndex } from '../services/search/index-dossier';
+import { rebuildSearchIndex } from '../services/search/index-dossier';
 import { installDefaultTypes } from '../services/types/types';
 import type { HandlersFor } from './types';
 
@@ -20,7 +20,8 @@ export const archiveHandlers: HandlersFor<typeof archiveContract> = {
       onCreated: (db, user, archiveId) => {
         ctx.auditWithin(db, { action: 'archive:create', target: { type: 'archive', id: archiveId }, summary: { admin: user.login } }, toActor(user));
         installDefaultTypes(db, ctx.env.now().toISOString(), user.id, (draft) => ctx.auditWithin(db, draft, toActor(user)));
-        ensureSearchIndex(db);
+        // An empty index, marked as built by this build.
+        rebuildSearchIndex(db);
       },
     });
     return ctx.startSession(archive, admin);

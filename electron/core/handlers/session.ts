@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errors';
 import { changePassword } from '../services/session/change-password';
 import { settleSignIn, signIn } from '../services/session/sign-in';
 import { readSettings } from '../services/settings/settings';
-import { ensureSearchIndex } from '../services/search/index-dossier';
+import { SearchIndexRebuild, searchIndexIsCurrent } from '../services/search/index-dossier';
 import { installDefaultTypes } from '../services/types/types';
 import { sessionInfo } from '../session';
 import type { HandlersFor } from './types';
@@ -19,16 +19,27 @@ export const sessionHandlers: HandlersFor<typeof sessionContract> = {
       throw new AppError('CONFLICT', { zh: '已有用户登录，请先锁定', en: 'Someone is signed in; lock first' });
     }
     const { archive, user, account } = await signIn(ctx.env, input.login, input.password, ctx.frontDoor);
-    return ctx.startSession(archive, user, {
+    let rebuild: SearchIndexRebuild | null = null;
+    const info = ctx.startSession(archive, user, {
       audit: { action: 'session:login' },
       settle: (db, effects) => {
         settleSignIn(db, effects, { path: ctx.env.paths.signinState, account, settings: readSettings(db) }, (draft, frontDoor) => ctx.auditWithin(db, draft, null, frontDoor));
         // Archives made before a shipped type existed receive it at the next sign-in.
         installDefaultTypes(db, ctx.env.now().toISOString(), null, (draft) => ctx.auditWithin(db, draft, null));
-        const reindexed = ensureSearchIndex(db);
-        if (reindexed !== null) ctx.auditWithin(db, { action: 'search:rebuild', summary: { dossiers: reindexed } }, null);
+        // An index from another build is rebuilt: in the window after sign-in, a step at a time;
+        // a command on the command line waits for it (it would otherwise search a partial index).
+        if (!searchIndexIsCurrent(db)) {
+          rebuild = SearchIndexRebuild.begin(db);
+          if (ctx.frontDoor === 'cli') {
+            rebuild.step(db, Number.MAX_SAFE_INTEGER);
+            ctx.auditWithin(db, rebuild.audit, null);
+          }
+        }
       },
     });
+    const pending = rebuild as SearchIndexRebuild | null;
+    if (pending && !pending.finished) ctx.inBackground(pending);
+    return info;
   },
 
   'session:lock': (ctx) => {

@@ -77,6 +77,7 @@ export const en: Messages = {
     noMatch: 'No dossier matches “{{query}}”',
     total: '{{count}} in total',
     totalCapped: 'More than {{count}}',
+    indexing: 'The search index is being rebuilt after an update ({{percent}}% done): until it is finished a search may miss dossiers.',
     loadMore: 'Load more',
     createTitle: 'New dossier',
     titlePlaceholder: 'e.g. Zhang San, 沪A12345, new-vehicle dossier',

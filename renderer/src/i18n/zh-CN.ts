@@ -75,6 +75,7 @@ export const zhCN = {
     noMatch: '没有符合“{{query}}”的档案',
     total: '共 {{count}} 份',
     totalCapped: '超过 {{count}} 份',
+    indexing: '升级后正在重建检索索引（已完成 {{percent}}%）：完成之前，检索结果可能不全。',
     loadMore: '加载更多',
     createTitle: '新建档案',
     titlePlaceholder: '例如：张三 沪A12345 新车档案',

@@ -21,6 +21,8 @@ interface PagedState<T> {
   total: number;
   /** A search counted up to its cap: the total means "more than". */
   totalCapped: boolean;
+  /** The search index is being rebuilt: how far (a search may miss dossiers until it is done). */
+  indexing: { done: number; total: number } | null;
   error: string | null;
 }
 
@@ -32,12 +34,22 @@ export function usePagedChannel<C extends PagedChannel>(channel: C, input: Omit<
   const key = JSON.stringify(input);
   const [reloads, setReloads] = useState(0);
   const wanted = `${channel} ${key} #${reloads}`;
-  const [state, setState] = useState<PagedState<Item<C>>>({ for: '', items: [], nextCursor: null, total: 0, totalCapped: false, error: null });
+  const [state, setState] = useState<PagedState<Item<C>>>({ for: '', items: [], nextCursor: null, total: 0, totalCapped: false, indexing: null, error: null });
 
   useEffect(() => {
     let current = true;
     fetchPage(channel, JSON.parse(key) as InputOf<C>).then(
-      (page) => current && setState({ for: wanted, items: page.items, nextCursor: page.nextCursor, total: 'total' in page ? (page.total ?? page.items.length) : page.items.length, totalCapped: 'totalCapped' in page && page.totalCapped, error: null }),
+      (page) =>
+        current &&
+        setState({
+          for: wanted,
+          items: page.items,
+          nextCursor: page.nextCursor,
+          total: 'total' in page ? (page.total ?? page.items.length) : page.items.length,
+          totalCapped: 'totalCapped' in page && page.totalCapped,
+          indexing: ('indexing' in page && page.indexing) || null,
+          error: null,
+        }),
       (failure: unknown) => current && setState((previous) => ({ ...previous, for: wanted, error: errorText(failure, language) })),
     );
     return () => {
@@ -65,6 +77,7 @@ export function usePagedChannel<C extends PagedChannel>(channel: C, input: Omit<
     items: state.items,
     total: state.total,
     totalCapped: state.totalCapped,
+    indexing: state.indexing,
     hasMore: state.nextCursor !== null,
     loading: state.for !== wanted,
     error: state.error,

@@ -93,7 +93,10 @@ export function listDossiers(ctx: HandlerContext, input: ListInput): DossierPage
   const records = [...(exact && !cursor ? [exact] : []), ...findDossiersByIds(db, page.rows.map((row) => row.id))];
   const last = page.rows.at(-1);
   const counted = { ...base, excludeId: undefined };
-  const total = cursor ? null : cachedCount(db, JSON.stringify([counted.visibility, counted.filters, input.query ?? null]), () => countMatchingDossiers(db, counted, SEARCH_COUNT_CAP));
+  const countNow = () => countMatchingDossiers(db, counted, SEARCH_COUNT_CAP);
+  // While the index is rebuilt it grows without audit events: a search's count is not cached then.
+  const indexing = base.text !== null && session.background?.kind === 'search-index' ? session.background : null;
+  const total = cursor ? null : indexing ? countNow() : cachedCount(db, JSON.stringify([counted.visibility, counted.filters, input.query ?? null]), countNow);
   const matches = input.query ? describeMatches(db, records, input.query) : new Map<number, never>();
   return {
     items: records.map((record): DossierSummary => {
@@ -104,5 +107,6 @@ export function listDossiers(ctx: HandlerContext, input: ListInput): DossierPage
     nextCursor: page.hasMore && last ? writeCursor({ value: last.sortValue, id: last.id }) : null,
     total: total === null || base.text === null ? total : Math.min(total, SEARCH_COUNT_CAP),
     totalCapped: total !== null && base.text !== null && total > SEARCH_COUNT_CAP,
+    ...(indexing ? { indexing: { done: indexing.done, total: indexing.total } } : {}),
   };
 }

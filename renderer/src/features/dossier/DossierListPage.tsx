@@ -1,6 +1,6 @@
 import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Empty, Flex, Input, Select, Table, TreeSelect, Typography } from 'antd';
-import { useDeferredValue, useState } from 'react';
+import { useDeferredValue, useEffect, useState } from 'react';
 import { useTableHeight } from '../../lib/use-table-height';
 import { useTranslation } from 'react-i18next';
 import type { DossierListColumn, DossierSortKey, DossierSummary, SavedViewState } from '../../../../shared/contract';
@@ -31,6 +31,14 @@ export function DossierListPage() {
   const [sort, setSort] = useState<{ by: DossierSortKey; direction: 'asc' | 'desc' }>({ by: 'created', direction: 'desc' });
   const filters = { ...(typeKey ? { typeKeys: [typeKey] } : {}), ...(complete === null ? {} : { complete }), ...(locationId === null ? {} : { locationId }) };
   const list = usePagedChannel('dossier:list', { ...(query ? { query } : {}), filters, sort, limit: 50 }, i18n.language);
+  // While the index is rebuilt the search is asked again every few seconds: hits fill in.
+  const { reload } = list;
+  const indexing = list.indexing !== null;
+  useEffect(() => {
+    if (!indexing) return;
+    const timer = setTimeout(reload, 2000);
+    return () => clearTimeout(timer);
+  });
   const columns = dossierColumns(t, shown.filter((c) => c !== 'match' || query), sort);
   const applyView = (view: SavedViewState) => {
     setSearch(view.query ?? '');
@@ -113,6 +121,15 @@ export function DossierListPage() {
           <ViewControls current={{ ...(query ? { query } : {}), filters, sort, columns: shown }} onApply={applyView} onColumns={setShown} />
       </Flex>
       {list.error && <Alert type="error" showIcon title={list.error} className="form-alert" />}
+      {list.indexing && (
+        <Alert
+          type="info"
+          showIcon
+          className="form-alert"
+          data-testid="indexing-notice"
+          title={t('dossier.indexing', { percent: Math.floor((100 * list.indexing.done) / Math.max(1, list.indexing.total)) })}
+        />
+      )}
       <Table<DossierSummary>
         rowKey="id"
         size="middle"
