@@ -7,6 +7,7 @@ import { LevelsTab } from './LevelsTab';
 import { PermissionMatrixTab } from './PermissionMatrixTab';
 import { PolicyTab } from './PolicyTab';
 import { UsersTab } from './UsersTab';
+import { TypesTab } from '../types/TypesTab';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -16,6 +17,7 @@ export function SettingsPage() {
   const tabs = [
     ...(can('user.read') || can('org.manage') ? [{ key: 'departments', label: t('settings.departments'), children: <DepartmentsTab /> }] : []),
     ...(can('user.read') ? [{ key: 'users', label: t('settings.users'), children: <UsersTab /> }] : []),
+    { key: 'types', label: t('types.title'), children: <TypesTab /> },
     { key: 'levels', label: t('settings.levels'), children: <LevelsTab /> },
     { key: 'policy', label: t('settings.policy'), children: <PolicyTab /> },
     { key: 'matrix', label: t('settings.matrix'), children: <PermissionMatrixTab /> },

@@ -1,0 +1,80 @@
+import type { DossierTypeView } from '../../../../shared/contract';
+import type { TypeDefinition } from '../../../../shared/dossier-types';
+
+/**
+ * A type as the editor's form holds it: the definition with its retention and classification
+ * spread into plain fields (antd forms bind one value per field).
+ */
+export type TypeForm = Omit<TypeDefinition, 'retention' | 'classification'> & {
+  retentionKind: 'permanent' | 'years';
+  retentionYears?: number | undefined;
+  classificationName?: string | undefined;
+  classificationValues?: string[] | undefined;
+};
+
+const optional = (text: string | undefined) => (text?.trim() ? text.trim() : undefined);
+
+export function toForm(type: DossierTypeView | TypeDefinition): TypeForm {
+  const { retention, classification, ...rest } = type;
+  const definition: Omit<TypeDefinition, 'retention' | 'classification'> = {
+    key: rest.key,
+    code: rest.code,
+    name: rest.name,
+    ...(rest.nameEn ? { nameEn: rest.nameEn } : {}),
+    subjectKind: rest.subjectKind,
+    fields: rest.fields,
+    numbering: rest.numbering,
+    ...(rest.titleTemplate ? { titleTemplate: rest.titleTemplate } : {}),
+    defaultLevel: rest.defaultLevel,
+    groups: rest.groups,
+    checklist: rest.checklist,
+  };
+  return {
+    ...definition,
+    retentionKind: retention.kind,
+    retentionYears: retention.kind === 'years' ? retention.years : undefined,
+    classificationName: classification?.name,
+    classificationValues: classification?.values,
+  };
+}
+
+/** The form back as a definition for `type:save` (which checks it in full). */
+export function fromForm(form: TypeForm): TypeDefinition {
+  const { retentionKind, retentionYears, classificationName, classificationValues, ...rest } = form;
+  return {
+    ...rest,
+    nameEn: optional(rest.nameEn),
+    titleTemplate: optional(rest.titleTemplate),
+    fields: (rest.fields ?? []).map((field) => ({
+      ...field,
+      required: field.required === true,
+      sensitive: field.sensitive === true,
+      labelEn: optional(field.labelEn),
+      note: optional(field.note),
+      choices: field.kind === 'choice' || field.kind === 'multi-choice' ? (field.choices ?? []) : undefined,
+      search: field.search ?? undefined,
+    })),
+    groups: (rest.groups ?? []).map((group) => ({ ...group, note: optional(group.note) })),
+    checklist: (rest.checklist ?? []).map((item) => ({ ...item, nameEn: optional(item.nameEn), note: optional(item.note), group: item.group ?? undefined })),
+    retention: retentionKind === 'permanent' ? { kind: 'permanent' } : { kind: 'years', years: retentionYears ?? 10 },
+    classification: classificationName?.trim() && classificationValues?.length ? { name: classificationName.trim(), values: classificationValues } : null,
+  };
+}
+
+/** A new type's starting point: one required name field and a yearly running number. */
+export function blankType(): TypeForm {
+  return {
+    key: '',
+    code: '',
+    name: '',
+    subjectKind: 'customer-person',
+    fields: [{ key: 'customerName', label: '客户名称', kind: 'text', required: true, sensitive: false, search: 'name' }],
+    numbering: '{type}-{yyyy}-{seq:6}',
+    titleTemplate: '{customerName}',
+    defaultLevel: 1,
+    groups: [],
+    checklist: [],
+    retentionKind: 'years',
+    retentionYears: 30,
+  };
+}
