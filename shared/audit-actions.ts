@@ -117,6 +117,7 @@ const summaryKeyLabels: Record<string, { zh: string; en: string }> = {
   relation: { zh: '关系', en: 'relation' },
   note: { zh: '说明', en: 'note' },
   customer: { zh: '客户编号', en: 'customer' },
+  customers: { zh: '客户', en: 'customers' },
   record: { zh: '记录编号', en: 'record' },
   recordedOn: { zh: '日期', en: 'date' },
   rows: { zh: '行数', en: 'rows' },

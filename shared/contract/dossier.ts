@@ -155,6 +155,8 @@ export const dossierContract = {
       /** 建档日期; defaults to today. */
       openedOn: day.optional(),
       remarks: z.string().trim().max(500).optional(),
+      /** Customers (客户) the new dossier is filed under, in the same transaction. */
+      customerIds: z.array(z.number().int().positive()).max(20).default([]),
     }),
     output: returns<DossierSummary>(),
   }),

@@ -134,6 +134,21 @@ test('a 新车档案 with its checklist, documents, a cross-reference, Chinese a
   await drawer.locator('.ant-drawer-close').click();
   await expect(drawer).toBeHidden();
 
+  // A dossier can be filed under the customer as it is created.
+  await page.getByTestId('create-dossier').click();
+  const plain = page.getByRole('dialog', { name: '新建档案' });
+  await choose(page, '档案类型', '无类型（仅题名）');
+  await plain.getByLabel('案卷题名').fill('张三 客户来往函件');
+  await plain.getByTestId('create-customer-picker').locator('input').fill('张三');
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option-content').getByText(/张三/).click();
+  await plain.getByRole('button', { name: '创建' }).click();
+  await expect(plain).toBeHidden();
+  await table.getByRole('row', { name: /张三 客户来往函件/ }).click();
+  await drawer.getByRole('tab', { name: /客户/ }).click();
+  await expect(drawer.getByTestId('dossier-customers')).toContainText('张三（个人）');
+  await drawer.locator('.ant-drawer-close').click();
+  await expect(drawer).toBeHidden();
+
   // Import a CSV of other customers.
   await page.getByTestId('open-import').click();
   const csv = ['客户名称,联系电话,车架号（VIN）,车牌号,交车日期', '李四,13912345678,LSVAU2180N2183295,浙B54321,2026/10/1', '王五,021-62345678,LSVAU2180N2183296,苏E11111,2026-09-30'].join('\r\n');
@@ -146,7 +161,7 @@ test('a 新车档案 with its checklist, documents, a cross-reference, Chinese a
   await expect(page.getByTestId('import-result')).toContainText(`已导入 2 份档案（XC-${year}-000002 … XC-${year}-000003）`);
   await screenshot(page, 'catalogue-06-import');
   await page.getByRole('dialog', { name: '导入档案清单' }).locator('.ant-modal-close').click();
-  await expect(page.getByTestId('dossier-total')).toHaveText('共 4 份');
+  await expect(page.getByTestId('dossier-total')).toHaveText('共 5 份');
 
   // Search: pinyin initials and a two-character name, showing where each hit matched.
   const search = page.getByTestId('dossier-search').locator('input');
@@ -166,7 +181,7 @@ test('a 新车档案 with its checklist, documents, a cross-reference, Chinese a
   // Sort by archive number, hide a column, save the view; it comes back after a reload.
   await search.fill('');
   await table.getByRole('columnheader', { name: '档号' }).click();
-  await expect(table.getByRole('row').nth(1)).toContainText(`SH-${year}-000001`);
+  await expect(table.getByRole('row').nth(1)).toContainText(`KH-${year}-000001`);
   await page.getByTestId('column-chooser').click();
   await page.getByRole('checkbox', { name: '所属部门' }).uncheck();
   await expect(table.getByRole('columnheader', { name: '所属部门' })).toHaveCount(0);
@@ -179,7 +194,7 @@ test('a 新车档案 with its checklist, documents, a cross-reference, Chinese a
   await page.getByTestId('view-select').click();
   await page.locator('.ant-select-dropdown:visible').getByText('按档号').click();
   await expect(table.getByRole('columnheader', { name: '所属部门' })).toHaveCount(0);
-  await expect(table.getByRole('row').nth(1)).toContainText(`SH-${year}-000001`);
+  await expect(table.getByRole('row').nth(1)).toContainText(`KH-${year}-000001`);
   await screenshot(page, 'catalogue-08-saved-view');
   await search.fill('');
   await page.getByTestId('location-filter').click();

@@ -17,6 +17,16 @@ describe('customers: one customer, many dossiers, and a timeline', () => {
     expect(page.dossiers.map((d) => d.archiveNumber)).toEqual([house.archiveNumber, car.archiveNumber]);
     expect(page).toMatchObject({ dossierCount: 2, phones: ['13800138000', '021-62345678'], category: '重点' });
 
+    // Filed under the customer as it is created, in the same transaction (and recorded with it).
+    const service = await ok(core, 'dossier:create', { typeKey: 'vehicle-service', fields: { customerName: '张三', phone: '13800138000', plate: '沪A12345', serviceDate: '2026-11-20' }, customerIds: [customer.id] });
+    expect((await ok(core, 'dossier:get', { archiveNumber: service.archiveNumber })).customers).toEqual([{ id: customer.id, name: '张三', kind: 'person' }]);
+    const [created] = (await ok(core, 'audit:list', { archiveNumber: service.archiveNumber })).items;
+    expect(created).toMatchObject({ action: 'dossier:create', summary: { customers: ['张三'] } });
+    const before = (await ok(core, 'dossier:list', {})).total;
+    expect(await call(core, 'dossier:create', { title: '无此客户', customerIds: [customer.id + 100] })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect((await ok(core, 'dossier:list', {})).total).toBe(before);
+    await ok(core, 'dossier:unlink-customer', { archiveNumber: service.archiveNumber, customerId: customer.id });
+
     await ok(core, 'customer:create', { kind: 'organisation', name: '浦东建设集团', phones: [], ownership: '国有', supervisingBody: '浦东新区国资委' });
     const names = async (query: string) => (await ok(core, 'customer:list', { query })).items.map((c) => c.name);
     expect(await names('zs')).toEqual(['张三']);

@@ -1,10 +1,8 @@
-import { findVisibleCustomer, insertCustomer, insertCustomerRecord, linkCustomer, listVisibleCustomers, unlinkCustomer, updateCustomer, type CustomerRow, type CustomerWithDepartment } from '../../../../db/repositories/customers';
-import type { Db } from '../../../../db/open';
+import { insertCustomer, insertCustomerRecord, linkCustomer, listVisibleCustomers, unlinkCustomer, updateCustomer, type CustomerRow } from '../../../../db/repositories/customers';
 import type { CustomerDetail, CustomerPage, DossierDetail } from '../../../../shared/contract';
 import type { CustomerKind, CustomerRecordKind } from '../../../../shared/customers';
 import { AppError } from '../../../../shared/errors';
 import type { HandlerContext } from '../../context';
-import type { ActiveSession } from '../../session';
 import { visibilityOf } from '../access/visibility';
 import { owningDepartment } from '../dossiers/create-dossier';
 import { requireVisibleDossier } from '../dossiers/dossier-access';
@@ -12,6 +10,7 @@ import { toDossierDetail } from '../dossiers/dossier-dto';
 import { normaliseForSearch } from '../search/normalise';
 import { namePinyin } from '../search/pinyin';
 import { customerSummaries, toCustomerDetail } from './customer-views';
+import { requireCustomer } from './require-customer';
 
 type Text = string | null | undefined;
 
@@ -28,13 +27,6 @@ export interface CustomerInput {
   remarks?: Text;
 }
 
-const noCustomer = () => new AppError('NOT_FOUND', { zh: '没有此客户', en: 'There is no such customer' });
-
-function requireCustomer(db: Db, session: ActiveSession, id: number): CustomerWithDepartment {
-  const customer = findVisibleCustomer(db, id, visibilityOf(db, session));
-  if (!customer) throw noCustomer();
-  return customer;
-}
 
 /** What the customer search reads: name and its pinyin, phones, address, contact – never the ID code. */
 function searchTextOf(c: Pick<CustomerRow, 'name' | 'phones' | 'address' | 'contact'>): string {

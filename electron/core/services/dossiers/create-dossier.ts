@@ -1,3 +1,4 @@
+import { linkCustomer } from '../../../../db/repositories/customers';
 import { findDossierById, insertDossier } from '../../../../db/repositories/dossiers';
 import type { DossierSummary } from '../../../../shared/contract';
 import { numberingFields, titleFromTemplate } from '../../../../shared/dossier-types';
@@ -8,6 +9,7 @@ import type { HandlerContext } from '../../context';
 import { visibilityOf } from '../access/visibility';
 import { requireDepartment } from '../departments/departments';
 import { reindexDossier } from '../search/index-dossier';
+import { requireCustomer } from '../customers/require-customer';
 import { requireType } from '../types/type-catalog';
 import { assertGivableLevel, requireCustodian } from './dossier-access';
 import { toDossierSummary } from './dossier-summary';
@@ -56,6 +58,7 @@ export interface NewDossierInput {
   carrier: 'paper' | 'electronic' | 'both';
   openedOn?: string | undefined;
   remarks?: string | undefined;
+  customerIds?: readonly number[] | undefined;
 }
 
 /**
@@ -69,6 +72,7 @@ export function createDossier(ctx: HandlerContext, input: NewDossierInput): Doss
   const session = ctx.session();
   const { record, settings } = session;
   const now = ctx.env.now();
+  const customers = [...new Set(input.customerIds ?? [])].map((id) => requireCustomer(session.archive.database.db, session, id));
   return ctx.write(
     (db) => {
       const type = input.typeKey ? requireType(db, input.typeKey) : null;
@@ -108,6 +112,7 @@ export function createDossier(ctx: HandlerContext, input: NewDossierInput): Doss
         createdAt: now.toISOString(),
         createdBy: record.id,
       });
+      for (const customer of customers) linkCustomer(db, id, customer.id);
       reindexDossier(db, id);
       const dossier = findDossierById(db, id);
       if (!dossier) throw new AppError('INTERNAL');
@@ -116,7 +121,13 @@ export function createDossier(ctx: HandlerContext, input: NewDossierInput): Doss
     (dossier) => ({
       action: 'dossier:create',
       target: { type: 'dossier', id: dossier.id, label: dossier.archiveNumber },
-      summary: { title: dossier.title, ...(dossier.type ? { type: dossier.type.name } : {}), level: levelAt(settings.levels, dossier.level).name, department: dossier.department.code },
+      summary: {
+        title: dossier.title,
+        ...(dossier.type ? { type: dossier.type.name } : {}),
+        level: levelAt(settings.levels, dossier.level).name,
+        department: dossier.department.code,
+        ...(customers.length > 0 ? { customers: customers.map((c) => c.name) } : {}),
+      },
     }),
   );
 }

@@ -7,6 +7,7 @@ import { useArchiveSettings, useCan, useLevels } from '../../app/ArchiveSettings
 import { useSession } from '../../app/SessionProvider';
 import { call, errorText } from '../../lib/api';
 import { useChannel } from '../../lib/use-channel';
+import { useCustomerOptions } from '../customers/use-customer-options';
 import { FieldInput } from './FieldInput';
 
 interface Props {
@@ -23,6 +24,7 @@ interface Values {
   level: number;
   departmentCode: string;
   remarks?: string;
+  customers?: { value: number; label: string }[];
 }
 
 const TITLE_MAX = 200;
@@ -54,6 +56,9 @@ export function CreateDossierDialog({ open, onClose, onCreated }: Props) {
   // Only departments whose dossiers this user may see; the core checks the same rule.
   const scope = ownDepartment ? departmentSubtreeCodes(departments.data ?? [], ownDepartment) : new Set<string>();
   const departmentOptions = (departments.data ?? []).filter((d) => can('dossier.read-all') || scope.has(d.code));
+  // Filing under a customer on creation needs no more than reading customers (the core checks them).
+  const mayFileUnderCustomer = can('dossier.read');
+  const customers = useCustomerOptions();
   const preview = useChannel('dossier:preview-number', { typeKey, fields, ...(departmentCode ? { departmentCode } : {}) }, open && typeKey !== PLAIN);
 
   useEffect(() => {
@@ -73,6 +78,7 @@ export function CreateDossierDialog({ open, onClose, onCreated }: Props) {
         level: values.level,
         departmentCode: values.departmentCode,
         ...(values.remarks?.trim() ? { remarks: values.remarks.trim() } : {}),
+        customerIds: (values.customers ?? []).map((c) => c.value),
       });
       void message.success(t('dossier.created', { number: dossier.archiveNumber }));
       form.resetFields();
@@ -172,6 +178,19 @@ export function CreateDossierDialog({ open, onClose, onCreated }: Props) {
           </Col>
         </Row>
         {chosenLevel !== undefined && level(chosenLevel).marked && <Alert type="warning" showIcon title={t('dossier.markedHint')} className="form-alert" />}
+        {mayFileUnderCustomer && (
+          <Form.Item name="customers" label={t('customers.title')}>
+            <Select
+              mode="multiple"
+              labelInValue
+              showSearch={{ filterOption: false, onSearch: customers.search }}
+              placeholder={t('customers.pick')}
+              options={customers.options}
+              notFoundContent={null}
+              data-testid="create-customer-picker"
+            />
+          </Form.Item>
+        )}
         <Form.Item name="remarks" label={t('catalogue.remarks')}>
           <Input maxLength={500} />
         </Form.Item>

@@ -4,14 +4,14 @@ import type { DossierDetail } from '../../../../shared/contract';
 import { customerKindLabels } from '../../../../shared/customers';
 import { call } from '../../lib/api';
 import { useAttempt } from '../../lib/use-attempt';
-import { useSearchOptions } from '../../lib/use-search-options';
+import { useCustomerOptions } from '../customers/use-customer-options';
 
 /** The customers a dossier is filed under; one customer holds many dossiers. */
 export function CustomersTab({ dossier, editable, onChanged }: { dossier: DossierDetail; editable: boolean; onChanged: (detail: DossierDetail) => void }) {
   const { t, i18n } = useTranslation();
   const { attempt: run } = useAttempt();
   const english = i18n.language === 'en';
-  const customers = useSearchOptions(async (query) => (await call('customer:list', { query, limit: 20 })).items.map((c) => ({ value: c.id, label: `${c.name}  ${c.phones.join('，')}` })));
+  const customers = useCustomerOptions();
   const attempt = (work: () => Promise<DossierDetail>) => run(async () => onChanged(await work()));
 
   return (
