@@ -20,11 +20,13 @@ export default defineConfig({
   main: {
     build: {
       rolldownOptions: {
-        // The Electron main process, and the two front doors that run under plain Node.
+        // The Electron main process, the two front doors that run under plain Node, and a worker.
         input: {
           index: resolve('electron/main/index.ts'),
           cli: resolve('electron/cli/index.ts'),
           harness: resolve('electron/harness/index.ts'),
+          // The import's second thread (found beside these by import-worker-host).
+          'import-worker': resolve('electron/core/services/import/import-worker.ts'),
         },
       },
     },

@@ -47,6 +47,13 @@ export function indexGramsFromText(db: Db, range: { from: number; to: number }, 
   return sqlite.prepare('INSERT INTO search_grams (rowid, grams) SELECT dossier_id, dossierdesk_grams(text) FROM search_text WHERE dossier_id BETWEEN ? AND ?').run(range.from, range.to).changes;
 }
 
+/** The same with the tokens already made, by dossier id (an import prepares them on another thread). */
+export function indexTokensOfDossiers(db: Db, range: { from: number; to: number }, tokensOf: (dossierId: number) => string): number {
+  const sqlite = db.$client;
+  sqlite.function('dossierdesk_tokens', { deterministic: true }, (id: unknown) => tokensOf(Number(id)));
+  return sqlite.prepare('INSERT INTO search_grams (rowid, grams) SELECT dossier_id, dossierdesk_tokens(dossier_id) FROM search_text WHERE dossier_id BETWEEN ? AND ?').run(range.from, range.to).changes;
+}
+
 /** The same for the entries of the given dossiers (a step of a rebuild that edits may have overtaken). */
 export function indexGramsOfDossiers(db: Db, ids: readonly number[], grams: (text: string) => string): number {
   if (ids.length === 0) return 0;

@@ -1,11 +1,7 @@
-import { allArchiveNumbers, fieldValuesOfType } from '../../../../db/repositories/bulk-dossiers';
-import type { Db } from '../../../../db/open';
-import type { ImportEncoding, ImportProblem } from '../../../../shared/contract';
+import type { ImportProblem } from '../../../../shared/contract';
 import { numberTemplate, titleFromTemplate, type TypeDefinition } from '../../../../shared/dossier-types';
-import type { StagedImport } from '../../staged-import';
 import { checkFieldValues, normaliseDay, type FieldValues } from '../dossiers/field-values';
 import type { ColumnPlan } from './import-mapping';
-import { readRows } from './read-sheet';
 
 export interface CheckedRow {
   line: number;
@@ -20,16 +16,23 @@ export interface CheckedRow {
   remarks: string | null;
 }
 
-export interface SheetCheck {
-  rows: CheckedRow[];
+/** What the check found, besides the good rows (handed over one by one as they are checked). */
+export interface CheckSummary {
+  goodRows: number;
   problems: ImportProblem[];
   problemCount: number;
   badRows: number;
 }
 
+/** What the archive already holds that a row must not repeat (see knownToArchive). */
+export interface ArchiveKnown {
+  takenNumbers: Set<string>;
+  /** By field key: the values of unique fields (VINs) already on file. */
+  uniqueValues: Map<string, Set<string>>;
+}
+
 export interface CheckContext {
   definition: TypeDefinition;
-  typeId: number;
   columns: readonly ColumnPlan[];
   departmentCode: string;
   now: Date;
@@ -47,18 +50,23 @@ const ARCHIVE_NUMBER = /^[^\s/\\]{1,64}$/u;
  * and duplicates – archive numbers given in the sheet or made from fields, and VINs – both
  * within the file and against the archive.
  */
-export async function checkRows(db: Db, staged: StagedImport, encoding: ImportEncoding | null, context: CheckContext): Promise<SheetCheck> {
+export async function checkRows(
+  rows: AsyncIterable<{ line: number; cells: string[] }>,
+  known: ArchiveKnown,
+  context: CheckContext,
+  onGoodRow: (row: CheckedRow) => void | Promise<void>,
+): Promise<CheckSummary> {
   const { definition, columns } = context;
-  const takenNumbers = allArchiveNumbers(db);
-  const uniqueFields = definition.fields.filter((f) => f.search === 'vin').map((f) => ({ field: f, seen: fieldValuesOfType(db, context.typeId, f.key) }));
+  const { takenNumbers } = known;
+  const uniqueFields = uniqueFieldsOf(definition).map((f) => ({ field: f, seen: known.uniqueValues.get(f.key) ?? new Set<string>() }));
   const numbersInFile = new Map<string, number>();
-  const rows: CheckedRow[] = [];
+  let goodRows = 0;
   const problems: ImportProblem[] = [];
   let problemCount = 0;
   let badRows = 0;
   let header = true;
 
-  for await (const { line, cells } of readRows(staged, encoding)) {
+  for await (const { line, cells } of rows) {
     if (header) {
       header = false;
       continue;
@@ -122,10 +130,16 @@ export async function checkRows(db: Db, staged: StagedImport, encoding: ImportEn
       problemCount += rowProblems.length;
       if (problems.length < MAX_PROBLEMS_KEPT) problems.push(...rowProblems);
     } else {
-      rows.push({ line, givenNumber, numbering, fields: values, title, classification, openedOn, remarks: own.remarks ?? null });
+      goodRows += 1;
+      await onGoodRow({ line, givenNumber, numbering, fields: values, title, classification, openedOn, remarks: own.remarks ?? null });
     }
-    if ((rows.length + badRows) % 2000 === 0) context.onRow(rows.length + badRows);
+    if ((goodRows + badRows) % 2000 === 0) context.onRow(goodRows + badRows);
   }
-  context.onRow(rows.length + badRows);
-  return { rows, problems, problemCount, badRows };
+  context.onRow(goodRows + badRows);
+  return { goodRows, problems, problemCount, badRows };
+}
+
+/** Fields whose values no two dossiers of a type share (a VIN names one vehicle). */
+export function uniqueFieldsOf(definition: TypeDefinition) {
+  return definition.fields.filter((f) => f.search === 'vin');
 }

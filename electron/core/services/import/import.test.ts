@@ -48,6 +48,7 @@ describe('importing clerks’ sheets', () => {
     expect(third.fields.find((f) => f.key === 'deliveryDate')?.value).toBe('2026-10-01');
     // Imported dossiers are found like any other, by pinyin too.
     expect((await ok(core, 'dossier:list', { query: 'ww' })).items.map((d) => d.archiveNumber)).toEqual([result.lastNumber]);
+    expect((await ok(core, 'dossier:list', { query: vin(1).toLowerCase() })).items.map((d) => d.archiveNumber)).toEqual([result.firstNumber]);
     const [event] = (await ok(core, 'audit:list', { action: 'import:commit' })).items;
     expect(event?.summary).toMatchObject({ type: 'vehicle-new', rows: 3, first: result.firstNumber, last: result.lastNumber });
     // A dossier's history begins with the import that brought it in, then what was done to it.
@@ -77,6 +78,17 @@ describe('importing clerks’ sheets', () => {
     expect(first.fields.find((f) => f.key === 'phone')?.value).toBe('13700137000');
     const second = await ok(core, 'dossier:get', { archiveNumber: result.lastNumber ?? '' });
     expect(second.fields.find((f) => f.key === 'deliveryDate')?.value).toBe('2026-11-04');
+    await core.close();
+  });
+
+  it('never numbers a row into a number that a later row of the sheet gives', async () => {
+    const core = await newArchive(tempDir());
+    const year = new Date().getFullYear();
+    const rows = [[...HEADER, '档号'], [...goodRow(1), ''], [...goodRow(2), `XC-${year}-000001`], [...goodRow(3), '']];
+    const opened = await ok(core, 'import:open', { source: { name: 'mixed.csv', bytes: new TextEncoder().encode(csv(rows)) } });
+    const result = await ok(core, 'import:run', { importId: opened.importId, typeKey: 'vehicle-new' });
+    expect(result).toMatchObject({ imported: 3, firstNumber: `XC-${year}-000002`, lastNumber: `XC-${year}-000003` });
+    expect((await ok(core, 'dossier:get', { archiveNumber: `XC-${year}-000001` })).title).toContain('客户2');
     await core.close();
   });
 

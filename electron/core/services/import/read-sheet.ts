@@ -45,7 +45,10 @@ export function detectEncoding(head: Uint8Array): ImportEncoding {
   }
 }
 
-function byteStream(staged: StagedImport): Readable {
+/** What reading a sheet needs: its bytes (or path) and format – also all an import worker is given. */
+export type SheetSource = Pick<StagedImport, 'source' | 'format'>;
+
+function byteStream(staged: SheetSource): Readable {
   return 'bytes' in staged.source ? Readable.from([Buffer.from(staged.source.bytes)]) : createReadStream(staged.source.path, { highWaterMark: 1 << 20 });
 }
 
@@ -81,7 +84,7 @@ function cellText(value: ExcelJS.CellValue): string {
  * .xlsx's first worksheet (dates as YYYY-MM-DD, formulas by their results). Each row comes with
  * its number as a spreadsheet shows it (the header is row 1); empty rows are left out.
  */
-export async function* readRows(staged: StagedImport, encoding: ImportEncoding | null): AsyncGenerator<{ line: number; cells: string[] }> {
+export async function* readRows(staged: SheetSource, encoding: ImportEncoding | null): AsyncGenerator<{ line: number; cells: string[] }> {
   const bytes = byteStream(staged);
   try {
     if (staged.format === 'csv') {
@@ -110,7 +113,7 @@ export async function* readRows(staged: StagedImport, encoding: ImportEncoding |
 }
 
 /** Lines of a CSV, counted on the bytes: the number of rows unless cells hold line breaks. */
-export async function countLines(staged: StagedImport): Promise<number> {
+export async function countLines(staged: SheetSource): Promise<number> {
   let lines = 0;
   let last = 0x0a;
   for await (const chunk of byteStream(staged) as AsyncIterable<Buffer>) {

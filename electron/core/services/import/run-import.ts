@@ -1,6 +1,7 @@
-import { allArchiveNumbers, bulkDossierWriter } from '../../../../db/repositories/bulk-dossiers';
-import { insertImport } from '../../../../db/repositories/imports';
-import { writeSearchText } from '../../../../db/repositories/search';
+import { allArchiveNumbers, bulkDossierWriter, fieldValuesOfType, type BulkDossierWriter } from '../../../../db/repositories/bulk-dossiers';
+import { insertImport, setImportRows } from '../../../../db/repositories/imports';
+import { indexTokensOfDossiers, writeSearchText } from '../../../../db/repositories/search';
+import type { Db } from '../../../../db/open';
 import { IMPORT_PROBLEMS_SHOWN, type ExportFile, type ImportCheck, type ImportEncoding, type ImportResult, type ImportTarget } from '../../../../shared/contract';
 import { withSequence } from '../../../../shared/dossier-types';
 import { AppError } from '../../../../shared/errors';
@@ -10,10 +11,12 @@ import type { HandlerContext } from '../../context';
 import { toCsv } from '../../fs/csv';
 import type { StagedImport } from '../../staged-import';
 import { owningDepartment } from '../dossiers/create-dossier';
-import { dossierSearchText, indexSearchGrams } from '../search/index-dossier';
 import { requireType, type CurrentType } from '../types/type-catalog';
-import { checkRows, type SheetCheck } from './check-rows';
-import { resolveMapping } from './import-mapping';
+import { checkRows, uniqueFieldsOf, type ArchiveKnown, type CheckedRow, type CheckSummary } from './check-rows';
+import { resolveMapping, type ColumnPlan } from './import-mapping';
+import { startImportWorker, type ImportWorker } from './import-worker-host';
+import { numberedSearchEntry, type PreparedRow } from './prepare-row';
+import { readRows } from './read-sheet';
 import { headersOf, requireStaged } from './staged-files';
 
 export interface ImportPlan {
@@ -24,12 +27,18 @@ export interface ImportPlan {
   departmentCode?: string | undefined;
 }
 
-/** Rows written between pauses, where progress is reported and a cancel is noticed. */
-const ROWS_PER_STEP = 1000;
-/** Dossiers indexed per statement (see indexGramsFromText). */
-const ROWS_PER_INDEX_STEP = 25_000;
+/** Dossiers whose search tokens go to the index in one statement (see indexGramsFromText). */
+const ROWS_PER_INDEX_STEP = 10_000;
 
-async function checkPlan(ctx: HandlerContext, plan: ImportPlan): Promise<{ staged: StagedImport; type: CurrentType; department: { id: number; code: string }; encoding: ImportEncoding | null; check: SheetCheck }> {
+interface Planned {
+  staged: StagedImport;
+  type: CurrentType;
+  department: { id: number; code: string };
+  encoding: ImportEncoding | null;
+  columns: ColumnPlan[];
+}
+
+async function planOf(ctx: HandlerContext, plan: ImportPlan): Promise<Planned> {
   const session = ctx.session();
   const { db } = session.archive.database;
   const staged = requireStaged(session, plan.importId);
@@ -41,19 +50,28 @@ async function checkPlan(ctx: HandlerContext, plan: ImportPlan): Promise<{ stage
     throw new AppError('VALIDATION', { zh: '没有任何列对应到档案字段，请设置列的对应关系', en: 'No column maps to a dossier field; set up the mapping' });
   }
   staged.cancelRequested = false;
+  return { staged, type, department, encoding, columns };
+}
+
+/** The archive numbers in use and the unique fields' values on file, which rows must not repeat. */
+function knownToArchive(db: Db, type: CurrentType): ArchiveKnown {
+  return { takenNumbers: allArchiveNumbers(db), uniqueValues: new Map(uniqueFieldsOf(type.definition).map((f) => [f.key, fieldValuesOfType(db, type.id, f.key)])) };
+}
+
+/** Every row checked in this thread (a dry run, the report): the summary and the first rows. */
+async function checkAll(ctx: HandlerContext, plan: ImportPlan): Promise<Planned & { summary: CheckSummary; first: CheckedRow[] }> {
+  const planned = await planOf(ctx, plan);
+  const { staged, type, department, encoding, columns } = planned;
   staged.progress = { phase: 'checking', done: 0, total: staged.progress.total };
+  const first: CheckedRow[] = [];
   try {
-    const check = await checkRows(db, staged, encoding, {
-      definition: type.definition,
-      typeId: type.id,
-      columns,
-      departmentCode: department.code,
-      now: ctx.env.now(),
-      onRow: (done) => {
-        staged.progress = { ...staged.progress, done };
-      },
-    });
-    return { staged, type, department, encoding, check };
+    const summary = await checkRows(
+      readRows(staged, encoding),
+      knownToArchive(ctx.session().archive.database.db, type),
+      { definition: type.definition, columns, departmentCode: department.code, now: ctx.env.now(), onRow: (done) => (staged.progress = { ...staged.progress, done }) },
+      (row) => void (first.length < 10 && first.push(row)),
+    );
+    return { ...planned, summary, first };
   } catch (error) {
     staged.progress = { ...staged.progress, phase: 'failed' };
     throw error;
@@ -62,23 +80,24 @@ async function checkPlan(ctx: HandlerContext, plan: ImportPlan): Promise<{ stage
 
 /** Checks every row of the staged file against the type and the archive; writes nothing. */
 export async function checkImport(ctx: HandlerContext, plan: ImportPlan): Promise<ImportCheck> {
-  const { staged, check } = await checkPlan(ctx, plan);
-  staged.progress = { phase: 'reading', done: check.rows.length + check.badRows, total: check.rows.length + check.badRows };
+  const { staged, summary, first } = await checkAll(ctx, plan);
+  const rowCount = summary.goodRows + summary.badRows;
+  staged.progress = { phase: 'reading', done: rowCount, total: rowCount };
   return {
-    rowCount: check.rows.length + check.badRows,
-    badRows: check.badRows,
-    problemCount: check.problemCount,
-    problems: check.problems.slice(0, IMPORT_PROBLEMS_SHOWN),
-    preview: check.rows.slice(0, 10).map((row) => ({ row: row.line, archiveNumber: row.givenNumber ?? (row.numbering.hasSequence ? null : row.numbering.text), title: row.title })),
+    rowCount,
+    badRows: summary.badRows,
+    problemCount: summary.problemCount,
+    problems: summary.problems.slice(0, IMPORT_PROBLEMS_SHOWN),
+    preview: first.map((row) => ({ row: row.line, archiveNumber: row.givenNumber ?? (row.numbering.hasSequence ? null : row.numbering.text), title: row.title })),
   };
 }
 
 /** The problems row by row, as a CSV the clerk opens in Excel next to the sheet. */
 export async function importReport(ctx: HandlerContext, plan: ImportPlan): Promise<ExportFile> {
-  const { staged, check } = await checkPlan(ctx, plan);
+  const { staged, summary } = await checkAll(ctx, plan);
   staged.progress = { phase: 'reading', done: 0, total: 0 };
-  const rows = check.problems.map((p) => [String(p.row), p.column ?? '', p.message, p.messageEn]);
-  if (check.problemCount > check.problems.length) rows.push(['', '', `另有 ${check.problemCount - check.problems.length} 个问题未列出`, `${check.problemCount - check.problems.length} more problems not listed`]);
+  const rows = summary.problems.map((p) => [String(p.row), p.column ?? '', p.message, p.messageEn]);
+  if (summary.problemCount > summary.problems.length) rows.push(['', '', `另有 ${summary.problemCount - summary.problems.length} 个问题未列出`, `${summary.problemCount - summary.problems.length} more problems not listed`]);
   return {
     fileName: `导入问题-${staged.fileName.replace(/\.[^.]+$/, '')}-${fileStamp(ctx.env.now())}.csv`,
     mimeType: 'text/csv',
@@ -86,103 +105,128 @@ export async function importReport(ctx: HandlerContext, plan: ImportPlan): Promi
   };
 }
 
+/** The sheet had bad rows: nothing was written (raised inside the transaction, reported after it). */
+class RowsRefused extends Error {
+  constructor(readonly summary: CheckSummary) {
+    super('rows refused');
+  }
+}
+
 /**
- * Imports the staged file: every row is checked first, and if any has a problem nothing is
- * written. Then all rows go in one transaction – numbered by the type's rule (numbers given in
- * the sheet are kept and never handed out again), indexed for search, recorded as one audit
- * event – which a cancel, or any failure, rolls back completely.
+ * Imports the staged file in one transaction, all or nothing. A second thread reads and checks
+ * the sheet and prepares each row while this one writes the rows it has – numbered by the
+ * type's rule (numbers given in the sheet are kept and never handed out again), with their
+ * search text, their tokens indexed every 25,000 rows. If any row has a problem, writing stops,
+ * the check runs to the end for the full report, and everything is rolled back; so does a
+ * cancel or any failure. The import is recorded as one audit event.
  */
 export async function runImport(ctx: HandlerContext, plan: ImportPlan): Promise<ImportResult> {
   const session = ctx.session();
   const { record, settings } = session;
-  const { staged, type, department, encoding, check } = await checkPlan(ctx, plan);
+  const { staged, type, department, encoding, columns } = await planOf(ctx, plan);
   const { definition } = type;
-  if (check.badRows > 0) {
-    staged.progress = { ...staged.progress, phase: 'failed' };
-    ctx.write(() => undefined, { action: 'import:refused', target: { type: 'import-file', id: staged.sha256, label: staged.fileName }, summary: { type: definition.key, badRows: check.badRows, problems: check.problemCount } });
-    const first = check.problems.slice(0, 20);
-    throw new AppError(
-      'VALIDATION',
-      { zh: `${check.badRows} 行有问题，未导入任何数据（见问题清单）`, en: `${check.badRows} rows have problems; nothing was imported (see the report)` },
-      { issues: first.map((p) => ({ path: `row ${p.row}${p.column ? ` ${p.column}` : ''}`, message: p.message, messageEn: p.messageEn })) },
-    );
-  }
-  if (check.rows.length === 0) throw new AppError('VALIDATION', { zh: '文件中没有数据行', en: 'The file has no data rows' });
-
   const level = Math.min(definition.defaultLevel, record.clearance);
   const marked = levelAt(settings.levels, level).marked;
   const now = ctx.env.now();
   const at = now.toISOString();
-  const missing = definition.checklist.filter((item) => item.requirement === 'required').map((item) => item.key);
-  const total = check.rows.length;
+  const missing = JSON.stringify(definition.checklist.filter((item) => item.requirement === 'required').map((item) => item.key));
+  const retention = JSON.stringify(definition.retention);
+  const total = staged.progress.total;
   staged.progress = { phase: 'writing', done: 0, total };
+  let worker: ImportWorker | null = null;
   try {
     const result = await ctx.writeInSteps(
       async (db, pause) => {
-        const importId = insertImport(db, { fileName: staged.fileName, sha256: staged.sha256, format: staged.format, encoding, typeId: type.id, rows: total, createdAt: at, createdBy: record.id });
+        const known = knownToArchive(db, type);
+        worker = startImportWorker({
+          source: staged.source,
+          format: staged.format,
+          encoding,
+          definition,
+          columns,
+          departmentCode: department.code,
+          now: at,
+          takenNumbers: [...known.takenNumbers],
+          uniqueValues: [...known.uniqueValues].map(([key, values]) => [key, [...values]]),
+        });
+        const importId = insertImport(db, { fileName: staged.fileName, sha256: staged.sha256, format: staged.format, encoding, typeId: type.id, rows: 0, createdAt: at, createdBy: record.id });
         const writer = bulkDossierWriter(db);
-        const taken = allArchiveNumbers(db);
-        for (const row of check.rows) if (row.givenNumber) taken.add(row.givenNumber);
-        // Running numbers are counted here and stored once at the end, in the same transaction.
-        const sequences = new Map<string, number>();
-        const numberFor = (row: (typeof check.rows)[number]): string => {
-          if (row.givenNumber) return row.givenNumber;
-          const scope = row.numbering.text;
-          if (!row.numbering.hasSequence) return scope;
-          let value = sequences.get(scope) ?? writer.lastSequence(scope);
-          let number: string;
-          do number = withSequence(scope, (value += 1));
-          while (taken.has(number));
-          sequences.set(scope, value);
-          taken.add(number);
-          return number;
-        };
-        let firstId = 0;
+        const numbers = new ArchiveNumbers(writer, known.takenNumbers);
+        const grams = new Map<number, string>();
+        let written = 0;
         let lastId = 0;
-        const step = async (phase: 'writing' | 'indexing', done: number, of: number) => {
-          staged.progress = { phase, done, total: of };
-          await pause();
-          if (staged.cancelRequested) throw new AppError('CANCELLED', { zh: '导入已取消，未写入任何数据', en: 'The import was cancelled; nothing was written' });
-        };
+        /** The first dossier whose tokens are not yet indexed (null until a row is written). */
+        let pendingFrom: number | null = null;
         let first: string | null = null;
         let last: string | null = null;
-        for (const [i, row] of check.rows.entries()) {
-          const archiveNumber = numberFor(row);
-          first ??= archiveNumber;
-          last = archiveNumber;
-          const id = writer.insertDossier({
-            archiveNumber,
-            title: row.title,
-            typeId: type.id,
-            typeVersion: type.version,
-            fields: JSON.stringify(row.fields),
-            classification: row.classification,
-            retention: JSON.stringify(definition.retention),
-            carrier: 'paper',
-            openedOn: row.openedOn ?? formatLocalDate(now),
-            remarks: row.remarks,
-            missingItems: JSON.stringify(missing),
-            complete: missing.length === 0,
-            departmentId: department.id,
-            level,
-            custodianId: marked ? record.id : null,
-            storedSeparately: marked,
-            createdAt: at,
-            createdBy: record.id,
-            importId,
-          });
-          writeSearchText(db, id, dossierSearchText({ archiveNumber, title: row.title, definition, fields: row.fields, documentTitles: [] }));
-          firstId ||= id;
-          lastId = id;
-          if ((i + 1) % ROWS_PER_STEP === 0) await step('writing', i + 1, total);
+        const indexPending = () => {
+          if (pendingFrom === null) return;
+          indexTokensOfDossiers(db, { from: pendingFrom, to: lastId }, (id) => grams.get(id) ?? '');
+          grams.clear();
+          pendingFrom = null;
+        };
+        for await (const message of worker.messages()) {
+          if (message.kind === 'failed') {
+            // An unexpected failure keeps its trace for the log; a refusal (an unreadable file) its message.
+            if (message.error.code === 'INTERNAL') throw new Error(`import worker failed: ${message.detail}`);
+            throw new AppError(message.error.code, { zh: message.error.message, en: message.error.messageEn });
+          }
+          if (message.kind === 'given') {
+            // Numbers the sheet gives are never handed out to its other rows, wherever they stand.
+            for (const number of message.numbers) known.takenNumbers.add(number);
+            continue;
+          }
+          if (message.kind === 'done') {
+            if (message.summary.badRows > 0) throw new RowsRefused(message.summary);
+            break;
+          }
+          // After a bad row nothing more is written: the check goes on for the report, then all is rolled back.
+          if (message.badRows === 0) {
+            for (const row of message.rows) {
+              const archiveNumber = numbers.next(row);
+              first ??= archiveNumber;
+              last = archiveNumber;
+              const id = writer.insertDossier({
+                archiveNumber,
+                title: row.title,
+                typeId: type.id,
+                typeVersion: type.version,
+                fields: row.fieldsJson,
+                classification: row.classification,
+                retention,
+                carrier: 'paper',
+                openedOn: row.openedOn ?? formatLocalDate(now),
+                remarks: row.remarks,
+                missingItems: missing,
+                complete: missing === '[]',
+                departmentId: department.id,
+                level,
+                custodianId: marked ? record.id : null,
+                storedSeparately: marked,
+                createdAt: at,
+                createdBy: record.id,
+                importId,
+              });
+              pendingFrom ??= id;
+              lastId = id;
+              const entry = numberedSearchEntry(archiveNumber, row);
+              writeSearchText(db, id, entry.text);
+              grams.set(id, entry.grams);
+              written += 1;
+            }
+            if (grams.size >= ROWS_PER_INDEX_STEP) indexPending();
+          }
+          worker.ack();
+          staged.progress = { phase: 'writing', done: message.checked, total: Math.max(total, message.checked) };
+          await pause();
+          if (staged.cancelRequested) throw new AppError('CANCELLED', { zh: '导入已取消，未写入任何数据', en: 'The import was cancelled; nothing was written' });
         }
-        for (const [scope, value] of sequences) writer.setLastSequence(scope, value);
-        // The grams after all rows, in large ranges: FTS5 writes out its pending data at each statement.
-        for (let from = firstId; from <= lastId; from += ROWS_PER_INDEX_STEP) {
-          indexSearchGrams(db, { from, to: Math.min(lastId, from + ROWS_PER_INDEX_STEP - 1) });
-          await step('indexing', Math.min(lastId, from + ROWS_PER_INDEX_STEP - 1) - firstId + 1, lastId - firstId + 1);
-        }
-        return { importId, imported: total, firstNumber: first, lastNumber: last };
+        if (written === 0) throw new AppError('VALIDATION', { zh: '文件中没有数据行', en: 'The file has no data rows' });
+        staged.progress = { phase: 'indexing', done: written, total: written };
+        indexPending();
+        numbers.store();
+        setImportRows(db, importId, written);
+        return { importId, imported: written, firstNumber: first, lastNumber: last };
       },
       (r) => ({
         action: 'import:commit',
@@ -190,14 +234,61 @@ export async function runImport(ctx: HandlerContext, plan: ImportPlan): Promise<
         summary: { type: definition.key, rows: r.imported, first: r.firstNumber, last: r.lastNumber, department: department.code, sha256: staged.sha256 },
       }),
     );
-    staged.progress = { phase: 'done', done: total, total };
+    staged.progress = { phase: 'done', done: result.imported, total: result.imported };
     return result;
   } catch (error) {
+    if (error instanceof RowsRefused) throw refuse(ctx, staged, definition.key, error.summary);
     const cancelled = error instanceof AppError && error.code === 'CANCELLED';
     staged.progress = { ...staged.progress, phase: cancelled ? 'cancelled' : 'failed' };
     if (cancelled) {
-      ctx.write(() => undefined, { action: 'import:cancelled', target: { type: 'import-file', id: staged.sha256, label: staged.fileName }, summary: { type: definition.key, rows: total } });
+      ctx.write(() => undefined, { action: 'import:cancelled', target: { type: 'import-file', id: staged.sha256, label: staged.fileName }, summary: { type: definition.key, rows: staged.progress.done } });
     }
     throw error;
+  } finally {
+    await (worker as ImportWorker | null)?.stop();
+  }
+}
+
+/** Records the refusal (nothing was written) and says which rows have which problems. */
+function refuse(ctx: HandlerContext, staged: StagedImport, typeKey: string, summary: CheckSummary): AppError {
+  staged.progress = { ...staged.progress, phase: 'failed' };
+  ctx.write(() => undefined, { action: 'import:refused', target: { type: 'import-file', id: staged.sha256, label: staged.fileName }, summary: { type: typeKey, badRows: summary.badRows, problems: summary.problemCount } });
+  return new AppError(
+    'VALIDATION',
+    { zh: `${summary.badRows} 行有问题，未导入任何数据（见问题清单）`, en: `${summary.badRows} rows have problems; nothing was imported (see the report)` },
+    { issues: summary.problems.slice(0, 20).map((p) => ({ path: `row ${p.row}${p.column ? ` ${p.column}` : ''}`, message: p.message, messageEn: p.messageEn })) },
+  );
+}
+
+/**
+ * Archive numbers for imported rows: a number the sheet gives is kept; otherwise the rule's
+ * running number, counted here and stored once at the end, skipping numbers in use.
+ */
+class ArchiveNumbers {
+  private readonly sequences = new Map<string, number>();
+
+  constructor(
+    private readonly writer: BulkDossierWriter,
+    private readonly taken: Set<string>,
+  ) {}
+
+  next(row: Pick<PreparedRow, 'givenNumber' | 'numbering'>): string {
+    if (row.givenNumber) {
+      this.taken.add(row.givenNumber);
+      return row.givenNumber;
+    }
+    const scope = row.numbering.text;
+    if (!row.numbering.hasSequence) return scope;
+    let value = this.sequences.get(scope) ?? this.writer.lastSequence(scope);
+    let number: string;
+    do number = withSequence(scope, (value += 1));
+    while (this.taken.has(number));
+    this.sequences.set(scope, value);
+    this.taken.add(number);
+    return number;
+  }
+
+  store(): void {
+    for (const [scope, value] of this.sequences) this.writer.setLastSequence(scope, value);
   }
 }

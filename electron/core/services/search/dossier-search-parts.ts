@@ -11,6 +11,7 @@ export interface SearchableDossier {
 }
 
 export const TITLE_LABEL = '题名';
+export const ARCHIVE_NUMBER_LABEL = '档号';
 
 /**
  * What a dossier is found by: its number and title, the subject fields the type marks for search
@@ -20,7 +21,7 @@ export const TITLE_LABEL = '题名';
  */
 export function searchPartsOf(dossier: SearchableDossier): SearchPart[] {
   const parts: SearchPart[] = [
-    { value: dossier.archiveNumber, label: '档号' },
+    { value: dossier.archiveNumber, label: ARCHIVE_NUMBER_LABEL },
     { value: dossier.title, label: TITLE_LABEL },
   ];
   for (const field of dossier.definition?.fields ?? []) {

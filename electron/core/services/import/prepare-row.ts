@@ -1,0 +1,47 @@
+import type { TypeDefinition } from '../../../../shared/dossier-types';
+import { ARCHIVE_NUMBER_LABEL, searchPartsOf } from '../search/dossier-search-parts';
+import { normaliseForSearch } from '../search/normalise';
+import { gramsOf, gramsOfText, searchText } from '../search/search-entry';
+import type { CheckedRow } from './check-rows';
+
+/**
+ * A checked row made ready to write: everything but its archive number (given out in the
+ * writing transaction), with the search text and tokens of all its other parts.
+ */
+export interface PreparedRow {
+  line: number;
+  givenNumber: string | null;
+  numbering: { text: string; hasSequence: boolean };
+  title: string;
+  fieldsJson: string;
+  classification: string | null;
+  openedOn: string | null;
+  remarks: string | null;
+  /** The search text without the archive number, and its tokens. */
+  text: string;
+  grams: string;
+}
+
+export function prepareRow(row: CheckedRow, definition: TypeDefinition): PreparedRow {
+  const parts = searchPartsOf({ archiveNumber: '', title: row.title, definition, fields: row.fields, documentTitles: [] }).filter((part) => part.label !== ARCHIVE_NUMBER_LABEL);
+  const text = searchText(parts);
+  return {
+    line: row.line,
+    givenNumber: row.givenNumber,
+    numbering: row.numbering,
+    title: row.title,
+    fieldsJson: JSON.stringify(row.fields),
+    classification: row.classification,
+    openedOn: row.openedOn,
+    remarks: row.remarks,
+    text,
+    grams: gramsOfText(text),
+  };
+}
+
+/** The row's search text and tokens with its archive number in front (as searchEntry would make them). */
+export function numberedSearchEntry(archiveNumber: string, row: Pick<PreparedRow, 'text' | 'grams'>): { text: string; grams: string } {
+  const number = normaliseForSearch(archiveNumber);
+  if (!number) return { text: row.text, grams: row.grams };
+  return { text: row.text ? `${number} ${row.text}` : number, grams: `${gramsOf(number)}${row.grams}`.trimEnd() };
+}
