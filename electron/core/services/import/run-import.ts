@@ -1,7 +1,7 @@
 import { allArchiveNumbers, bulkDossierWriter, fieldValuesOfType, type BulkDossierWriter } from '../../../../db/repositories/bulk-dossiers';
 import { insertImport, setImportRows } from '../../../../db/repositories/imports';
 import { indexTokensOfDossiers, writeSearchText } from '../../../../db/repositories/search';
-import type { Db } from '../../../../db/open';
+import { withBulkWriteCache, type Db } from '../../../../db/open';
 import { IMPORT_PROBLEMS_SHOWN, type ExportFile, type ImportCheck, type ImportEncoding, type ImportResult, type ImportTarget } from '../../../../shared/contract';
 import { withSequence } from '../../../../shared/dossier-types';
 import { AppError } from '../../../../shared/errors';
@@ -136,98 +136,99 @@ export async function runImport(ctx: HandlerContext, plan: ImportPlan): Promise<
   let worker: ImportWorker | null = null;
   try {
     const result = await ctx.writeInSteps(
-      async (db, pause) => {
-        const known = knownToArchive(db, type);
-        worker = startImportWorker({
-          source: staged.source,
-          format: staged.format,
-          encoding,
-          definition,
-          columns,
-          departmentCode: department.code,
-          now: at,
-          takenNumbers: [...known.takenNumbers],
-          uniqueValues: [...known.uniqueValues].map(([key, values]) => [key, [...values]]),
-        });
-        const importId = insertImport(db, { fileName: staged.fileName, sha256: staged.sha256, format: staged.format, encoding, typeId: type.id, rows: 0, createdAt: at, createdBy: record.id });
-        const writer = bulkDossierWriter(db);
-        const numbers = new ArchiveNumbers(writer, known.takenNumbers);
-        const grams = new Map<number, string>();
-        let written = 0;
-        let lastId = 0;
-        /** The first dossier whose tokens are not yet indexed (null until a row is written). */
-        let pendingFrom: number | null = null;
-        let first: string | null = null;
-        let last: string | null = null;
-        const indexPending = () => {
-          if (pendingFrom === null) return;
-          indexTokensOfDossiers(db, { from: pendingFrom, to: lastId }, (id) => grams.get(id) ?? '');
-          grams.clear();
-          pendingFrom = null;
-        };
-        for await (const message of worker.messages()) {
-          if (message.kind === 'failed') {
-            // An unexpected failure keeps its trace for the log; a refusal (an unreadable file) its message.
-            if (message.error.code === 'INTERNAL') throw new Error(`import worker failed: ${message.detail}`);
-            throw new AppError(message.error.code, { zh: message.error.message, en: message.error.messageEn });
-          }
-          if (message.kind === 'given') {
-            // Numbers the sheet gives are never handed out to its other rows, wherever they stand.
-            for (const number of message.numbers) known.takenNumbers.add(number);
-            continue;
-          }
-          if (message.kind === 'done') {
-            if (message.summary.badRows > 0) throw new RowsRefused(message.summary);
-            break;
-          }
-          // After a bad row nothing more is written: the check goes on for the report, then all is rolled back.
-          if (message.badRows === 0) {
-            for (const row of message.rows) {
-              const archiveNumber = numbers.next(row);
-              first ??= archiveNumber;
-              last = archiveNumber;
-              const id = writer.insertDossier({
-                archiveNumber,
-                title: row.title,
-                typeId: type.id,
-                typeVersion: type.version,
-                fields: row.fieldsJson,
-                classification: row.classification,
-                retention,
-                carrier: 'paper',
-                openedOn: row.openedOn ?? formatLocalDate(now),
-                remarks: row.remarks,
-                missingItems: missing,
-                complete: missing === '[]',
-                departmentId: department.id,
-                level,
-                custodianId: marked ? record.id : null,
-                storedSeparately: marked,
-                createdAt: at,
-                createdBy: record.id,
-                importId,
-              });
-              pendingFrom ??= id;
-              lastId = id;
-              const entry = numberedSearchEntry(archiveNumber, row);
-              writeSearchText(db, id, entry.text);
-              grams.set(id, entry.grams);
-              written += 1;
+      (db, pause) =>
+        withBulkWriteCache(db.$client, async () => {
+          const known = knownToArchive(db, type);
+          worker = startImportWorker({
+            source: staged.source,
+            format: staged.format,
+            encoding,
+            definition,
+            columns,
+            departmentCode: department.code,
+            now: at,
+            takenNumbers: [...known.takenNumbers],
+            uniqueValues: [...known.uniqueValues].map(([key, values]) => [key, [...values]]),
+          });
+          const importId = insertImport(db, { fileName: staged.fileName, sha256: staged.sha256, format: staged.format, encoding, typeId: type.id, rows: 0, createdAt: at, createdBy: record.id });
+          const writer = bulkDossierWriter(db);
+          const numbers = new ArchiveNumbers(writer, known.takenNumbers);
+          const grams = new Map<number, string>();
+          let written = 0;
+          let lastId = 0;
+          /** The first dossier whose tokens are not yet indexed (null until a row is written). */
+          let pendingFrom: number | null = null;
+          let first: string | null = null;
+          let last: string | null = null;
+          const indexPending = () => {
+            if (pendingFrom === null) return;
+            indexTokensOfDossiers(db, { from: pendingFrom, to: lastId }, (id) => grams.get(id) ?? '');
+            grams.clear();
+            pendingFrom = null;
+          };
+          for await (const message of worker.messages()) {
+            if (message.kind === 'failed') {
+              // An unexpected failure keeps its trace for the log; a refusal (an unreadable file) its message.
+              if (message.error.code === 'INTERNAL') throw new Error(`import worker failed: ${message.detail}`);
+              throw new AppError(message.error.code, { zh: message.error.message, en: message.error.messageEn });
             }
-            if (grams.size >= ROWS_PER_INDEX_STEP) indexPending();
+            if (message.kind === 'given') {
+              // Numbers the sheet gives are never handed out to its other rows, wherever they stand.
+              for (const number of message.numbers) known.takenNumbers.add(number);
+              continue;
+            }
+            if (message.kind === 'done') {
+              if (message.summary.badRows > 0) throw new RowsRefused(message.summary);
+              break;
+            }
+            // After a bad row nothing more is written: the check goes on for the report, then all is rolled back.
+            if (message.badRows === 0) {
+              for (const row of message.rows) {
+                const archiveNumber = numbers.next(row);
+                first ??= archiveNumber;
+                last = archiveNumber;
+                const id = writer.insertDossier({
+                  archiveNumber,
+                  title: row.title,
+                  typeId: type.id,
+                  typeVersion: type.version,
+                  fields: row.fieldsJson,
+                  classification: row.classification,
+                  retention,
+                  carrier: 'paper',
+                  openedOn: row.openedOn ?? formatLocalDate(now),
+                  remarks: row.remarks,
+                  missingItems: missing,
+                  complete: missing === '[]',
+                  departmentId: department.id,
+                  level,
+                  custodianId: marked ? record.id : null,
+                  storedSeparately: marked,
+                  createdAt: at,
+                  createdBy: record.id,
+                  importId,
+                });
+                pendingFrom ??= id;
+                lastId = id;
+                const entry = numberedSearchEntry(archiveNumber, row);
+                writeSearchText(db, id, entry.text);
+                grams.set(id, entry.grams);
+                written += 1;
+              }
+              if (grams.size >= ROWS_PER_INDEX_STEP) indexPending();
+            }
+            worker.ack();
+            staged.progress = { phase: 'writing', done: message.checked, total: Math.max(total, message.checked) };
+            await pause();
+            if (staged.cancelRequested) throw new AppError('CANCELLED', { zh: '导入已取消，未写入任何数据', en: 'The import was cancelled; nothing was written' });
           }
-          worker.ack();
-          staged.progress = { phase: 'writing', done: message.checked, total: Math.max(total, message.checked) };
-          await pause();
-          if (staged.cancelRequested) throw new AppError('CANCELLED', { zh: '导入已取消，未写入任何数据', en: 'The import was cancelled; nothing was written' });
-        }
-        if (written === 0) throw new AppError('VALIDATION', { zh: '文件中没有数据行', en: 'The file has no data rows' });
-        staged.progress = { phase: 'indexing', done: written, total: written };
-        indexPending();
-        numbers.store();
-        setImportRows(db, importId, written);
-        return { importId, imported: written, firstNumber: first, lastNumber: last };
-      },
+          if (written === 0) throw new AppError('VALIDATION', { zh: '文件中没有数据行', en: 'The file has no data rows' });
+          staged.progress = { phase: 'indexing', done: written, total: written };
+          indexPending();
+          numbers.store();
+          setImportRows(db, importId, written);
+          return { importId, imported: written, firstNumber: first, lastNumber: last };
+        }),
       (r) => ({
         action: 'import:commit',
         target: { type: 'import', id: r.importId, label: staged.fileName },
