@@ -17,16 +17,37 @@ export interface BulkDossierWriter {
 
 export function bulkDossierWriter(db: Db): BulkDossierWriter {
   const sqlite = db.$client;
+  // Positional parameters: binding by name costs a lookup per column per row.
   const insert = sqlite.prepare(`INSERT INTO dossiers (archive_number, title, type_id, type_version, fields, classification, retention, carrier, opened_on, remarks,
       missing_items, complete, department_id, level, custodian_id, stored_separately, created_at, created_by, updated_at, import_id)
-    VALUES (@archiveNumber, @title, @typeId, @typeVersion, @fields, @classification, @retention, @carrier, @openedOn, @remarks,
-      @missingItems, @complete, @departmentId, @level, @custodianId, @storedSeparately, @createdAt, @createdBy, @createdAt, @importId)`);
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const last = sqlite.prepare('SELECT last_value FROM number_sequences WHERE scope = ?').pluck();
   const setLast = sqlite.prepare('INSERT INTO number_sequences (scope, last_value) VALUES (?, ?) ON CONFLICT (scope) DO UPDATE SET last_value = excluded.last_value');
   return {
-    insertDossier: (dossier) =>
+    insertDossier: (d) =>
       Number(
-        insert.run({ ...dossier, complete: dossier.complete ? 1 : 0, storedSeparately: dossier.storedSeparately ? 1 : 0 }).lastInsertRowid,
+        insert.run(
+          d.archiveNumber,
+          d.title,
+          d.typeId ?? null,
+          d.typeVersion ?? null,
+          d.fields ?? '{}',
+          d.classification ?? null,
+          d.retention ?? null,
+          d.carrier ?? 'paper',
+          d.openedOn ?? null,
+          d.remarks ?? null,
+          d.missingItems ?? '[]',
+          d.complete === false ? 0 : 1,
+          d.departmentId,
+          d.level ?? 1,
+          d.custodianId ?? null,
+          d.storedSeparately ? 1 : 0,
+          d.createdAt,
+          d.createdBy ?? null,
+          d.createdAt,
+          d.importId,
+        ).lastInsertRowid,
       ),
     lastSequence: (scope) => (last.get(scope) as number | undefined) ?? 0,
     setLastSequence: (scope, value) => void setLast.run(scope, value),
