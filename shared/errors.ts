@@ -108,3 +108,8 @@ export function isErrorCode(value: unknown): value is ErrorCode {
 export function formatErrorLine(error: ErrorPayload): string {
   return `${error.code}: ${error.message} / ${error.messageEn}`;
 }
+
+/** An unexpected failure for a log line: its stack when it has one (never shown to users). */
+export function describeUnexpected(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
+}

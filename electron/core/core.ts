@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Db } from '../../db/open';
 import { findUserById, type UserRecord } from '../../db/repositories/users';
 import { contract, isChannel, type Access, type Channel, type LockReason } from '../../shared/contract';
-import { AppError, type Envelope, type Message } from '../../shared/errors';
+import { AppError, describeUnexpected, type Envelope, type Message } from '../../shared/errors';
 import { describeIssues } from '../../shared/validation';
 import { appendAuditEvent, type AuditActor, type AuditDraft, type FrontDoor } from './audit/chain';
 import type { Change, CoreEnv, HandlerContext } from './context';
@@ -379,6 +379,3 @@ function parseInput(schema: z.ZodType, raw: unknown): unknown {
   );
 }
 
-function describeUnexpected(error: unknown): string {
-  return error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
-}

@@ -34,7 +34,3 @@ export type ImportWorkerMessage =
 export function workerFailure(error: unknown): ErrorPayload {
   return error instanceof AppError ? error.toPayload() : new AppError('INTERNAL').toPayload();
 }
-
-export function describeUnexpected(error: unknown): string {
-  return error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
-}

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { describeUnexpected, workerFailure, type ImportWorkerInput, type ImportWorkerMessage } from './import-worker-protocol';
+import { describeUnexpected } from '../../../../shared/errors';
+import { workerFailure, type ImportWorkerInput, type ImportWorkerMessage } from './import-worker-protocol';
 import { checkRows } from './check-rows';
 import { prepareRow, type PreparedRow } from './prepare-row';
 import { readRows } from './read-sheet';

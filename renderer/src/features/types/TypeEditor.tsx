@@ -49,7 +49,21 @@ export function TypeEditor({ editing, onClose, onSaved }: Props) {
 
   const required = (field: string) => ({ required: true, whitespace: true, message: t('common.required', { field }) });
   const keyRule = { pattern: KEY_PATTERN, message: t('types.keyRule') };
-  const remove = (onRemove: () => void) => <Button type="text" danger icon={<DeleteOutlined />} onClick={onRemove} aria-label={t('catalogue.remove')} />;
+  /** Rows of a list label their columns on the first row only. */
+  const head = (index: number, text: string) => (index === 0 ? text : undefined);
+  /** A row's buttons: up one place (when the list has an order), remove. */
+  const actions = (index: number, onRemove: () => void, onMoveUp?: () => void) => (
+    <Form.Item label={head(index, ' ')}>
+      <Space size={0}>
+        {onMoveUp && (
+          <Button type="text" disabled={index === 0} onClick={onMoveUp} aria-label={t('catalogue.moveUp')}>
+            ↑
+          </Button>
+        )}
+        <Button type="text" danger icon={<DeleteOutlined />} onClick={onRemove} aria-label={t('catalogue.remove')} />
+      </Space>
+    </Form.Item>
+  );
   const fieldTokens = fields.map((f) => f?.key).filter(Boolean).map((key) => `{${key}}`).join(' ');
 
   const basics = (
@@ -120,32 +134,25 @@ export function TypeEditor({ editing, onClose, onSaved }: Props) {
             return (
               <div key={key} className="type-row" data-testid="type-field-row">
                 <Flex gap={8} align="start" wrap>
-                  <Form.Item name={[name, 'label']} rules={[required(t('types.fieldLabel'))]} label={index === 0 ? t('types.fieldLabel') : undefined}>
+                  <Form.Item name={[name, 'label']} rules={[required(t('types.fieldLabel'))]} label={head(index, t('types.fieldLabel'))}>
                     <Input maxLength={32} style={{ width: 130 }} placeholder={t('types.fieldLabel')} />
                   </Form.Item>
-                  <Form.Item name={[name, 'key']} rules={[required(t('types.fieldKey')), keyRule]} label={index === 0 ? t('types.fieldKey') : undefined}>
+                  <Form.Item name={[name, 'key']} rules={[required(t('types.fieldKey')), keyRule]} label={head(index, t('types.fieldKey'))}>
                     <Input maxLength={40} style={{ width: 130 }} placeholder="customerName" />
                   </Form.Item>
-                  <Form.Item name={[name, 'kind']} label={index === 0 ? t('types.fieldKind') : undefined}>
+                  <Form.Item name={[name, 'kind']} label={head(index, t('types.fieldKind'))}>
                     <Select style={{ width: 100 }} options={fieldKinds.map((k) => ({ value: k, label: t(`types.kind.${k}`) }))} />
                   </Form.Item>
-                  <Form.Item name={[name, 'search']} label={index === 0 ? t('types.searchRole') : undefined}>
-                    <Select allowClear style={{ width: 110 }} placeholder={t('types.notSearched')} options={searchRoles.map((r) => ({ value: r, label: t(`types.search.${r}`) }))} />
+                  <Form.Item name={[name, 'search']} label={head(index, t('types.searchRole'))}>
+                    <Select allowClear style={{ width: 150 }} placeholder={t('types.notSearched')} options={searchRoles.map((r) => ({ value: r, label: t(`types.search.${r}`) }))} />
                   </Form.Item>
-                  <Form.Item name={[name, 'required']} valuePropName="checked" label={index === 0 ? ' ' : undefined}>
+                  <Form.Item name={[name, 'required']} valuePropName="checked" label={head(index, ' ')}>
                     <Checkbox>{t('types.required')}</Checkbox>
                   </Form.Item>
-                  <Form.Item name={[name, 'sensitive']} valuePropName="checked" label={index === 0 ? ' ' : undefined}>
+                  <Form.Item name={[name, 'sensitive']} valuePropName="checked" label={head(index, ' ')}>
                     <Checkbox>{t('catalogue.sensitive')}</Checkbox>
                   </Form.Item>
-                  <Form.Item label={index === 0 ? ' ' : undefined}>
-                    <Space size={0}>
-                      <Button type="text" disabled={index === 0} onClick={() => move(index, index - 1)} aria-label={t('catalogue.moveUp')}>
-                        ↑
-                      </Button>
-                      {remove(() => drop(name))}
-                    </Space>
-                  </Form.Item>
+                  {actions(index, () => drop(name), () => move(index, index - 1))}
                 </Flex>
                 {(kind === 'choice' || kind === 'multi-choice') && (
                   <Form.Item name={[name, 'choices']} rules={[{ required: true, message: t('types.choicesNeeded') }]} className="type-row-choices">
@@ -169,13 +176,13 @@ export function TypeEditor({ editing, onClose, onSaved }: Props) {
         <>
           {items.map(({ key, name }, index) => (
             <Flex key={key} gap={8} align="start" className="type-row">
-              <Form.Item name={[name, 'name']} rules={[required(t('catalogue.group'))]} label={index === 0 ? t('types.groupName') : undefined}>
+              <Form.Item name={[name, 'name']} rules={[required(t('catalogue.group'))]} label={head(index, t('types.groupName'))}>
                 <Input maxLength={40} style={{ width: 220 }} />
               </Form.Item>
-              <Form.Item name={[name, 'key']} rules={[required(t('types.fieldKey')), keyRule]} label={index === 0 ? t('types.fieldKey') : undefined}>
+              <Form.Item name={[name, 'key']} rules={[required(t('types.fieldKey')), keyRule]} label={head(index, t('types.fieldKey'))}>
                 <Input maxLength={24} style={{ width: 120 }} />
               </Form.Item>
-              <Form.Item name={[name, 'binding']} label={index === 0 ? t('types.binding') : undefined}>
+              <Form.Item name={[name, 'binding']} label={head(index, t('types.binding'))}>
                 <Select
                   style={{ width: 140 }}
                   options={[
@@ -184,7 +191,7 @@ export function TypeEditor({ editing, onClose, onSaved }: Props) {
                   ]}
                 />
               </Form.Item>
-              <Form.Item label={index === 0 ? ' ' : undefined}>{remove(() => drop(name))}</Form.Item>
+              {actions(index, () => drop(name))}
             </Flex>
           ))}
           <Button icon={<PlusOutlined />} onClick={() => add({ key: '', name: '', binding: 'bound' })}>
@@ -201,34 +208,27 @@ export function TypeEditor({ editing, onClose, onSaved }: Props) {
         <>
           {items.map(({ key, name }, index) => (
             <Flex key={key} gap={8} align="start" wrap className="type-row" data-testid="type-item-row">
-              <Form.Item name={[name, 'name']} rules={[required(t('types.itemName'))]} label={index === 0 ? t('types.itemName') : undefined}>
+              <Form.Item name={[name, 'name']} rules={[required(t('types.itemName'))]} label={head(index, t('types.itemName'))}>
                 <Input maxLength={80} style={{ width: 240 }} />
               </Form.Item>
-              <Form.Item name={[name, 'key']} rules={[required(t('types.fieldKey')), keyRule]} label={index === 0 ? t('types.fieldKey') : undefined}>
+              <Form.Item name={[name, 'key']} rules={[required(t('types.fieldKey')), keyRule]} label={head(index, t('types.fieldKey'))}>
                 <Input maxLength={40} style={{ width: 120 }} />
               </Form.Item>
               {groups.length > 0 && (
-                <Form.Item name={[name, 'group']} label={index === 0 ? t('catalogue.group') : undefined}>
+                <Form.Item name={[name, 'group']} label={head(index, t('catalogue.group'))}>
                   <Select allowClear style={{ width: 130 }} options={groups.filter((g) => g?.key).map((g) => ({ value: g.key, label: g.name }))} />
                 </Form.Item>
               )}
-              <Form.Item name={[name, 'requirement']} label={index === 0 ? t('catalogue.requirement') : undefined}>
+              <Form.Item name={[name, 'requirement']} label={head(index, t('catalogue.requirement'))}>
                 <Select style={{ width: 100 }} options={(['required', 'conditional', 'optional'] as const).map((r) => ({ value: r, label: t(`catalogue.${r}`) }))} />
               </Form.Item>
-              <Form.Item name={[name, 'expected']} label={index === 0 ? t('catalogue.expected') : undefined}>
+              <Form.Item name={[name, 'expected']} label={head(index, t('catalogue.expected'))}>
                 <Select style={{ width: 130 }} options={(['original', 'copy', 'either'] as const).map((e) => ({ value: e, label: t(`catalogue.${e}`) }))} />
               </Form.Item>
-              <Form.Item name={[name, 'note']} label={index === 0 ? t('catalogue.note') : undefined}>
+              <Form.Item name={[name, 'note']} label={head(index, t('catalogue.note'))}>
                 <Input maxLength={200} style={{ width: 180 }} />
               </Form.Item>
-              <Form.Item label={index === 0 ? ' ' : undefined}>
-                <Space size={0}>
-                  <Button type="text" disabled={index === 0} onClick={() => move(index, index - 1)} aria-label={t('catalogue.moveUp')}>
-                    ↑
-                  </Button>
-                  {remove(() => drop(name))}
-                </Space>
-              </Form.Item>
+              {actions(index, () => drop(name), () => move(index, index - 1))}
             </Flex>
           ))}
           <Button icon={<PlusOutlined />} onClick={() => add({ key: '', name: '', requirement: 'required', expected: 'original' })} data-testid="add-type-item">
