@@ -12,7 +12,7 @@ import { readRows } from './read-sheet';
  * writing thread indexes a range), so memory stays flat.
  */
 const BATCH_ROWS = 1000;
-const BATCHES_IN_FLIGHT = 4;
+const BATCHES_IN_FLIGHT = 10;
 
 const port = parentPort;
 if (!port) throw new Error('import-worker runs as a worker thread');

@@ -1,7 +1,7 @@
 import type { TypeDefinition } from '../../../../shared/dossier-types';
 import { ARCHIVE_NUMBER_LABEL, searchPartsOf } from '../search/dossier-search-parts';
 import { normaliseForSearch } from '../search/normalise';
-import { gramsOf, gramsOfText, searchText } from '../search/search-entry';
+import { gramsOf, searchText, uniqueGramsOfText } from '../search/search-entry';
 import type { CheckedRow } from './check-rows';
 
 /**
@@ -35,7 +35,7 @@ export function prepareRow(row: CheckedRow, definition: TypeDefinition): Prepare
     openedOn: row.openedOn,
     remarks: row.remarks,
     text,
-    grams: gramsOfText(text),
+    grams: uniqueGramsOfText(text),
   };
 }
 

@@ -78,6 +78,15 @@ export function gramsOfText(text: string): string {
   return grams.trimEnd();
 }
 
+/**
+ * The same, each token once: a name, a plate or the type's name stand in the title too, and an
+ * archive number repeats 000. Worth it where another thread prepares the tokens (an import):
+ * the thread that writes the index then tokenises an eighth less.
+ */
+export function uniqueGramsOfText(text: string): string {
+  return [...new Set(gramsOfText(text).split(' '))].join(' ');
+}
+
 /** The normalised parts, each once, separated by spaces: what candidates are confirmed against. */
 export function searchText(parts: readonly SearchPart[]): string {
   const normalised: string[] = [];
