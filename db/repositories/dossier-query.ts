@@ -63,7 +63,7 @@ function textMatch(text: NonNullable<DossierQuery['text']>): SQL {
 }
 
 /** Newest first with a text query: the index lookup drives, already in id order, and stops at the page. */
-function drivenByIndex(query: DossierQuery): boolean {
+export function drivenByIndex(query: DossierQuery): boolean {
   return query.text !== null && query.sort.key === 'created' && query.sort.direction === 'desc';
 }
 

@@ -1,6 +1,7 @@
 import { and, count, eq, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../open';
+import { perConnection } from '../per-connection';
 import { departments, dossiers, dossierTypes, numberSequences, users } from '../schema';
 
 /**
@@ -131,13 +132,19 @@ export function findVisibleDossier(db: Db, archiveNumber: string, visibility: Vi
   );
 }
 
+/** Prepared once: every page of a list or a search reads its records with it. */
+const recordsByIds = perConnection((db) =>
+  selectDossiers(db)
+    .where(sql`${dossiers.id} IN (SELECT value FROM json_each(${sql.placeholder('ids')}))`)
+    .prepare(),
+);
+
 /** Full records of these dossiers, in the order of the ids given. */
 export function findDossiersByIds(db: Db, ids: readonly number[]): DossierRecord[] {
   if (ids.length === 0) return [];
   const byId = new Map(
-    selectDossiers(db)
-      .where(inArray(dossiers.id, [...ids]))
-      .all()
+    recordsByIds(db)
+      .all({ ids: JSON.stringify(ids) })
       .map((record) => [record.id, record]),
   );
   return ids.map((id) => byId.get(id)).filter((record): record is DossierRecord => record !== undefined);
@@ -154,8 +161,10 @@ export function visibleDossierIds(db: Db, ids: readonly number[], visibility: Vi
   return new Set(rows.map((r) => r.id));
 }
 
+const idByNumber = perConnection((db) => db.select({ id: dossiers.id }).from(dossiers).where(eq(dossiers.archiveNumber, sql.placeholder('number'))).prepare());
+
 export function findDossierIdByNumber(db: Db, archiveNumber: string): number | null {
-  return db.select({ id: dossiers.id }).from(dossiers).where(eq(dossiers.archiveNumber, archiveNumber)).get()?.id ?? null;
+  return idByNumber(db).get({ number: archiveNumber })?.id ?? null;
 }
 
 /** The import that brought a dossier in (null when it was typed in). */

@@ -1,6 +1,6 @@
-import type { Statement } from 'better-sqlite3';
 import { eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../open';
+import { perConnection } from '../per-connection';
 import { searchText } from '../schema';
 
 /**
@@ -24,16 +24,11 @@ export function writeSearchEntry(db: Db, entry: SearchEntryRow): void {
 
 /** A dossier's searchable text alone (an import, a rebuild); its grams follow in indexGramsFromText. */
 export function writeSearchText(db: Db, dossierId: number, text: string): void {
-  let statement = textInserts.get(db.$client);
-  if (!statement) {
-    statement = db.$client.prepare<[number, string]>('INSERT INTO search_text (dossier_id, text) VALUES (?, ?)');
-    textInserts.set(db.$client, statement);
-  }
-  statement.run(dossierId, text);
+  textInsert(db).run(dossierId, text);
 }
 
 /** Prepared once per connection: an import writes a row per dossier. */
-const textInserts = new WeakMap<Db['$client'], Statement<[number, string]>>();
+const textInsert = perConnection((db) => db.$client.prepare<[number, string]>('INSERT INTO search_text (dossier_id, text) VALUES (?, ?)'));
 
 /**
  * Indexes the grams of the entries in search_text with dossier ids in [from, to], in one
@@ -92,8 +87,10 @@ const quoted = (term: string) => `"${term.replace(/"/g, '""')}"`;
 
 /** In how many dossiers a token occurs (0 when none). */
 export function tokenDocumentCount(db: Db, token: string): number {
-  return db.get<{ doc: number }>(sql`SELECT doc FROM search_gram_terms WHERE term = ${token}`)?.doc ?? 0;
+  return (tokenCount(db).get(token) as number | undefined) ?? 0;
 }
+
+const tokenCount = perConnection((db) => db.$client.prepare<[string]>('SELECT doc FROM search_gram_terms WHERE term = ?').pluck());
 
 /**
  * A term of a query as the index answers it: the tokens that must all be present, and whether

@@ -1,5 +1,5 @@
-import { countMatchingDossiers, queryDossierIds, type DossierQuery } from '../../../../db/repositories/dossier-query';
-import { findDossiersByIds, findVisibleDossier, type DossierRecord } from '../../../../db/repositories/dossiers';
+import { countMatchingDossiers, drivenByIndex, queryDossierIds, type DossierQuery } from '../../../../db/repositories/dossier-query';
+import { findDossierIdByNumber, findDossiersByIds, findVisibleDossier, type DossierRecord } from '../../../../db/repositories/dossiers';
 import { findDepartmentIdByCode } from '../../../../db/repositories/departments';
 import { findTypeByKey } from '../../../../db/repositories/types';
 import type { Db } from '../../../../db/open';
@@ -11,7 +11,7 @@ import { describeMatches } from '../search/describe-match';
 import { planSearch } from '../search/query-plan';
 import { subtreeIds } from '../locations/location-tree';
 import { allLocations } from '../../../../db/repositories/locations';
-import { cachedCount } from './count-cache';
+import { countSlot, UNCACHED, type CountSlot } from './count-cache';
 import { toDossierSummary } from './dossier-summary';
 
 export interface ListInput {
@@ -62,10 +62,38 @@ function resolveFilters(db: Db, filters: DossierFilters): DossierQuery['filters'
 
 /** The exact archive number, if the query is one the reader may see and the filters allow: it comes first. */
 function exactMatch(db: Db, query: DossierQuery, text: string): DossierRecord | null {
-  const record = findVisibleDossier(db, text.trim().toUpperCase(), query.visibility);
+  const number = text.trim().toUpperCase();
+  // Most queries are no archive number: one indexed lookup says so before the full record is read.
+  if (findDossierIdByNumber(db, number) === null) return null;
+  const record = findVisibleDossier(db, number, query.visibility);
   if (!record) return null;
   const check = queryDossierIds(db, { ...query, text: null, after: undefined, excludeId: undefined, limit: 1, onlyId: record.id });
   return check.rows.length > 0 ? record : null;
+}
+
+type PageIds = ReturnType<typeof queryDossierIds>;
+
+/**
+ * The page of ids and, on a first page, how many match (up to the cap; cap + 1 means more).
+ * A search walked by its index lookup that has no count yet reads the matches once, up to the
+ * cap, for both – instead of once for the page and again, from the start, for the count.
+ */
+function pageAndCount(db: Db, query: DossierQuery, exact: DossierRecord | null, slot: CountSlot | null): { page: PageIds; total: number | null } {
+  const counted: DossierQuery = { ...query, after: undefined, excludeId: undefined };
+  const limit = exact && !query.after ? query.limit - 1 : query.limit;
+  if (slot && slot.known === undefined && query.text !== null && drivenByIndex(query)) {
+    const matches = queryDossierIds(db, { ...counted, limit: SEARCH_COUNT_CAP });
+    const total = matches.rows.length + (matches.hasMore ? 1 : 0);
+    slot.keep(total);
+    const rows = matches.rows.filter((row) => row.id !== exact?.id);
+    return { page: { rows: rows.slice(0, limit), hasMore: rows.length > limit || matches.hasMore }, total };
+  }
+  const page = queryDossierIds(db, { ...query, excludeId: exact?.id, limit });
+  if (!slot) return { page, total: null };
+  if (slot.known !== undefined) return { page, total: slot.known };
+  const total = countMatchingDossiers(db, counted, SEARCH_COUNT_CAP);
+  slot.keep(total);
+  return { page, total };
 }
 
 /**
@@ -80,23 +108,21 @@ export function listDossiers(ctx: HandlerContext, input: ListInput): DossierPage
   const plan = planSearch(db, input.query);
   if (plan.kind === 'empty') return { items: [], nextCursor: null, total: input.cursor ? null : 0, totalCapped: false };
   const cursor = readCursor(input.cursor);
-  const base: DossierQuery = {
+  const query: DossierQuery = {
     visibility: visibilityOf(db, session),
     filters: resolveFilters(db, input.filters),
     text: plan.kind === 'lookup' ? { driver: plan.driver, all: plan.all } : null,
     sort: { key: input.sort.by, direction: input.sort.direction },
+    after: cursor,
     limit: input.limit,
   };
-  const exact = plan.kind === 'lookup' && input.query ? exactMatch(db, base, input.query) : null;
-  const query: DossierQuery = { ...base, after: cursor, excludeId: exact?.id };
-  const page = queryDossierIds(db, cursor ? query : { ...query, limit: exact ? input.limit - 1 : input.limit });
+  const exact = plan.kind === 'lookup' && input.query ? exactMatch(db, query, input.query) : null;
+  // While the index is rebuilt it grows without audit events: a search's count is not cached then.
+  const indexing = query.text !== null && session.background?.kind === 'search-index' ? session.background : null;
+  const slot = cursor ? null : indexing ? UNCACHED : countSlot(db, JSON.stringify([query.visibility, query.filters, input.query ?? null]));
+  const { page, total } = pageAndCount(db, query, exact, slot);
   const records = [...(exact && !cursor ? [exact] : []), ...findDossiersByIds(db, page.rows.map((row) => row.id))];
   const last = page.rows.at(-1);
-  const counted = { ...base, excludeId: undefined };
-  const countNow = () => countMatchingDossiers(db, counted, SEARCH_COUNT_CAP);
-  // While the index is rebuilt it grows without audit events: a search's count is not cached then.
-  const indexing = base.text !== null && session.background?.kind === 'search-index' ? session.background : null;
-  const total = cursor ? null : indexing ? countNow() : cachedCount(db, JSON.stringify([counted.visibility, counted.filters, input.query ?? null]), countNow);
   const matches = input.query ? describeMatches(db, records, input.query) : new Map<number, never>();
   return {
     items: records.map((record): DossierSummary => {
@@ -105,8 +131,8 @@ export function listDossiers(ctx: HandlerContext, input: ListInput): DossierPage
       return match ? { ...summary, match } : summary;
     }),
     nextCursor: page.hasMore && last ? writeCursor({ value: last.sortValue, id: last.id }) : null,
-    total: total === null || base.text === null ? total : Math.min(total, SEARCH_COUNT_CAP),
-    totalCapped: total !== null && base.text !== null && total > SEARCH_COUNT_CAP,
+    total: total === null || query.text === null ? total : Math.min(total, SEARCH_COUNT_CAP),
+    totalCapped: total !== null && query.text !== null && total > SEARCH_COUNT_CAP,
     ...(indexing ? { indexing: { done: indexing.done, total: indexing.total } } : {}),
   };
 }

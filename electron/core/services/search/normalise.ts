@@ -1,6 +1,8 @@
 /** Text that needs no Unicode normalisation: ASCII and the common CJK block. */
 const PLAIN = /^[\u0020-\u007e\u4e00-\u9fff]*$/u;
 const NOT_SEARCHABLE = /[^\p{L}\p{N}]+/gu;
+/** The same for PLAIN text, where the letters and digits are exactly these (and much faster to find). */
+const NOT_SEARCHABLE_PLAIN = /[^a-z0-9\u4e00-\u9fff]+/g;
 
 /**
  * The form text is searched in: full-width letters and digits made ASCII (ＡＢ１２ → ab12),
@@ -8,8 +10,8 @@ const NOT_SEARCHABLE = /[^\p{L}\p{N}]+/gu;
  * plate, 021-6234 5678 one phone number.
  */
 export function normaliseForSearch(text: string): string {
-  const unified = PLAIN.test(text) ? text : text.normalize('NFKC');
-  return unified.toLowerCase().replace(NOT_SEARCHABLE, '');
+  if (PLAIN.test(text)) return text.toLowerCase().replace(NOT_SEARCHABLE_PLAIN, '');
+  return text.normalize('NFKC').toLowerCase().replace(NOT_SEARCHABLE, '');
 }
 
 /** The terms of a query: split at spaces and list punctuation, each normalised; all must match. */
