@@ -116,7 +116,7 @@ class RowsRefused extends Error {
  * Imports the staged file in one transaction, all or nothing. A second thread reads and checks
  * the sheet and prepares each row while this one writes the rows it has – numbered by the
  * type's rule (numbers given in the sheet are kept and never handed out again), with their
- * search text, their tokens indexed every 25,000 rows. If any row has a problem, writing stops,
+ * search text, their tokens indexed every 10,000 rows. If any row has a problem, writing stops,
  * the check runs to the end for the full report, and everything is rolled back; so does a
  * cancel or any failure. The import is recorded as one audit event.
  */

@@ -3,7 +3,7 @@ import type { DossierRecord } from '../../../../db/repositories/dossiers';
 import type { Db } from '../../../../db/open';
 import { definitionOf } from '../dossiers/dossier-summary';
 import { parseFieldValues } from '../dossiers/field-values';
-import { searchPartsOf, TITLE_LABEL } from './dossier-search-parts';
+import { documentParts, searchPartsOf, TITLE_LABEL } from './dossier-search-parts';
 import type { SearchPart } from './search-entry';
 import { normaliseForSearch, searchTerms } from './normalise';
 import { namePinyin } from './pinyin';
@@ -20,16 +20,16 @@ export function describeMatches(db: Db, records: readonly DossierRecord[], query
   const matches = new Map<number, Match>();
   const terms = searchTerms(query);
   if (terms.length === 0) return matches;
-  const searchable = (record: DossierRecord, documentTitles: string[]) => ({ archiveNumber: record.archiveNumber, title: record.title, definition: definitionOf(db, record), fields: parseFieldValues(record.fields), documentTitles });
   const pending: DossierRecord[] = [];
   for (const record of records) {
-    const own = bestPart(titleLast(searchPartsOf(searchable(record, []))), terms);
+    const own = bestPart(titleLast(searchPartsOf({ archiveNumber: record.archiveNumber, title: record.title, definition: definitionOf(db, record), fields: parseFieldValues(record.fields), documentTitles: [] })), terms);
     if (own) matches.set(record.id, own);
     else pending.push(record);
   }
+  // None of their own parts holds a term: only a document title can.
   const titles = documentTitles(db, pending.map((r) => r.id));
   for (const record of pending) {
-    const found = bestPart(searchPartsOf(searchable(record, titles.get(record.id) ?? [])), terms);
+    const found = bestPart(documentParts(titles.get(record.id) ?? []), terms);
     if (found) matches.set(record.id, found);
   }
   return matches;
@@ -39,7 +39,11 @@ function documentTitles(db: Db, dossierIds: readonly number[]): Map<number, stri
   const titles = new Map<number, string[]>();
   if (dossierIds.length === 0) return titles;
   const rows = db.all<{ dossier_id: number; title: string }>(sql`SELECT dossier_id, title FROM documents WHERE dossier_id IN (${sql.join(dossierIds.map((id) => sql`${id}`), sql`, `)})`);
-  for (const row of rows) titles.set(row.dossier_id, [...(titles.get(row.dossier_id) ?? []), row.title]);
+  for (const row of rows) {
+    const list = titles.get(row.dossier_id);
+    if (list) list.push(row.title);
+    else titles.set(row.dossier_id, [row.title]);
+  }
   return titles;
 }
 

@@ -31,6 +31,11 @@ export function searchPartsOf(dossier: SearchableDossier): SearchPart[] {
     const values = Array.isArray(value) ? value : field.search === 'phone' ? String(value).split('，') : [String(value)];
     for (const v of values) parts.push({ value: v, label: field.label, isName: field.search === 'name', sensitive: field.sensitive });
   }
-  for (const title of dossier.documentTitles) parts.push({ value: title, label: '卷内文件' });
+  parts.push(...documentParts(dossier.documentTitles));
   return parts;
+}
+
+/** The titles of a dossier's documents as search parts. */
+export function documentParts(titles: readonly string[]): SearchPart[] {
+  return titles.map((title) => ({ value: title, label: '卷内文件' }));
 }

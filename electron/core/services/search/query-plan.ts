@@ -2,6 +2,7 @@ import { tokenDocumentCount, type TermLookup } from '../../../../db/repositories
 import type { Db } from '../../../../db/open';
 import { characters, searchTerms } from './normalise';
 import { isIndexedGram } from './search-entry';
+import { UntilArchiveChanges, type CacheView } from '../archive-cache';
 
 /** How many of a long term's rarest tokens a lookup ANDs; the text confirms the rest. */
 const TOKENS_PER_LOOKUP = 3;
@@ -21,6 +22,21 @@ function tokensOf(chars: readonly string[]): string[] {
   return [...tokens];
 }
 
+/**
+ * In how many dossiers each token occurs. FTS5 answers that by reading the token's whole list –
+ * milliseconds for one in most dossiers (档案, 记录) – so counts are kept until the archive changes.
+ */
+const tokenCounts = new UntilArchiveChanges<number>(4096);
+
+function tokenCount(db: Db, kept: CacheView<number>, token: string): number {
+  let count = kept.get(token);
+  if (count === undefined) {
+    count = tokenDocumentCount(db, token);
+    kept.set(token, count);
+  }
+  return count;
+}
+
 /** A term with no token of its own (a lone digit, two digits) is read from the entries, newest first. */
 const unindexed = (term: string): PlannedTerm => ({ lookup: { tokens: [], term, exact: false }, estimate: Number.MAX_SAFE_INTEGER });
 
@@ -29,16 +45,16 @@ const unindexed = (term: string): PlannedTerm => ({ lookup: { tokens: [], term, 
  * chosen between terms, and counting the dossiers of a very common token (档案) reads its whole
  * list – the lookup itself stops at a page.
  */
-function planTerm(db: Db, term: string, alone: boolean): PlannedTerm {
+function planTerm(db: Db, kept: CacheView<number>, term: string, alone: boolean): PlannedTerm {
   const chars = characters(term);
   if (chars.length <= 2 || (chars.length === 3 && isIndexedGram(chars))) {
     if (!isIndexedGram(chars)) return unindexed(term);
-    return { lookup: { tokens: [term], term, exact: true }, estimate: alone ? Number.MAX_SAFE_INTEGER : tokenDocumentCount(db, term) };
+    return { lookup: { tokens: [term], term, exact: true }, estimate: alone ? Number.MAX_SAFE_INTEGER : tokenCount(db, kept, term) };
   }
   const tokens = tokensOf(chars);
   if (tokens.length === 0) return unindexed(term);
   const counted = tokens
-    .map((token) => ({ token, count: tokenDocumentCount(db, token) }))
+    .map((token) => ({ token, count: tokenCount(db, kept, token) }))
     .sort((a, b) => a.count - b.count);
   return {
     lookup: { tokens: counted.slice(0, TOKENS_PER_LOOKUP).map((c) => c.token), term, exact: false },
@@ -56,7 +72,8 @@ export type SearchPlan = { kind: 'none' } | { kind: 'empty' } | { kind: 'lookup'
 export function planSearch(db: Db, query: string | undefined): SearchPlan {
   const terms = query ? searchTerms(query) : [];
   if (terms.length === 0) return { kind: 'none' };
-  const planned = terms.map((term) => planTerm(db, term, terms.length === 1));
+  const kept = tokenCounts.current(db);
+  const planned = terms.map((term) => planTerm(db, kept, term, terms.length === 1));
   if (planned.some((p) => p.estimate === 0)) return { kind: 'empty' };
   const driver = planned.reduce((best, p) => (p.estimate < best.estimate ? p : best));
   return { kind: 'lookup', driver: driver.lookup, all: planned.map((p) => p.lookup) };
