@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, gte, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../open';
 import { auditEvents } from '../schema';
 
@@ -43,9 +43,17 @@ export interface AuditQuery {
   action?: string;
   /** Events about any of these (a dossier, and the import that brought it in). */
   targets?: readonly { type: string; id: string }[];
+  /** With `targets`: also the links made or removed from another dossier to this archive number. */
+  linkedNumber?: string;
   /** Keyset cursor: events with a smaller id (newest first). */
   beforeId?: number;
   limit: number;
+}
+
+/** A link is recorded on the dossier it was made from; the other one is named in its summary. */
+function linkedFrom(archiveNumber: string | undefined): SQL | undefined {
+  if (archiveNumber === undefined) return undefined;
+  return and(inArray(auditEvents.action, ['link:add', 'link:remove']), sql`json_extract(${auditEvents.summary}, '$.other') = ${archiveNumber}`);
 }
 
 /** `document:add` matches that action; `document:` every action of the family. */
@@ -64,7 +72,7 @@ export function queryAuditEvents(db: Db, query: AuditQuery): AuditEventRow[] {
         query.toIso ? lt(auditEvents.at, query.toIso) : undefined,
         query.userLogin ? eq(auditEvents.userLogin, query.userLogin) : undefined,
         query.action ? actionFilter(query.action) : undefined,
-        query.targets ? (or(...query.targets.map((t) => and(eq(auditEvents.targetType, t.type), eq(auditEvents.targetId, t.id)))) ?? sql`0`) : undefined,
+        query.targets ? (or(...query.targets.map((t) => and(eq(auditEvents.targetType, t.type), eq(auditEvents.targetId, t.id))), linkedFrom(query.linkedNumber)) ?? sql`0`) : undefined,
         query.beforeId === undefined ? undefined : lt(auditEvents.id, query.beforeId),
       ),
     )

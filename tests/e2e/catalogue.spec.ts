@@ -73,6 +73,13 @@ test('a 新车档案 with its checklist, documents, a cross-reference, Chinese a
   await table.getByRole('row', { name: new RegExp(`SH-${year}-000001`) }).click();
   await drawer.getByRole('tab', { name: /关联档案/ }).click();
   await expect(drawer.getByTestId('links')).toContainText(`销售档案（XR-05）XC-${year}-000001`);
+  // Its history lists the link too, saying it was recorded on the other dossier.
+  await drawer.getByRole('tab', { name: '历史记录' }).click();
+  const linkEvent = drawer.getByTestId('history-table').locator('tbody tr').first();
+  await expect(linkEvent).toContainText(`建立档案关联记于 XC-${year}-000001；关联编号：1；关系：销售转售后`);
+  await expect(linkEvent).not.toContainText('对方档号');
+  await expect(drawer.getByRole('tab', { name: '历史记录' })).toHaveAttribute('aria-selected', 'true');
+  await screenshot(page, 'catalogue-03-links-history');
   await page.keyboard.press('Escape');
 
   // Storage: a room with a cabinet, a shelf and a box; the first dossier is shelved in the box.

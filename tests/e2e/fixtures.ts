@@ -82,7 +82,8 @@ export const test = base.extend<{ harness: HarnessRun; cspViolations: string[] }
 /** Saves a screenshot under test-results/screens for people to look at. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(screensDir, { recursive: true });
-  await page.screenshot({ path: join(screensDir, `${name}.png`), fullPage: true });
+  // Animations finished: a screenshot shows the screen as it settles, not a tab halfway through fading in.
+  await page.screenshot({ path: join(screensDir, `${name}.png`), fullPage: true, animations: 'disabled' });
 }
 
 export const ADMIN = { login: 'admin', displayName: '王档案', password: 'admin-password-1' };

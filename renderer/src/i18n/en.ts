@@ -270,6 +270,7 @@ export const en: Messages = {
     none: 'Not filed under any customer',
   },
   audit: {
+    recordedOn: 'Recorded on {{number}}',
     title: 'Audit trail',
     time: 'Time',
     user: 'User',

@@ -268,6 +268,7 @@ export const zhCN = {
     none: '尚未归入任何客户',
   },
   audit: {
+    recordedOn: '记于 {{number}}',
     title: '审计记录',
     time: '时间',
     user: '用户',

@@ -12,12 +12,14 @@ export const REDACTED_LABEL = '（无权查看）';
 /** The filter as a repository query; a dossier the reader may not see matches nothing. */
 export function auditQuery(db: Db, session: ActiveSession, filter: AuditFilter): Omit<AuditQuery, 'limit'> | null {
   let targets: AuditQuery['targets'];
+  let linkedNumber: string | undefined;
   if (filter.archiveNumber) {
     const id = findDossierIdByNumber(db, filter.archiveNumber);
     if (id === null || !visibleDossierIds(db, [id], visibilityOf(db, session)).has(id)) return null;
     // An imported dossier's history begins with the import that brought it in.
     const importId = importOfDossier(db, id);
     targets = [{ type: 'dossier', id: String(id) }, ...(importId === null ? [] : [{ type: 'import', id: String(importId) }])];
+    linkedNumber = filter.archiveNumber;
   }
   return {
     ...(filter.from ? { fromIso: parseTimeBound(filter.from, false).toISOString() } : {}),
@@ -25,6 +27,7 @@ export function auditQuery(db: Db, session: ActiveSession, filter: AuditFilter):
     ...(filter.user ? { userLogin: normalizeLogin(filter.user) } : {}),
     ...(filter.action ? { action: filter.action } : {}),
     ...(targets ? { targets } : {}),
+    ...(linkedNumber ? { linkedNumber } : {}),
   };
 }
 
@@ -34,20 +37,38 @@ export function auditQuery(db: Db, session: ActiveSession, filter: AuditFilter):
  * title, changes) is blacked out, so the trail does not leak what lists and searches hide.
  */
 export function viewAuditEvents(db: Db, session: ActiveSession, rows: readonly AuditEventRow[]): AuditEventView[] {
+  const visibility = visibilityOf(db, session);
   const dossierIds = rows.filter((r) => r.targetType === 'dossier' && r.targetId !== null).map((r) => Number(r.targetId));
-  const visible = visibleDossierIds(db, dossierIds, visibilityOf(db, session));
+  const visible = visibleDossierIds(db, dossierIds, visibility);
+  const hiddenOther = hiddenLinkedNumbers(db, rows, visibility);
   return rows.map((row) => {
     const hidden = row.targetType === 'dossier' && !visible.has(Number(row.targetId));
+    const summary = hidden || row.summary === null ? null : (JSON.parse(row.summary) as Record<string, unknown>);
+    // A link names the dossier at its other end: blacked out too if the reader may not see that one.
+    if (summary && typeof summary.other === 'string' && hiddenOther.has(summary.other)) summary.other = REDACTED_LABEL;
     return {
       id: row.id,
       at: row.at,
       user: row.userId === null ? null : { id: row.userId, login: row.userLogin ?? '', displayName: row.userDisplayName ?? '', department: row.userDepartment },
       action: row.action,
       target: row.targetType === null ? null : { type: row.targetType, id: hidden ? '' : (row.targetId ?? ''), label: hidden ? REDACTED_LABEL : row.targetLabel },
-      summary: hidden || row.summary === null ? null : (JSON.parse(row.summary) as Record<string, unknown>),
+      summary,
       frontDoor: row.frontDoor === 'cli' ? 'cli' : 'ui',
     };
   });
+}
+
+/** The archive numbers at the other end of the page's links that the reader may not see (or that no longer exist). */
+function hiddenLinkedNumbers(db: Db, rows: readonly AuditEventRow[], visibility: ReturnType<typeof visibilityOf>): Set<string> {
+  const numbers = new Set<string>();
+  for (const row of rows) {
+    if (!row.action.startsWith('link:') || row.summary === null) continue;
+    const other = (JSON.parse(row.summary) as { other?: unknown }).other;
+    if (typeof other === 'string') numbers.add(other);
+  }
+  const ids = new Map([...numbers].map((number) => [number, findDossierIdByNumber(db, number)]));
+  const visible = visibleDossierIds(db, [...ids.values()].filter((id): id is number => id !== null), visibility);
+  return new Set([...ids].filter(([, id]) => id === null || !visible.has(id)).map(([number]) => number));
 }
 
 export function listAudit(db: Db, session: ActiveSession, filter: AuditFilter & { cursor?: string | undefined; limit: number }) {

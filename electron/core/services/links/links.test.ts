@@ -48,6 +48,15 @@ describe('cross-references between dossiers (XR-01…05)', () => {
     expect(after.links).toEqual([]);
     expect((await ok(core, 'dossier:get', { archiveNumber: customer })).links).toEqual([]);
     expect(await call(core, 'link:remove', { archiveNumber: lawsuit, id: link?.id ?? 0 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    // Each dossier's history lists the link made and removed, wherever it was done from.
+    for (const [number, other] of [[customer, lawsuit], [lawsuit, customer]]) {
+      const history = (await ok(core, 'audit:list', { archiveNumber: number })).items;
+      expect(history.filter((e) => e.action.startsWith('link:')).map((e) => [e.action, e.target?.label, e.summary?.other])).toEqual([
+        ['link:remove', lawsuit, customer],
+        ['link:add', customer, lawsuit],
+      ]);
+      expect(history.some((e) => e.target?.label === other && e.action === 'dossier:create')).toBe(false);
+    }
     await core.close();
   });
 
@@ -60,6 +69,13 @@ describe('cross-references between dossiers (XR-01…05)', () => {
     expect((await ok(core, 'dossier:get', { archiveNumber: customer })).links).toEqual([]);
     const hidden = await call(core, 'link:add', { archiveNumber: customer, otherArchiveNumber: secret.archiveNumber, relation: 'same-customer' });
     expect(hidden).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    // An auditor of low clearance reads the customer's history: the link is there, the secret's number is not.
+    await switchTo(core, 'admin', 'admin-password-1');
+    await addUser(core, { login: 'auditor', roles: ['auditor'], clearance: 1 });
+    await switchTo(core, 'auditor');
+    const [event] = (await ok(core, 'audit:list', { archiveNumber: customer, action: 'link:add' })).items;
+    expect(event?.summary).toMatchObject({ other: '（无权查看）', relation: 'other' });
+    expect(JSON.stringify(await ok(core, 'audit:list', {}))).not.toContain(secret.archiveNumber);
     await core.close();
   });
 });
