@@ -40,10 +40,11 @@ export function viewAuditEvents(db: Db, session: ActiveSession, rows: readonly A
   const visibility = visibilityOf(db, session);
   const dossierIds = rows.filter((r) => r.targetType === 'dossier' && r.targetId !== null).map((r) => Number(r.targetId));
   const visible = visibleDossierIds(db, dossierIds, visibility);
-  const hiddenOther = hiddenLinkedNumbers(db, rows, visibility);
-  return rows.map((row) => {
+  const summaries = rows.map((row) => (row.summary === null ? null : (JSON.parse(row.summary) as Record<string, unknown>)));
+  const hiddenOther = hiddenLinkedNumbers(db, summaries, visibility);
+  return rows.map((row, i) => {
     const hidden = row.targetType === 'dossier' && !visible.has(Number(row.targetId));
-    const summary = hidden || row.summary === null ? null : (JSON.parse(row.summary) as Record<string, unknown>);
+    const summary = hidden ? null : (summaries[i] ?? null);
     // A link names the dossier at its other end: blacked out too if the reader may not see that one.
     if (summary && typeof summary.other === 'string' && hiddenOther.has(summary.other)) summary.other = REDACTED_LABEL;
     return {
@@ -58,14 +59,9 @@ export function viewAuditEvents(db: Db, session: ActiveSession, rows: readonly A
   });
 }
 
-/** The archive numbers at the other end of the page's links that the reader may not see (or that no longer exist). */
-function hiddenLinkedNumbers(db: Db, rows: readonly AuditEventRow[], visibility: ReturnType<typeof visibilityOf>): Set<string> {
-  const numbers = new Set<string>();
-  for (const row of rows) {
-    if (!row.action.startsWith('link:') || row.summary === null) continue;
-    const other = (JSON.parse(row.summary) as { other?: unknown }).other;
-    if (typeof other === 'string') numbers.add(other);
-  }
+/** The archive numbers named as a link's other end (`other`, only link events have it) that the reader may not see. */
+function hiddenLinkedNumbers(db: Db, summaries: readonly (Record<string, unknown> | null)[], visibility: ReturnType<typeof visibilityOf>): Set<string> {
+  const numbers = new Set(summaries.map((summary) => summary?.other).filter((other): other is string => typeof other === 'string'));
   const ids = new Map([...numbers].map((number) => [number, findDossierIdByNumber(db, number)]));
   const visible = visibleDossierIds(db, [...ids.values()].filter((id): id is number => id !== null), visibility);
   return new Set([...ids].filter(([, id]) => id === null || !visible.has(id)).map(([number]) => number));

@@ -22,7 +22,8 @@ export function describeMatches(db: Db, records: readonly DossierRecord[], query
   if (terms.length === 0) return matches;
   const pending: DossierRecord[] = [];
   for (const record of records) {
-    const own = bestPart(titleLast(searchPartsOf({ archiveNumber: record.archiveNumber, title: record.title, definition: definitionOf(db, record), fields: parseFieldValues(record.fields), documentTitles: [] })), terms);
+    const ownParts = searchPartsOf({ archiveNumber: record.archiveNumber, title: record.title, definition: definitionOf(db, record), fields: parseFieldValues(record.fields), documentTitles: [] });
+    const own = bestPart(titleLast(ownParts), terms);
     if (own) matches.set(record.id, own);
     else pending.push(record);
   }
