@@ -1,3 +1,5 @@
+import { isOrganisationCode, isResidentIdNumber } from './id-codes';
+
 /** A customer is a person or an organisation (DS-20/22: 单位客户 with ownership and supervising body). */
 export const customerKinds = ['person', 'organisation'] as const;
 export type CustomerKind = (typeof customerKinds)[number];
@@ -19,3 +21,13 @@ export const customerRecordKindLabels: Record<CustomerRecordKind, { zh: string; 
   'major-change': { zh: '重大变化', en: 'Major change' },
   other: { zh: '其他', en: 'Other' },
 };
+
+/**
+ * Whether the customer a dossier names is a person or an organisation: organisations for a
+ * company customer dossier, or when the ID code is an organisation's (and no resident ID number).
+ */
+export function customerKindOf(subjectKind: string, idCode: string | null): CustomerKind {
+  if (subjectKind === 'customer-org') return 'organisation';
+  const code = idCode?.replace(/[\s-]/g, '').toUpperCase() ?? '';
+  return code && !isResidentIdNumber(code) && isOrganisationCode(code) ? 'organisation' : 'person';
+}

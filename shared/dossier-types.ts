@@ -30,6 +30,8 @@ export const fieldDefinitionSchema = z
     sensitive: z.boolean(),
     choices: z.array(z.string().trim().min(1).max(32)).max(50).optional(),
     search: z.enum(searchRoles).optional(),
+    /** No two dossiers of the type share a value (a VIN names one vehicle); VIN fields are unique unless this says false. */
+    unique: z.boolean().optional(),
     note: z.string().max(200).optional(),
   })
   .superRefine((field, ctx) => {
@@ -38,6 +40,23 @@ export const fieldDefinitionSchema = z
     if (!choosing && field.choices) ctx.addIssue({ code: 'custom', ...bilingual(`字段“${field.label}”不是选择类型`, `Field "${field.label}" is not a choice`) });
   });
 export type FieldDefinition = z.infer<typeof fieldDefinitionSchema>;
+
+/** Whether no two dossiers of a type may share the field's value. */
+export function isUniqueField(field: Pick<FieldDefinition, 'unique' | 'search'>): boolean {
+  return field.unique ?? field.search === 'vin';
+}
+
+/**
+ * Which fields describe the customer (客户) a dossier is filed under: an import creates or finds
+ * that customer for each row. Field keys of the type.
+ */
+export const customerFieldsSchema = z.strictObject({
+  name: z.string().max(40),
+  phone: z.string().max(40).optional(),
+  idCode: z.string().max(40).optional(),
+  address: z.string().max(40).optional(),
+});
+export type CustomerFields = z.infer<typeof customerFieldsSchema>;
 
 export const groupSchema = z.strictObject({
   key: keySchema.max(24),
@@ -79,6 +98,8 @@ export const typeDefinitionSchema = z
     defaultLevel: z.number().int().min(0).max(8),
     retention: retentionSchema,
     classification: z.strictObject({ name: z.string().trim().min(1).max(16), values: z.array(z.string().trim().min(1).max(16)).min(2).max(12) }).nullable(),
+    /** The customer fields (see customerFieldsOf); null: dossiers of this type have no customer (partners). */
+    customer: customerFieldsSchema.nullable().optional(),
     groups: z.array(groupSchema).max(12),
     checklist: z.array(checklistItemSchema).max(80),
   })
@@ -94,10 +115,30 @@ export const typeDefinitionSchema = z
         ctx.addIssue({ code: 'custom', path: ['checklist'], ...bilingual(`清单项“${checklistItem.name}”的分组不存在`, `Checklist item "${checklistItem.name}" names an unknown group`) });
       }
     }
+    if (type.customer) {
+      for (const [role, key] of Object.entries(type.customer)) {
+        if (!type.fields.some((f) => f.key === key)) ctx.addIssue({ code: 'custom', path: ['customer', role], ...bilingual(`客户字段“${key}”不是此类型的字段`, `Customer field "${key}" is not a field of this type`) });
+      }
+    }
     const problem = numberingProblem(type.numbering, type.fields);
     if (problem) ctx.addIssue({ code: 'custom', path: ['numbering'], ...bilingual(problem.zh, problem.en) });
   });
 export type TypeDefinition = z.infer<typeof typeDefinitionSchema>;
+
+/** The conventional customer fields of the shipped types, for definitions saved before `customer` existed. */
+const CONVENTIONAL_CUSTOMER: CustomerFields = { name: 'customerName', phone: 'phone', idCode: 'idNumber', address: 'address' };
+
+/**
+ * The fields that describe a dossier's customer: the type's own `customer`, else – for types saved
+ * before it existed – the conventional keys the type has (partners excepted: they are no customers).
+ */
+export function customerFieldsOf(definition: Pick<TypeDefinition, 'customer' | 'fields' | 'subjectKind'>): CustomerFields | null {
+  if (definition.customer !== undefined) return definition.customer;
+  if (definition.subjectKind === 'partner') return null;
+  const has = (key: string | undefined) => key !== undefined && definition.fields.some((f) => f.key === key);
+  if (!has(CONVENTIONAL_CUSTOMER.name)) return null;
+  return Object.fromEntries(Object.entries(CONVENTIONAL_CUSTOMER).filter(([, key]) => has(key))) as CustomerFields;
+}
 
 export function retentionLabel(retention: Retention, language: 'zh' | 'en' = 'zh'): string {
   if (retention.kind === 'permanent') return language === 'zh' ? '永久' : 'permanent';

@@ -33,6 +33,7 @@ export const permissions = [
   'dossier.create',
   'dossier.edit',
   'dossier.classify',
+  'dossier.reassign',
   'dossier.export',
   'field.reveal',
   'approval.grant',
@@ -68,6 +69,7 @@ export const permissionLabels: Record<Permission, { zh: string; en: string }> = 
   'dossier.create': { zh: '新建档案', en: 'Create dossiers' },
   'dossier.edit': { zh: '编辑档案与卷内文件', en: 'Edit dossiers and their documents' },
   'dossier.classify': { zh: '定密、指定保管人', en: 'Set levels and custodians' },
+  'dossier.reassign': { zh: '把档案转给其他部门', en: 'Move dossiers to another department' },
   'dossier.export': { zh: '导出档案（涉密需审批）', en: 'Export dossiers (classified: with approval)' },
   'field.reveal': { zh: '查看敏感个人信息', en: 'Reveal sensitive personal fields' },
   'approval.grant': { zh: '审批复制、摘抄、导出', en: 'Approve copies, excerpts, exports' },
@@ -86,7 +88,7 @@ type Matrix = Record<Role, readonly Permission[]>;
 
 const business: Omit<Matrix, 'admin' | 'security-admin' | 'security-auditor'> = {
   staff: ['dossier.read'],
-  clerk: ['dossier.read', 'dossier.read-all', 'dossier.create', 'dossier.edit', 'dossier.classify', 'dossier.export', 'field.reveal', 'location.manage'],
+  clerk: ['dossier.read', 'dossier.read-all', 'dossier.create', 'dossier.edit', 'dossier.classify', 'dossier.reassign', 'dossier.export', 'field.reveal', 'location.manage'],
   scanner: ['dossier.read', 'dossier.read-all', 'dossier.edit'],
   'dept-manager': ['dossier.read', 'dossier.export', 'field.reveal', 'approval.grant'],
   'cs-manager': ['dossier.read', 'dossier.read-all', 'dossier.export', 'field.reveal', 'approval.grant'],
@@ -104,6 +106,7 @@ const combined: Matrix = {
     'dossier.create',
     'dossier.edit',
     'dossier.classify',
+    'dossier.reassign',
     'dossier.export',
     'type.manage',
     'location.manage',
@@ -132,7 +135,7 @@ export function permissionMatrix(threeRoleSeparation: boolean): Matrix {
 }
 
 /** What lets someone see or handle dossier content. */
-export const contentPermissions: readonly Permission[] = ['dossier.read', 'dossier.read-all', 'dossier.create', 'dossier.edit', 'dossier.classify', 'dossier.export', 'field.reveal', 'approval.grant'];
+export const contentPermissions: readonly Permission[] = ['dossier.read', 'dossier.read-all', 'dossier.create', 'dossier.edit', 'dossier.classify', 'dossier.reassign', 'dossier.export', 'field.reveal', 'approval.grant'];
 
 /**
  * What a user's roles grant. Under separation, whoever holds one of the three administrative

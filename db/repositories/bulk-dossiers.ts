@@ -59,17 +59,6 @@ export function allArchiveNumbers(db: Db): Set<string> {
   return new Set(db.all<{ n: string }>(sql`SELECT archive_number AS n FROM dossiers`).map((r) => r.n));
 }
 
-/** The values one field has among a type's dossiers (VINs already on file, say). */
-export function fieldValuesOfType(db: Db, typeId: number, key: string): Set<string> {
-  const path = `$.${key}`;
-  return new Set(
-    db
-      .all<{ v: string | null }>(sql`SELECT json_extract(fields, ${path}) AS v FROM dossiers WHERE type_id = ${typeId}`)
-      .map((r) => r.v)
-      .filter((v): v is string => typeof v === 'string'),
-  );
-}
-
 export interface BulkDocument {
   dossierId: number;
   checklistItem: string | null;

@@ -109,3 +109,31 @@ export function customersOfDossier(db: Db, dossierId: number, visibility: Visibi
     .orderBy(customers.id)
     .all();
 }
+
+/** A customer as the duplicate check sees it. */
+export interface CustomerIdentityRow {
+  id: number;
+  name: string;
+  phones: string[];
+  idCode: string | null;
+}
+
+const identityColumns = { id: customers.id, name: customers.name, phones: customers.phones, idCode: customers.idCode };
+const toIdentity = (row: { id: number; name: string; phones: string; idCode: string | null }): CustomerIdentityRow => ({ ...row, phones: JSON.parse(row.phones) as string[] });
+
+/** Customers in scope that may be the same as one with this name or ID code. */
+export function customerCandidates(db: Db, visibility: Visibility, identity: { name: string; idCode: string | null }): CustomerIdentityRow[] {
+  // ID codes are stored in capitals, so the index answers this.
+  const sameIdCode = identity.idCode ? sql`${customers.idCode} = ${identity.idCode.toUpperCase()}` : sql`0`;
+  return db
+    .select(identityColumns)
+    .from(customers)
+    .where(and(inScope(visibility), sql`(${customers.name} = ${identity.name.trim()} OR ${sameIdCode})`))
+    .all()
+    .map(toIdentity);
+}
+
+/** Every customer in scope (an import matches its rows against them). */
+export function customerIdentities(db: Db, visibility: Visibility): CustomerIdentityRow[] {
+  return db.select(identityColumns).from(customers).where(inScope(visibility)).all().map(toIdentity);
+}

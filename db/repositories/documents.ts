@@ -41,7 +41,7 @@ export function findDocument(db: Db, id: number): DocumentRow | null {
   return db.select().from(documents).where(eq(documents.id, id)).get() ?? null;
 }
 
-export function updateDocument(db: Db, id: number, changes: Partial<Pick<DocumentRow, 'title' | 'docDate' | 'form' | 'pages' | 'level' | 'remarks' | 'checklistItem'>>, at: string): void {
+export function updateDocument(db: Db, id: number, changes: Partial<Pick<DocumentRow, 'title' | 'docDate' | 'form' | 'pages' | 'level' | 'remarks' | 'checklistItem' | 'groupKey'>>, at: string): void {
   db.update(documents)
     .set({ ...changes, updatedAt: at })
     .where(eq(documents.id, id))

@@ -87,6 +87,7 @@ export interface DossierChanges {
   carrier?: 'paper' | 'electronic' | 'both';
   openedOn?: string;
   remarks?: string | null;
+  departmentId?: number;
 }
 
 export function updateDossier(db: Db, id: number, changes: DossierChanges, at: string): void {

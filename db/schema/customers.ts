@@ -36,7 +36,8 @@ export const customers = sqliteTable(
       .references(() => users.id),
     updatedAt: text('updated_at').notNull(),
   },
-  (t) => [index('customers_department_idx').on(t.departmentId)],
+  // Finding an existing customer before creating one (never a duplicate): by ID code, else by name and phone.
+  (t) => [index('customers_department_idx').on(t.departmentId), index('customers_id_code_idx').on(t.idCode), index('customers_name_idx').on(t.name)],
 );
 
 export const dossierCustomers = sqliteTable(

@@ -12,3 +12,4 @@ export * from './links';
 export * from './locations';
 export * from './customers';
 export * from './saved-views';
+export * from './unique-values';

@@ -163,6 +163,8 @@ function validInputFor(channel: Channel): unknown {
     'dossier:preview-number': { typeKey: 'vehicle-new' },
     'dossier:update': { archiveNumber: 'KH-2026-000001', title: '档案' },
     'dossier:reveal-field': { archiveNumber: 'KH-2026-000001', fieldKey: 'idNumber' },
+    'dossier:history': { archiveNumber: 'KH-2026-000001' },
+    'user:custodian-candidates': { level: 3, departmentCode: 'DAS' },
     'document:add': { archiveNumber: 'KH-2026-000001', title: '合同' },
     'document:update': { id: 1, title: '合同' },
     'document:reorder': { archiveNumber: 'KH-2026-000001', groupKey: null, order: [1] },

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { calendarDaySchema } from '../days';
+import { bilingual } from '../validation';
 import { customerKinds, customerRecordKinds, type CustomerKind, type CustomerRecordKind } from '../customers';
 import { departmentCodeSchema } from './department';
 import { mutation, query, returns } from './define';
@@ -46,7 +48,10 @@ export interface CustomerPage {
 }
 
 /** A phone with its area code for landlines (021-62345678) or a mobile number. */
-const phoneSchema = z.string().trim().regex(/^(0\d{2,3}-?\d{7,8}(-\d{1,6})?|1[3-9]\d{9})$/, { message: '应为手机号或带区号的座机号 / a mobile number or a landline with its area code' });
+const phoneSchema = z
+  .string()
+  .transform((text) => text.replace(/[\s()（）]/g, ''))
+  .pipe(z.string().regex(/^(0\d{2,3}-?\d{7,8}(-\d{1,6})?|1[3-9]\d{9})$/, bilingual('应为手机号或带区号的座机号', 'must be a mobile number or a landline with its area code')));
 const text = (max: number) => z.string().trim().max(max).nullable().optional();
 
 const customerFields = {
@@ -57,7 +62,7 @@ const customerFields = {
   address: text(200),
   contact: text(40),
   phones: z.array(phoneSchema).max(10),
-  idCode: z.string().trim().regex(/^[0-9A-Za-z-]{8,20}$/, { message: '证件号/组织机构代码格式不对 / not an ID or organisation code' }).nullable().optional(),
+  idCode: z.string().trim().regex(/^[0-9A-Za-z-]{8,20}$/, bilingual('证件号/组织机构代码格式不对', 'is not an ID number or organisation code')).nullable().optional(),
   creditStatus: text(40),
   remarks: text(500),
 };
@@ -96,7 +101,7 @@ export const customerContract = {
     input: z.strictObject({
       id: z.number().int().min(1),
       kind: z.enum(customerRecordKinds),
-      recordedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+      recordedOn: calendarDaySchema,
       text: z.string().trim().min(1).max(2000),
     }),
     output: returns<CustomerDetail>(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDaySchema } from '../days';
 import { archiveNumberSchema } from './dossier';
 import { mutation, returns } from './define';
 import type { DossierDetail } from './dossier';
@@ -18,7 +19,7 @@ export interface DocumentView {
   createdAt: string;
 }
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const day = calendarDaySchema;
 const documentFields = {
   title: z.string().trim().min(1).max(200),
   docDate: day.nullable(),
@@ -50,6 +51,8 @@ export const documentContract = {
     access: 'dossier.edit',
     input: z.strictObject({
       id: z.number().int().min(1),
+      /** Moves the document to another group (to its end). */
+      groupKey: z.string().max(24).nullable().optional(),
       title: documentFields.title.optional(),
       docDate: documentFields.docDate.optional(),
       form: documentFields.form.optional(),

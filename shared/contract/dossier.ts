@@ -1,11 +1,13 @@
 import { z } from 'zod';
+import { calendarDaySchema } from '../days';
 import type { DossierLinkView } from './link';
 import type { LocationView } from './location';
-import type { ChecklistItem, DocumentGroup, FieldKind, Retention } from '../dossier-types';
+import { retentionSchema, type ChecklistItem, type DocumentGroup, type FieldKind, type Retention } from '../dossier-types';
 import { dossierTitleSchema, loginSchema } from '../schemas';
 import { departmentCodeSchema } from './department';
 import { mutation, query, returns } from './define';
 import type { DocumentView } from './document';
+import type { AuditPage } from './audit';
 import type { ExportFile } from './export-file';
 
 export const carriers = ['paper', 'electronic', 'both'] as const;
@@ -55,6 +57,9 @@ export interface FieldValueView {
   kind: FieldKind;
   required: boolean;
   sensitive: boolean;
+  /** For choice fields: what may be chosen. */
+  choices?: string[];
+  note?: string;
   /** The value, or null while masked (or when empty). */
   value: string | number | string[] | null;
   masked: boolean;
@@ -119,7 +124,7 @@ const levelSchema = z.number().int().min(0).max(8);
 const fieldValue = z.union([z.string().max(500), z.number(), z.array(z.string().max(100)).max(50), z.null()]);
 export const fieldValuesSchema = z.record(z.string().max(40), fieldValue);
 export type FieldValues = z.infer<typeof fieldValuesSchema>;
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const day = calendarDaySchema;
 
 export const dossierFiltersSchema = z.strictObject({
   typeKeys: z.array(z.string().max(32)).max(20).optional(),
@@ -199,8 +204,21 @@ export const dossierContract = {
       carrier: z.enum(carriers).optional(),
       openedOn: day.optional(),
       remarks: z.string().trim().max(500).nullable().optional(),
+      /** 保管期限. */
+      retention: retentionSchema.optional(),
+      /** Moves the dossier to another department (needs dossier.reassign). */
+      departmentCode: departmentCodeSchema.optional(),
     }),
     output: returns<DossierDetail>(),
+  }),
+  /**
+   * The dossier's own history from the audit trail, newest first – for everyone who may read the
+   * dossier (the whole trail stays the auditor's).
+   */
+  'dossier:history': query({
+    access: 'dossier.read',
+    input: z.strictObject({ archiveNumber: archiveNumberSchema, cursor: z.string().regex(/^\d+$/).optional(), limit: z.number().int().min(1).max(200).default(50) }),
+    output: returns<AuditPage>(),
   }),
   /** Shows one sensitive field; every reveal is recorded in the audit trail. */
   'dossier:reveal-field': query({

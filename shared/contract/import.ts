@@ -4,7 +4,7 @@ import { mutation, query, returns } from './define';
 import type { ExportFile } from './export-file';
 
 /** Where the rows of a column go: a field of the type, one of the dossier's own columns, or nowhere. */
-export const dossierColumns = ['archiveNumber', 'title', 'classification', 'openedOn', 'remarks'] as const;
+export const dossierColumns = ['archiveNumber', 'title', 'classification', 'openedOn', 'remarks', 'department'] as const;
 export type DossierColumn = (typeof dossierColumns)[number];
 
 export const dossierColumnLabels: Record<DossierColumn, { zh: string; en: string }> = {
@@ -13,6 +13,7 @@ export const dossierColumnLabels: Record<DossierColumn, { zh: string; en: string
   classification: { zh: '客户分类', en: 'Classification' },
   openedOn: { zh: '建档日期', en: 'Date opened' },
   remarks: { zh: '备注', en: 'Remarks' },
+  department: { zh: '所属部门', en: 'Department' },
 };
 
 export const importEncodings = ['utf-8', 'gb18030'] as const;
@@ -77,6 +78,13 @@ export interface ImportResult {
   imported: number;
   firstNumber: string | null;
   lastNumber: string | null;
+  /** Rows left out for their problems (only when importing the good rows and reporting the rest). */
+  skipped: number;
+  problemCount: number;
+  /** The first problems of the rows left out. */
+  problems: ImportProblem[];
+  /** Customers the rows named: new ones created, or dossiers filed under ones already on file. */
+  customers: { created: number; linked: number };
 }
 
 export const IMPORT_PROBLEMS_SHOWN = 200;
@@ -88,8 +96,10 @@ const plan = {
   encoding: z.enum(importEncodings).optional(),
   /** Header → target. Headers not named here map automatically (field key or label) or are ignored. */
   mapping: z.record(z.string().max(200), targetSchema).default({}),
-  /** Defaults to the importing user's department. */
+  /** The department of every row, unless a column names another; defaults to the importing user's. */
   departmentCode: departmentCodeSchema.optional(),
+  /** Import the good rows and report the others, instead of all or nothing. */
+  skipBadRows: z.boolean().default(false),
 };
 
 export const importContract = {

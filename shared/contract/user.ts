@@ -19,10 +19,26 @@ export interface UserSummary {
   createdAt: string;
 }
 
+/** A person who may hold a dossier (CF-01), as narrow as the choice needs: no roles, no clearance. */
+export interface CustodianCandidate {
+  login: string;
+  displayName: string;
+  department: { code: string; name: string } | null;
+}
+
 const roleListSchema = z.array(z.enum(roles)).min(1).max(roles.length);
 const clearanceSchema = z.number().int().min(0).max(8);
 
 export const userContract = {
+  /**
+   * The people who may hold a dossier of this level and department as its custodian – for those
+   * who choose custodians, without the user list's roles, clearances and statuses.
+   */
+  'user:custodian-candidates': query({
+    access: 'dossier.classify',
+    input: z.strictObject({ level: clearanceSchema, departmentCode: departmentCodeSchema }),
+    output: returns<CustodianCandidate[]>(),
+  }),
   'user:list': query({
     access: 'user.read',
     input: z.strictObject({}),

@@ -5,6 +5,7 @@ import { exportDossier } from '../services/dossiers/export-dossier';
 import { listDossiers } from '../services/dossiers/list-dossiers';
 import { openDossier, revealField } from '../services/dossiers/open-dossier';
 import { updateDossier } from '../services/dossiers/update-dossier';
+import { dossierHistory } from '../services/dossiers/dossier-history';
 import type { HandlersFor } from './types';
 
 export const dossierHandlers: HandlersFor<typeof dossierContract> = {
@@ -13,6 +14,7 @@ export const dossierHandlers: HandlersFor<typeof dossierContract> = {
   'dossier:list': (ctx, input) => listDossiers(ctx, input),
   'dossier:get': (ctx, input) => openDossier(ctx, input.archiveNumber),
   'dossier:update': (ctx, input) => updateDossier(ctx, input),
+  'dossier:history': (ctx, input) => dossierHistory(ctx, input),
   'dossier:reveal-field': (ctx, input) => revealField(ctx, input.archiveNumber, input.fieldKey),
   'dossier:classify': (ctx, input) => classifyDossier(ctx, input),
   'dossier:export': (ctx, input) => exportDossier(ctx, input.archiveNumber),

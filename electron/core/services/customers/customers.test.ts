@@ -76,4 +76,24 @@ describe('customers: one customer, many dossiers, and a timeline', () => {
     expect(await call(core, 'customer:get', { id: customer.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     await core.close();
   });
+
+  it('corrects every field of a customer, audited before and after; never makes a second record of one already on file', async () => {
+    const core = await newArchive(tempDir());
+    const zhang = await ok(core, 'customer:create', { kind: 'person', name: '张三', phones: ['13800138000'], idCode: '11010519491231002X' });
+    const li = await ok(core, 'customer:create', { kind: 'person', name: '李四', phones: ['13900139000'] });
+    // The same person again: by ID code, or by name and a phone in common (typed differently).
+    expect(await call(core, 'customer:create', { kind: 'person', name: '张叁', phones: [], idCode: '11010519491231002x' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await call(core, 'customer:create', { kind: 'person', name: '李四', phones: ['139 0013 9000'] })).toMatchObject({ ok: false, error: { code: 'CONFLICT', issues: [{ path: 'name' }] } });
+    // Same name, another phone: another person.
+    await ok(core, 'customer:create', { kind: 'person', name: '李四', phones: ['13700137000'] });
+
+    const changed = await ok(core, 'customer:update', { id: zhang.id, name: '张三丰', phones: ['13800138000', '021-62345678'], address: '上海市徐汇区', contact: '张小三', category: '重点', creditStatus: '良好', remarks: '老客户' });
+    expect(changed).toMatchObject({ name: '张三丰', phones: ['13800138000', '021-62345678'], address: '上海市徐汇区', contact: '张小三', category: '重点', creditStatus: '良好', remarks: '老客户' });
+    const [event] = (await ok(core, 'audit:list', { action: 'customer:update' })).items;
+    expect(event?.summary).toMatchObject({ before: { name: '张三', address: null, phones: '["13800138000"]' }, after: { name: '张三丰', address: '上海市徐汇区' } });
+    // Changing Li into someone already on file is refused too.
+    expect(await call(core, 'customer:update', { id: li.id, idCode: '11010519491231002X' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await call(core, 'customer:update', { id: zhang.id, phones: ['12345'] })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    await core.close();
+  });
 });

@@ -1,4 +1,7 @@
-import { insertCustomer, insertCustomerRecord, linkCustomer, listVisibleCustomers, unlinkCustomer, updateCustomer, type CustomerRow } from '../../../../db/repositories/customers';
+import { customerCandidates, insertCustomer, insertCustomerRecord, linkCustomer, listVisibleCustomers, unlinkCustomer, updateCustomer, type CustomerRow } from '../../../../db/repositories/customers';
+import type { Db } from '../../../../db/open';
+import type { ActiveSession } from '../../session';
+import { CustomerIndex, type CustomerIdentity } from './customer-match';
 import type { CustomerDetail, CustomerPage, DossierDetail } from '../../../../shared/contract';
 import type { CustomerKind, CustomerRecordKind } from '../../../../shared/customers';
 import { AppError } from '../../../../shared/errors';
@@ -29,7 +32,7 @@ export interface CustomerInput {
 
 
 /** What the customer search reads: name and its pinyin, phones, address, contact – never the ID code. */
-function searchTextOf(c: Pick<CustomerRow, 'name' | 'phones' | 'address' | 'contact'>): string {
+export function customerSearchText(c: Pick<CustomerRow, 'name' | 'phones' | 'address' | 'contact'>): string {
   const parts = [c.name, ...namePinyin(c.name), ...(JSON.parse(c.phones) as string[]), c.address ?? '', c.contact ?? ''];
   return parts.map(normaliseForSearch).filter(Boolean).join(' ');
 }
@@ -47,8 +50,30 @@ function columns(input: CustomerInput): Partial<CustomerRow> {
   return changes;
 }
 
-/** What an audit event says of a change: the keys, and *** for the ID code. */
-const summaryOf = (changes: Partial<CustomerRow>) => Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, k === 'idCode' ? '***' : v]));
+/** What an audit event says of values: *** for the ID code. */
+const summaryOf = (changes: Partial<CustomerRow>) => Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, k === 'idCode' && v ? '***' : v]));
+
+/** Before and after of the columns a change really changes. */
+function changedValues(before: CustomerRow, changes: Partial<CustomerRow>): { before: Record<string, unknown>; after: Record<string, unknown> } {
+  const keys = (Object.keys(changes) as (keyof CustomerRow)[]).filter((key) => changes[key] !== before[key]);
+  return { before: summaryOf(Object.fromEntries(keys.map((k) => [k, before[k]]))), after: summaryOf(Object.fromEntries(keys.map((k) => [k, changes[k]]))) };
+}
+
+/**
+ * Refuses a customer who is already on file (see customer-match): the clerk is sent to the one
+ * that exists instead of making a second.
+ */
+function refuseDuplicate(db: Db, session: ActiveSession, identity: CustomerIdentity, except?: number): void {
+  const candidates = customerCandidates(db, visibilityOf(db, session), identity);
+  const found = new CustomerIndex(candidates).find(identity, except);
+  const existing = candidates.find((c) => c.id === found);
+  if (!existing) return;
+  throw new AppError(
+    'CONFLICT',
+    { zh: `客户“${existing.name}”已存在（编号 ${existing.id}），请打开该客户修改，不要重复建立`, en: `The customer "${existing.name}" already exists (no. ${existing.id}); open and change that one instead of creating another` },
+    { issues: [{ path: identity.idCode && existing.idCode ? 'idCode' : 'name', message: `与已有客户“${existing.name}”重复`, messageEn: `Same as the existing customer "${existing.name}"` }] },
+  );
+}
 
 export function listCustomers(ctx: HandlerContext, input: { query?: string | undefined; cursor?: string | undefined; limit: number }): CustomerPage {
   const session = ctx.session();
@@ -73,8 +98,9 @@ export function createCustomer(ctx: HandlerContext, input: CustomerInput & { kin
   const department = owningDepartment(db, session, input.departmentCode);
   const at = ctx.env.now().toISOString();
   const values = { category: null, ownership: null, supervisingBody: null, address: null, contact: null, idCode: null, creditStatus: null, remarks: null, ...columns(input), name: input.name.trim(), phones: JSON.stringify(input.phones) };
+  refuseDuplicate(db, session, { name: values.name, phones: input.phones, idCode: values.idCode });
   const id = ctx.write(
-    (w) => insertCustomer(w, { ...values, kind: input.kind, departmentId: department.id, searchText: searchTextOf(values), createdAt: at, createdBy: session.record.id, updatedAt: at }),
+    (w) => insertCustomer(w, { ...values, kind: input.kind, departmentId: department.id, searchText: customerSearchText(values), createdAt: at, createdBy: session.record.id, updatedAt: at }),
     (newId) => ({ action: 'customer:create', target: { type: 'customer', id: newId, label: values.name }, summary: { kind: input.kind, department: department.code, ...summaryOf(columns(input)) } }),
   );
   return getCustomer(ctx, id);
@@ -86,10 +112,11 @@ export function changeCustomer(ctx: HandlerContext, input: CustomerInput & { id:
   const customer = requireCustomer(db, session, input.id);
   const changes = columns(input);
   const after = { ...customer, ...changes };
-  ctx.write((w) => updateCustomer(w, customer.id, { ...changes, searchText: searchTextOf(after), updatedAt: ctx.env.now().toISOString() }), {
+  refuseDuplicate(db, session, { name: after.name, phones: JSON.parse(after.phones) as string[], idCode: after.idCode }, customer.id);
+  ctx.write((w) => updateCustomer(w, customer.id, { ...changes, searchText: customerSearchText(after), updatedAt: ctx.env.now().toISOString() }), {
     action: 'customer:update',
     target: { type: 'customer', id: customer.id, label: after.name },
-    summary: summaryOf(changes),
+    summary: changedValues(customer, changes),
   });
   return getCustomer(ctx, customer.id);
 }

@@ -66,6 +66,26 @@ describe('documents in a dossier (卷内文件) and completeness', () => {
     await core.close();
   });
 
+  it('corrects a document: title, date, original or copy, pages, remarks, and its group (to the end of it)', async () => {
+    const core = await newArchive(tempDir());
+    const flat = { customerName: '赵六', phone: '13700137000', garden: '翠苑', building: '3', unit: '2', room: '1501' };
+    const { archiveNumber } = await ok(core, 'dossier:create', { typeKey: 'property', fields: flat });
+    await ok(core, 'document:add', { archiveNumber, checklistItem: 'subscription' });
+    await ok(core, 'document:add', { archiveNumber, title: '维修单', groupKey: 'sales' });
+    let detail = await ok(core, 'document:add', { archiveNumber, checklistItem: 'repairRecords' });
+    const misfiled = detail.documents.find((d) => d.title === '维修单');
+    if (!misfiled) throw new Error('no document');
+    detail = await ok(core, 'document:update', { id: misfiled.id, groupKey: 'repair', title: '维修单（2026-10）', docDate: '2026-10-08', form: 'copy', pages: 3, remarks: '复印件' });
+    const moved = detail.documents.find((d) => d.id === misfiled.id);
+    expect(moved).toMatchObject({ groupKey: 'repair', position: 2, title: '维修单（2026-10）', docDate: '2026-10-08', form: 'copy', pages: 3, remarks: '复印件' });
+    expect(detail.documents.filter((d) => d.groupKey === 'sales').map((d) => d.position)).toEqual([1]);
+    expect(await call(core, 'document:update', { id: misfiled.id, groupKey: 'nowhere' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await call(core, 'document:update', { id: misfiled.id, docDate: '2026-02-30' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    const [event] = (await ok(core, 'audit:list', { action: 'document:update' })).items;
+    expect(event?.summary).toMatchObject({ before: { title: '维修单', groupKey: 'sales', pages: 1 }, after: { title: '维修单（2026-10）', groupKey: 'repair', pages: 3 } });
+    await core.close();
+  });
+
   it('a dossier takes the highest level of its documents, and is never classified below it', async () => {
     const { core, archiveNumber } = await vehicleDossier();
     await addUser(core, { login: 'scanner', roles: ['scanner'], clearance: 4 });

@@ -32,6 +32,7 @@ export interface NewDocumentInput {
 
 export interface DocumentChanges {
   id: number;
+  groupKey?: string | null | undefined;
   title?: string | undefined;
   docDate?: string | null | undefined;
   form?: Form | undefined;
@@ -147,8 +148,10 @@ export function changeDocument(ctx: HandlerContext, input: DocumentChanges): Dos
       const { id, ...changes } = input;
       const level = changes.level === undefined ? undefined : documentLevel(session, changes.level);
       const raised = level === undefined ? null : raiseDossierFor(db, session, dossier, level, at);
+      if (changes.groupKey !== undefined) requireGroup(definitionOf(db, dossier), changes.groupKey);
       const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
       updateDocument(db, id, defined, at);
+      if (changes.groupKey !== undefined && changes.groupKey !== document.groupKey) moveToGroupEnd(db, dossier.id, document, changes.groupKey, at);
       const changedKeys = Object.keys(defined).filter((key) => defined[key] !== document[key as keyof DocumentRow]);
       return {
         detail: settled(db, session, dossier),
@@ -162,6 +165,15 @@ export function changeDocument(ctx: HandlerContext, input: DocumentChanges): Dos
     },
     ({ detail, summary }) => ({ action: 'document:update', target: dossierTarget(detail), summary }),
   ).detail;
+}
+
+/** A document moved to another group goes to its end; the group it left closes up. */
+function moveToGroupEnd(db: Db, dossierId: number, document: DocumentRow, groupKey: string | null, at: string): void {
+  const all = listDocuments(db, dossierId);
+  const left = all.filter((d) => d.groupKey === document.groupKey && d.id !== document.id).map((d) => d.id);
+  const joined = [...all.filter((d) => d.groupKey === groupKey && d.id !== document.id).map((d) => d.id), document.id];
+  setPositions(db, left, at);
+  setPositions(db, joined, at);
 }
 
 /** Puts one group's documents in a new order; the order must name exactly the group's documents. */

@@ -24,7 +24,10 @@ export function classifyDossier(
       if (input.level !== undefined) assertGivableLevel(session, level);
       assertNotBelowDocuments(db, dossier.id, level, levels);
       const marked = levelAt(levels, level).marked;
-      let custodianId = input.custodian === undefined ? (dossier.custodian?.id ?? null) : input.custodian === null ? null : requireCustodian(db, input.custodian, level).id;
+      const held = { level, departmentId: dossier.departmentId };
+      // A kept custodian must still be allowed to hold the dossier at its new level.
+      const custodian = input.custodian === undefined ? (dossier.custodian?.login ?? null) : input.custodian;
+      let custodianId = custodian === null ? null : requireCustodian(db, session, custodian, held).id;
       if (marked && custodianId === null) custodianId = session.record.id;
       if (marked && input.storedSeparately === false) {
         throw new AppError('VALIDATION', { zh: `${levelAt(levels, level).name}档案必须单独存放`, en: `${levelAt(levels, level).name} dossiers must be stored separately` });

@@ -1,7 +1,7 @@
 import { linkCustomer } from '../../../../db/repositories/customers';
 import { findDossierById, insertDossier } from '../../../../db/repositories/dossiers';
 import type { DossierSummary } from '../../../../shared/contract';
-import { numberingFields, titleFromTemplate } from '../../../../shared/dossier-types';
+import { numberingFields } from '../../../../shared/dossier-types';
 import { AppError } from '../../../../shared/errors';
 import { levelAt } from '../../../../shared/levels';
 import { formatLocalDate } from '../../../../shared/time';
@@ -13,8 +13,9 @@ import { requireCustomer } from '../customers/require-customer';
 import { requireType } from '../types/type-catalog';
 import { assertGivableLevel, requireCustodian } from './dossier-access';
 import { toDossierSummary } from './dossier-summary';
-import { checkFieldValues, normaliseFieldValues, type FieldValues } from './field-values';
-import { assertClassification } from './classification';
+import { checkFieldValues, type FieldValues } from './field-values';
+import { checkDescription, refuseIssues } from './dossier-rules';
+import { archiveUniqueLookup, recordUniqueValues } from './unique-lookup';
 import { previewArchiveNumber, takeArchiveNumber } from './numbering';
 import type { Db } from '../../../../db/open';
 import type { DepartmentRecord } from '../../../../db/repositories/departments';
@@ -77,19 +78,16 @@ export function createDossier(ctx: HandlerContext, input: NewDossierInput): Doss
     (db) => {
       const type = input.typeKey ? requireType(db, input.typeKey) : null;
       const definition = type?.definition ?? null;
-      if (!definition && Object.keys(input.fields).length > 0) {
-        throw new AppError('VALIDATION', { zh: '没有档案类型的档案没有字段', en: 'A dossier without a type has no fields' });
-      }
-      const fields = definition ? normaliseFieldValues(definition, input.fields) : {};
-      const title = input.title ?? (definition ? titleFromTemplate(definition.titleTemplate, definition.fields, fields) : null);
-      if (!title) throw new AppError('VALIDATION', { zh: '请填写案卷题名', en: 'The dossier needs a title' });
-      if (definition) assertClassification(definition, input.classification);
+      const checked = checkDescription(definition, { fields: input.fields, title: input.title, classification: input.classification }, { unique: archiveUniqueLookup(db, session, type?.id ?? null, null) });
+      refuseIssues(checked.issues);
+      const { fields } = checked;
+      const title = checked.title ?? '';
 
       const level = input.level ?? Math.min(definition?.defaultLevel ?? settings.defaultDossierLevel, record.clearance);
       assertGivableLevel(session, level);
       const marked = levelAt(settings.levels, level).marked;
       const department = owningDepartment(db, session, input.departmentCode);
-      const custodianId = input.custodian ? requireCustodian(db, input.custodian, level).id : marked ? record.id : null;
+      const custodianId = input.custodian ? requireCustodian(db, session, input.custodian, { level, departmentId: department.id }).id : marked ? record.id : null;
       const archiveNumber = takeArchiveNumber(db, { definition, date: now, departmentCode: department.code, fields });
       const required = definition?.checklist.filter((item) => item.requirement === 'required').map((item) => item.key) ?? [];
       const id = insertDossier(db, {
@@ -113,6 +111,7 @@ export function createDossier(ctx: HandlerContext, input: NewDossierInput): Doss
         createdBy: record.id,
       });
       for (const customer of customers) linkCustomer(db, id, customer.id);
+      recordUniqueValues(db, id, type?.id ?? null, definition, fields);
       reindexDossier(db, id);
       const dossier = findDossierById(db, id);
       if (!dossier) throw new AppError('INTERNAL');

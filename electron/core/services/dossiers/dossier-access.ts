@@ -5,7 +5,7 @@ import type { Db } from '../../../../db/open';
 import { AppError } from '../../../../shared/errors';
 import { levelAt, type ConfidentialityLevel } from '../../../../shared/levels';
 import type { ActiveSession } from '../../session';
-import { visibilityOf } from '../access/visibility';
+import { visibilityFor, visibilityOf } from '../access/visibility';
 import { requireUser } from '../users/user-rules';
 
 /** A dossier the session may see, or NOT_FOUND – the same answer as for a number that does not exist. */
@@ -27,11 +27,19 @@ export function assertGivableLevel(session: ActiveSession, level: number): void 
   }
 }
 
-/** A custodian must be an active user cleared for the dossier's level. */
-export function requireCustodian(db: Db, login: string, level: number): UserRecord {
+/**
+ * Who may hold a dossier as its custodian (CF-01): an active user who may see it – cleared for its
+ * level, and reading its department's dossiers.
+ */
+export function mayHold(db: Db, user: UserRecord, dossier: { level: number; departmentId: number }, threeRoleSeparation: boolean): boolean {
+  const visibility = visibilityFor(db, user, threeRoleSeparation);
+  return dossier.level <= visibility.maxLevel && (visibility.departmentIds === null || visibility.departmentIds.includes(dossier.departmentId));
+}
+
+export function requireCustodian(db: Db, session: ActiveSession, login: string, dossier: { level: number; departmentId: number }): UserRecord {
   const user = requireUser(db, login);
-  if (user.status !== 'active' || user.clearance < level) {
-    throw new AppError('VALIDATION', { zh: `${user.displayName} 的知悉范围不足，不能保管此档案`, en: `${user.displayName} is not cleared to hold this dossier` });
+  if (!mayHold(db, user, dossier, session.settings.threeRoleSeparation)) {
+    throw new AppError('VALIDATION', { zh: `${user.displayName} 无权查看此档案（密级或部门），不能保管它`, en: `${user.displayName} may not see this dossier (its level or department), so cannot hold it` }, { issues: [{ path: 'custodian', message: `${user.displayName} 不能保管此档案`, messageEn: `${user.displayName} cannot hold this dossier` }] });
   }
   return user;
 }

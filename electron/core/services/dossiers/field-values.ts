@@ -1,6 +1,8 @@
 import type { FieldValueView } from '../../../../shared/contract';
 import type { FieldDefinition, TypeDefinition } from '../../../../shared/dossier-types';
-import { AppError, type ErrorIssue } from '../../../../shared/errors';
+import { isCalendarDay } from '../../../../shared/days';
+import { isResidentIdNumber } from '../../../../shared/id-codes';
+import type { ErrorIssue } from '../../../../shared/errors';
 
 export type FieldValue = string | number | string[] | null;
 export type FieldValues = Record<string, FieldValue>;
@@ -8,15 +10,6 @@ export type FieldValues = Record<string, FieldValue>;
 interface Problem {
   zh: string;
   en: string;
-}
-
-const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const ID_CHECK = '10X98765432';
-
-/** A resident ID number's check digit (GB 11643). */
-function idChecksumOk(id: string): boolean {
-  const sum = ID_WEIGHTS.reduce((total, weight, i) => total + weight * Number(id[i]), 0);
-  return ID_CHECK[sum % 11] === id[17]?.toUpperCase();
 }
 
 /** Checks and normalises what a field's search role implies (phones, ID numbers, plates, VINs). */
@@ -30,14 +23,14 @@ function byRole(field: FieldDefinition, value: string): { value: string } | Prob
         const landline = /^0\d{9,11}$/.test(digits); // area code + number
         const service = /^[48]00\d{7}$/.test(digits);
         if (mobile || landline || service) continue;
-        if (/^\d{7,8}$/.test(digits)) return { zh: `座机号码“${number}”需加区号（CL-A）`, en: `The landline "${number}" needs its area code` };
+        if (/^\d{7,8}$/.test(digits)) return { zh: `座机号码“${number}”需加区号`, en: `The landline "${number}" needs its area code` };
         return { zh: `“${number}”不是电话号码`, en: `"${number}" is not a phone number` };
       }
       return { value: numbers.join('，') };
     }
     case 'id-number': {
       const id = value.replace(/\s+/g, '').toUpperCase();
-      if (/^\d{17}[\dX]$/.test(id) && !idChecksumOk(id)) return { zh: '身份证号码校验位不正确', en: 'the ID number’s check digit is wrong' };
+      if (/^\d{17}[\dX]$/.test(id) && !isResidentIdNumber(id)) return { zh: '身份证号码校验位不正确', en: 'the ID number’s check digit is wrong' };
       return { value: id };
     }
     case 'vin': {
@@ -52,13 +45,6 @@ function byRole(field: FieldDefinition, value: string): { value: string } | Prob
   }
 }
 
-function isValidDay(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const [y, m, d] = text.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-
 /** A day as clerks write it (2026/11/2, 2026.11.02, 2026年11月2日) as YYYY-MM-DD, or null. */
 export function normaliseDay(text: string): string | null {
   const day = text
@@ -66,7 +52,7 @@ export function normaliseDay(text: string): string | null {
     .replace(/[/.年月]/g, '-')
     .replace(/日$/, '')
     .replace(/-(\d)(?=-|$)/g, '-0$1');
-  return isValidDay(day) ? day : null;
+  return isCalendarDay(day) ? day : null;
 }
 
 /** One value by its field's kind; strings from the CLI or an import are accepted where they can mean the value. */
@@ -131,19 +117,6 @@ export function checkFieldValues(
   return { values, issues };
 }
 
-/** checkFieldValues, refusing with VALIDATION (every problem listed) unless all is well. */
-export function normaliseFieldValues(definition: TypeDefinition, input: Readonly<FieldValues>, existing: Readonly<FieldValues> = {}): FieldValues {
-  const { values, issues } = checkFieldValues(definition, input, existing);
-  if (issues.length > 0) {
-    throw new AppError(
-      'VALIDATION',
-      { zh: `字段有误：${issues.map((i) => i.message).join('；')}`, en: `Invalid fields: ${issues.map((i) => i.messageEn).join('; ')}` },
-      { issues },
-    );
-  }
-  return values;
-}
-
 /** The fields as a reader sees them: sensitive values masked until revealed on purpose. */
 export function fieldViews(definition: TypeDefinition, values: Readonly<FieldValues>): FieldValueView[] {
   return definition.fields.map((field) => {
@@ -155,6 +128,8 @@ export function fieldViews(definition: TypeDefinition, values: Readonly<FieldVal
       kind: field.kind,
       required: field.required,
       sensitive: field.sensitive,
+      ...(field.choices ? { choices: field.choices } : {}),
+      ...(field.note ? { note: field.note } : {}),
       value: field.sensitive ? null : value,
       masked: field.sensitive && value !== null,
     };

@@ -85,4 +85,23 @@ describe('dossier types (档案类型)', () => {
     expect(installs[0]?.summary).toEqual({ types: ['partner 合作伙伴档案'] });
     await core.close();
   });
+
+  it('a field newly marked unique takes the values on file, and is refused while two dossiers share one', async () => {
+    const core = await newArchive(tempDir());
+    const first = await ok(core, 'dossier:create', { typeKey: 'vehicle-new', fields: { ...car, plate: '沪A12345' } });
+    await ok(core, 'dossier:create', { typeKey: 'vehicle-new', fields: { ...car, vin: 'LSVAU2180N2183295', plate: '沪a 12345' } });
+    const current = (await ok(core, 'type:list', {})).find((t) => t.key === 'vehicle-new');
+    if (!current) throw new Error('no vehicle-new');
+    const { version: _version, active: _active, ...definition } = current;
+    const uniquePlate: TypeDefinition = { ...definition, fields: definition.fields.map((f) => (f.key === 'plate' ? { ...f, unique: true } : f)) };
+    expect(await call(core, 'type:save', { definition: uniquePlate })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: '“车牌号”不能设为唯一：已有多份档案使用相同的值（沪A12345：2 份）' },
+    });
+    await ok(core, 'dossier:update', { archiveNumber: first.archiveNumber, fields: { plate: '沪B00001' } });
+    expect(await ok(core, 'type:save', { definition: uniquePlate })).toMatchObject({ version: 2 });
+    const again = await call(core, 'dossier:create', { typeKey: 'vehicle-new', fields: { ...car, vin: 'LSVAU2180N2183296', plate: '沪B00001' } });
+    expect(again).toMatchObject({ ok: false, error: { issues: [{ path: 'fields.plate', message: `车牌号 沪B00001 已用于档案 ${first.archiveNumber}` }] } });
+    await core.close();
+  });
 });

@@ -1,12 +1,13 @@
 import { addTypeVersion, findTypeByKey, insertType } from '../../../../db/repositories/types';
 import type { Db } from '../../../../db/open';
 import type { DossierTypeView } from '../../../../shared/contract';
-import type { TypeDefinition } from '../../../../shared/dossier-types';
+import { isUniqueField, type TypeDefinition } from '../../../../shared/dossier-types';
 import { AppError } from '../../../../shared/errors';
 import type { AuditDraft } from '../../audit/chain';
 import type { HandlerContext } from '../../context';
 import { defaultTypes } from './default-types';
-import { requireType, toTypeView } from './type-catalog';
+import { definitionAt, requireType, toTypeView } from './type-catalog';
+import { recordFieldValues } from '../../../../db/repositories/unique-values';
 
 /**
  * Installs the shipped types an archive does not have yet (at creation, and for archives made
@@ -16,6 +17,25 @@ export function installDefaultTypes(db: Db, at: string, userId: number | null, r
   const installed = defaultTypes.filter((definition) => !findTypeByKey(db, definition.key));
   for (const definition of installed) insertType(db, definition.key, JSON.stringify(definition), at, userId);
   if (installed.length > 0) record({ action: 'type:install', summary: { types: installed.map((d) => `${d.key} ${d.name}`) } });
+}
+
+/**
+ * A field the new version marks unique that was not before: the values the type's dossiers
+ * already have are recorded, and the change is refused while two dossiers share one.
+ */
+function recordNewlyUniqueFields(db: Db, typeId: number, before: { version: number }, definition: TypeDefinition): void {
+  const previous = definitionAt(db, typeId, before.version);
+  for (const field of definition.fields.filter(isUniqueField)) {
+    const was = previous?.fields.find((f) => f.key === field.key);
+    if (was && isUniqueField(was)) continue;
+    const shared = recordFieldValues(db, typeId, field.key);
+    if (shared.length > 0) {
+      throw new AppError('VALIDATION', {
+        zh: `“${field.label}”不能设为唯一：已有多份档案使用相同的值（${shared.map((s) => `${s.value}：${s.dossiers} 份`).join('，')}）`,
+        en: `"${field.labelEn ?? field.label}" cannot be made unique: several dossiers share a value (${shared.map((s) => `${s.value}: ${s.dossiers}`).join(', ')})`,
+      });
+    }
+  }
 }
 
 /** A new type, or the next version of an existing one; dossiers keep the version they were made with. */
@@ -28,8 +48,10 @@ export function saveType(ctx: HandlerContext, definition: TypeDefinition): Dossi
   return ctx.write(
     (db) => {
       const existing = findTypeByKey(db, definition.key);
-      if (existing) addTypeVersion(db, existing.id, JSON.stringify(definition), at, record.id);
-      else insertType(db, definition.key, JSON.stringify(definition), at, record.id);
+      if (existing) {
+        addTypeVersion(db, existing.id, JSON.stringify(definition), at, record.id);
+        recordNewlyUniqueFields(db, existing.id, existing, definition);
+      } else insertType(db, definition.key, JSON.stringify(definition), at, record.id);
       return toTypeView(requireType(db, definition.key));
     },
     (type) => ({ action: 'type:save', target: { type: 'dossier-type', id: type.key, label: type.name }, summary: { version: type.version } }),

@@ -1,0 +1,93 @@
+import { isUniqueField, titleFromTemplate, type FieldDefinition, type TypeDefinition } from '../../../../shared/dossier-types';
+import { AppError, type ErrorIssue, type Message } from '../../../../shared/errors';
+import { checkFieldValues, type FieldValues } from './field-values';
+
+/**
+ * The rules of a dossier's description, in one place for every way a dossier is written – typed
+ * in (create), corrected (update) and imported: each field by its kind and role, required fields,
+ * the classification scheme, the title (from the type's template when none is given) and unique
+ * fields. No database here: the import checks its rows on another thread, so whoever calls says
+ * where a unique value is already held (see UniqueValueLookup).
+ */
+
+export const TITLE_MAX = 200;
+
+export interface UniqueValueLookup {
+  /** Where this value of a unique field is already held (another dossier, an earlier row), or null. */
+  holder(field: FieldDefinition, value: string): Message | null;
+}
+
+export interface DescriptionInput {
+  /** The fields being set; with `existing`, only the changed ones. */
+  fields: Readonly<FieldValues>;
+  /** A title typed by hand; undefined: from the type's template. */
+  title?: string | undefined;
+  classification?: string | null | undefined;
+}
+
+export interface CheckedDescription {
+  /** All field values once the input is applied (those with a problem left as they were). */
+  fields: FieldValues;
+  /** The title given, or the template's; null when neither gives one. */
+  title: string | null;
+  issues: ErrorIssue[];
+}
+
+const issue = (path: string, zh: string, en: string): ErrorIssue => ({ path, message: zh, messageEn: en });
+
+/** The classification must come from the type's scheme (客户分类). */
+function classificationIssue(definition: TypeDefinition | null, value: string | null | undefined): ErrorIssue | null {
+  if (value === undefined || value === null) return null;
+  const scheme = definition?.classification;
+  if (!scheme) return issue('classification', '此类档案没有分类方案', 'Dossiers of this type have no classification scheme');
+  if (scheme.values.includes(value)) return null;
+  return issue('classification', `${scheme.name}应为 ${scheme.values.join('、')} 之一`, `${scheme.name} must be one of ${scheme.values.join(', ')}`);
+}
+
+/**
+ * Checks a description against the type. `existing` holds what the dossier already has (an
+ * update): required fields are then judged on the result, and a unique value the dossier keeps
+ * unchanged is not checked again.
+ */
+export function checkDescription(definition: TypeDefinition | null, input: DescriptionInput, options: { existing?: Readonly<FieldValues>; unique: UniqueValueLookup }): CheckedDescription {
+  const issues: ErrorIssue[] = [];
+  let fields: FieldValues = {};
+  if (definition) {
+    const checked = checkFieldValues(definition, input.fields, options.existing ?? {});
+    fields = checked.values;
+    issues.push(...checked.issues);
+    for (const field of definition.fields) {
+      const value = fields[field.key];
+      if (!isUniqueField(field) || typeof value !== 'string' || value === options.existing?.[field.key]) continue;
+      const holder = options.unique.holder(field, value);
+      if (holder) issues.push(issue(`fields.${field.key}`, `${field.label} ${value} 已用于${holder.zh}`, `${field.labelEn ?? field.label} ${value} is already used by ${holder.en}`));
+    }
+  } else if (Object.keys(input.fields).length > 0) {
+    issues.push(issue('fields', '没有档案类型的档案没有字段', 'A dossier without a type has no fields'));
+  }
+  const classification = classificationIssue(definition, input.classification);
+  if (classification) issues.push(classification);
+  const title = input.title ?? (definition ? titleFromTemplate(definition.titleTemplate, definition.fields, fields) : null);
+  if (title === null && !issues.some((i) => i.path.startsWith('fields.'))) issues.push(issue('title', '请填写案卷题名', 'The dossier needs a title'));
+  if (title !== null && [...title].length > TITLE_MAX) issues.push(issue('title', `案卷题名超过 ${TITLE_MAX} 字`, `The title is longer than ${TITLE_MAX} characters`));
+  return { fields, title, issues };
+}
+
+/** A check with problems refuses the write with VALIDATION, every problem listed by its field. */
+export function refuseIssues(issues: readonly ErrorIssue[]): void {
+  if (issues.length === 0) return;
+  throw new AppError(
+    'VALIDATION',
+    { zh: `填写有误：${issues.map((i) => i.message).join('；')}`, en: `Invalid input: ${issues.map((i) => i.messageEn).join('; ')}` },
+    { issues: [...issues] },
+  );
+}
+
+/** The unique fields' values a dossier holds, to be recorded with it. */
+export function uniqueValuesOf(definition: TypeDefinition | null, fields: Readonly<FieldValues>): { fieldKey: string; value: string }[] {
+  if (!definition) return [];
+  return definition.fields.filter(isUniqueField).flatMap((field) => {
+    const value = fields[field.key];
+    return typeof value === 'string' && value !== '' ? [{ fieldKey: field.key, value }] : [];
+  });
+}
