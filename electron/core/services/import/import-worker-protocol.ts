@@ -2,7 +2,7 @@ import type { ImportEncoding } from '../../../../shared/contract';
 import type { TypeDefinition } from '../../../../shared/dossier-types';
 import { AppError, type ErrorPayload } from '../../../../shared/errors';
 import type { StagedImport } from '../../staged-import';
-import type { CheckSummary } from './check-rows';
+import type { CheckSummary, ImportDepartments } from './check-rows';
 import type { ColumnPlan } from './import-mapping';
 import type { PreparedRow } from './prepare-row';
 
@@ -13,7 +13,7 @@ export interface ImportWorkerInput {
   encoding: ImportEncoding | null;
   definition: TypeDefinition;
   columns: ColumnPlan[];
-  departmentCode: string;
+  departments: ImportDepartments;
   /** ISO time: the rows are numbered and dated as of the import's start. */
   now: string;
   takenNumbers: string[];

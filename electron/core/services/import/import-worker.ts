@@ -68,7 +68,7 @@ async function run(): Promise<void> {
     {
       definition,
       columns: input.columns,
-      departmentCode: input.departmentCode,
+      departments: input.departments,
       now: new Date(input.now),
       // A bad row tells the writing thread to stop writing (everything is rolled back at the end).
       onRow: (done) => {

@@ -2,7 +2,9 @@ import type { TypeDefinition } from '../../../../shared/dossier-types';
 import { ARCHIVE_NUMBER_LABEL, searchPartsOf } from '../search/dossier-search-parts';
 import { normaliseForSearch } from '../search/normalise';
 import { gramsOf, searchText, uniqueGramsOfText } from '../search/search-entry';
-import type { CheckedRow } from './check-rows';
+import { customerNamedBy, type NamedCustomer } from '../customers/customer-match';
+import { uniqueValuesOf } from '../dossiers/dossier-rules';
+import type { CheckedRow, ImportDepartment } from './check-rows';
 
 /**
  * A checked row made ready to write: everything but its archive number (given out in the
@@ -17,6 +19,11 @@ export interface PreparedRow {
   classification: string | null;
   openedOn: string | null;
   remarks: string | null;
+  department: ImportDepartment;
+  /** Its unique fields' values (VINs), recorded with it. */
+  uniqueValues: { fieldKey: string; value: string }[];
+  /** The customer it names, found or created as it is written. */
+  customer: NamedCustomer | null;
   /** The search text without the archive number, and its tokens. */
   text: string;
   grams: string;
@@ -34,6 +41,9 @@ export function prepareRow(row: CheckedRow, definition: TypeDefinition): Prepare
     classification: row.classification,
     openedOn: row.openedOn,
     remarks: row.remarks,
+    department: row.department,
+    uniqueValues: uniqueValuesOf(definition, row.fields),
+    customer: customerNamedBy(definition, row.fields),
     text,
     grams: uniqueGramsOfText(text),
   };

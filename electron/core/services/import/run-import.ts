@@ -1,9 +1,11 @@
-import { allArchiveNumbers, bulkDossierWriter, fieldValuesOfType, type BulkDossierWriter } from '../../../../db/repositories/bulk-dossiers';
+import { allArchiveNumbers, bulkDossierWriter, type BulkDossierWriter } from '../../../../db/repositories/bulk-dossiers';
+import { listDepartments } from '../../../../db/repositories/departments';
+import { addUniqueValues, uniqueValuesOfField } from '../../../../db/repositories/unique-values';
 import { insertImport, setImportRows } from '../../../../db/repositories/imports';
 import { indexTokensOfDossiers, writeSearchText } from '../../../../db/repositories/search';
 import { withBulkWriteCache, type Db } from '../../../../db/open';
 import { IMPORT_PROBLEMS_SHOWN, type ExportFile, type ImportCheck, type ImportEncoding, type ImportResult, type ImportTarget } from '../../../../shared/contract';
-import { withSequence } from '../../../../shared/dossier-types';
+import { isUniqueField, withSequence } from '../../../../shared/dossier-types';
 import { AppError } from '../../../../shared/errors';
 import { levelAt } from '../../../../shared/levels';
 import { fileStamp, formatLocalDate } from '../../../../shared/time';
@@ -12,7 +14,9 @@ import { toCsv } from '../../fs/csv';
 import type { StagedImport } from '../../staged-import';
 import { owningDepartment } from '../dossiers/create-dossier';
 import { requireType, type CurrentType } from '../types/type-catalog';
-import { checkRows, uniqueFieldsOf, type ArchiveKnown, type CheckedRow, type CheckSummary } from './check-rows';
+import { visibilityOf } from '../access/visibility';
+import { checkRows, type ArchiveKnown, type CheckedRow, type CheckSummary, type ImportDepartments } from './check-rows';
+import { ImportCustomers } from './import-customers';
 import { resolveMapping, type ColumnPlan } from './import-mapping';
 import { startImportWorker, type ImportWorker } from './import-worker-host';
 import { numberedSearchEntry, type PreparedRow } from './prepare-row';
@@ -25,6 +29,8 @@ export interface ImportPlan {
   encoding?: ImportEncoding | undefined;
   mapping: Record<string, ImportTarget>;
   departmentCode?: string | undefined;
+  /** Import the good rows and report the others, instead of all or nothing. */
+  skipBadRows?: boolean | undefined;
 }
 
 /** Dossiers whose search tokens go to the index in one statement (see indexGramsFromText). */
@@ -33,7 +39,7 @@ const ROWS_PER_INDEX_STEP = 10_000;
 interface Planned {
   staged: StagedImport;
   type: CurrentType;
-  department: { id: number; code: string };
+  departments: ImportDepartments;
   encoding: ImportEncoding | null;
   columns: ColumnPlan[];
 }
@@ -43,32 +49,51 @@ async function planOf(ctx: HandlerContext, plan: ImportPlan): Promise<Planned> {
   const { db } = session.archive.database;
   const staged = requireStaged(session, plan.importId);
   const type = requireType(db, plan.typeKey);
-  const department = owningDepartment(db, session, plan.departmentCode);
+  const departments = importDepartments(ctx, plan.departmentCode);
   const encoding = staged.format === 'csv' ? (plan.encoding ?? staged.encoding) : null;
   const columns = resolveMapping(await headersOf(staged, encoding), plan.mapping, type.definition);
   if (!columns.some((c) => c.target.kind !== 'ignore')) {
     throw new AppError('VALIDATION', { zh: '没有任何列对应到档案字段，请设置列的对应关系', en: 'No column maps to a dossier field; set up the mapping' });
   }
   staged.cancelRequested = false;
-  return { staged, type, department, encoding, columns };
+  return { staged, type, departments, encoding, columns };
+}
+
+/**
+ * The department of the whole import (the importer's own unless another is chosen), and those a
+ * department column may name – by code or name – among the ones the importer may file into.
+ */
+function importDepartments(ctx: HandlerContext, code: string | undefined): ImportDepartments {
+  const session = ctx.session();
+  const { db } = session.archive.database;
+  const fallback = owningDepartment(db, session, code);
+  const scope = visibilityOf(db, session).departmentIds;
+  const byCell: ImportDepartments['byCell'] = [];
+  for (const department of listDepartments(db)) {
+    if (scope !== null && !scope.includes(department.id)) continue;
+    const target = { id: department.id, code: department.code };
+    byCell.push([department.code.toUpperCase(), target], [department.name, target]);
+  }
+  return { fallback: { id: fallback.id, code: fallback.code }, byCell };
 }
 
 /** The archive numbers in use and the unique fields' values on file, which rows must not repeat. */
 function knownToArchive(db: Db, type: CurrentType): ArchiveKnown {
-  return { takenNumbers: allArchiveNumbers(db), uniqueValues: new Map(uniqueFieldsOf(type.definition).map((f) => [f.key, fieldValuesOfType(db, type.id, f.key)])) };
+  const unique = type.definition.fields.filter(isUniqueField);
+  return { takenNumbers: allArchiveNumbers(db), uniqueValues: new Map(unique.map((f) => [f.key, uniqueValuesOfField(db, type.id, f.key)])) };
 }
 
 /** Every row checked in this thread (a dry run, the report): the summary and the first rows. */
 async function checkAll(ctx: HandlerContext, plan: ImportPlan): Promise<Planned & { summary: CheckSummary; first: CheckedRow[] }> {
   const planned = await planOf(ctx, plan);
-  const { staged, type, department, encoding, columns } = planned;
+  const { staged, type, departments, encoding, columns } = planned;
   staged.progress = { phase: 'checking', done: 0, total: staged.progress.total };
   const first: CheckedRow[] = [];
   try {
     const summary = await checkRows(
       readRows(staged, encoding),
       knownToArchive(ctx.session().archive.database.db, type),
-      { definition: type.definition, columns, departmentCode: department.code, now: ctx.env.now(), onRow: (done) => (staged.progress = { ...staged.progress, done }) },
+      { definition: type.definition, columns, departments, now: ctx.env.now(), onRow: (done) => (staged.progress = { ...staged.progress, done }) },
       (row) => void (first.length < 10 && first.push(row)),
     );
     return { ...planned, summary, first };
@@ -123,8 +148,9 @@ class RowsRefused extends Error {
 export async function runImport(ctx: HandlerContext, plan: ImportPlan): Promise<ImportResult> {
   const session = ctx.session();
   const { record, settings } = session;
-  const { staged, type, department, encoding, columns } = await planOf(ctx, plan);
+  const { staged, type, departments, encoding, columns } = await planOf(ctx, plan);
   const { definition } = type;
+  const skipBadRows = plan.skipBadRows === true;
   const level = Math.min(definition.defaultLevel, record.clearance);
   const marked = levelAt(settings.levels, level).marked;
   const now = ctx.env.now();
@@ -145,13 +171,15 @@ export async function runImport(ctx: HandlerContext, plan: ImportPlan): Promise<
             encoding,
             definition,
             columns,
-            departmentCode: department.code,
+            departments,
             now: at,
             takenNumbers: [...known.takenNumbers],
             uniqueValues: [...known.uniqueValues].map(([key, values]) => [key, [...values]]),
           });
           const importId = insertImport(db, { fileName: staged.fileName, sha256: staged.sha256, format: staged.format, encoding, typeId: type.id, rows: 0, createdAt: at, createdBy: record.id });
           const writer = bulkDossierWriter(db);
+          const customers = new ImportCustomers(db, visibilityOf(db, session), definition, { userId: record.id, at });
+          let summary: CheckSummary | null = null;
           const numbers = new ArchiveNumbers(writer, known.takenNumbers);
           const grams = new Map<number, string>();
           let written = 0;
@@ -178,11 +206,12 @@ export async function runImport(ctx: HandlerContext, plan: ImportPlan): Promise<
               continue;
             }
             if (message.kind === 'done') {
-              if (message.summary.badRows > 0) throw new RowsRefused(message.summary);
+              if (message.summary.badRows > 0 && !skipBadRows) throw new RowsRefused(message.summary);
+              summary = message.summary;
               break;
             }
-            // After a bad row nothing more is written: the check goes on for the report, then all is rolled back.
-            if (message.badRows === 0) {
+            // All or nothing: after a bad row nothing more is written; the check goes on for the report, then all is rolled back.
+            if (message.badRows === 0 || skipBadRows) {
               for (const row of message.rows) {
                 const archiveNumber = numbers.next(row);
                 first ??= archiveNumber;
@@ -200,7 +229,7 @@ export async function runImport(ctx: HandlerContext, plan: ImportPlan): Promise<
                   remarks: row.remarks,
                   missingItems: missing,
                   complete: missing === '[]',
-                  departmentId: department.id,
+                  departmentId: row.department.id,
                   level,
                   custodianId: marked ? record.id : null,
                   storedSeparately: marked,
@@ -210,6 +239,8 @@ export async function runImport(ctx: HandlerContext, plan: ImportPlan): Promise<
                 });
                 pendingFrom ??= id;
                 lastId = id;
+                addUniqueValues(db, id, type.id, row.uniqueValues);
+                customers.fileUnder(id, row.customer, row.department.id);
                 const entry = numberedSearchEntry(archiveNumber, row);
                 writeSearchText(db, id, entry.text);
                 grams.set(id, entry.grams);
@@ -222,17 +253,37 @@ export async function runImport(ctx: HandlerContext, plan: ImportPlan): Promise<
             await pause();
             if (staged.cancelRequested) throw new AppError('CANCELLED', { zh: '导入已取消，未写入任何数据', en: 'The import was cancelled; nothing was written' });
           }
+          if (written === 0 && summary?.badRows) throw new RowsRefused(summary);
           if (written === 0) throw new AppError('VALIDATION', { zh: '文件中没有数据行', en: 'The file has no data rows' });
           staged.progress = { phase: 'indexing', done: written, total: written };
           indexPending();
           numbers.store();
           setImportRows(db, importId, written);
-          return { importId, imported: written, firstNumber: first, lastNumber: last };
+          const skipped = summary?.badRows ?? 0;
+          return {
+            importId,
+            imported: written,
+            firstNumber: first,
+            lastNumber: last,
+            skipped,
+            problemCount: summary?.problemCount ?? 0,
+            problems: summary?.problems.slice(0, IMPORT_PROBLEMS_SHOWN) ?? [],
+            customers: { created: customers.created, linked: customers.linked },
+          };
         }),
       (r) => ({
         action: 'import:commit',
         target: { type: 'import', id: r.importId, label: staged.fileName },
-        summary: { type: definition.key, rows: r.imported, first: r.firstNumber, last: r.lastNumber, department: department.code, sha256: staged.sha256 },
+        summary: {
+          type: definition.key,
+          rows: r.imported,
+          ...(r.skipped > 0 ? { skippedRows: r.skipped } : {}),
+          first: r.firstNumber,
+          last: r.lastNumber,
+          department: departments.fallback.code,
+          customers: r.customers,
+          sha256: staged.sha256,
+        },
       }),
     );
     staged.progress = { phase: 'done', done: result.imported, total: result.imported };
