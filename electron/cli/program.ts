@@ -4,6 +4,7 @@ import { CliSession, type CliEnvironment, type GlobalOptions } from './cli-sessi
 import { registerArchiveCommands } from './commands/archive';
 import { registerAuditCommands } from './commands/audit';
 import { registerBenchCommand } from './commands/bench';
+import { registerCustomerCommands } from './commands/customer';
 import { registerDepartmentCommands } from './commands/department';
 import { registerDocumentCommands } from './commands/document';
 import { registerDossierCommands } from './commands/dossier';
@@ -60,6 +61,7 @@ export async function runCli(rawArgv: readonly string[], env: CliEnvironment): P
   registerTypeCommands(program, run);
   registerDossierCommands(program, run);
   registerDocumentCommands(program, run);
+  registerCustomerCommands(program, run);
   registerSearchCommand(program, run);
   registerImportCommand(program, run);
   registerAuditCommands(program, run, auditUser);

@@ -60,7 +60,7 @@ describe('dossierdesk CLI: the catalogue', () => {
     const env = await initArchive();
     const bad = await runCli(['dossier', 'create', '--type', 'vehicle-new', '--field', 'customerName=张三', '--field', 'phone=62345678', '--field', 'colour=红'], { env });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/VALIDATION: 字段有误：.*区号.*colour/);
+    expect(bad.stderr).toMatch(/VALIDATION: 填写有误：.*区号.*colour/);
     expect(bad.stderr).toMatch(/车架号（VIN）为必填项/);
     const noType = await runCli(['dossier', 'create', '--type', 'boat', '--field', 'x=1'], { env });
     expect(noType.stderr).toMatch(/NOT_FOUND: 没有档案类型“boat”/);
@@ -87,7 +87,7 @@ describe('dossierdesk CLI: the catalogue', () => {
     const refused = await runCli(['import', bad, '--type', 'vehicle-new', '--mapping', mapping, '--report', report], { env });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/第 3 行（手机）：/);
-    expect(refused.stderr).toMatch(/第 3 行（车架号（VIN））：.*重复/);
+    expect(refused.stderr).toMatch(/第 3 行（车架号（VIN））：.*已用于第 2 行/);
     expect(refused.stderr).toMatch(/第 3 行（交车日期）：/);
     expect(refused.stderr).toMatch(/VALIDATION: 1 行有问题，未导入任何数据/);
     expect(readFileSync(report, 'utf8')).toMatch(/^\uFEFF?行号,列,问题,Problem/);

@@ -30,9 +30,9 @@ export function describeDossier(d: DossierDetail, levelName: string): string {
     lines.push('', d.complete ? '文件清单 / checklist: 齐全 / complete' : `文件清单 / checklist: 缺 ${d.missingItems.length} 项 / ${d.missingItems.length} missing`);
     for (const c of d.checklist) lines.push(`  [${c.satisfied ? 'x' : ' '}] ${c.item.name}${c.item.requirement === 'required' ? '' : c.item.requirement === 'conditional' ? '（视情况）' : '（可选）'}`);
   }
-  lines.push('', `卷内文件 / documents: ${d.documents.length}`);
+  lines.push('', `卷内文件 / documents: ${d.documents.length}（#编号供 document update 使用 / #id for document update）`);
   for (const doc of d.documents) {
-    lines.push(`  ${doc.groupKey ? `${doc.groupKey}-` : ''}${doc.position}\t${doc.title}\t${doc.docDate ?? '—'}\t${doc.form === 'original' ? '原件' : '复印件'}\t${doc.pages} 页`);
+    lines.push(`  #${doc.id}\t${doc.groupKey ? `${doc.groupKey}-` : ''}${doc.position}\t${doc.title}\t${doc.docDate ?? '—'}\t${doc.form === 'original' ? '原件' : '复印件'}\t${doc.pages} 页`);
   }
   return lines.join('\n');
 }

@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import { parsePositive } from '../number-option';
-import { carriers, DOSSIER_PAGE_MAX, type Carrier, type DossierSummary } from '../../../shared/contract';
+import { DOSSIER_PAGE_MAX, type DossierSummary } from '../../../shared/contract';
 import type { CliSession } from '../cli-session';
 import { collectField, fieldsFromOptions, requireCliType } from '../field-options';
 import { levelFromOption, levelName } from '../level-option';
-import { cliError } from '../cli-error';
 import { describeDossier } from './dossier-text';
+import { carrierFromOption, registerDossierUpdate } from './dossier-update';
 import type { Run } from '../program';
 
 export function registerDossierCommands(program: Command, run: Run): void {
@@ -33,12 +33,14 @@ export function registerDossierCommands(program: Command, run: Run): void {
         ...(options.level ? { level: await levelFromOption(session, options.level) } : {}),
         ...(options.department ? { departmentCode: options.department } : {}),
         ...(options.classification ? { classification: options.classification } : {}),
-        carrier: carrierFromOption(options.carrier),
+        carrier: options.carrier === undefined ? 'paper' : carrierFromOption(options.carrier),
         ...(options.openedOn ? { openedOn: options.openedOn } : {}),
         ...(options.remarks ? { remarks: options.remarks } : {}),
       });
       session.print(created.archiveNumber, created);
     }));
+
+  registerDossierUpdate(dossier, run);
 
   dossier
     .command('show <archive-number>')
@@ -88,9 +90,3 @@ interface CreateOptions {
   remarks?: string;
 }
 
-function carrierFromOption(value: string | undefined): Carrier {
-  if (value === undefined) return 'paper';
-  const carrier = carriers.find((c) => c === value);
-  if (!carrier) throw cliError('VALIDATION', `载体应为 ${carriers.join('、')} 之一`, `The carrier is one of ${carriers.join(', ')}`);
-  return carrier;
-}

@@ -16,6 +16,7 @@ interface ImportOptions {
   encoding?: string;
   department?: string;
   report?: string;
+  skipBadRows?: boolean;
 }
 
 export function registerImportCommand(program: Command, run: Run): void {
@@ -26,7 +27,8 @@ export function registerImportCommand(program: Command, run: Run): void {
     .option('--mapping <json>', '列对应：JSON 或 JSON 文件，如 {"姓名":"customerName"}；与字段键名或中文名相同的表头自动对应 / column mapping as JSON or a JSON file; headers equal to a field key or label map by themselves')
     .option('--dry-run', '只检查，不导入 / check only, import nothing')
     .option('--encoding <encoding>', `CSV 编码：${importEncodings.join('、')}（默认自动识别） / CSV encoding (detected by default)`)
-    .option('--department <code>', '所属部门代码（默认：本人部门） / department code (default: your own)')
+    .option('--department <code>', '所属部门代码（默认：本人部门；“所属部门”列可逐行指定） / department code (default: your own; a 所属部门 column names one per row)')
+    .option('--skip-bad-rows', '导入无问题的行，列出其余行的问题（默认：全部通过才导入） / import the good rows and list the problems of the others (default: all or nothing)')
     .option('--report <file.csv>', '把全部问题逐行写入此 CSV 文件 / write every problem, row by row, to this CSV file')
     .action(run(async (session, file: string, options: ImportOptions) => {
       const encoding = encodingFromOption(options.encoding);
@@ -39,20 +41,26 @@ export function registerImportCommand(program: Command, run: Run): void {
         mapping: mappingFromOption(options.mapping, type),
         ...(encoding ? { encoding } : {}),
         ...(options.department ? { departmentCode: options.department } : {}),
+        skipBadRows: options.skipBadRows === true,
       };
       const check = await session.call('import:check', plan);
       if (options.report && check.problemCount > 0) {
         const report = await session.call('import:report', plan);
         writeFileSync(options.report, report.bytes);
       }
-      if (check.badRows > 0) return refuse(session, check, options.report);
+      if (check.badRows > 0 && (!options.skipBadRows || check.badRows === check.rowCount)) return refuse(session, check, options.report);
       if (options.dryRun) {
-        session.print(`检查通过：${check.rowCount} 行可导入为“${type.name}”（未写入） / check passed: ${check.rowCount} rows can be imported (nothing written)`, { dryRun: true, ...check });
+        const good = check.rowCount - check.badRows;
+        if (check.badRows > 0) session.io.err(problemLines(check, options.report).join('\n'));
+        session.print(`检查完成：${good} 行可导入为“${type.name}”，${check.badRows} 行将跳过（未写入） / checked: ${good} rows can be imported, ${check.badRows} would be left out (nothing written)`, { dryRun: true, ...check });
         return EXIT.ok;
       }
       const result = await withProgress(session, preview.importId, () => session.call('import:run', plan));
       const range = result.firstNumber ? `：${result.firstNumber} … ${result.lastNumber ?? ''}` : '';
-      session.print(`已导入 ${result.imported} 份“${type.name}”${range} / imported ${result.imported} dossiers`, result);
+      const customers = `；客户：新建 ${result.customers.created}、归入已有 ${result.customers.linked} / customers: ${result.customers.created} new, ${result.customers.linked} already on file`;
+      if (result.skipped > 0) session.io.err(problemLines({ ...check, problems: result.problems, problemCount: result.problemCount }, options.report).join('\n'));
+      const skipped = result.skipped > 0 ? `，跳过 ${result.skipped} 行 / ${result.skipped} rows left out` : '';
+      session.print(`已导入 ${result.imported} 份“${type.name}”${range}${skipped}${customers} / imported ${result.imported} dossiers`, result);
       return EXIT.ok;
     }));
 }
@@ -65,13 +73,19 @@ function encodingFromOption(value: string | undefined): ImportEncoding | undefin
   return encoding;
 }
 
-/** Bad rows: each problem on its own line, nothing imported, exit 2 like any validation failure. */
-function refuse(session: CliSession, check: ImportCheck, reportPath: string | undefined): number {
+/** Each problem on its own line, and how many more the report holds. */
+function problemLines(check: Pick<ImportCheck, 'problems' | 'problemCount'>, reportPath: string | undefined): string[] {
   const lines = check.problems.map((p) => `第 ${p.row} 行${p.column ? `（${p.column}）` : ''}：${p.message} / row ${p.row}${p.column ? ` (${p.column})` : ''}: ${p.messageEn}`);
   if (check.problemCount > check.problems.length) {
     const rest = check.problemCount - check.problems.length;
     lines.push(reportPath ? `另有 ${rest} 个问题，见 ${reportPath} / ${rest} more in the report` : `另有 ${rest} 个问题，用 --report 导出全部 / ${rest} more; use --report for all`);
   }
+  return lines;
+}
+
+/** Bad rows: each problem on its own line, nothing imported, exit 2 like any validation failure. */
+function refuse(session: CliSession, check: ImportCheck, reportPath: string | undefined): number {
+  const lines = problemLines(check, reportPath);
   if (session.json) session.io.out(JSON.stringify({ ok: false, ...check }, null, 2));
   else session.io.err(lines.join('\n'));
   session.io.err(`错误 / error VALIDATION: ${check.badRows} 行有问题，未导入任何数据 / ${check.badRows} rows have problems; nothing was imported`);
