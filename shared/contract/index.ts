@@ -67,5 +67,6 @@ export * from './view';
 export * from './security';
 export * from './session';
 export * from './settings';
+export * from './staging';
 export * from './type';
 export * from './user';
