@@ -10,8 +10,8 @@ import { AppError } from '../../../shared/errors';
  *
  *   record i = ciphertext (RECORD_BYTES, the last one fewer) ‖ tag (16 bytes)
  *
- * This module and the reader use nothing but node:crypto and node:fs, so a worker thread can
- * read a staged file from its StagedFileSource alone.
+ * This module and the reader need nothing but node:crypto, node:fs and the shared error type, so
+ * a worker thread can read a staged file from its StagedFileSource alone.
  */
 export const RECORD_BYTES = 64 * 1024;
 export const TAG_BYTES = 16;
