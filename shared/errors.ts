@@ -100,6 +100,13 @@ export class AppError extends Error {
   }
 }
 
+/** An envelope's data, or its error thrown again as an AppError (for callers of the core in the same process). */
+export function dataOf<T>(envelope: Envelope<T>): T {
+  if (envelope.ok) return envelope.data;
+  const { code, message, messageEn, issues } = envelope.error;
+  throw new AppError(code, { zh: message, en: messageEn }, issues ? { issues } : undefined);
+}
+
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && (errorCodes as readonly string[]).includes(value);
 }

@@ -2,7 +2,7 @@ import type { Core } from '../core/core';
 import { createCore } from '../core/core';
 import { resolveDataDir } from '../core/data-dir';
 import type { Channel, InputOf, OutputOf, Settings } from '../../shared/contract';
-import { AppError } from '../../shared/errors';
+import { AppError, dataOf } from '../../shared/errors';
 import { normalizeLogin } from '../../shared/schemas';
 import { cliError } from './cli-error';
 import type { CliIo } from './io';
@@ -61,9 +61,7 @@ export class CliSession {
 
   /** Calls a channel through the one handler table; a failure becomes an AppError. */
   async call<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
-    const result = await this.core().invoke(channel, input, 'cli');
-    if (!result.ok) throw new AppError(result.error.code, { zh: result.error.message, en: result.error.messageEn }, result.error.issues ? { issues: result.error.issues } : undefined);
-    return result.data as OutputOf<C>;
+    return dataOf(await this.core().invoke(channel, input, 'cli')) as OutputOf<C>;
   }
 
   /** The next line of piped standard input: the sign-in password first, then any new password. */

@@ -200,6 +200,10 @@ function validInputFor(channel: Channel): unknown {
     'import:progress': { importId: SOME_UUID },
     'import:cancel': { importId: SOME_UUID },
     'import:close': { importId: SOME_UUID },
+    'staging:begin': { purpose: 'import', name: 'list.csv', size: 1 },
+    'staging:append': { stagedFileId: SOME_UUID, offset: 0, bytes: new Uint8Array(1) },
+    'staging:finish': { stagedFileId: SOME_UUID },
+    'staging:discard': { stagedFileId: SOME_UUID },
   };
   return inputs[channel] ?? {};
 }

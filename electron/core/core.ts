@@ -13,6 +13,8 @@ import type { Handler, HandlerTable } from './handlers/types';
 import { readSettings } from './services/settings/settings';
 import { toActor, toSessionUser } from './services/users/user-dto';
 import { isIdle, sessionInfo, type ActiveSession, type BackgroundJob } from './session';
+import { removeLeftoverStaging } from './staging/leftover-staging';
+import { StagingArea } from './staging/staging-area';
 import { archivePaths } from './vault/archive-files';
 import type { KdfCost } from './vault/kdf';
 import { closeArchive, type OpenedArchive } from './vault/opened-archive';
@@ -53,7 +55,13 @@ export function createCore(options: CoreOptions): Core {
     kdfCost: options.kdfCost,
     now: options.now ?? (() => new Date()),
   };
-  const runtime = new CoreRuntime(env, options.handlers ?? defaultHandlers, options.log ?? ((m) => console.error(m)));
+  const log = options.log ?? ((m) => console.error(m));
+  try {
+    removeLeftoverStaging(env.paths.staging);
+  } catch (error) {
+    log(`[dossierdesk] leftover staged files could not be removed: ${describeUnexpected(error)}`);
+  }
+  const runtime = new CoreRuntime(env, options.handlers ?? defaultHandlers, log);
   const interval = options.idleCheckIntervalMs ?? 30_000;
   const timer = interval > 0 ? setInterval(() => void runtime.serial(() => runtime.lockIfIdle()), interval) : undefined;
   timer?.unref();
@@ -154,14 +162,25 @@ class CoreRuntime {
     } finally {
       this.session = null;
       this.lastLockReason = reason;
-      closeArchive(session.archive);
+      this.endSession(session);
     }
   }
 
   dropSession(): void {
     const session = this.session;
     this.session = null;
-    if (session) closeArchive(session.archive);
+    if (session) this.endSession(session);
+  }
+
+  /** Wipes the session's staged files and closes the archive, wiping its key. */
+  private endSession(session: ActiveSession): void {
+    try {
+      session.stagedFiles.wipe();
+    } catch (error) {
+      // Their keys are gone already: what is left cannot be read, and goes at the next start.
+      this.log(`[dossierdesk] staged files could not all be deleted: ${describeUnexpected(error)}`);
+    }
+    closeArchive(session.archive);
   }
 
   /**
@@ -253,6 +272,7 @@ class CoreRuntime {
             idleLockMinutes: settings.idleLockMinutes,
             lastActivityAt: this.env.now().getTime(),
             stagedImports: new Map(),
+            stagedFiles: new StagingArea(this.env.paths.staging, () => this.env.now().getTime()),
             background: null,
           };
           if (options.audit) {

@@ -28,8 +28,15 @@ describe('no plaintext in the data folder', () => {
 
     // While the archive is open, the write-ahead log holds the latest pages.
     expect(filesUnder(dir).some((f) => f.endsWith('-wal'))).toBe(true);
+    // A file on its way in (staged for an import) is in the data folder too.
+    const sheet = Buffer.from(`客户名称,案卷题名\n${Array.from({ length: 2000 }, (_, i) => `${displayName},${title} ${asciiTitle} ${i}`).join('\n')}`, 'utf8');
+    const { stagedFileId } = await ok(core, 'staging:begin', { purpose: 'import', name: `${title}.csv`, size: sheet.length });
+    await ok(core, 'staging:append', { stagedFileId, offset: 0, bytes: sheet });
+    await ok(core, 'staging:finish', { stagedFileId });
+    expect(filesUnder(join(dir, 'staging'))).toHaveLength(1);
     for (const needle of [title, asciiTitle, displayName, `user${marker}`, ADMIN.displayName]) {
       expect(filesContaining(dir, needle), needle).toEqual([]);
+      expect(filesUnder(dir).filter((f) => f.includes(needle)), needle).toEqual([]);
     }
 
     await ok(core, 'session:lock', {});

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createContext, runInContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { channelNames, contract } from '../../shared/contract';
+import { channelNames, contract, FILE_DIALOG_IPC } from '../../shared/contract';
 import { repoRoot } from '../../tests/helpers/paths';
 import { bridgeScript } from '../harness/bridge-script';
 import { handlers } from './handlers';
@@ -60,10 +60,10 @@ describe('one contract, one handler table, three front doors', () => {
     const preload = `${repoRoot}out/preload/index.cjs`;
     expect(existsSync(preload), 'build first: npm run build').toBe(true);
     const exposed: Record<string, unknown> = {};
-    const invoked: string[] = [];
+    const invoked: [string, unknown][] = [];
     const electron = {
       contextBridge: { exposeInMainWorld: (key: string, value: unknown) => (exposed[key] = value) },
-      ipcRenderer: { invoke: (channel: string) => Promise.resolve(invoked.push(channel)) },
+      ipcRenderer: { invoke: (channel: string, input: unknown) => Promise.resolve(invoked.push([channel, input])) },
     };
     const requireStub = (id: string) => {
       if (id === 'electron') return electron;
@@ -76,10 +76,18 @@ describe('one contract, one handler table, three front doors', () => {
       exports: unknown,
     ) => void;
     load(requireStub, module, module.exports);
-    expect(Object.keys(exposed)).toEqual(['api']);
+    expect(Object.keys(exposed)).toEqual(['api', 'fileDialog']);
     const api = exposed.api as Record<string, (input: unknown) => Promise<unknown>>;
     expect(sorted(Object.keys(api))).toEqual(contractChannels);
     for (const channel of contractChannels) await api[channel]?.({});
-    expect(sorted(invoked)).toEqual(contractChannels);
+    expect(sorted(invoked.map(([channel]) => channel))).toEqual(contractChannels);
+
+    // Besides the contract: the desktop's file dialog, one function that names a purpose – no path.
+    const fileDialog = exposed.fileDialog as Record<string, (purpose: unknown) => Promise<unknown>>;
+    expect(Object.keys(fileDialog)).toEqual(['pick']);
+    invoked.length = 0;
+    await fileDialog.pick?.('import');
+    expect(invoked).toEqual([[FILE_DIALOG_IPC, 'import']]);
+    expect(channelNames).not.toContain(FILE_DIALOG_IPC);
   });
 });

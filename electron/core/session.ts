@@ -3,6 +3,7 @@ import type { UserRecord } from '../../db/repositories/users';
 import type { AuditDraft } from './audit/chain';
 import type { LockReason, SessionInfo, SessionUser, Settings } from '../../shared/contract';
 import type { StagedImport } from './staged-import';
+import type { StagingArea } from './staging/staging-area';
 import type { OpenedArchive } from './vault/opened-archive';
 
 /** The signed-in user with the unlocked archive. At most one per core: one workstation, one user. */
@@ -16,6 +17,8 @@ export interface ActiveSession {
   lastActivityAt: number;
   /** Files opened for import in this session, by id; forgotten at lock. */
   readonly stagedImports: Map<string, StagedImport>;
+  /** Files staged in this session (the one way files enter the core); wiped when the session ends. */
+  readonly stagedFiles: StagingArea;
   /** Work going on between calls (a rebuild of the search index), while it lasts. */
   background: BackgroundJob | null;
 }

@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Core } from '../core/core';
-import { isChannel } from '../../shared/contract';
+import { isChannel, STAGING_CHUNK_BYTES, stagingContract } from '../../shared/contract';
 import { buildCsp } from '../../shared/csp';
 import type { ErrorPayload } from '../../shared/errors';
 import { decodeWire, encodeWire } from '../../shared/wire';
@@ -28,6 +28,8 @@ export interface Harness {
 
 const BRIDGE_PATH = '/__harness/bridge.js';
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
+/** A staging call carries at most one chunk: its base64 and a little JSON around it, nothing larger. */
+const STAGING_BODY_BYTES = Math.ceil(STAGING_CHUNK_BYTES / 3) * 4 + 1024;
 
 /**
  * The harness bridge: serves the built renderer and dispatches `POST /api/<channel>` to the core's
@@ -98,7 +100,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       sendJson(response, 404, failure('NOT_FOUND', `未知的操作：${channel}`, `Unknown channel: ${channel}`));
       return;
     }
-    const text = await readBody(request);
+    const text = await readBody(request, Object.hasOwn(stagingContract, channel) ? STAGING_BODY_BYTES : MAX_BODY_BYTES);
     if (text === null) {
       sendJson(response, 413, failure('VALIDATION', '请求过大', 'The request is too large'));
       return;
@@ -159,12 +161,12 @@ function tokenMatches(given: string | string[] | undefined, expected: string): b
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-async function readBody(request: IncomingMessage): Promise<string | null> {
+async function readBody(request: IncomingMessage, limit: number): Promise<string | null> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) return null;
+    if (size > limit) return null;
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString('utf8');

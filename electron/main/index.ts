@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { version } from '../../package.json';
 import { createCore, type Core } from '../core/core';
 import { dataDirArgument } from './args';
+import { registerFileDialog } from './file-dialog';
 import { registerIpc } from './ipc';
 import { hardenWebContents, registerAppScheme, serveRenderer } from './security';
 import { createMainWindow } from './window';
@@ -26,6 +27,7 @@ function start(): void {
   hardenWebContents(devServerUrl);
   serveRenderer(join(import.meta.dirname, '..', 'renderer'));
   registerIpc(core, devServerUrl);
+  registerFileDialog(core, devServerUrl);
 
   const open = () => createMainWindow({ preload: join(import.meta.dirname, '..', 'preload', 'index.cjs'), devServerUrl, devTools: !app.isPackaged });
   let window = open();

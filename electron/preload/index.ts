@@ -1,9 +1,12 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { channelNames } from '../../shared/contract';
+import { channelNames, FILE_DIALOG_IPC, type FileDialogBinding } from '../../shared/contract';
 import { createBindings } from '../../shared/contract/bindings';
 
-// The renderer gets `window.api` – one function per contract channel – and nothing else.
+// The renderer gets `window.api` – one function per contract channel – and the desktop's file
+// dialog, which hands back a staged file (never a path). Nothing else.
 contextBridge.exposeInMainWorld(
   'api',
   createBindings(channelNames, (channel, input) => ipcRenderer.invoke(channel, input)),
 );
+const fileDialog: FileDialogBinding = { pick: (purpose) => ipcRenderer.invoke(FILE_DIALOG_IPC, purpose) };
+contextBridge.exposeInMainWorld('fileDialog', fileDialog);

@@ -13,6 +13,7 @@ import { viewContract } from './view';
 import { dossierContract } from './dossier';
 import { securityContract } from './security';
 import { sessionContract } from './session';
+import { stagingContract } from './staging';
 import { settingsContract } from './settings';
 import { typeContract } from './type';
 import { userContract } from './user';
@@ -35,6 +36,7 @@ export const contract = {
   ...auditContract,
   ...settingsContract,
   ...securityContract,
+  ...stagingContract,
 };
 
 export type Contract = typeof contract;
@@ -67,5 +69,6 @@ export * from './view';
 export * from './security';
 export * from './session';
 export * from './settings';
+export * from './staging';
 export * from './type';
 export * from './user';

@@ -12,6 +12,7 @@ import { dossierHandlers } from './dossier';
 import { securityHandlers } from './security';
 import { sessionHandlers } from './session';
 import { settingsHandlers } from './settings';
+import { stagingHandlers } from './staging';
 import { typeHandlers } from './type';
 import type { HandlerTable } from './types';
 import { userHandlers } from './user';
@@ -34,4 +35,5 @@ export const handlers: HandlerTable = {
   ...auditHandlers,
   ...settingsHandlers,
   ...securityHandlers,
+  ...stagingHandlers,
 };

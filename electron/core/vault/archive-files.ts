@@ -9,10 +9,12 @@ export interface ArchivePaths {
   keySlots: string;
   /** Wrong-password counters and sealed failed attempts (see signin-state.ts). */
   signinState: string;
+  /** Files on their way in, encrypted, while a session lasts (see staging/staging-area.ts). */
+  staging: string;
 }
 
 export function archivePaths(dataDir: string): ArchivePaths {
-  return { dataDir, database: join(dataDir, 'archive.db'), keySlots: join(dataDir, 'keyslots.json'), signinState: join(dataDir, 'signin-state.json') };
+  return { dataDir, database: join(dataDir, 'archive.db'), keySlots: join(dataDir, 'keyslots.json'), signinState: join(dataDir, 'signin-state.json'), staging: join(dataDir, 'staging') };
 }
 
 /**

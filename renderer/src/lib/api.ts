@@ -1,11 +1,13 @@
-import type { Channel, InputOf, OutputOf } from '../../../shared/contract';
+import type { Channel, FileDialogBinding, InputOf, OutputOf, StagedFileInfo, StagingPurpose } from '../../../shared/contract';
 import type { ApiBindings } from '../../../shared/contract/bindings';
-import type { ErrorCode, ErrorIssue, ErrorPayload } from '../../../shared/errors';
+import type { Envelope, ErrorCode, ErrorIssue, ErrorPayload } from '../../../shared/errors';
 
 declare global {
   interface Window {
     /** Provided by the Electron preload or the harness bridge; the renderer's only way to the core. */
     readonly api: ApiBindings;
+    /** The desktop app's file dialog (Electron's main process stages the chosen file); absent in a browser. */
+    readonly fileDialog?: FileDialogBinding;
   }
 }
 
@@ -38,13 +40,22 @@ export function onSignedOut(listener: Listener): () => void {
   return () => signedOutListeners.delete(listener);
 }
 
-/** Calls a channel; resolves with its data or throws an ApiError with the code and both messages. */
-export async function call<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
-  const bound = window.api[channel] as unknown as (input: InputOf<C>) => ReturnType<ApiBindings[C]>;
-  const result = await bound(input);
+function unwrap<T>(result: Envelope<T>): T {
   if (result.ok) return result.data;
   if (result.error.code === 'UNAUTHENTICATED') signedOutListeners.forEach((listener) => listener());
   throw new ApiError(result.error);
+}
+
+/** Calls a channel; resolves with its data or throws an ApiError with the code and both messages. */
+export async function call<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
+  const bound = window.api[channel] as unknown as (input: InputOf<C>) => ReturnType<ApiBindings[C]>;
+  return unwrap(await bound(input));
+}
+
+/** In the desktop app: shows the native file dialog, whose file main stages; null if cancelled. Undefined in a browser. */
+export function desktopFileDialog(): ((purpose: StagingPurpose) => Promise<StagedFileInfo | null>) | undefined {
+  const dialog = window.fileDialog;
+  return dialog ? async (purpose) => unwrap(await dialog.pick(purpose)) : undefined;
 }
 
 /** A user-facing text for any failure, in the current language. */

@@ -1,0 +1,78 @@
+import { createCipheriv, createDecipheriv } from 'node:crypto';
+import { AppError } from '../../../shared/errors';
+
+/**
+ * How a staged file lies on disk: its bytes cut into records of RECORD_BYTES (the last one
+ * shorter, possibly empty), each sealed with AES-256-GCM under the file's own random key, which
+ * exists only in memory. A record's index is its nonce and, with a flag for the last record, its
+ * associated data: a record moved, dropped, repeated or altered, a file cut short or lengthened,
+ * fails its tag. No header: a staged file never outlives the process that wrote it.
+ *
+ *   record i = ciphertext (RECORD_BYTES, the last one fewer) ‖ tag (16 bytes)
+ *
+ * This module and the reader need nothing but node:crypto, node:fs and the shared error type, so
+ * a worker thread can read a staged file from its StagedFileSource alone.
+ */
+export const RECORD_BYTES = 64 * 1024;
+export const TAG_BYTES = 16;
+export const SLOT_BYTES = RECORD_BYTES + TAG_BYTES;
+export const KEY_BYTES = 32;
+
+/** Everything needed to read a finished staged file – in any thread (it is structured-cloneable). */
+export interface StagedFileSource {
+  path: string;
+  /** AES-256 key of this one file. */
+  key: Uint8Array;
+  /** Bytes of plaintext. */
+  size: number;
+}
+
+const CONTEXT = Buffer.from('dossierdesk/staged-file/v1', 'ascii');
+
+function nonce(index: number): Buffer {
+  const bytes = Buffer.alloc(12);
+  bytes.writeBigUInt64BE(BigInt(index), 4);
+  return bytes;
+}
+
+function associatedData(index: number, last: boolean): Buffer {
+  const tail = Buffer.alloc(9);
+  tail.writeBigUInt64BE(BigInt(index), 0);
+  tail[8] = last ? 1 : 0;
+  return Buffer.concat([CONTEXT, tail]);
+}
+
+export function sealRecord(key: Uint8Array, index: number, last: boolean, plaintext: Uint8Array): Buffer {
+  const cipher = createCipheriv('aes-256-gcm', key, nonce(index));
+  cipher.setAAD(associatedData(index, last));
+  return Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
+}
+
+/** The plaintext of a record, verified; a record that fails its tag is refused. */
+export function openRecord(key: Uint8Array, index: number, last: boolean, sealed: Uint8Array): Buffer {
+  if (sealed.length < TAG_BYTES) throw stagedFileDamaged();
+  const decipher = createDecipheriv('aes-256-gcm', key, nonce(index));
+  decipher.setAAD(associatedData(index, last));
+  decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
+  try {
+    return Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - TAG_BYTES)), decipher.final()]);
+  } catch (error) {
+    throw stagedFileDamaged(error);
+  }
+}
+
+/** The records of a staged file of `fileBytes` bytes on disk, and how much plaintext they hold. */
+export function recordLayout(fileBytes: number): { records: number; plaintextBytes: number } {
+  const full = Math.floor(fileBytes / SLOT_BYTES);
+  const rest = fileBytes - full * SLOT_BYTES;
+  if (rest < TAG_BYTES) throw stagedFileDamaged();
+  return { records: full + 1, plaintextBytes: full * RECORD_BYTES + rest - TAG_BYTES };
+}
+
+export function stagedFileDamaged(cause?: unknown): AppError {
+  return new AppError(
+    'ARCHIVE_DAMAGED',
+    { zh: '暂存文件已被改动或损坏，请重新选择文件', en: 'The staged file was altered or damaged on disk; choose the file again' },
+    cause === undefined ? undefined : { cause },
+  );
+}

@@ -1,0 +1,204 @@
+import { createHash, randomBytes, randomUUID, type Hash } from 'node:crypto';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatByteLimit, stagingRules, type StagedFileInfo, type StagingPurpose } from '../../../shared/contract';
+import { AppError } from '../../../shared/errors';
+import { KEY_BYTES, type StagedFileSource } from './staged-file-format';
+import { StagedFileWriter } from './staged-file-writer';
+
+/** A finished staged file: what its consumer reads (see staged-file-reader.ts; `source` also works in a worker). */
+export interface StagedFile extends StagedFileInfo {
+  readonly purpose: StagingPurpose;
+  readonly source: StagedFileSource;
+}
+
+export interface StagingLimits {
+  /** Files staged at once, finished or not. */
+  maxFiles: number;
+  maxBytes: Record<StagingPurpose, number>;
+  /** An upload that receives nothing for this long is dropped (a closed page, a crashed front door). */
+  staleUploadMs: number;
+}
+
+export const STAGING_LIMITS: StagingLimits = {
+  maxFiles: 8,
+  maxBytes: { import: stagingRules.import.maxBytes, scan: stagingRules.scan.maxBytes, restore: stagingRules.restore.maxBytes },
+  staleUploadMs: 5 * 60_000,
+};
+
+interface Upload {
+  readonly id: string;
+  readonly purpose: StagingPurpose;
+  readonly name: string;
+  readonly size: number;
+  readonly key: Buffer;
+  readonly writer: StagedFileWriter;
+  readonly hash: Hash;
+  received: number;
+  lastWriteAt: number;
+}
+
+type Entry = { kind: 'upload'; upload: Upload } | { kind: 'finished'; file: StagedFile };
+
+/**
+ * The staged files of one session, in a folder of its own under the data folder's `staging/`
+ * (named after this process, so a later start can tell a crashed run's leftovers from a running
+ * one's). Every file has its own key, held here only: wiping the session makes what is left on
+ * disk unreadable, and deletes it.
+ */
+export class StagingArea {
+  private readonly entries = new Map<string, Entry>();
+  private folder: string | null = null;
+
+  constructor(
+    private readonly root: string,
+    private readonly now: () => number,
+    private readonly limits: StagingLimits = STAGING_LIMITS,
+  ) {}
+
+  begin(purpose: StagingPurpose, name: string, size: number): string {
+    this.dropStaleUploads();
+    const maxBytes = this.limits.maxBytes[purpose];
+    if (size > maxBytes) throw tooLarge(purpose, maxBytes);
+    if (this.entries.size >= this.limits.maxFiles) {
+      const max = this.limits.maxFiles;
+      throw new AppError('CONFLICT', { zh: `同时暂存的文件过多（最多 ${max} 个），请先完成或取消其他文件`, en: `Too many files are staged at once (at most ${max}); finish or cancel the others first` });
+    }
+    const id = randomUUID();
+    const key = randomBytes(KEY_BYTES);
+    const writer = new StagedFileWriter(join(this.ensureFolder(), id), key);
+    this.entries.set(id, { kind: 'upload', upload: { id, purpose, name, size, key, writer, hash: createHash('sha256'), received: 0, lastWriteAt: this.now() } });
+    return id;
+  }
+
+  /** Takes the chunk that starts at `offset`; a lost or repeated chunk is refused and the upload can go on from where it is. */
+  append(id: string, offset: number, bytes: Uint8Array): number {
+    const upload = this.upload(id);
+    if (offset !== upload.received) {
+      throw new AppError('CONFLICT', {
+        zh: `分块位置不符：应从第 ${upload.received} 字节续传，收到的是第 ${offset} 字节（有分块丢失或重复）`,
+        en: `Wrong chunk offset: expected byte ${upload.received}, got ${offset} (a chunk was lost or sent twice)`,
+      });
+    }
+    // The declared size is at most the purpose's limit; more bytes than declared end the upload.
+    if (upload.received + bytes.length > upload.size) {
+      this.discard(id);
+      throw new AppError('VALIDATION', {
+        zh: `收到的数据超过了声明的文件大小（${upload.size} 字节），文件已放弃`,
+        en: `More bytes arrived than the declared size (${upload.size} bytes); the file was discarded`,
+      });
+    }
+    this.writeOrDiscard(upload, () => upload.writer.write(bytes));
+    upload.hash.update(bytes);
+    upload.received += bytes.length;
+    upload.lastWriteAt = this.now();
+    return upload.received;
+  }
+
+  finish(id: string): StagedFileInfo {
+    const upload = this.upload(id);
+    if (upload.received < upload.size) {
+      throw new AppError('CONFLICT', { zh: `文件不完整：只收到 ${upload.received} / ${upload.size} 字节`, en: `The file is incomplete: ${upload.received} of ${upload.size} bytes arrived` });
+    }
+    this.writeOrDiscard(upload, () => upload.writer.finish());
+    const file: StagedFile = {
+      stagedFileId: id,
+      name: upload.name,
+      size: upload.size,
+      sha256: upload.hash.digest('hex'),
+      purpose: upload.purpose,
+      source: { path: upload.writer.path, key: upload.key, size: upload.size },
+    };
+    this.entries.set(id, { kind: 'finished', file });
+    return { stagedFileId: file.stagedFileId, name: file.name, size: file.size, sha256: file.sha256 };
+  }
+
+  /** Deletes the file and forgets its key; false if there was no such file. */
+  discard(id: string): boolean {
+    const entry = this.entries.get(id);
+    if (!entry) return false;
+    this.entries.delete(id);
+    try {
+      if (entry.kind === 'upload') entry.upload.writer.remove();
+      else rmSync(entry.file.source.path, { force: true });
+    } finally {
+      keyOf(entry).fill(0);
+    }
+    return true;
+  }
+
+  /** For a consumer: the finished file `id`, staged for `purpose`. */
+  get(id: string, purpose: StagingPurpose): StagedFile {
+    this.dropStaleUploads();
+    const entry = this.entries.get(id);
+    if (!entry) throw unknownFile();
+    if (entry.kind === 'upload') throw new AppError('CONFLICT', { zh: '文件尚未传完', en: 'The file has not been staged completely yet' });
+    if (entry.file.purpose !== purpose) {
+      const wanted = stagingRules[purpose].label;
+      throw new AppError('VALIDATION', { zh: `这个文件不是作为${wanted.zh}暂存的`, en: `The file was not staged as: ${wanted.en}` });
+    }
+    return entry.file;
+  }
+
+  /** At lock, sign-out and shutdown: every key forgotten, every file and the folder deleted. */
+  wipe(): void {
+    const entries = [...this.entries.values()];
+    const folder = this.folder;
+    this.entries.clear();
+    this.folder = null;
+    // Keys first: whatever happens next, nothing left on disk can be read any more.
+    for (const entry of entries) keyOf(entry).fill(0);
+    try {
+      for (const entry of entries) if (entry.kind === 'upload') entry.upload.writer.close();
+    } finally {
+      if (folder) rmSync(folder, { recursive: true, force: true });
+    }
+  }
+
+  private upload(id: string): Upload {
+    this.dropStaleUploads();
+    const entry = this.entries.get(id);
+    if (!entry) throw unknownFile();
+    if (entry.kind === 'finished') throw new AppError('CONFLICT', { zh: '文件已传完，不能再追加', en: 'The file is already complete; nothing more can be added' });
+    return entry.upload;
+  }
+
+  private dropStaleUploads(): void {
+    const before = this.now() - this.limits.staleUploadMs;
+    for (const entry of [...this.entries.values()]) if (entry.kind === 'upload' && entry.upload.lastWriteAt < before) this.discard(entry.upload.id);
+  }
+
+  private writeOrDiscard(upload: Upload, write: () => void): void {
+    try {
+      write();
+    } catch (error) {
+      this.discard(upload.id);
+      if ((error as NodeJS.ErrnoException).code === 'ENOSPC') {
+        throw new AppError('INTERNAL', { zh: '磁盘空间不足，文件未能暂存', en: 'The disk is full; the file could not be staged' }, { cause: error });
+      }
+      throw error;
+    }
+  }
+
+  private ensureFolder(): string {
+    if (!this.folder) {
+      const folder = join(this.root, `${process.pid}-${randomBytes(6).toString('hex')}`);
+      mkdirSync(folder, { recursive: true, mode: 0o700 });
+      this.folder = folder;
+    }
+    return this.folder;
+  }
+}
+
+function keyOf(entry: Entry): Uint8Array {
+  return entry.kind === 'upload' ? entry.upload.key : entry.file.source.key;
+}
+
+function unknownFile(): AppError {
+  return new AppError('NOT_FOUND', { zh: '暂存文件不存在或已过期，请重新选择文件', en: 'The staged file does not exist or has expired; choose the file again' });
+}
+
+function tooLarge(purpose: StagingPurpose, maxBytes: number): AppError {
+  const { label } = stagingRules[purpose];
+  return new AppError('VALIDATION', { zh: `${label.zh}不能超过 ${formatByteLimit(maxBytes)}`, en: `${label.en}: at most ${formatByteLimit(maxBytes)} per file` });
+}
