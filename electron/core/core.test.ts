@@ -192,7 +192,7 @@ function validInputFor(channel: Channel): unknown {
     'dossier:unlink-customer': { archiveNumber: 'KH-2026-000001', customerId: 1 },
     'view:save': { name: '我的视图', state: { columns: ['archiveNumber'] } },
     'view:remove': { id: 1 },
-    'import:open': { source: { path: '/nonexistent/list.csv' } },
+    'import:open': { stagedFileId: '00000000-0000-4000-8000-000000000000' },
     'import:suggest-mapping': { importId: SOME_UUID, typeKey: 'vehicle-new' },
     'import:check': { importId: SOME_UUID, typeKey: 'vehicle-new' },
     'import:report': { importId: SOME_UUID, typeKey: 'vehicle-new' },

@@ -27,12 +27,6 @@ const targetSchema = z.union([
   z.strictObject({ kind: z.literal('ignore') }),
 ]);
 
-/** A file to import: a path the core reads (CLI, desktop) or its bytes (a browser upload). */
-const sourceSchema = z.union([
-  z.strictObject({ path: z.string().min(1).max(4096) }),
-  z.strictObject({ name: z.string().min(1).max(255), bytes: z.instanceof(Uint8Array) }),
-]);
-
 export interface ImportPreview {
   importId: string;
   fileName: string;
@@ -103,10 +97,14 @@ const plan = {
 };
 
 export const importContract = {
-  /** Reads a CSV or .xlsx file: headers, a sample, the row count; the file stays staged for the next steps. */
+  /**
+   * Reads a CSV or .xlsx file staged for import (staging:*): headers, a sample, the row count. The
+   * next steps read that very copy, so what is checked is what is imported. Opened again with
+   * another encoding, nothing is uploaded again.
+   */
   'import:open': query({
     access: 'dossier.create',
-    input: z.strictObject({ source: sourceSchema, encoding: z.enum(importEncodings).optional() }),
+    input: z.strictObject({ stagedFileId: z.uuid(), encoding: z.enum(importEncodings).optional() }),
     output: returns<ImportPreview>(),
   }),
   /** The mapping a type suggests for the staged file's headers: a header equal to a field's key or label. */

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { createCore, type Core, type CoreOptions } from '../../electron/core/core';
 import type { FrontDoor } from '../../electron/core/audit/chain';
-import type { Channel, InputOf, OutputOf } from '../../shared/contract';
+import type { Channel, InputOf, OutputOf, StagingPurpose } from '../../shared/contract';
+import { stageInChunks } from '../../shared/staging-upload';
 import type { Envelope } from '../../shared/errors';
 import { migrationsDir } from './paths';
 
@@ -81,3 +82,15 @@ export const fakeDossierSummary: OutputOf<'dossier:create'> = {
   createdBy: { id: 0, displayName: '' },
   openedOn: null,
 };
+
+/** Stages bytes through the staging channels, as a front door would, and returns the staged file's id. */
+export async function stageBytes(core: Core, name: string, bytes: Uint8Array, purpose: StagingPurpose = 'import'): Promise<string> {
+  const source = { name, size: bytes.length, read: async (offset: number, length: number) => Promise.resolve(new Uint8Array(bytes.subarray(offset, offset + length))) };
+  const staged = await stageInChunks(source, purpose, (channel, input) => ok(core, channel, input));
+  return staged.stagedFileId;
+}
+
+/** A sheet staged and opened for import (import:open), as the import dialog and the CLI do it. */
+export async function openSheet(core: Core, name: string, bytes: Uint8Array, encoding?: 'utf-8' | 'gb18030'): Promise<OutputOf<'import:open'>> {
+  return ok(core, 'import:open', { stagedFileId: await stageBytes(core, name, bytes), ...(encoding ? { encoding } : {}) });
+}

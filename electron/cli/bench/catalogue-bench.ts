@@ -12,6 +12,7 @@ import { rebuildSearchIndex } from '../../core/services/search/index-dossier';
 import { archivePaths } from '../../core/vault/archive-files';
 import { openSlot, readKeySlotFile } from '../../core/vault/key-slots';
 import { deriveSubkey } from '../../core/vault/subkeys';
+import { stageLocalFile } from '../../core/staging/stage-local-file';
 import { SampleData } from './sample-data';
 import { summarise, time, type Figure } from './stats';
 
@@ -164,7 +165,8 @@ export async function runCatalogueBench(options: CatalogueBenchOptions): Promise
     const start = performance.now();
     const phases = new Map<string, number>();
     const { result, peakMb } = await peakMemory(async () => {
-      const opened = await must(core, 'import:open', { source: { path: sheet } });
+      const staged = await stageLocalFile(sheet, 'import', (channel, input) => must(core, channel, input));
+      const opened = await must(core, 'import:open', { stagedFileId: staged.stagedFileId });
       phases.set('reading', performance.now());
       // The import answers progress while it runs: when each phase began shows where the time goes.
       const watch = setInterval(() => {

@@ -1,5 +1,4 @@
 import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { importEncodings, type ImportCheck, type ImportEncoding } from '../../../shared/contract';
 import { cliError } from '../cli-error';
@@ -7,6 +6,7 @@ import type { CliSession } from '../cli-session';
 import { EXIT } from '../exit-codes';
 import { requireCliType } from '../field-options';
 import { mappingFromOption } from '../mapping-option';
+import { stageFileFromPath } from '../stage-file';
 import type { Run } from '../program';
 
 interface ImportOptions {
@@ -34,7 +34,8 @@ export function registerImportCommand(program: Command, run: Run): void {
       const encoding = encodingFromOption(options.encoding);
       await session.signIn();
       const type = await requireCliType(session, options.type);
-      const preview = await session.call('import:open', { source: { path: resolve(file) }, ...(encoding ? { encoding } : {}) });
+      const staged = await stageFileFromPath(session, file, 'import');
+      const preview = await session.call('import:open', { stagedFileId: staged.stagedFileId, ...(encoding ? { encoding } : {}) });
       const plan = {
         importId: preview.importId,
         typeKey: type.key,

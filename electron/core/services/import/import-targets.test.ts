@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addUser, call, newArchive, ok, switchTo } from '../../../../tests/helpers/core';
+import { addUser, call, newArchive, ok, openSheet, switchTo } from '../../../../tests/helpers/core';
 import { useTempDirs } from '../../../../tests/helpers/temp-dir';
 import type { Core } from '../../core';
 
@@ -14,7 +14,7 @@ function csv(rows: string[][]): Uint8Array<ArrayBuffer> {
 }
 
 async function open(core: Core, rows: string[][]): Promise<string> {
-  return (await ok(core, 'import:open', { source: { name: 'sheet.csv', bytes: csv(rows) } })).importId;
+  return (await openSheet(core, 'sheet.csv', csv(rows))).importId;
 }
 
 async function withDepartments(): Promise<Core> {
@@ -113,6 +113,9 @@ describe('where imported dossiers go, and whom they are filed under', () => {
       [4, '车架号'],
     ]);
     expect(result.problems[2]?.message).toBe('车架号（VIN） LSVAU2180N0000001 已用于第 2 行');
+    // The report after the import lists the rows left out – not the imported ones, now on file.
+    const report = new TextDecoder().decode((await ok(core, 'import:report', { importId, typeKey: 'vehicle-new' })).bytes);
+    expect(report.trim().split(/\r?\n/).slice(1).map((line) => line.split(',')[0])).toEqual(['3', '4', '4']);
     const [event] = (await ok(core, 'audit:list', { action: 'import:commit' })).items;
     expect(event?.summary).toMatchObject({ rows: 1, skippedRows: 2 });
     await core.close();

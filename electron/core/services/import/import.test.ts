@@ -1,8 +1,6 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { ADMIN, call, newArchive, ok } from '../../../../tests/helpers/core';
+import { ADMIN, call, newArchive, ok, openSheet, stageBytes } from '../../../../tests/helpers/core';
 import { encodeGb18030 } from '../../../../tests/helpers/gb18030';
 import { useTempDirs } from '../../../../tests/helpers/temp-dir';
 import type { Core } from '../../core';
@@ -26,7 +24,7 @@ describe('importing clerks’ sheets', () => {
     const core = await newArchive(tempDir());
     const text = csv([HEADER, goodRow(1), goodRow(2), ['王五', '021-62345678', vin(3), '浙B12345', '2026-10-01', '特殊', '备注，含逗号']]);
     const gbk = encodeGb18030(text);
-    const opened = await ok(core, 'import:open', { source: { name: '新车客户.csv', bytes: gbk } });
+    const opened = await openSheet(core, '新车客户.csv', gbk);
     expect(opened).toMatchObject({ format: 'csv', detectedEncoding: 'gb18030', encoding: 'gb18030', headers: HEADER, rowCount: 3 });
     expect(opened.sample[2]).toEqual(['王五', '021-62345678', vin(3), '浙B12345', '2026-10-01', '特殊', '备注，含逗号']);
 
@@ -66,10 +64,7 @@ describe('importing clerks’ sheets', () => {
     sheet.addRow(['customerName', 'phone', 'vin', 'deliveryDate', '档号']);
     sheet.addRow(['赵六', 13700137000, vin(7), new Date(Date.UTC(2026, 10, 3)), 'XC-OLD-0001']);
     sheet.addRow(['孙七', '13700137001', vin(8), '2026年11月4日', '']);
-    const file = join(tempDir(), '客户.xlsx');
-    writeFileSync(file, Buffer.from(await workbook.xlsx.writeBuffer()));
-
-    const opened = await ok(core, 'import:open', { source: { path: file } });
+    const opened = await openSheet(core, '客户.xlsx', new Uint8Array(await workbook.xlsx.writeBuffer()));
     expect(opened).toMatchObject({ format: 'xlsx', encoding: null, rowCount: 2 });
     const result = await ok(core, 'import:run', { importId: opened.importId, typeKey: 'vehicle-new' });
     expect(result).toMatchObject({ imported: 2, firstNumber: 'XC-OLD-0001' });
@@ -85,7 +80,7 @@ describe('importing clerks’ sheets', () => {
     const core = await newArchive(tempDir());
     const year = new Date().getFullYear();
     const rows = [[...HEADER, '档号'], [...goodRow(1), ''], [...goodRow(2), `XC-${year}-000001`], [...goodRow(3), '']];
-    const opened = await ok(core, 'import:open', { source: { name: 'mixed.csv', bytes: new TextEncoder().encode(csv(rows)) } });
+    const opened = await openSheet(core, 'mixed.csv', new TextEncoder().encode(csv(rows)));
     const result = await ok(core, 'import:run', { importId: opened.importId, typeKey: 'vehicle-new' });
     expect(result).toMatchObject({ imported: 3, firstNumber: `XC-${year}-000002`, lastNumber: `XC-${year}-000003` });
     expect((await ok(core, 'dossier:get', { archiveNumber: `XC-${year}-000001` })).title).toContain('客户2');
@@ -103,7 +98,7 @@ describe('importing clerks’ sheets', () => {
       [...goodRow(4).slice(0, 2), vin(1), ...goodRow(4).slice(3)], // row 5: VIN repeats row 2
       [...goodRow(5).slice(0, 2), vin(50), ...goodRow(5).slice(3)], // row 6: VIN already on file
     ];
-    const opened = await ok(core, 'import:open', { source: { name: 'bad.csv', bytes: new TextEncoder().encode(csv(rows)) } });
+    const opened = await openSheet(core, 'bad.csv', new TextEncoder().encode(csv(rows)));
     expect(opened.detectedEncoding).toBe('utf-8');
     const check = await ok(core, 'import:check', { importId: opened.importId, typeKey: 'vehicle-new' });
     expect(check).toMatchObject({ rowCount: 5, badRows: 3 });
@@ -128,7 +123,7 @@ describe('importing clerks’ sheets', () => {
   it('a cancelled import leaves nothing behind; the same file imports fully afterwards', async () => {
     const core = await newArchive(tempDir());
     const rows = [HEADER, ...Array.from({ length: 6000 }, (_, i) => goodRow(i + 1))];
-    const opened = await ok(core, 'import:open', { source: { name: 'big.csv', bytes: new TextEncoder().encode(csv(rows)) } });
+    const opened = await openSheet(core, 'big.csv', new TextEncoder().encode(csv(rows)));
     const running = call(core, 'import:run', { importId: opened.importId, typeKey: 'vehicle-new' });
     let progress = await ok(core, 'import:progress', { importId: opened.importId });
     while (progress.phase !== 'writing' || progress.done === 0) {
@@ -153,15 +148,17 @@ describe('importing clerks’ sheets', () => {
 
   it('refuses a mapping to a field the type lacks, two columns for one field, and files it cannot read', async () => {
     const core = await newArchive(tempDir());
-    const opened = await ok(core, 'import:open', { source: { name: 'a.csv', bytes: new TextEncoder().encode(csv([HEADER, goodRow(1)])) } });
+    const opened = await openSheet(core, 'a.csv', new TextEncoder().encode(csv([HEADER, goodRow(1)])));
     const plan = { importId: opened.importId, typeKey: 'vehicle-new' };
     expect(await call(core, 'import:check', { ...plan, mapping: { 备注: { kind: 'field', key: 'colour' } } })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(await call(core, 'import:check', { ...plan, mapping: { 备注: { kind: 'field', key: 'customerName' } } })).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION', message: expect.stringContaining('都对应“客户名称”') as string },
     });
-    expect(await call(core, 'import:open', { source: { name: 'old.xls', bytes: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]) } })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    expect(await call(core, 'import:open', { source: { path: join(tempDir(), 'missing.csv') } })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const old = await stageBytes(core, 'old.xls', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]));
+    expect(await call(core, 'import:open', { stagedFileId: old })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    // A file never staged (or discarded) is not there: paths do not reach the core.
+    expect(await call(core, 'import:open', { stagedFileId: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     await ok(core, 'session:lock', {});
     await ok(core, 'session:login', { login: ADMIN.login, password: ADMIN.password });
     expect(await call(core, 'import:check', plan)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });

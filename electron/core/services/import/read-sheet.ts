@@ -1,10 +1,10 @@
-import { createReadStream } from 'node:fs';
-import { Readable, Transform } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import type { ImportEncoding } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
 import type { StagedImport } from '../../staged-import';
+import { stagedFileStream } from '../../staging/staged-file-reader';
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 
@@ -45,11 +45,11 @@ export function detectEncoding(head: Uint8Array): ImportEncoding {
   }
 }
 
-/** What reading a sheet needs: its bytes (or path) and format – also all an import worker is given. */
+/** What reading a sheet needs: its staged file and format – also all an import worker is given. */
 export type SheetSource = Pick<StagedImport, 'source' | 'format'>;
 
 function byteStream(staged: SheetSource): Readable {
-  return 'bytes' in staged.source ? Readable.from([Buffer.from(staged.source.bytes)]) : createReadStream(staged.source.path, { highWaterMark: 1 << 20 });
+  return stagedFileStream(staged.source);
 }
 
 /** Bytes in, text out, one chunk at a time: a character split between chunks is carried over. */

@@ -4,7 +4,7 @@ import { addUniqueValues, uniqueValuesOfField } from '../../../../db/repositorie
 import { insertImport, setImportRows } from '../../../../db/repositories/imports';
 import { indexTokensOfDossiers, writeSearchText } from '../../../../db/repositories/search';
 import { withBulkWriteCache, type Db } from '../../../../db/open';
-import { IMPORT_PROBLEMS_SHOWN, type ExportFile, type ImportCheck, type ImportEncoding, type ImportResult, type ImportTarget } from '../../../../shared/contract';
+import { IMPORT_PROBLEMS_SHOWN, type ExportFile, type ImportCheck, type ImportEncoding, type ImportProblem, type ImportResult, type ImportTarget } from '../../../../shared/contract';
 import { isUniqueField, withSequence } from '../../../../shared/dossier-types';
 import { AppError } from '../../../../shared/errors';
 import { levelAt } from '../../../../shared/levels';
@@ -119,7 +119,9 @@ export async function checkImport(ctx: HandlerContext, plan: ImportPlan): Promis
 
 /** The problems row by row, as a CSV the clerk opens in Excel next to the sheet. */
 export async function importReport(ctx: HandlerContext, plan: ImportPlan): Promise<ExportFile> {
-  const { staged, summary } = await checkAll(ctx, plan);
+  const staged = requireStaged(ctx.session(), plan.importId);
+  // Once the good rows are in, checking again would find them on file: the report is of the rows left out.
+  const summary = staged.leftOut ?? (await checkAll(ctx, plan)).summary;
   staged.progress = { phase: 'reading', done: 0, total: 0 };
   const rows = summary.problems.map((p) => [String(p.row), p.column ?? '', p.message, p.messageEn]);
   if (summary.problemCount > summary.problems.length) rows.push(['', '', `另有 ${summary.problemCount - summary.problems.length} 个问题未列出`, `${summary.problemCount - summary.problems.length} more problems not listed`]);
@@ -160,6 +162,7 @@ export async function runImport(ctx: HandlerContext, plan: ImportPlan): Promise<
   const total = staged.progress.total;
   staged.progress = { phase: 'writing', done: 0, total };
   let worker: ImportWorker | null = null;
+  let leftOutProblems: ImportProblem[] = [];
   try {
     const result = await ctx.writeInSteps(
       (db, pause) =>
@@ -260,6 +263,7 @@ export async function runImport(ctx: HandlerContext, plan: ImportPlan): Promise<
           numbers.store();
           setImportRows(db, importId, written);
           const skipped = summary?.badRows ?? 0;
+          leftOutProblems = summary?.problems ?? [];
           return {
             importId,
             imported: written,
@@ -287,6 +291,7 @@ export async function runImport(ctx: HandlerContext, plan: ImportPlan): Promise<
       }),
     );
     staged.progress = { phase: 'done', done: result.imported, total: result.imported };
+    if (result.skipped > 0) staged.leftOut = { problems: leftOutProblems, problemCount: result.problemCount };
     return result;
   } catch (error) {
     if (error instanceof RowsRefused) throw refuse(ctx, staged, definition.key, error.summary);

@@ -1,43 +1,15 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { randomUUID } from 'node:crypto';
 import type { ImportEncoding, ImportPreview, ImportProgress, ImportTarget } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
 import type { HandlerContext } from '../../context';
 import type { ActiveSession } from '../../session';
 import { MAX_STAGED_IMPORTS, type StagedImport } from '../../staged-import';
+import { readStagedFileHead } from '../../staging/staged-file-reader';
 import { requireType } from '../types/type-catalog';
 import { suggestMapping } from './import-mapping';
 import { countLines, detectEncoding, formatOf, readRows } from './read-sheet';
 
-/** Large enough for any archive's sheet, small enough not to exhaust memory by mistake. */
-const MAX_FILE_BYTES = 512 * 1024 * 1024;
 const SAMPLE_ROWS = 10;
-
-function headOf(source: StagedImport['source']): { head: Uint8Array; size: number } {
-  if ('bytes' in source) return { head: source.bytes.subarray(0, 64 * 1024), size: source.bytes.length };
-  let size: number;
-  try {
-    size = statSync(source.path).size;
-  } catch {
-    throw new AppError('NOT_FOUND', { zh: `找不到文件 ${source.path}`, en: `There is no file ${source.path}` });
-  }
-  const head = Buffer.alloc(Math.min(size, 64 * 1024));
-  const fd = openSync(source.path, 'r');
-  try {
-    readSync(fd, head, 0, head.length, 0);
-  } finally {
-    closeSync(fd);
-  }
-  return { head, size };
-}
-
-async function digest(source: StagedImport['source']): Promise<string> {
-  const hash = createHash('sha256');
-  if ('bytes' in source) return hash.update(source.bytes).digest('hex');
-  for await (const chunk of createReadStream(source.path)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
 
 export function requireStaged(session: ActiveSession, importId: string): StagedImport {
   const staged = session.stagedImports.get(importId);
@@ -46,20 +18,20 @@ export function requireStaged(session: ActiveSession, importId: string): StagedI
 }
 
 /**
- * Opens a CSV or .xlsx for import: format and encoding, headers, the first rows and the row
- * count. The file stays staged in memory for this session (at most a few at a time).
+ * Opens a staged CSV or .xlsx for import: format and encoding, headers, the first rows and the row
+ * count. Every later step reads this staged copy – the file checked is the file imported – and
+ * the audit trail names its SHA-256. At most a few files are open per session.
  */
-export async function openImport(ctx: HandlerContext, input: { source: { path: string } | { name: string; bytes: Uint8Array }; encoding?: ImportEncoding | undefined }): Promise<ImportPreview> {
+export async function openImport(ctx: HandlerContext, input: { stagedFileId: string; encoding?: ImportEncoding | undefined }): Promise<ImportPreview> {
   const session = ctx.session();
-  const fileName = 'path' in input.source ? basename(input.source.path) : input.source.name;
-  const source = 'path' in input.source ? { path: input.source.path } : { bytes: input.source.bytes };
-  const { head, size } = headOf(source);
-  if (size === 0) throw new AppError('VALIDATION', { zh: '文件是空的', en: 'The file is empty' });
-  if (size > MAX_FILE_BYTES) throw new AppError('VALIDATION', { zh: '文件超过 512 MB，请分批导入', en: 'The file is larger than 512 MB; import it in parts' });
+  const file = session.stagedFiles.get(input.stagedFileId, 'import');
+  if (file.size === 0) throw new AppError('VALIDATION', { zh: '文件是空的', en: 'The file is empty' });
+  const fileName = file.name;
+  const head = await readStagedFileHead(file.source, 64 * 1024);
   const format = formatOf(fileName, head);
   const detectedEncoding = format === 'csv' ? detectEncoding(head) : null;
   const encoding = format === 'csv' ? (input.encoding ?? detectedEncoding) : null;
-  const staged: StagedImport = { id: randomUUID(), fileName, format, source, sha256: await digest(source), encoding, progress: { phase: 'reading', done: 0, total: 0 }, cancelRequested: false };
+  const staged: StagedImport = { id: randomUUID(), fileName, format, stagedFileId: file.stagedFileId, source: file.source, sha256: file.sha256, encoding, progress: { phase: 'reading', done: 0, total: 0 }, cancelRequested: false };
 
   let headers: string[] | null = null;
   const sample: string[][] = [];
@@ -84,7 +56,7 @@ export async function openImport(ctx: HandlerContext, input: { source: { path: s
   if (duplicate !== undefined) throw new AppError('VALIDATION', { zh: `表头“${duplicate}”出现了两次`, en: `The header "${duplicate}" appears twice` });
 
   staged.progress = { phase: 'reading', done: rowCount, total: rowCount };
-  for (const id of [...session.stagedImports.keys()].slice(0, Math.max(0, session.stagedImports.size - MAX_STAGED_IMPORTS + 1))) session.stagedImports.delete(id);
+  for (const id of [...session.stagedImports.keys()].slice(0, Math.max(0, session.stagedImports.size - MAX_STAGED_IMPORTS + 1))) forget(session, id);
   session.stagedImports.set(staged.id, staged);
   return { importId: staged.id, fileName, format, detectedEncoding, encoding, headers, sample, rowCount };
 }
@@ -113,5 +85,17 @@ export function cancelImport(ctx: HandlerContext, importId: string): { cancellin
 }
 
 export function closeImport(ctx: HandlerContext, importId: string): { closed: boolean } {
-  return { closed: ctx.session().stagedImports.delete(importId) };
+  return { closed: forget(ctx.session(), importId) };
+}
+
+/**
+ * Forgets an opened import and discards its staged file – unless another opening (the same file
+ * read with another encoding) still reads it.
+ */
+function forget(session: ActiveSession, importId: string): boolean {
+  const staged = session.stagedImports.get(importId);
+  if (!staged) return false;
+  session.stagedImports.delete(importId);
+  if (![...session.stagedImports.values()].some((other) => other.stagedFileId === staged.stagedFileId)) session.stagedFiles.discard(staged.stagedFileId);
+  return true;
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newArchive, ok } from '../../../../tests/helpers/core';
+import { newArchive, ok, openSheet } from '../../../../tests/helpers/core';
 import { useSuiteTempDir } from '../../../../tests/helpers/temp-dir';
 import { SEARCH_COUNT_CAP } from '../../../../shared/contract';
 import type { Core } from '../../core';
@@ -27,7 +27,7 @@ beforeAll(async () => {
   core = await newArchive(suiteDir());
   const lines = ['客户名称,联系电话,车架号（VIN）,车牌号,交车日期'];
   for (let i = 1; i <= ROWS; i += 1) lines.push(`张客户${i},1380013${String(i).padStart(4, '0')},LSVAU2180N${String(i).padStart(7, '0')},沪A${10000 + i},2026-11-02`);
-  const opened = await ok(core, 'import:open', { source: { name: '客户.csv', bytes: new TextEncoder().encode(lines.join('\r\n')) } });
+  const opened = await openSheet(core, '客户.csv', new TextEncoder().encode(lines.join('\r\n')));
   firstNumber = (await ok(core, 'import:run', { importId: opened.importId, typeKey: 'vehicle-new' })).firstNumber ?? '';
 }, 60_000);
 
