@@ -6,6 +6,7 @@ import { call, errorText } from './api';
 interface PagedOutputs {
   'dossier:list': DossierPage;
   'audit:list': AuditPage;
+  'dossier:history': AuditPage;
 }
 type PagedChannel = keyof PagedOutputs;
 type Item<C extends PagedChannel> = PagedOutputs[C]['items'][number];

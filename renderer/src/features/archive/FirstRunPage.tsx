@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { PASSWORD_MIN_LENGTH } from '../../../../shared/schemas';
 import { useSession } from '../../app/SessionProvider';
 import { errorText } from '../../lib/api';
+import { loginRules } from '../../lib/login-rules';
 import { AuthLayout } from '../../ui/AuthLayout';
 
 interface FirstRunForm {
@@ -12,8 +13,6 @@ interface FirstRunForm {
   password: string;
   confirm: string;
 }
-
-const LOGIN_PATTERN = /^[\p{L}\p{N}._-]{2,32}$/u;
 
 /** First run: the encrypted archive is created together with its administrator. */
 export function FirstRunPage() {
@@ -42,10 +41,7 @@ export function FirstRunPage() {
         <Form.Item
           name="login"
           label={t('fields.login')}
-          rules={[
-            { required: true, message: t('common.required', { field: t('fields.login') }) },
-            { pattern: LOGIN_PATTERN, message: t('setup.loginPattern') },
-          ]}
+          rules={loginRules(t)}
         >
           <Input autoComplete="username" autoFocus placeholder="admin" />
         </Form.Item>

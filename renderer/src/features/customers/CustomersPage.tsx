@@ -6,7 +6,8 @@ import type { CustomerSummary } from '../../../../shared/contract';
 import { customerKindLabels } from '../../../../shared/customers';
 import { useCan } from '../../app/ArchiveSettings';
 import { useChannel } from '../../lib/use-channel';
-import { CreateCustomerDialog } from './CreateCustomerDialog';
+import { DossierDrawer } from '../dossier/DossierDrawer';
+import { CustomerDialog } from './CustomerDialog';
 import { CustomerDrawer } from './CustomerDrawer';
 
 export function CustomersPage() {
@@ -17,6 +18,7 @@ export function CustomersPage() {
   const list = useChannel('customer:list', { ...(query ? { query } : {}), limit: 100 });
   const [creating, setCreating] = useState(false);
   const [opened, setOpened] = useState<number | null>(null);
+  const [dossier, setDossier] = useState<string | null>(null);
   const english = i18n.language === 'en';
 
   return (
@@ -54,16 +56,18 @@ export function CustomersPage() {
           { title: t('customers.department'), dataIndex: ['department', 'name'], width: 120 },
         ]}
       />
-      <CreateCustomerDialog
+      <CustomerDialog
+        customer={null}
         open={creating}
         onClose={() => setCreating(false)}
-        onCreated={(c) => {
+        onSaved={(c) => {
           setCreating(false);
           list.reload();
           setOpened(c.id);
         }}
       />
-      <CustomerDrawer id={opened} onClose={() => { setOpened(null); list.reload(); }} />
+      <CustomerDrawer id={opened} onClose={() => { setOpened(null); list.reload(); }} onOpenDossier={setDossier} />
+      <DossierDrawer archiveNumber={dossier} onClose={() => setDossier(null)} onChanged={() => list.reload()} onOpen={setDossier} />
     </div>
   );
 }

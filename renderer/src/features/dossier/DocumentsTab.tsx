@@ -1,10 +1,12 @@
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input, InputNumber, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChecklistStatus, DocumentView, DossierDetail, InputOf } from '../../../../shared/contract';
 import { call } from '../../lib/api';
 import { useAttempt } from '../../lib/use-attempt';
+import { DateInput } from '../../ui/DateInput';
+import { EditDocumentDialog } from './EditDocumentDialog';
 
 interface Props {
   dossier: DossierDetail;
@@ -44,6 +46,7 @@ export function DocumentsTab({ dossier, editable, onChanged }: Props) {
     if (target) moveTo(document, target);
   };
   const [dragged, setDragged] = useState<DocumentView | null>(null);
+  const [editing, setEditing] = useState<DocumentView | null>(null);
 
   const addFree = async () => {
     const values = await form.validateFields();
@@ -121,16 +124,17 @@ export function DocumentsTab({ dossier, editable, onChanged }: Props) {
         columns={[
           { title: t('catalogue.group'), width: 110, render: (_, d) => (d.groupKey ? (groupName.get(d.groupKey) ?? d.groupKey) : '—') },
           { title: t('catalogue.position'), dataIndex: 'position', width: 56 },
-          { title: t('catalogue.docTitle'), dataIndex: 'title', ellipsis: true },
+          { title: t('catalogue.docTitle'), dataIndex: 'title', ellipsis: { showTitle: true } },
           { title: t('catalogue.docDate'), dataIndex: 'docDate', width: 100, render: (v: string | null) => v ?? '—' },
           { title: t('catalogue.form'), dataIndex: 'form', width: 80, render: (v: 'original' | 'copy') => t(`catalogue.${v}`) },
           { title: t('catalogue.pages'), dataIndex: 'pages', width: 56 },
           ...(editable
             ? [{
                 title: '',
-                width: 118,
+                width: 146,
                 render: (_: unknown, d: DocumentView) => (
                   <Space size={2}>
+                    <Button size="small" type="text" icon={<EditOutlined />} title={t('common.edit')} disabled={busy} onClick={() => setEditing(d)} data-testid={`edit-document-${d.id}`} />
                     <Button size="small" type="text" icon={<ArrowUpOutlined />} title={t('catalogue.moveUp')} disabled={busy} onClick={() => move(d, -1)} />
                     <Button size="small" type="text" icon={<ArrowDownOutlined />} title={t('catalogue.moveDown')} disabled={busy} onClick={() => move(d, 1)} />
                     <Popconfirm title={t('catalogue.removeConfirm', { title: d.title })} onConfirm={() => void run('document:remove', { id: d.id })} okText={t('catalogue.remove')} cancelText={t('common.cancel')}>
@@ -147,8 +151,8 @@ export function DocumentsTab({ dossier, editable, onChanged }: Props) {
           <Form.Item name="title" rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('catalogue.docTitle') }) }]}>
             <Input placeholder={t('catalogue.freeDocument')} maxLength={200} data-testid="free-document-title" />
           </Form.Item>
-          <Form.Item name="docDate" rules={[{ pattern: /^\d{4}-\d{2}-\d{2}$/, message: 'YYYY-MM-DD' }]}>
-            <Input placeholder="YYYY-MM-DD" className="date-input" />
+          <Form.Item name="docDate">
+            <DateInput className="date-input" placeholder={t('catalogue.docDate')} />
           </Form.Item>
           <Form.Item name="form">
             <Select options={[{ value: 'original', label: t('catalogue.original') }, { value: 'copy', label: t('catalogue.copy') }]} className="form-select" />
@@ -161,6 +165,15 @@ export function DocumentsTab({ dossier, editable, onChanged }: Props) {
           </Button>
         </Form>
       )}
+      <EditDocumentDialog
+        dossier={dossier}
+        document={editing}
+        onClose={() => setEditing(null)}
+        onSaved={(detail) => {
+          setEditing(null);
+          onChanged(detail);
+        }}
+      />
     </>
   );
 }

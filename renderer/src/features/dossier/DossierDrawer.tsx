@@ -1,4 +1,4 @@
-import { FilePdfOutlined, SafetyOutlined } from '@ant-design/icons';
+import { EditOutlined, FilePdfOutlined, SafetyOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Drawer, Empty, Space, Table, Tabs } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { useChannel } from '../../lib/use-channel';
 import { ClassifyDialog } from './ClassifyDialog';
 import { CustomersTab } from './CustomersTab';
 import { DocumentsTab } from './DocumentsTab';
+import { EditDossierDialog } from './EditDossierDialog';
 import { HistoryTab } from './HistoryTab';
 import { LinksTab } from './LinksTab';
 import { OverviewTab } from './OverviewTab';
@@ -19,10 +20,12 @@ interface Props {
   archiveNumber: string | null;
   onClose: () => void;
   onChanged: () => void;
+  /** Opens another dossier in its place (a linked one). */
+  onOpen: (archiveNumber: string) => void;
 }
 
 /** One dossier: its record, what may be done with it, and its approvals. Opening a classified one is recorded. */
-export function DossierDrawer({ archiveNumber, onClose, onChanged }: Props) {
+export function DossierDrawer({ archiveNumber, onClose, onChanged, onOpen }: Props) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const can = useCan();
@@ -30,7 +33,7 @@ export function DossierDrawer({ archiveNumber, onClose, onChanged }: Props) {
   const detail = useChannel('dossier:get', { archiveNumber: archiveNumber ?? '' }, open);
   const approvals = useChannel('approval:list', { archiveNumber: archiveNumber ?? '' }, open);
   const [exporting, setExporting] = useState(false);
-  const [classifying, setClassifying] = useState(false);
+  const [dialog, setDialog] = useState<'edit' | 'classify' | null>(null);
   const [latest, setLatest] = useState<DossierDetail | null>(null);
   const loaded = detail.data?.archiveNumber === archiveNumber ? detail.data : undefined;
   // An edit answers with the whole dossier: shown at once, newer than the last read.
@@ -40,6 +43,10 @@ export function DossierDrawer({ archiveNumber, onClose, onChanged }: Props) {
   const changed = (next: DossierDetail) => {
     setLatest(next);
     onChanged();
+  };
+  const saved = (next: DossierDetail) => {
+    setDialog(null);
+    changed(next);
   };
 
   const exportPdf = async () => {
@@ -67,8 +74,13 @@ export function DossierDrawer({ archiveNumber, onClose, onChanged }: Props) {
       extra={
         dossier && (
           <Space>
+            {editable && (
+              <Button icon={<EditOutlined />} onClick={() => setDialog('edit')} data-testid="edit-dossier">
+                {t('dossier.edit')}
+              </Button>
+            )}
             {can('dossier.classify') && (
-              <Button icon={<SafetyOutlined />} onClick={() => setClassifying(true)} data-testid="classify-button">
+              <Button icon={<SafetyOutlined />} onClick={() => setDialog('classify')} data-testid="classify-button">
                 {t('dossier.classify')}
               </Button>
             )}
@@ -85,6 +97,8 @@ export function DossierDrawer({ archiveNumber, onClose, onChanged }: Props) {
       {dossier && (
         <>
           <Tabs
+            // Each dossier starts afresh: no tab or inline form keeps what was typed for the last one.
+            key={dossier.archiveNumber}
             data-testid="dossier-tabs"
             items={[
               { key: 'overview', label: t('catalogue.overview'), children: <OverviewTab dossier={dossier} editable={editable} onChanged={changed} /> },
@@ -94,8 +108,8 @@ export function DossierDrawer({ archiveNumber, onClose, onChanged }: Props) {
                 children: <DocumentsTab dossier={dossier} editable={editable} onChanged={changed} />,
               },
               { key: 'customers', label: `${t('customers.title')} (${dossier.customers.length})`, children: <CustomersTab dossier={dossier} editable={editable} onChanged={changed} /> },
-              { key: 'links', label: `${t('catalogue.links')} (${dossier.links.length})`, children: <LinksTab dossier={dossier} editable={editable} onChanged={changed} /> },
-              ...(can('audit.read') ? [{ key: 'history', label: t('catalogue.history'), children: <HistoryTab dossier={dossier} /> }] : []),
+              { key: 'links', label: `${t('catalogue.links')} (${dossier.links.length})`, children: <LinksTab dossier={dossier} editable={editable} onChanged={changed} onOpen={onOpen} /> },
+              { key: 'history', label: t('catalogue.history'), children: <HistoryTab dossier={dossier} /> },
               {
                 key: 'approvals',
                 label: t('dossier.approvals'),
@@ -118,16 +132,8 @@ export function DossierDrawer({ archiveNumber, onClose, onChanged }: Props) {
               },
             ]}
           />
-          <ClassifyDialog
-            dossier={dossier}
-            open={classifying}
-            onClose={() => setClassifying(false)}
-            onSaved={() => {
-              setClassifying(false);
-              detail.reload();
-              onChanged();
-            }}
-          />
+          <EditDossierDialog dossier={dossier} open={dialog === 'edit'} onClose={() => setDialog(null)} onSaved={saved} />
+          <ClassifyDialog dossier={dossier} open={dialog === 'classify'} onClose={() => setDialog(null)} onSaved={saved} />
         </>
       )}
     </Drawer>

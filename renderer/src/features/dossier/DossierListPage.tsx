@@ -165,7 +165,7 @@ export function DossierListPage() {
             : undefined
         }
       />
-      <DossierDrawer archiveNumber={opened} onClose={() => setOpened(null)} onChanged={() => list.reload()} />
+      <DossierDrawer archiveNumber={opened} onClose={() => setOpened(null)} onChanged={() => list.reload()} onOpen={setOpened} />
       <ImportDialog open={importing} onClose={() => setImporting(false)} onImported={() => list.reload()} />
       <CreateDossierDialog
         open={creating}

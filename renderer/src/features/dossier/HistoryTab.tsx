@@ -9,7 +9,7 @@ import { eventColumns } from '../audit/audit-columns';
 export function HistoryTab({ dossier }: { dossier: DossierDetail }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language === 'en' ? 'en' : 'zh';
-  const history = usePagedChannel('audit:list', { archiveNumber: dossier.archiveNumber, limit: 50 }, i18n.language);
+  const history = usePagedChannel('dossier:history', { archiveNumber: dossier.archiveNumber, limit: 50 }, i18n.language);
   const { reload } = history;
   // The history follows edits made in the other tabs.
   const changedAt = useRef(dossier.updatedAt);

@@ -1,5 +1,5 @@
 import { LinkOutlined } from '@ant-design/icons';
-import { Button, Form, Input, Popconfirm, Select, Table } from 'antd';
+import { Button, Form, Input, Popconfirm, Select, Table, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DossierDetail, DossierLinkView } from '../../../../shared/contract';
 import { dossierLinkRelations, relationLabels, type DossierLinkRelation } from '../../../../shared/dossier-links';
@@ -12,6 +12,8 @@ interface Props {
   dossier: DossierDetail;
   editable: boolean;
   onChanged: (detail: DossierDetail) => void;
+  /** Opens the dossier at the other end. */
+  onOpen: (archiveNumber: string) => void;
 }
 
 interface NewLink {
@@ -21,7 +23,7 @@ interface NewLink {
 }
 
 /** Cross-references (XR-…): each relation read from this dossier's side. */
-export function LinksTab({ dossier, editable, onChanged }: Props) {
+export function LinksTab({ dossier, editable, onChanged, onOpen }: Props) {
   const { t, i18n } = useTranslation();
   const [form] = Form.useForm<NewLink>();
   const { attempt: run, busy } = useAttempt();
@@ -48,8 +50,25 @@ export function LinksTab({ dossier, editable, onChanged }: Props) {
         data-testid="links"
         locale={{ emptyText: t('catalogue.noLinks') }}
         columns={[
-          { title: t('catalogue.relation'), width: 150, render: (_, l) => `${english ? l.labelEn : l.label}${l.rule ? `（${l.rule}）` : ''}` },
-          { title: t('dossier.archiveNumber'), width: 150, render: (_, l) => <span className="archive-number">{l.other.archiveNumber}</span> },
+          {
+            title: t('catalogue.relation'),
+            width: 150,
+            // The rule a relation comes from is for the curious, not a label.
+            render: (_, l) => (
+              <Tooltip title={l.rule ? t('catalogue.ruleRef', { rule: l.rule }) : undefined}>
+                <span>{english ? l.labelEn : l.label}</span>
+              </Tooltip>
+            ),
+          },
+          {
+            title: t('dossier.archiveNumber'),
+            width: 160,
+            render: (_, l) => (
+              <Button type="link" size="small" className="archive-number link-button" onClick={() => onOpen(l.other.archiveNumber)} data-testid={`open-${l.other.archiveNumber}`}>
+                {l.other.archiveNumber}
+              </Button>
+            ),
+          },
           { title: t('dossier.title'), ellipsis: true, render: (_, l) => l.other.title },
           { title: t('catalogue.note'), dataIndex: 'note', ellipsis: true, render: (v: string | null) => v ?? '' },
           { title: t('dossier.createdAt'), width: 140, render: (_, l) => `${l.createdBy} ${formatDateTime(l.createdAt)}` },

@@ -65,6 +65,7 @@ export function TypeEditor({ editing, onClose, onSaved }: Props) {
     </Form.Item>
   );
   const fieldTokens = fields.map((f) => f?.key).filter(Boolean).map((key) => `{${key}}`).join(' ');
+  const fieldOptions = fields.filter((f) => f?.key).map((f) => ({ value: f.key, label: `${f.label || f.key}（${f.key}）` }));
 
   const basics = (
     <>
@@ -122,6 +123,15 @@ export function TypeEditor({ editing, onClose, onSaved }: Props) {
           <Select mode="tags" open={false} tokenSeparators={[',', '，', '、', ' ']} placeholder="一般、特殊" />
         </Form.Item>
       </Flex>
+      <Typography.Text strong>{t('types.customerFields')}</Typography.Text>
+      <Typography.Paragraph type="secondary">{t('types.customerFieldsHelp')}</Typography.Paragraph>
+      <Flex gap={12} wrap>
+        {(['name', 'phone', 'idCode', 'address'] as const).map((role) => (
+          <Form.Item key={role} name={['customer', role]} label={t(`types.customer.${role}`)}>
+            <Select allowClear style={{ width: 180 }} placeholder={role === 'name' ? t('types.noCustomer') : '—'} options={fieldOptions} data-testid={`type-customer-${role}`} />
+          </Form.Item>
+        ))}
+      </Flex>
     </>
   );
 
@@ -151,6 +161,9 @@ export function TypeEditor({ editing, onClose, onSaved }: Props) {
                   </Form.Item>
                   <Form.Item name={[name, 'sensitive']} valuePropName="checked" label={head(index, ' ')}>
                     <Checkbox>{t('catalogue.sensitive')}</Checkbox>
+                  </Form.Item>
+                  <Form.Item name={[name, 'unique']} valuePropName="checked" label={head(index, ' ')} tooltip={index === 0 ? t('types.uniqueHelp') : undefined}>
+                    <Checkbox data-testid="type-field-unique">{t('types.unique')}</Checkbox>
                   </Form.Item>
                   {actions(index, () => drop(name), () => move(index, index - 1))}
                 </Flex>

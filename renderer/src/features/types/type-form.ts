@@ -1,11 +1,13 @@
 import type { DossierTypeView } from '../../../../shared/contract';
-import type { TypeDefinition } from '../../../../shared/dossier-types';
+import { customerFieldsOf, isUniqueField, type CustomerFields, type TypeDefinition } from '../../../../shared/dossier-types';
 
 /**
  * A type as the editor's form holds it: the definition with its retention and classification
  * spread into plain fields (antd forms bind one value per field).
  */
-export type TypeForm = Omit<TypeDefinition, 'retention' | 'classification'> & {
+export type TypeForm = Omit<TypeDefinition, 'retention' | 'classification' | 'customer'> & {
+  /** The customer fields; an empty name means dossiers of the type have no customer. */
+  customer: Partial<CustomerFields>;
   retentionKind: 'permanent' | 'years';
   retentionYears?: number | undefined;
   classificationName?: string | undefined;
@@ -16,13 +18,14 @@ const optional = (text: string | undefined) => (text?.trim() ? text.trim() : und
 
 export function toForm(type: DossierTypeView | TypeDefinition): TypeForm {
   const { retention, classification, ...rest } = type;
-  const definition: Omit<TypeDefinition, 'retention' | 'classification'> = {
+  const definition: Omit<TypeDefinition, 'retention' | 'classification' | 'customer'> = {
     key: rest.key,
     code: rest.code,
     name: rest.name,
     ...(rest.nameEn ? { nameEn: rest.nameEn } : {}),
     subjectKind: rest.subjectKind,
-    fields: rest.fields,
+    // Unique shown as it applies (a VIN is unique unless the type says otherwise).
+    fields: rest.fields.map((field) => ({ ...field, unique: isUniqueField(field) })),
     numbering: rest.numbering,
     ...(rest.titleTemplate ? { titleTemplate: rest.titleTemplate } : {}),
     defaultLevel: rest.defaultLevel,
@@ -31,6 +34,7 @@ export function toForm(type: DossierTypeView | TypeDefinition): TypeForm {
   };
   return {
     ...definition,
+    customer: customerFieldsOf(type) ?? {},
     retentionKind: retention.kind,
     retentionYears: retention.kind === 'years' ? retention.years : undefined,
     classificationName: classification?.name,
@@ -40,9 +44,10 @@ export function toForm(type: DossierTypeView | TypeDefinition): TypeForm {
 
 /** The form back as a definition for `type:save` (which checks it in full). */
 export function fromForm(form: TypeForm): TypeDefinition {
-  const { retentionKind, retentionYears, classificationName, classificationValues, ...rest } = form;
+  const { retentionKind, retentionYears, classificationName, classificationValues, customer, ...rest } = form;
   return {
     ...rest,
+    customer: customer.name ? (Object.fromEntries(Object.entries(customer).filter(([, key]) => key)) as CustomerFields) : null,
     nameEn: optional(rest.nameEn),
     titleTemplate: optional(rest.titleTemplate),
     fields: (rest.fields ?? []).map((field) => ({
@@ -53,6 +58,8 @@ export function fromForm(form: TypeForm): TypeDefinition {
       note: optional(field.note),
       choices: field.kind === 'choice' || field.kind === 'multi-choice' ? (field.choices ?? []) : undefined,
       search: field.search ?? undefined,
+      // Stored only where it says something: unique, or a VIN that is not.
+      unique: field.unique === true ? true : field.search === 'vin' ? false : undefined,
     })),
     groups: (rest.groups ?? []).map((group) => ({ ...group, note: optional(group.note) })),
     checklist: (rest.checklist ?? []).map((item) => ({ ...item, nameEn: optional(item.nameEn), note: optional(item.note), group: item.group ?? undefined })),
@@ -74,6 +81,7 @@ export function blankType(): TypeForm {
     defaultLevel: 1,
     groups: [],
     checklist: [],
+    customer: { name: 'customerName' },
     retentionKind: 'years',
     retentionYears: 30,
   };
