@@ -35,6 +35,7 @@ export default defineConfig({
     build: {
       // A sandboxed preload can require nothing but electron: bundle everything into one CommonJS file.
       externalizeDeps: false,
+      minify: true,
       rolldownOptions: {
         input: { index: resolve('electron/preload/index.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
