@@ -35,6 +35,7 @@ export default defineConfig({
     build: {
       // A sandboxed preload can require nothing but electron: bundle everything into one CommonJS file.
       externalizeDeps: false,
+      minify: true,
       rolldownOptions: {
         input: { index: resolve('electron/preload/index.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
@@ -46,7 +47,32 @@ export default defineConfig({
     plugins: [react(), cspMetaTag()],
     build: {
       outDir: resolve('out/renderer'),
-      rolldownOptions: { input: resolve('renderer/index.html') },
+      minify: true,
+      // Maps are written beside the build to read a stack trace a user sends, but no script points
+      // to them and electron-builder.yml leaves them out of the app.
+      sourcemap: 'hidden',
+      // Per chunk, vite warns from 500 kB; what matters is the first screen as a whole, which
+      // tests/build-budgets.test.ts holds to 1 MB.
+      chunkSizeWarningLimit: 1000,
+      rolldownOptions: {
+        input: resolve('renderer/index.html'),
+        output: {
+          // Screens load lazily (React.lazy); rolldown gives each its chunk and puts what several
+          // share into common chunks. Named groups, taken in this order: React; zod together with
+          // the switch that keeps it from probing for eval, so that the switch runs right after zod
+          // itself, before anything builds a schema, whichever screen loads zod first; and the
+          // parts of antd and of other packages that the first screen needs ($initial – lazy
+          // screens bring the rest).
+          codeSplitting: {
+            groups: [
+              { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+              { name: 'zod', test: /node_modules[\\/]zod[\\/]|renderer[\\/]src[\\/]zod-jitless\.ts$/ },
+              { name: 'antd', test: /node_modules[\\/](antd|@ant-design|@rc-component)[\\/]/, tags: ['$initial'] },
+              { name: 'vendor', test: /node_modules[\\/]/, tags: ['$initial'] },
+            ],
+          },
+        },
+      },
     },
   },
 });

@@ -1,11 +1,10 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from './tests/helpers/chromium';
 
 /**
  * Browser end-to-end tests run the built renderer through the harness bridge against the real
  * core and a real encrypted archive, in Debian's Chromium (never a downloaded browser).
  */
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
 export default defineConfig({
   outputDir: 'test-results/playwright',
   reporter: [['list']],
@@ -24,8 +23,7 @@ export default defineConfig({
         trace: 'retain-on-failure',
         launchOptions: {
           executablePath: chromiumPath,
-          // This machine has no network beyond the registries: keep Chromium from dialling out.
-          args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'],
+          args: chromiumArgs,
         },
       },
     },

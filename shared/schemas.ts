@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PASSWORD_MIN_LENGTH } from './password-policy';
 import { bilingual } from './validation';
 
 /**
@@ -26,7 +27,6 @@ export const loginSchema = requiredText({ zh: '登录名', en: 'The login name' 
 
 export const displayNameSchema = requiredText({ zh: '姓名', en: 'The name' }, 64);
 
-export const PASSWORD_MIN_LENGTH = 8;
 export const passwordSchema = z
   .string()
   .min(PASSWORD_MIN_LENGTH, bilingual(`密码至少 ${PASSWORD_MIN_LENGTH} 个字符`, `The password needs at least ${PASSWORD_MIN_LENGTH} characters`))

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createContext, runInContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { channelNames, contract, FILE_DIALOG_IPC } from '../../shared/contract';
+import { contract } from '../../shared/contract';
+import { channelNames, FILE_DIALOG_IPC } from '../../shared/contract/channel-names';
 import { repoRoot } from '../../tests/helpers/paths';
 import { bridgeScript } from '../harness/bridge-script';
 import { handlers } from './handlers';
@@ -21,6 +22,9 @@ function apiFromScript(source: string, globals: Record<string, unknown>): Record
 describe('one contract, one handler table, three front doors', () => {
   it('every channel has exactly one handler', () => {
     expect(sorted(Object.keys(handlers))).toEqual(contractChannels);
+  });
+
+  it('the list of names the preload is built from names every channel of the contract once', () => {
     expect(sorted(channelNames)).toEqual(contractChannels);
   });
 

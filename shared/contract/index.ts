@@ -41,7 +41,7 @@ export const contract = {
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
-export const channelNames = Object.keys(contract) as Channel[];
+export { channelNames } from './channel-names';
 
 /** What a caller sends (before defaults are applied). */
 export type InputOf<C extends Channel> = z.input<Contract[C]['input']>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Envelope, Message } from '../errors';
+import type { Message } from '../errors';
 import type { Permission } from '../permissions';
 import { bilingual } from '../validation';
 import { query, returns } from './define';
@@ -100,13 +100,4 @@ export const stagingContract = {
   }),
 };
 
-/**
- * The desktop app's file dialog, exposed by the preload beside `window.api` (it is not a core
- * channel): Electron's main process shows the native dialog and stages the chosen file itself,
- * so the page never learns a path. Null when the user cancels.
- */
-export const FILE_DIALOG_IPC = 'desktop:pick-file';
-
-export interface FileDialogBinding {
-  pick(purpose: StagingPurpose): Promise<Envelope<StagedFileInfo | null>>;
-}
+export { FILE_DIALOG_IPC, type FileDialogBinding } from './channel-names';

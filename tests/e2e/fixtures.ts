@@ -1,11 +1,10 @@
 import { test as base, expect, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startHarnessProcess, stopHarnessProcess } from '../helpers/harness-process';
 
-const harnessEntry = fileURLToPath(new URL('../../out/main/harness.js', import.meta.url));
 const screensDir = fileURLToPath(new URL('../../test-results/screens', import.meta.url));
 
 export interface HarnessRun {
@@ -15,53 +14,26 @@ export interface HarnessRun {
   restart(): Promise<string>;
 }
 
-async function startHarness(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [harnessEntry, '--data-dir', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`harness did not start:\n${output}`)), 15_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[0]);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`harness exited with ${code}:\n${output}`)));
-  });
-  return { child, url };
-}
-
-async function stopHarness(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
-}
-
 /** Each test gets a fresh temporary data folder and its own harness process on it. */
 export const test = base.extend<{ harness: HarnessRun; cspViolations: string[] }>({
   // Playwright reads the fixture's dependencies from the destructuring pattern; this one has none.
   // eslint-disable-next-line no-empty-pattern
   harness: async ({}, use) => {
     const dataDir = join(mkdtempSync(join(tmpdir(), 'dossierdesk-e2e-')), 'archive');
-    let running = await startHarness(dataDir);
+    let running = await startHarnessProcess(dataDir);
     const run: HarnessRun = {
       get url() {
         return running.url;
       },
       dataDir,
       restart: async () => {
-        await stopHarness(running.child);
-        running = await startHarness(dataDir);
+        await stopHarnessProcess(running.child);
+        running = await startHarnessProcess(dataDir);
         return running.url;
       },
     };
     await use(run);
-    await stopHarness(running.child);
+    await stopHarnessProcess(running.child);
     rmSync(join(dataDir, '..'), { recursive: true, force: true });
   },
   cspViolations: async ({ page }, use) => {

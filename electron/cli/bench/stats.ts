@@ -40,6 +40,20 @@ export function formatFigures(figures: readonly Figure[]): string {
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
+/** What `bench` prints (or, with --json, writes as JSON). */
+export interface BenchReport {
+  figures: Figure[];
+  notes: string[];
+  /** The temporary archives left behind with --keep. */
+  kept: string[];
+}
+
+/** The whole printed report: the figures' table, then notes and where kept archives are. */
+export function formatReport(report: BenchReport): string {
+  const kept = report.kept.length > 0 ? [`archives kept at ${report.kept.join(' and ')}`] : [];
+  return [`DossierDesk bench – ${new Date().toISOString()}`, formatFigures(report.figures), [...report.notes, ...kept].join('\n')].filter((part) => part !== '').join('\n\n');
+}
+
 function ms(value: number): string {
   return `${value < 10 ? value.toFixed(2) : value.toFixed(1)} ms`;
 }

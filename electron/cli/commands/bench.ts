@@ -1,7 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { runCatalogueBench } from '../bench/catalogue-bench';
 import { runFoundationBench } from '../bench/foundation-bench';
-import { formatFigures } from '../bench/stats';
+import { formatReport } from '../bench/stats';
 import type { Run } from '../program';
 
 interface BenchOptions {
@@ -25,9 +25,8 @@ export function registerBenchCommand(program: Command, run: Run): void {
       const common = { migrationsDir: session.env.migrationsDir, appVersion: session.env.appVersion, keep, progress };
       const foundation = await runFoundationBench({ ...common, dossiers: options.creates });
       const catalogue = await runCatalogueBench({ ...common, dossiers: options.dossiers, documents: options.documents });
-      const figures = [...foundation.figures, ...catalogue.figures];
-      const kept = keep ? `\n\narchives kept at ${foundation.dataDir} and ${catalogue.dataDir}` : '';
-      session.print(`DossierDesk bench – ${new Date().toISOString()}\n\n${formatFigures(figures)}\n\n${catalogue.notes.join('\n')}${kept}`, { figures, notes: catalogue.notes });
+      const report = { figures: [...foundation.figures, ...catalogue.figures], notes: catalogue.notes, kept: keep ? [foundation.dataDir, catalogue.dataDir] : [] };
+      session.print(formatReport(report), report);
     }));
 }
 

@@ -3,16 +3,17 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
+import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { HashRouter } from 'react-router';
 import { FirstRunPage } from '../features/archive/FirstRunPage';
 import { IncompleteArchivePage } from '../features/archive/IncompleteArchivePage';
-import { ForcedPasswordPage } from '../features/session/ForcedPasswordPage';
 import { LoginPage } from '../features/session/LoginPage';
-import { AppRoutes } from '../routes/AppRoutes';
-import { ArchiveSettingsProvider } from './ArchiveSettings';
+import { lazyNamed } from '../lib/lazy';
+import { DossierListPage } from '../routes/sections';
 import { SessionProvider, useSession } from './SessionProvider';
 import { useIdleWatch } from './useIdleWatch';
+
+const SignedIn = lazyNamed(() => import('./SignedIn'), 'SignedIn');
 
 export function App() {
   const { i18n } = useTranslation();
@@ -22,9 +23,7 @@ export function App() {
     <ConfigProvider locale={english ? enUS : zhCN} theme={{ token: { colorPrimary: '#1d4f91', borderRadius: 6 } }} button={{ autoInsertSpace: false }}>
       <AntApp>
         <SessionProvider>
-          <HashRouter>
-            <Screens />
-          </HashRouter>
+          <Screens />
         </SessionProvider>
       </AntApp>
     </ConfigProvider>
@@ -33,12 +32,24 @@ export function App() {
 
 /** Which screen the archive's state calls for: the core decides, the UI follows. */
 function Screens() {
-  const { phase, refresh, session } = useSession();
+  const { phase, refresh } = useSession();
   const { t } = useTranslation();
   useIdleWatch();
+  const beforeSignIn = phase === 'setup' || phase === 'locked';
+  useEffect(() => {
+    if (!beforeSignIn) return;
+    // While the user types, what follows sign-in loads in the background: the frame and the
+    // dossier list, where most users land.
+    const idle = requestIdleCallback(() => {
+      SignedIn.preload();
+      DossierListPage.preload();
+    });
+    return () => cancelIdleCallback(idle);
+  }, [beforeSignIn]);
+  const loading = <Spin fullscreen tip={t('common.loading')} />;
   switch (phase) {
     case 'loading':
-      return <Spin fullscreen tip={t('common.loading')} />;
+      return loading;
     case 'setup':
       return <FirstRunPage />;
     case 'incomplete':
@@ -47,7 +58,9 @@ function Screens() {
       return <LoginPage />;
     case 'signed-in':
       return (
-        <ArchiveSettingsProvider>{session?.user.mustChangePassword ? <ForcedPasswordPage /> : <AppRoutes />}</ArchiveSettingsProvider>
+        <Suspense fallback={loading}>
+          <SignedIn />
+        </Suspense>
       );
     case 'unreachable':
       return (

@@ -24,6 +24,16 @@ const SessionContext = createContext<SessionContextValue | null>(null);
 
 const initial: SessionState = { phase: 'loading', dataDir: '', session: null, lockReason: null, lastLogin: '' };
 
+let firstAnswer: ReturnType<typeof readState> | null = null;
+
+/**
+ * Asks the core where the archive stands before React renders anything (main.tsx): the first
+ * screen depends on the answer, and the question need not wait for the first render and paint.
+ */
+export function askCoreEarly(): void {
+  firstAnswer ??= readState();
+}
+
 /** Where the archive stands (first run, locked, signed in) – always as the core says, never guessed. */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>(initial);
@@ -35,7 +45,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let active = true;
-    void readState().then((update) => {
+    const answer = firstAnswer ?? readState();
+    firstAnswer = null;
+    void answer.then((update) => {
       if (active) setState(update);
     });
     const stop = onSignedOut(() => void refresh());
@@ -71,12 +83,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 /** Asks the core where the archive stands; the answer updates the state it is applied to. */
 async function readState(): Promise<(previous: SessionState) => SessionState> {
   try {
-    const archive = await call('archive:status', {});
+    // Both at once: the session's status is in memory and answers whatever the archive's state.
+    const [archive, status] = await Promise.all([call('archive:status', {}), call('session:status', {})]);
     if (archive.state !== 'ready') {
       const phase = archive.state === 'missing' ? 'setup' : 'incomplete';
       return () => ({ phase, dataDir: archive.dataDir, session: null, lockReason: null, lastLogin: '' });
     }
-    const status = await call('session:status', {});
     return (previous) => ({
       phase: status.session ? 'signed-in' : 'locked',
       dataDir: archive.dataDir,

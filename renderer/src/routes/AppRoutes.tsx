@@ -1,11 +1,9 @@
+import { Spin } from 'antd';
+import { Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { useCan } from '../app/ArchiveSettings';
-import { AuditPage } from '../features/audit/AuditPage';
-import { DossierListPage } from '../features/dossier/DossierListPage';
-import { LocationsPage } from '../features/locations/LocationsPage';
-import { CustomersPage } from '../features/customers/CustomersPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
 import { AppShell } from '../ui/AppShell';
+import { AuditPage, CustomersPage, DossierListPage, LocationsPage, SettingsPage } from './sections';
 
 /** The screens after sign-in; each only for those whose permissions open it. */
 export function AppRoutes() {
@@ -14,14 +12,22 @@ export function AppRoutes() {
   const home = can('dossier.read') ? '/dossiers' : can('audit.read') ? '/audit' : '/settings';
   return (
     <AppShell>
-      <Routes>
-        {can('dossier.read') && <Route path="/dossiers" element={<DossierListPage />} />}
-        {can('dossier.read') && <Route path="/customers" element={<CustomersPage />} />}
-        {can('dossier.read') && <Route path="/locations" element={<LocationsPage />} />}
-        {can('audit.read') && <Route path="/audit" element={<AuditPage />} />}
-        {mayAdminister && <Route path="/settings/*" element={<SettingsPage />} />}
-        <Route path="*" element={<Navigate to={home} replace />} />
-      </Routes>
+      <Suspense
+        fallback={
+          <div className="page page-loading">
+            <Spin />
+          </div>
+        }
+      >
+        <Routes>
+          {can('dossier.read') && <Route path="/dossiers" element={<DossierListPage />} />}
+          {can('dossier.read') && <Route path="/customers" element={<CustomersPage />} />}
+          {can('dossier.read') && <Route path="/locations" element={<LocationsPage />} />}
+          {can('audit.read') && <Route path="/audit" element={<AuditPage />} />}
+          {mayAdminister && <Route path="/settings/*" element={<SettingsPage />} />}
+          <Route path="*" element={<Navigate to={home} replace />} />
+        </Routes>
+      </Suspense>
     </AppShell>
   );
 }

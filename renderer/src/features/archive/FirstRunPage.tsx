@@ -1,7 +1,7 @@
 import { Alert, Button, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PASSWORD_MIN_LENGTH } from '../../../../shared/schemas';
+import { PASSWORD_MIN_LENGTH } from '../../../../shared/password-policy';
 import { useSession } from '../../app/SessionProvider';
 import { errorText } from '../../lib/api';
 import { loginRules } from '../../lib/login-rules';

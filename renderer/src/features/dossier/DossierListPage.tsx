@@ -11,8 +11,11 @@ import { CreateDossierDialog } from './CreateDossierDialog';
 import { DossierDrawer } from './DossierDrawer';
 import { usePagedChannel } from '../../lib/use-paged-channel';
 import { useChannel } from '../../lib/use-channel';
-import { ImportDialog } from '../import/ImportDialog';
 import { toTree, treeOptions } from '../locations/location-tree';
+import { lazyNamed } from '../../lib/lazy';
+import { LoadWhenOpened } from '../../ui/LoadWhenOpened';
+
+const ImportDialog = lazyNamed(() => import('../import/ImportDialog'), 'ImportDialog');
 
 export function DossierListPage() {
   const { t, i18n } = useTranslation();
@@ -166,7 +169,9 @@ export function DossierListPage() {
         }
       />
       <DossierDrawer archiveNumber={opened} onClose={() => setOpened(null)} onChanged={() => list.reload()} onOpen={setOpened} />
-      <ImportDialog open={importing} onClose={() => setImporting(false)} onImported={() => list.reload()} />
+      <LoadWhenOpened open={importing}>
+        <ImportDialog open={importing} onClose={() => setImporting(false)} onImported={() => list.reload()} />
+      </LoadWhenOpened>
       <CreateDossierDialog
         open={creating}
         onClose={() => setCreating(false)}

@@ -5,8 +5,11 @@ import { useTranslation } from 'react-i18next';
 import type { DossierTypeView } from '../../../../shared/contract';
 import { retentionLabel, type TypeDefinition } from '../../../../shared/dossier-types';
 import { useCan } from '../../app/ArchiveSettings';
+import { lazyNamed } from '../../lib/lazy';
 import { useChannel } from '../../lib/use-channel';
-import { TypeEditor } from './TypeEditor';
+import { LoadWhenOpened } from '../../ui/LoadWhenOpened';
+
+const TypeEditor = lazyNamed(() => import('./TypeEditor'), 'TypeEditor');
 
 /** The dossier types with their current versions; the administrator changes them or makes new ones. */
 export function TypesTab() {
@@ -62,14 +65,16 @@ export function TypesTab() {
             : []),
         ]}
       />
-      <TypeEditor
-        editing={editing}
-        onClose={() => setEditing(null)}
-        onSaved={() => {
-          setEditing(null);
-          types.reload();
-        }}
-      />
+      <LoadWhenOpened open={editing !== null}>
+        <TypeEditor
+          editing={editing}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            types.reload();
+          }}
+        />
+      </LoadWhenOpened>
     </>
   );
 }

@@ -1,0 +1,8 @@
+import { lazyNamed } from '../lib/lazy';
+
+// The sections after sign-in, each a chunk of its own, loaded when first opened.
+export const DossierListPage = lazyNamed(() => import('../features/dossier/DossierListPage'), 'DossierListPage');
+export const CustomersPage = lazyNamed(() => import('../features/customers/CustomersPage'), 'CustomersPage');
+export const LocationsPage = lazyNamed(() => import('../features/locations/LocationsPage'), 'LocationsPage');
+export const AuditPage = lazyNamed(() => import('../features/audit/AuditPage'), 'AuditPage');
+export const SettingsPage = lazyNamed(() => import('../features/settings/SettingsPage'), 'SettingsPage');

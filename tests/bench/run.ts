@@ -1,0 +1,45 @@
+import { spawn } from 'node:child_process';
+import { formatReport, type BenchReport } from '../../electron/cli/bench/stats';
+import { builtCli } from '../cli/run-cli';
+import { runFirstScreenBench } from './first-screen';
+
+/**
+ * `npm run bench`: the built CLI's figures (what users run), then the browser preview's first
+ * screen, printed as one table. The first-screen part drives Chromium through Playwright, which
+ * belongs to the development tools, not to the CLI that ships in the app.
+ *
+ * Options of its own: --screen-runs <n> (default 10), --screen-only (skip the CLI's figures).
+ * Every other argument goes to `dossierdesk bench` (--dossiers, --documents, --creates, --keep, --json).
+ */
+const { screenRuns, screenOnly, json, cliArgs } = parseArgs(process.argv.slice(2));
+const progress = (text: string) => process.stderr.write(`${text}\n`);
+
+const report: BenchReport = screenOnly ? { figures: [], notes: [], kept: [] } : await runCliBench(cliArgs);
+report.figures.push(...(await runFirstScreenBench({ runs: screenRuns, progress })));
+console.log(json ? JSON.stringify(report, null, 2) : formatReport(report));
+
+function parseArgs(args: string[]): { screenRuns: number; screenOnly: boolean; json: boolean; cliArgs: string[] } {
+  let screenRuns = 10;
+  let screenOnly = false;
+  const cliArgs: string[] = [];
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i] ?? '';
+    if (arg === '--screen-only') screenOnly = true;
+    else if (arg === '--screen-runs') {
+      screenRuns = Number(args[(i += 1)]);
+      if (!Number.isInteger(screenRuns) || screenRuns < 1) throw new Error('--screen-runs needs a whole number ≥ 1');
+    } else cliArgs.push(arg);
+  }
+  return { screenRuns, screenOnly, json: cliArgs.includes('--json'), cliArgs };
+}
+
+/** Runs `dossierdesk bench --json`, its progress shown as it goes, and reads its report. */
+function runCliBench(args: string[]): Promise<BenchReport> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [builtCli, 'bench', ...args.filter((a) => a !== '--json'), '--json'], { stdio: ['inherit', 'pipe', 'inherit'] });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(stdout) as BenchReport) : reject(new Error(`dossierdesk bench exited with ${code}`))));
+  });
+}
