@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ChecklistStatus, DocumentView, DossierDetail, InputOf } from '../../../../shared/contract';
 import { call } from '../../lib/api';
 import { useAttempt } from '../../lib/use-attempt';
+import { afterPendingEdits } from '../../lib/pending-edits';
 import { DateInput } from '../../ui/DateInput';
 import { EditDocumentDialog } from './EditDocumentDialog';
 
@@ -49,6 +50,7 @@ export function DocumentsTab({ dossier, editable, onChanged }: Props) {
   const [editing, setEditing] = useState<DocumentView | null>(null);
 
   const addFree = async () => {
+    await afterPendingEdits();
     const values = await form.validateFields();
     await run('document:add', { archiveNumber: dossier.archiveNumber, title: values.title, form: values.form, pages: values.pages, ...(values.docDate ? { docDate: values.docDate } : {}) }, t('catalogue.filed', { title: values.title }));
     form.resetFields();
