@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** Runs poppler/qpdf tools on PDF bytes, as a reader of the file would see it. */
-export function inspectPdf(bytes: Uint8Array): { text: string; fonts: string; pages: number; check: string } {
+export function inspectPdf(bytes: Uint8Array): { text: string; layout: string; fonts: string; pages: number; check: string } {
   const dir = mkdtempSync(join(tmpdir(), 'dossierdesk-pdf-'));
   try {
     const file = join(dir, 'document.pdf');
@@ -14,6 +14,8 @@ export function inspectPdf(bytes: Uint8Array): { text: string; fonts: string; pa
     return {
       // -raw: content-stream order, so rotated watermark text does not interleave with the lines.
       text: run('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-']),
+      // -layout: as printed, each line of the page one line of text.
+      layout: run('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-']),
       fonts: run('pdffonts', [file]),
       pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0),
       check: run('qpdf', ['--check', file]),

@@ -1,9 +1,11 @@
 import { degrees, PDFDocument, rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
 import { fontkitForPdfLib, loadFontBytes, settable } from './fonts';
+import { breakLines } from './line-break';
 
 /**
  * A small flowing-layout writer for the archive's PDFs (records, registers, audit trails):
- * headings, key–value blocks and tables that wrap Chinese text and continue across pages. Every
+ * headings, key–value blocks and tables that wrap Chinese text by the Chinese line-breaking rules
+ * and continue across pages. Every
  * page gets the document title, the confidentiality marking (CF-01/CF-04) and the watermark of
  * classified exports (user, department, time), and a page number once the page count is known.
  * Text stays real text: extractable and searchable.
@@ -109,28 +111,9 @@ export class PdfWriter {
     return total * size;
   }
 
-  /** Breaks text into lines no wider than `max`; prefers spaces, breaks anywhere in Chinese. */
+  /** Breaks text into lines no wider than `max`, by the Chinese line-breaking rules. */
   wrap(value: string, font: PDFFont, size: number, max: number): string[] {
-    const lines: string[] = [];
-    for (const paragraph of value.split(/\r?\n/)) {
-      let line = '';
-      for (const ch of Array.from(paragraph)) {
-        if (line !== '' && this.width(line + ch, font, size) > max) {
-          const space = line.lastIndexOf(' ');
-          if (ch !== ' ' && space > line.length - 16 && space > 0) {
-            lines.push(line.slice(0, space));
-            line = line.slice(space + 1) + ch;
-          } else {
-            lines.push(line);
-            line = ch === ' ' ? '' : ch;
-          }
-        } else {
-          line += ch;
-        }
-      }
-      lines.push(line);
-    }
-    return lines;
+    return breakLines(settable(value), (ch) => this.width(ch, font, size), max);
   }
 
   heading(value: string, size = 16): void {
