@@ -77,10 +77,15 @@ export const fontkitForPdfLib = {
 
 let coverage: Font | undefined;
 
+/** The regular font as fontkit reads it: which characters it has, and their outlines. */
+export function regularFont(): Font {
+  coverage ??= fontkit.create(loadFontBytes('regular')) as Font;
+  return coverage;
+}
+
 /** The text as the font can set it: unknown characters become 〓, control characters spaces. */
 export function settable(text: string): string {
-  coverage ??= fontkit.create(loadFontBytes('regular')) as Font;
-  const font = coverage;
+  const font = regularFont();
   return Array.from(text, (ch) => {
     const code = ch.codePointAt(0) ?? 0;
     if (code < 0x20 || code === 0x7f) return ' ';

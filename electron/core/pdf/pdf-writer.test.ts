@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inspectPdf } from '../../../tests/helpers/pdf';
+import { inspectPdf, redShare, renderPdfPage } from '../../../tests/helpers/pdf';
 import { mayNotEndLine, mayNotStartLine } from './line-break';
 import { PdfWriter, type PageFrame } from './pdf-writer';
 
@@ -50,5 +50,54 @@ describe('the PDF writer', () => {
     // Nothing lost: every paragraph is there, character for character, in order.
     const text = pdf.text.replace(/\s/g, '');
     for (const paragraph of paragraphs) expect(text).toContain(paragraph);
+  });
+
+  it('draws the watermark visibly on every page, and extracting the text gives exactly what it gives without one', async () => {
+    const write = async (watermark: string | null) => {
+      const writer = await PdfWriter.create({ ...frame, marking: '机密' }, meta);
+      writer.heading('档案信息');
+      writer.keyValues([
+        ['档号', 'KH-2026-000001'],
+        ['案卷题名', '张三 沪A12345 新车档案'],
+      ]);
+      writer.table(
+        [
+          { title: '序号', weight: 1 },
+          { title: '案卷题名', weight: 4 },
+        ],
+        Array.from({ length: 80 }, (_, i) => [String(i + 1), `李四 沪B${10000 + i} 售后档案`]),
+      );
+      writer.stamp({ marking: '机密', watermark });
+      return writer.save();
+    };
+    const plain = await write(null);
+    const stamped = await write('档案员小王（clerk） 销售部 2026-11-02 09:30');
+    const [before, after] = [inspectPdf(plain), inspectPdf(stamped)];
+    expect(after.pages).toBeGreaterThan(1);
+    expect(after.text).toBe(before.text);
+    expect(after.layout).toBe(before.layout);
+    expect(after.text).not.toMatch(/档案员小王|clerk|销售部/);
+    expect(after.info).toMatch(/Watermark:\s+档案员小王（clerk） 销售部 2026-11-02 09:30/);
+    expect(after.check).toContain('No syntax or stream encoding errors');
+    for (let page = 1; page <= after.pages; page += 1) {
+      expect(redShare(renderPdfPage(stamped, page), { left: 0, top: 0.3, right: 1, bottom: 0.9 })).toBeGreaterThan(0.01);
+      expect(redShare(renderPdfPage(plain, page), { left: 0, top: 0.3, right: 1, bottom: 0.9 })).toBe(0);
+    }
+  });
+
+  it('numbers pages 第 N 页 共 M 页 and repeats a table’s header on each page', async () => {
+    const writer = await PdfWriter.create({ ...frame, landscape: true }, meta);
+    const table = writer.beginTable([
+      { title: '序号', weight: 1 },
+      { title: '案卷题名', weight: 6 },
+    ]);
+    for (let i = 1; i <= 120; i += 1) table.row([String(i), `第${i}份档案`]);
+    const pdf = inspectPdf(await writer.save());
+    const pages = pdf.text.split('\f').filter((page) => page.trim() !== '');
+    expect(pages.length).toBeGreaterThan(2);
+    pages.forEach((page, i) => {
+      expect(page).toContain('序号 案卷题名');
+      expect(page).toContain(`第 ${i + 1} 页 共 ${pages.length} 页`);
+    });
   });
 });
