@@ -1,3 +1,4 @@
+import { deflateSync } from 'node:zlib';
 import {
   beginMarkedContent,
   concatTransformationMatrix,
@@ -9,6 +10,7 @@ import {
   PDFArray,
   PDFDict,
   type PDFOperator,
+  PDFRawStream,
   popGraphicsState,
   pushGraphicsState,
   rgb,
@@ -128,7 +130,9 @@ export class PdfWriter {
   private seal(page: PDFPage): void {
     const internals = page as unknown as PageInternals;
     if (!internals.contentStream || !internals.contentStreamRef) return;
-    this.doc.context.assign(internals.contentStreamRef, this.doc.context.flateStream(internals.contentStream.getUnencodedContents()));
+    // Node's zlib, not pdf-lib's JavaScript deflate: several times faster on thousands of pages.
+    const compressed = PDFRawStream.of(this.doc.context.obj({ Filter: 'FlateDecode' }), deflateSync(internals.contentStream.getUnencodedContents()));
+    this.doc.context.assign(internals.contentStreamRef, compressed);
     internals.contentStream = undefined;
     internals.contentStreamRef = undefined;
   }
@@ -141,27 +145,30 @@ export class PdfWriter {
     this.page.drawText(settable(value), { x, y, size, font, color });
   }
 
-  private width(value: string, font: PDFFont, size: number): number {
+  /** The advance of one settable character at size 1. */
+  private charWidth(ch: string, font: PDFFont): number {
     let cache = this.widths.get(font);
     if (!cache) {
       cache = new Map();
       this.widths.set(font, cache);
     }
-    let total = 0;
-    for (const ch of settable(value)) {
-      let w = cache.get(ch);
-      if (w === undefined) {
-        w = font.widthOfTextAtSize(ch, 1);
-        cache.set(ch, w);
-      }
-      total += w;
+    let w = cache.get(ch);
+    if (w === undefined) {
+      w = font.widthOfTextAtSize(ch, 1);
+      cache.set(ch, w);
     }
+    return w;
+  }
+
+  private width(value: string, font: PDFFont, size: number): number {
+    let total = 0;
+    for (const ch of settable(value)) total += this.charWidth(ch, font);
     return total * size;
   }
 
   /** Breaks text into lines no wider than `max`, by the Chinese line-breaking rules. */
   wrap(value: string, font: PDFFont, size: number, max: number): string[] {
-    return breakLines(settable(value), (ch) => this.width(ch, font, size), max);
+    return breakLines(settable(value), (ch) => this.charWidth(ch, font) * size, max);
   }
 
   heading(value: string, size = 16): void {
