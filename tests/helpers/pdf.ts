@@ -17,7 +17,7 @@ function withPdfFile<T>(bytes: Uint8Array, work: (file: string, dir: string) => 
 const run = (tool: string, args: string[], env?: NodeJS.ProcessEnv) => execFileSync(tool, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, ...(env ? { env } : {}) });
 
 /** Runs poppler/qpdf tools on PDF bytes, as a reader of the file would see it. */
-export function inspectPdf(bytes: Uint8Array): { text: string; layout: string; fonts: string; pages: number; info: string; check: string } {
+export function inspectPdf(bytes: Uint8Array): { text: string; layout: string; fonts: string; pages: number; pageSize: string; info: string; check: string } {
   return withPdfFile(bytes, (file) => {
     const info = run('pdfinfo', [file]);
     return {
@@ -27,6 +27,7 @@ export function inspectPdf(bytes: Uint8Array): { text: string; layout: string; f
       layout: run('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-']),
       fonts: run('pdffonts', [file]),
       pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0),
+      pageSize: /Page size:\s+(.+)/.exec(info)?.[1] ?? '',
       // Custom entries too (the watermark's wording).
       info: run('pdfinfo', ['-custom', file]),
       check: run('qpdf', ['--check', file]),
