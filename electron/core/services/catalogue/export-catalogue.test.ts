@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE_MAX_ROWS } from '../../../../shared/contract';
-import { addUser, call, newArchive, ok, switchTo } from '../../../../tests/helpers/core';
+import { ADMIN, addUser, call, newArchive, ok, switchTo } from '../../../../tests/helpers/core';
 import { inspectPdf, redShare, renderPdfPage } from '../../../../tests/helpers/pdf';
+import { openRawDatabase } from '../../../../tests/helpers/raw-archive';
 import { useTempDirs } from '../../../../tests/helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -138,6 +139,23 @@ describe('the dossier list as a sheet and as a printed catalogue (案卷目录)'
     expect(pdf.info).toMatch(new RegExp(`Watermark:\\s+档案员小王（clerk） 销售部 ${today}`));
     expect(redShare(renderPdfPage(file.bytes, 2), { left: 0, top: 0.3, right: 1, bottom: 0.9 })).toBeGreaterThan(0.01);
     expect(pdf.pageSize).toMatch(/^841\.89 x 595\.28 pts \(A4\)/);
+    await core.close();
+  });
+
+  it('refuses to print a search while the search index is rebuilt, which could leave dossiers out', async () => {
+    const dir = tempDir();
+    const { core } = await archive(dir);
+    await ok(core, 'session:lock', {});
+    const raw = await openRawDatabase(dir, ADMIN.login, ADMIN.password);
+    raw.prepare("UPDATE archive_meta SET value = 'old' WHERE key = 'search_index_version'").run();
+    raw.prepare('DELETE FROM search_grams').run();
+    raw.close();
+    await ok(core, 'session:login', { login: ADMIN.login, password: ADMIN.password });
+    const refused = await call(core, 'dossier:export-list', { format: 'pdf', query: '张三' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    // Filters alone do not use the index.
+    expect((await ok(core, 'dossier:export-list', { format: 'pdf', filters: { levels: [1] } })).bytes.length).toBeGreaterThan(0);
+    await expect.poll(async () => (await call(core, 'dossier:export-list', { format: 'xlsx', query: '张三' })).ok, { interval: 20 }).toBe(true);
     await core.close();
   });
 

@@ -52,6 +52,13 @@ export async function exportCatalogue(ctx: HandlerContext, input: CatalogueList 
 
   const result = await inReadSnapshot(db, async () => {
     const walk = walkDossierList(db, session, list);
+    // A search may miss dossiers until the index is rebuilt: a catalogue must not.
+    if (walk.searches && session.background?.kind === 'search-index') {
+      throw new AppError('CONFLICT', {
+        zh: '检索索引正在重建，完成前检索结果可能不全：请稍后再导出，或不带检索词导出',
+        en: 'The search index is being rebuilt and searches may miss dossiers until it is done: export later, or without a search',
+      });
+    }
     if (walk.count(CATALOGUE_MAX_ROWS[format]) > CATALOGUE_MAX_ROWS[format]) throw tooMany(format);
     const out = format === 'pdf' ? await startCatalogue(catalogueColumns, { list: words, printedBy, printedAt }) : sheetDocument(words, printedBy, printedAt);
     let rows = 0;

@@ -8,6 +8,8 @@ import { planSearch } from '../search/query-plan';
 import { exactMatch, resolveFilters } from './list-dossiers';
 
 export interface DossierListWalk {
+  /** The list is a search through the index (not filters alone). */
+  searches: boolean;
   /** How many dossiers the list holds, counted up to `cap` (cap + 1 means more than cap). */
   count(cap: number): number;
   /** Every dossier of the list in the list's order, `size` at a time, through the keyset query. */
@@ -23,6 +25,7 @@ export function walkDossierList(db: Db, session: ActiveSession, list: CatalogueL
   const plan = planSearch(db, list.query);
   if (plan.kind === 'empty') {
     return {
+      searches: false,
       count: () => 0,
       *pages() {
         // A search that can match nothing lists nothing.
@@ -38,6 +41,7 @@ export function walkDossierList(db: Db, session: ActiveSession, list: CatalogueL
   };
   const exact = plan.kind === 'lookup' && list.query ? exactMatch(db, query, list.query) : null;
   return {
+    searches: query.text !== null,
     count: (cap) => countMatchingDossiers(db, query, cap),
     *pages(size) {
       if (exact) yield [exact];
