@@ -4,11 +4,11 @@ import { AppError } from '../../../../shared/errors';
 import { levelRemark } from '../../../../shared/levels';
 import { fileStamp, formatLocalDateTime } from '../../../../shared/time';
 import type { HandlerContext } from '../../context';
-import { startSheet } from '../../fs/xlsx-sheet';
-import { startCatalogue, type CatalogueDocument } from '../../pdf/dossier-catalogue';
+import { startCatalogue } from '../../pdf/dossier-catalogue';
 import { walkDossierList } from '../dossiers/walk-dossier-list';
 import { exportedBy, watermarkText } from '../exports/watermark';
 import { catalogueColumns, catalogueEntry } from './catalogue-rows';
+import { startCatalogueSheet } from './catalogue-sheet';
 import { describeList } from './describe-list';
 
 /** Rows read per step; between steps the process answers other events (the window stays alive). */
@@ -60,7 +60,7 @@ export async function exportCatalogue(ctx: HandlerContext, input: CatalogueList 
       });
     }
     if (walk.count(CATALOGUE_MAX_ROWS[format]) > CATALOGUE_MAX_ROWS[format]) throw tooMany(format);
-    const out = format === 'pdf' ? await startCatalogue(catalogueColumns, { list: words, printedBy, printedAt }) : sheetDocument(words, printedBy, printedAt);
+    const out = format === 'pdf' ? await startCatalogue(catalogueColumns, { list: words, printedBy, printedAt }) : startCatalogueSheet(catalogueColumns, { list: words, printedBy, printedAt });
     let rows = 0;
     let classified = 0;
     let highestMarked = -1;
@@ -94,29 +94,4 @@ export async function exportCatalogue(ctx: HandlerContext, input: CatalogueList 
       watermarked: result.watermark !== null,
     },
   });
-}
-
-/** The sheet as a catalogue document: the same rows, the watermark as its printed page header. */
-function sheetDocument(words: string, printedBy: string, printedAt: string): CatalogueDocument {
-  const sheet = startSheet({
-    sheetName: '案卷目录',
-    title: '案卷目录',
-    lines: [`范围：${words}`, `导出：${printedBy}，${printedAt}`],
-    columns: catalogueColumns,
-    creator: printedBy,
-  });
-  return {
-    add: (rows) => rows.forEach((row) => sheet.row(row)),
-    finish: (end) => {
-      const stamp = end.watermark ? `${end.marking ? `${end.marking} ` : ''}内部资料，严禁外传 ${end.watermark}` : null;
-      return Promise.resolve(
-        sheet.finish({
-          lines: [end.rows === 0 ? '没有符合条件的档案。' : `本目录共 ${end.rows} 份档案。`, ...(stamp ? [`含涉密档案。${stamp}`] : [])],
-          pageHeader: stamp,
-          subject: `案卷目录：${words}`,
-          keywords: stamp ?? '',
-        }),
-      );
-    },
-  };
 }
