@@ -8,7 +8,7 @@ export type CatalogueFormat = (typeof catalogueFormats)[number];
 
 /**
  * The most dossiers one export lists (measured on two cores: a sheet of 200,000 dossiers takes
- * about 7 s of CPU and 11 MB; a printed catalogue of 20,000 about 10 s and 745 pages). A sheet
+ * about 7 s of CPU and 11 MB; a printed catalogue of 20,000 about 10 s and 740 pages). A sheet
  * holds an archive of that size with room to spare, the file still one reasonable message; a
  * printed catalogue beyond 20,000 dossiers is no longer something to print and its making
  * would hold the core for minutes – narrow the list, or take the sheet.
