@@ -47,6 +47,7 @@ export const auditActionLabels: Record<string, { zh: string; en: string }> = {
   'search:rebuild': { zh: '重建检索索引', en: 'Search index rebuilt' },
   'dossier:export': { zh: '导出档案', en: 'Dossier exported' },
   'dossier:export-refused': { zh: '导出被拒（无审批）', en: 'Export refused (no approval)' },
+  'dossier:export-list': { zh: '导出档案目录', en: 'Dossier list exported' },
   'approval:grant': { zh: '审批', en: 'Approval granted' },
   'audit:export': { zh: '导出审计记录', en: 'Audit trail exported' },
   'settings:update': { zh: '修改系统设置', en: 'Settings changed' },
@@ -127,6 +128,11 @@ const summaryKeyLabels: Record<string, { zh: string; en: string }> = {
   last: { zh: '末个档号', en: 'last number' },
   sha256: { zh: '文件摘要', en: 'file digest' },
   position: { zh: '位置序号', en: 'position' },
+  list: { zh: '清单', en: 'list' },
+  query: { zh: '检索词', en: 'search' },
+  filters: { zh: '筛选条件', en: 'filters' },
+  sort: { zh: '排序', en: 'order' },
+  classified: { zh: '涉密档案数', en: 'classified dossiers' },
 };
 
 /** Recorded values that are codes, in words, per summary key. */

@@ -22,6 +22,8 @@ export const errorCodes = [
   'ARCHIVE_DAMAGED',
   /** A long operation (an import) was cancelled by the user; nothing was written. */
   'CANCELLED',
+  /** More than one operation handles at once (a printed catalogue of too many dossiers): narrow it down. */
+  'LIMIT_EXCEEDED',
   'INTERNAL',
 ] as const;
 
@@ -60,6 +62,7 @@ const defaultMessages: Record<ErrorCode, Message> = {
   PASSWORD_CHANGE_REQUIRED: { zh: '请先修改密码', en: 'Please change your password first' },
   APPROVAL_REQUIRED: { zh: '此操作需要审批', en: 'This action needs an approval' },
   CANCELLED: { zh: '已取消，未写入任何数据', en: 'Cancelled; nothing was written' },
+  LIMIT_EXCEEDED: { zh: '超出一次可处理的数量，请缩小范围', en: 'More than can be handled at once; narrow it down' },
   WRONG_KEY: {
     zh: '密钥与数据库不匹配：密钥槽文件与数据库不属于同一档案库（数据未被修改）',
     en: 'The key does not open this database: the key slot file and the database belong to different archives (nothing was changed)',

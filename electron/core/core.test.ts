@@ -174,6 +174,7 @@ function validInputFor(channel: Channel): unknown {
     'approval:grant': { archiveNumber: 'KH-2026-000001', kind: 'export', grantee: 'someone', reason: '审计' },
     'approval:list': { archiveNumber: 'KH-2026-000001' },
     'audit:export': { format: 'csv' },
+    'dossier:export-list': { format: 'xlsx' },
     'security:enable-separation': { securityAdmin: 'someone', securityAuditor: 'other' },
     'session:change-password': { currentPassword: 'a', newPassword: 'new-password-1' },
     'settings:update': { idleLockMinutes: 10 },

@@ -39,6 +39,7 @@ export const channelNames = [
   'dossier:reveal-field',
   'dossier:classify',
   'dossier:export',
+  'dossier:export-list',
   'document:add',
   'document:update',
   'document:reorder',

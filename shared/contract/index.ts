@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { approvalContract } from './approval';
 import { archiveContract } from './archive';
 import { auditContract } from './audit';
+import { catalogueContract } from './catalogue';
 import type { Returns } from './define';
 import { departmentContract } from './department';
 import { documentContract } from './document';
@@ -26,6 +27,7 @@ export const contract = {
   ...userContract,
   ...typeContract,
   ...dossierContract,
+  ...catalogueContract,
   ...documentContract,
   ...importContract,
   ...linkContract,
@@ -56,6 +58,7 @@ export function isChannel(name: string): name is Channel {
 export * from './approval';
 export * from './archive';
 export * from './audit';
+export * from './catalogue';
 export * from './define';
 export * from './department';
 export * from './document';

@@ -234,6 +234,15 @@ export async function runCatalogueBench(options: CatalogueBenchOptions): Promise
 
     options.progress('dossier pages …');
     figures.push(summarise('dossier page data (50 documents)', size, await time(200, (i) => must(core, 'dossier:get', { archiveNumber: fullNumbers[i % fullNumbers.length] ?? '' }))));
+
+    options.progress('list exports …');
+    const wholeList = await peakMemory(() => time(1, () => must(core, 'dossier:export-list', { format: 'xlsx' })));
+    figures.push(summarise('list export: the whole list as .xlsx', size, wholeList.result));
+    notes.push(`list export (.xlsx, every dossier): peak resident memory ${wholeList.peakMb.toFixed(0)} MB, the SQLite page cache included`);
+    // A printed catalogue is limited (CATALOGUE_MAX_ROWS.pdf): one surname's dossiers.
+    const surname = pickCustomer(0).name.slice(0, 1);
+    const printed = (await must(core, 'dossier:list', { query: surname, limit: 1 })).total ?? 0;
+    figures.push(summarise('list export: printed catalogue (PDF) of a search', `${printed}${printed >= 1000 ? '+' : ''} rows`, await time(1, () => must(core, 'dossier:export-list', { format: 'pdf', query: surname }))));
     await core.close();
     return { figures, notes, dataDir };
   } finally {

@@ -6,6 +6,8 @@ import { collectField, fieldsFromOptions, requireCliType } from '../field-option
 import { levelFromOption, levelName } from '../level-option';
 import { describeDossier } from './dossier-text';
 import { carrierFromOption, registerDossierUpdate } from './dossier-update';
+import { registerExportListCommand } from './dossier-export-list';
+import { listSelection, withListOptions, type ListOptions, type ListSelection } from '../list-options';
 import type { Run } from '../program';
 
 export function registerDossierCommands(program: Command, run: Run): void {
@@ -51,24 +53,26 @@ export function registerDossierCommands(program: Command, run: Run): void {
       session.print(describeDossier(detail, await levelName(session, detail.level)), detail);
     }));
 
-  dossier
-    .command('list')
-    .description('列出档案（最新在前） / list dossiers, newest first')
-    .option('--query <q>', '题名或档号中的文字 / text in the title or archive number')
-    .option('--limit <n>', '最多列出几条 / list at most n', parsePositive)
-    .action(run(async (session, options: { query?: string; limit?: number }) => {
-      await session.signIn();
-      const items = await allDossiers(session, options.query, options.limit ?? Number.POSITIVE_INFINITY);
-      session.print(items.length === 0 ? '（无档案 / no dossiers）' : items.map((d) => [d.archiveNumber, d.title, d.department.code, d.createdAt, d.remark ?? ''].join('\t').trimEnd()).join('\n'), items);
-    }));
+  withListOptions(
+    dossier
+      .command('list')
+      .description('列出档案（默认最新在前） / list dossiers, newest first unless sorted otherwise')
+      .option('--limit <n>', '最多列出几条 / list at most n', parsePositive),
+  ).action(run(async (session, options: ListOptions & { limit?: number }) => {
+    await session.signIn();
+    const items = await allDossiers(session, await listSelection(session, options), options.limit ?? Number.POSITIVE_INFINITY);
+    session.print(items.length === 0 ? '（无档案 / no dossiers）' : items.map((d) => [d.archiveNumber, d.title, d.department.code, d.createdAt, d.remark ?? ''].join('\t').trimEnd()).join('\n'), items);
+  }));
+
+  registerExportListCommand(dossier, run);
 }
 
-async function allDossiers(session: CliSession, query: string | undefined, limit: number): Promise<DossierSummary[]> {
+async function allDossiers(session: CliSession, selection: ListSelection, limit: number): Promise<DossierSummary[]> {
   const items: DossierSummary[] = [];
   let cursor: string | undefined;
   do {
     const page = await session.call('dossier:list', {
-      ...(query ? { query } : {}),
+      ...selection,
       ...(cursor ? { cursor } : {}),
       limit: Math.min(DOSSIER_PAGE_MAX, limit - items.length),
     });

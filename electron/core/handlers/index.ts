@@ -1,6 +1,7 @@
 import { approvalHandlers } from './approval';
 import { archiveHandlers } from './archive';
 import { auditHandlers } from './audit';
+import { catalogueHandlers } from './catalogue';
 import { departmentHandlers } from './department';
 import { documentHandlers } from './document';
 import { importHandlers } from './import';
@@ -25,6 +26,7 @@ export const handlers: HandlerTable = {
   ...userHandlers,
   ...typeHandlers,
   ...dossierHandlers,
+  ...catalogueHandlers,
   ...documentHandlers,
   ...importHandlers,
   ...linkHandlers,

@@ -77,13 +77,28 @@ export const fontkitForPdfLib = {
 
 let coverage: Font | undefined;
 
+/** The regular font as fontkit reads it: which characters it has, and their outlines. */
+export function regularFont(): Font {
+  coverage ??= fontkit.create(loadFontBytes('regular')) as Font;
+  return coverage;
+}
+
+/** How each character is set, once looked up: a long register asks about the same few thousand. */
+const setAs = new Map<string, string>();
+
 /** The text as the font can set it: unknown characters become 〓, control characters spaces. */
 export function settable(text: string): string {
-  coverage ??= fontkit.create(loadFontBytes('regular')) as Font;
-  const font = coverage;
-  return Array.from(text, (ch) => {
-    const code = ch.codePointAt(0) ?? 0;
-    if (code < 0x20 || code === 0x7f) return ' ';
-    return font.hasGlyphForCodePoint(code) ? ch : MISSING_GLYPH;
-  }).join('');
+  let result = '';
+  let changed = false;
+  for (const ch of text) {
+    let set = setAs.get(ch);
+    if (set === undefined) {
+      const code = ch.codePointAt(0) ?? 0;
+      set = code < 0x20 || code === 0x7f ? ' ' : regularFont().hasGlyphForCodePoint(code) ? ch : MISSING_GLYPH;
+      setAs.set(ch, set);
+    }
+    changed ||= set !== ch;
+    result += set;
+  }
+  return changed ? result : text;
 }

@@ -1,12 +1,35 @@
-import { degrees, PDFDocument, rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
+import { deflateSync } from 'node:zlib';
+import {
+  beginMarkedContent,
+  concatTransformationMatrix,
+  drawObject,
+  endMarkedContent,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFArray,
+  PDFDict,
+  type PDFOperator,
+  PDFRawStream,
+  popGraphicsState,
+  pushGraphicsState,
+  rgb,
+  type PDFFont,
+  type PDFPage,
+  type PDFRef,
+  type RGB,
+} from 'pdf-lib';
 import { fontkitForPdfLib, loadFontBytes, settable } from './fonts';
+import { breakLines } from './line-break';
+import { outlinedTextForm } from './outlined-text';
 
 /**
- * A small flowing-layout writer for the archive's PDFs (records, registers, audit trails):
- * headings, key–value blocks and tables that wrap Chinese text and continue across pages. Every
- * page gets the document title, the confidentiality marking (CF-01/CF-04) and the watermark of
- * classified exports (user, department, time), and a page number once the page count is known.
- * Text stays real text: extractable and searchable.
+ * A small flowing-layout writer for the archive's PDFs (records, registers, audit trails,
+ * catalogues): headings, key–value blocks and tables that wrap Chinese text by the Chinese
+ * line-breaking rules and continue across pages. Every page gets the document title, the
+ * confidentiality marking (CF-01/CF-04), the watermark of classified exports (user, department,
+ * time) and its page number. Text stays real text – extractable and searchable – except the
+ * watermark, which is drawn as glyph outlines so that extracting the text never mixes it in.
  */
 export interface PageFrame {
   title: string;
@@ -25,24 +48,38 @@ export interface Column {
   weight: number;
 }
 
+/** A table being written row by row (a long register streams through it). */
+export interface TableWriter {
+  row(cells: readonly string[]): void;
+}
+
 const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 48;
 const INK = rgb(0.1, 0.12, 0.16);
 const MUTED = rgb(0.42, 0.45, 0.5);
 const RED = rgb(0.75, 0.1, 0.1);
 const RULE = rgb(0.78, 0.8, 0.84);
+const WATERMARK = { size: 18, color: [0.75, 0.1, 0.1] as [number, number, number], opacity: 0.13, angle: Math.PI / 6 };
+
+/** pdf-lib keeps a page's drawing as operator objects until the document is saved. */
+interface PageInternals {
+  contentStream?: { getUnencodedContents(): Uint8Array };
+  contentStreamRef?: PDFRef;
+}
 
 export class PdfWriter {
   private page!: PDFPage;
   private y = 0;
   private readonly widths = new Map<PDFFont, Map<string, number>>();
+  private readonly frame: PageFrame;
 
   private constructor(
     private readonly doc: PDFDocument,
     private readonly regular: PDFFont,
     private readonly bold: PDFFont,
-    private readonly frame: PageFrame,
+    frame: PageFrame,
   ) {
+    this.frame = { ...frame };
     this.newPage();
   }
 
@@ -58,6 +95,15 @@ export class PdfWriter {
     return new PdfWriter(doc, regular, bold, frame);
   }
 
+  /**
+   * Marking and watermark decided after the content is written (a catalogue knows whether it
+   * listed classified dossiers only at its end); both are drawn on every page when saving.
+   */
+  stamp(stamp: Pick<PageFrame, 'marking' | 'watermark'>): void {
+    this.frame.marking = stamp.marking;
+    this.frame.watermark = stamp.watermark;
+  }
+
   private get size(): [number, number] {
     return this.frame.landscape ? [A4[1], A4[0]] : A4;
   }
@@ -67,20 +113,28 @@ export class PdfWriter {
   }
 
   private newPage(): void {
+    if (this.doc.getPageCount() > 0) this.seal(this.page);
     this.page = this.doc.addPage(this.size);
     const [width, height] = this.size;
     this.text(this.frame.title, MARGIN, height - MARGIN + 14, 9, this.regular, MUTED);
-    if (this.frame.marking) {
-      const markWidth = this.width(this.frame.marking, this.bold, 14);
-      this.page.drawRectangle({ x: width - MARGIN - markWidth - 12, y: height - MARGIN + 6, width: markWidth + 12, height: 22, borderColor: RED, borderWidth: 1.2 });
-      this.text(this.frame.marking, width - MARGIN - markWidth - 6, height - MARGIN + 11, 14, this.bold, RED);
-    }
-    if (this.frame.notice) {
-      const noticeWidth = this.width(this.frame.notice, this.regular, 8);
-      this.text(this.frame.notice, width - MARGIN - noticeWidth, height - MARGIN - 6, 8, this.regular, RED);
-    }
     this.page.drawLine({ start: { x: MARGIN, y: height - MARGIN }, end: { x: width - MARGIN, y: height - MARGIN }, thickness: 0.6, color: RULE });
+    // The title in a stream of its own: the marking, drawn when saving, is read right after it.
+    this.seal(this.page);
     this.y = height - MARGIN - 24;
+  }
+
+  /**
+   * A finished page's drawing becomes compressed bytes at once instead of operator objects kept
+   * until saving: a catalogue of thousands of pages then needs memory for its bytes only.
+   */
+  private seal(page: PDFPage): void {
+    const internals = page as unknown as PageInternals;
+    if (!internals.contentStream || !internals.contentStreamRef) return;
+    // Node's zlib, not pdf-lib's JavaScript deflate: several times faster on thousands of pages.
+    const compressed = PDFRawStream.of(this.doc.context.obj({ Filter: 'FlateDecode' }), deflateSync(internals.contentStream.getUnencodedContents()));
+    this.doc.context.assign(internals.contentStreamRef, compressed);
+    internals.contentStream = undefined;
+    internals.contentStreamRef = undefined;
   }
 
   private ensure(space: number): void {
@@ -91,46 +145,30 @@ export class PdfWriter {
     this.page.drawText(settable(value), { x, y, size, font, color });
   }
 
-  private width(value: string, font: PDFFont, size: number): number {
+  /** The advance of one settable character at size 1. */
+  private charWidth(ch: string, font: PDFFont): number {
     let cache = this.widths.get(font);
     if (!cache) {
       cache = new Map();
       this.widths.set(font, cache);
     }
-    let total = 0;
-    for (const ch of settable(value)) {
-      let w = cache.get(ch);
-      if (w === undefined) {
-        w = font.widthOfTextAtSize(ch, 1);
-        cache.set(ch, w);
-      }
-      total += w;
+    let w = cache.get(ch);
+    if (w === undefined) {
+      w = font.widthOfTextAtSize(ch, 1);
+      cache.set(ch, w);
     }
+    return w;
+  }
+
+  private width(value: string, font: PDFFont, size: number): number {
+    let total = 0;
+    for (const ch of settable(value)) total += this.charWidth(ch, font);
     return total * size;
   }
 
-  /** Breaks text into lines no wider than `max`; prefers spaces, breaks anywhere in Chinese. */
+  /** Breaks text into lines no wider than `max`, by the Chinese line-breaking rules. */
   wrap(value: string, font: PDFFont, size: number, max: number): string[] {
-    const lines: string[] = [];
-    for (const paragraph of value.split(/\r?\n/)) {
-      let line = '';
-      for (const ch of Array.from(paragraph)) {
-        if (line !== '' && this.width(line + ch, font, size) > max) {
-          const space = line.lastIndexOf(' ');
-          if (ch !== ' ' && space > line.length - 16 && space > 0) {
-            lines.push(line.slice(0, space));
-            line = line.slice(space + 1) + ch;
-          } else {
-            lines.push(line);
-            line = ch === ' ' ? '' : ch;
-          }
-        } else {
-          line += ch;
-        }
-      }
-      lines.push(line);
-    }
-    return lines;
+    return breakLines(settable(value), (ch) => this.charWidth(ch, font) * size, max);
   }
 
   heading(value: string, size = 16): void {
@@ -163,7 +201,13 @@ export class PdfWriter {
   }
 
   /** A table whose rows wrap inside their cells and whose header repeats on each page. */
-  table(columns: readonly Column[], rows: readonly (readonly string[])[], size = 8.5): void {
+  table(columns: readonly Column[], rows: Iterable<readonly string[]>, size = 8.5): void {
+    const table = this.beginTable(columns, size);
+    for (const row of rows) table.row(row);
+  }
+
+  /** The same table, written a row at a time. */
+  beginTable(columns: readonly Column[], size = 8.5): TableWriter {
     const total = columns.reduce((sum, c) => sum + c.weight, 0);
     const widths = columns.map((c) => (c.weight / total) * this.contentWidth);
     const lineHeight = size + 3.5;
@@ -178,48 +222,88 @@ export class PdfWriter {
       this.y -= lineHeight + 6;
     };
     header();
-    for (const row of rows) {
-      const cells = row.map((cell, i) => this.wrap(cell, this.regular, size, (widths[i] ?? 0) - 6));
-      const height = Math.max(...cells.map((lines) => lines.length)) * lineHeight + 4;
-      if (this.y - height < MARGIN + 20) {
-        this.newPage();
-        header();
-      }
-      let x = MARGIN;
-      cells.forEach((lines, i) => {
-        lines.forEach((line, j) => this.text(line, x + 3, this.y - size - j * lineHeight, size, this.regular, INK));
-        x += widths[i] ?? 0;
-      });
-      this.y -= height;
-      this.page.drawLine({ start: { x: MARGIN, y: this.y + 2 }, end: { x: MARGIN + this.contentWidth, y: this.y + 2 }, thickness: 0.3, color: RULE });
-    }
+    return {
+      row: (row) => {
+        const cells = row.map((cell, i) => this.wrap(cell, this.regular, size, (widths[i] ?? 0) - 6));
+        const height = Math.max(...cells.map((lines) => lines.length)) * lineHeight + 4;
+        if (this.y - height < MARGIN + 20) {
+          this.newPage();
+          header();
+        }
+        let x = MARGIN;
+        cells.forEach((lines, i) => {
+          lines.forEach((line, j) => this.text(line, x + 3, this.y - size - j * lineHeight, size, this.regular, INK));
+          x += widths[i] ?? 0;
+        });
+        this.y -= height;
+        this.page.drawLine({ start: { x: MARGIN, y: this.y + 2 }, end: { x: MARGIN + this.contentWidth, y: this.y + 2 }, thickness: 0.3, color: RULE });
+      },
+    };
   }
 
   gap(points: number): void {
     this.y -= points;
   }
 
-  /** Page numbers and watermarks go on last, when the page count is known. */
+  /** Marking, page numbers and watermark go on last, when the page count and the stamp are known. */
   async save(): Promise<Uint8Array> {
+    this.seal(this.page);
     const pages = this.doc.getPages();
+    const watermark = this.frame.watermark ? outlinedTextForm(this.doc, this.frame.watermark, WATERMARK) : null;
+    if (this.frame.watermark) {
+      // Whoever finds the file can read whom it was exported by, though its text does not say so.
+      this.doc.context.lookup(this.doc.context.trailerInfo.Info, PDFDict).set(PDFName.of('Watermark'), PDFHexString.fromText(this.frame.watermark));
+    }
     pages.forEach((page, index) => {
       this.page = page;
-      const [width] = this.size;
-      const label = `第 ${index + 1} / ${pages.length} 页`;
-      this.text(label, width - MARGIN - this.width(label, this.regular, 8), MARGIN - 18, 8, this.regular, MUTED);
-      if (this.frame.watermark) this.watermark(this.frame.watermark);
+      if (this.frame.marking || this.frame.notice) {
+        this.marking();
+        this.seal(page);
+        moveLastStreamAfterTitle(page);
+      }
+      const label = `第 ${index + 1} 页 共 ${pages.length} 页`;
+      this.text(label, this.size[0] - MARGIN - this.width(label, this.regular, 8), MARGIN - 18, 8, this.regular, MUTED);
+      if (watermark) this.watermark(watermark);
+      this.seal(page);
     });
     return this.doc.save({ useObjectStreams: true });
   }
 
-  private watermark(value: string): void {
+  private marking(): void {
     const [width, height] = this.size;
-    const size = 18;
-    const step = this.width(value, this.regular, size) + 80;
-    for (let y = -height; y < height * 1.5; y += 150) {
-      for (let x = -width; x < width * 1.5; x += step) {
-        this.page.drawText(settable(value), { x, y, size, font: this.regular, color: RED, opacity: 0.13, rotate: degrees(30) });
-      }
+    if (this.frame.marking) {
+      const markWidth = this.width(this.frame.marking, this.bold, 14);
+      this.page.drawRectangle({ x: width - MARGIN - markWidth - 12, y: height - MARGIN + 6, width: markWidth + 12, height: 22, borderColor: RED, borderWidth: 1.2 });
+      this.text(this.frame.marking, width - MARGIN - markWidth - 6, height - MARGIN + 11, 14, this.bold, RED);
+    }
+    if (this.frame.notice) {
+      const noticeWidth = this.width(this.frame.notice, this.regular, 8);
+      this.text(this.frame.notice, width - MARGIN - noticeWidth, height - MARGIN - 6, 8, this.regular, RED);
     }
   }
+
+  /** The outlined watermark, tiled diagonally across the page; marked as a pagination artifact. */
+  private watermark(form: { ref: PDFRef; width: number }): void {
+    const [width, height] = this.size;
+    const name = this.page.node.newXObject('Watermark', form.ref);
+    const [cos, sin] = [Math.cos(WATERMARK.angle), Math.sin(WATERMARK.angle)];
+    const step = form.width + 80;
+    const operators: PDFOperator[] = [beginMarkedContent('Artifact')];
+    for (let y = -height; y < height * 1.5; y += 150) {
+      for (let x = -width; x < width * 1.5; x += step) {
+        operators.push(pushGraphicsState(), concatTransformationMatrix(cos, sin, -sin, cos, x, y), drawObject(name), popGraphicsState());
+      }
+    }
+    operators.push(endMarkedContent());
+    this.page.pushOperators(...operators);
+  }
+}
+
+/** Puts the page's last content stream second, right after the title's, so it is read in that order. */
+function moveLastStreamAfterTitle(page: PDFPage): void {
+  const contents = page.node.Contents();
+  if (!(contents instanceof PDFArray) || contents.size() < 3) return;
+  const last = contents.get(contents.size() - 1);
+  contents.remove(contents.size() - 1);
+  contents.insert(1, last);
 }

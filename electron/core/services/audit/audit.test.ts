@@ -89,7 +89,7 @@ describe('reading the audit trail', () => {
     const pages = pdf.text.split('\f').filter((p) => p.trim());
     pages.forEach((page, i) => {
       expect(page).toContain('序号');
-      expect(page).toContain(`第 ${i + 1} / ${pages.length} 页`);
+      expect(page).toContain(`第 ${i + 1} 页 共 ${pages.length} 页`);
     });
     await core.close();
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addUser, call, newArchive, ok, switchTo } from '../../../../tests/helpers/core';
-import { inspectPdf } from '../../../../tests/helpers/pdf';
+import { inspectPdf, redShare, renderPdfPage } from '../../../../tests/helpers/pdf';
 import { useTempDirs } from '../../../../tests/helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -25,7 +25,8 @@ describe('exports of classified dossiers', () => {
     const pdf = inspectPdf(file.bytes);
     expect(pdf.text).toContain('李四 内部档案');
     expect(pdf.text).toContain('内部资料，严禁外传');
-    expect(pdf.text.slice(pdf.text.search(/第 \d+ \/ \d+ 页/))).not.toContain('档案员小王（clerk）');
+    expect(pdf.info).not.toContain('Watermark');
+    expect(redShare(renderPdfPage(file.bytes), { left: 0, top: 0.5, right: 1, bottom: 0.9 })).toBe(0);
     expect(pdf.fonts).toMatch(/NotoSansSC-Regular.*CID TrueType.*yes/);
     expect(pdf.check).toContain('No syntax or stream encoding errors');
     await core.close();
@@ -62,15 +63,20 @@ describe('exports of classified dossiers', () => {
     await switchTo(core, 'clerk');
     const file = await ok(core, 'dossier:export', { archiveNumber: secret.archiveNumber });
     const pdf = inspectPdf(file.bytes);
-    expect(pdf.text).toContain('张三 沪A12345 机密档案');
     const pages = pdf.text.split('\f').filter((page) => page.trim() !== '');
     expect(pages).toHaveLength(pdf.pages);
-    for (const page of pages) {
-      // The header line carries the marking; after the page's own text comes the watermark.
-      expect(page.split('\n')[0]).toMatch(/机密$/);
-      const watermark = page.slice(page.search(/第 \d+ \/ \d+ 页/));
-      for (const part of ['档案员小王（clerk）', '销售部', new Date().toISOString().slice(0, 10)]) expect(watermark).toContain(part);
-    }
+    for (const page of pages) expect(page.split('\n')[0]).toMatch(/机密$/);
+    // The watermark names who exported it, from which department, when; it is drawn on every
+    // page as outlines, so the text holds the record in order and the exporter's name only
+    // where the record itself prints it.
+    const stamp = /Watermark:\s+(.+)/.exec(pdf.info)?.[1] ?? '';
+    for (const part of ['档案员小王（clerk）', '销售部', new Date().toISOString().slice(0, 10)]) expect(stamp).toContain(part);
+    const lines = ['档案信息', `档号 ${secret.archiveNumber}`, '案卷题名 张三 沪A12345 机密档案', '密级 机密', '所属部门 销售部（XSB）', '导出：档案员小王（clerk），'];
+    const at = lines.map((line) => pdf.text.indexOf(line));
+    expect(at.every((position) => position >= 0)).toBe(true);
+    expect(at).toEqual([...at].sort((a, b) => a - b));
+    expect(pdf.text.split('档案员小王')).toHaveLength(2);
+    for (let page = 1; page <= pdf.pages; page += 1) expect(redShare(renderPdfPage(file.bytes, page), { left: 0, top: 0.5, right: 1, bottom: 0.9 })).toBeGreaterThan(0.01);
     expect(pdf.check).toContain('No syntax or stream encoding errors');
 
     // One approval, one export.

@@ -45,7 +45,7 @@ function readCursor(text: string | undefined): Cursor | undefined {
 const writeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify([cursor.value, cursor.id]), 'utf8').toString('base64url');
 
 /** Filters by code and key become ids; an unknown code or key simply matches nothing. */
-function resolveFilters(db: Db, filters: DossierFilters): DossierQuery['filters'] {
+export function resolveFilters(db: Db, filters: DossierFilters): DossierQuery['filters'] {
   const ids = (values: readonly number[]) => (values.length > 0 ? values : [-1]);
   return {
     ...(filters.typeKeys ? { typeIds: ids(filters.typeKeys.map((key) => findTypeByKey(db, key)?.id ?? -1)) } : {}),
@@ -61,7 +61,7 @@ function resolveFilters(db: Db, filters: DossierFilters): DossierQuery['filters'
 }
 
 /** The exact archive number, if the query is one the reader may see and the filters allow: it comes first. */
-function exactMatch(db: Db, query: DossierQuery, text: string): DossierRecord | null {
+export function exactMatch(db: Db, query: DossierQuery, text: string): DossierRecord | null {
   const number = text.trim().toUpperCase();
   // Most queries are no archive number: one indexed lookup says so before the full record is read.
   if (findDossierIdByNumber(db, number) === null) return null;

@@ -9,6 +9,7 @@ import { ViewControls } from './ViewControls';
 import { useCan } from '../../app/ArchiveSettings';
 import { CreateDossierDialog } from './CreateDossierDialog';
 import { DossierDrawer } from './DossierDrawer';
+import { ExportListButton } from './ExportListButton';
 import { usePagedChannel } from '../../lib/use-paged-channel';
 import { useChannel } from '../../lib/use-channel';
 import { toTree, treeOptions } from '../locations/location-tree';
@@ -85,6 +86,7 @@ export function DossierListPage() {
               {t('importer.open')}
             </Button>
           )}
+          {can('dossier.export') && <ExportListButton list={{ ...(query ? { query } : {}), filters, sort }} />}
         </Flex>
       </Flex>
       <Flex gap="small" wrap className="list-filters">
