@@ -40,7 +40,7 @@ describe('layer rules', () => {
 
   it('the import scanner sees imports (so the rules above can fail), and tells type imports apart', () => {
     expect(importsOf(join(repoRoot, 'electron/main/security.ts'))).toContain('electron');
-    expect(importsOf(join(repoRoot, 'shared/contract/channel-names.ts'))).toEqual(['./index']);
+    expect(importsOf(join(repoRoot, 'shared/contract/channel-names.ts'))).toEqual(['../errors', './index']);
     expect(importsOf(join(repoRoot, 'shared/contract/index.ts'), { typesToo: false })).toContain('./approval');
   });
 });

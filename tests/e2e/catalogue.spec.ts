@@ -67,12 +67,15 @@ test('a 新车档案 with its checklist, documents, a cross-reference, Chinese a
   await drawer.getByTestId('link-relation').click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option-content').getByText('销售转售后（新车档案 → 售后档案）').click();
   await drawer.getByTestId('add-link').click();
-  await expect(drawer.getByTestId('links')).toContainText(`售后档案（XR-05）SH-${year}-000001`);
+  // The relation is named in words; the rule it comes from is only a tooltip.
+  await expect(drawer.getByTestId('links')).toContainText(`售后档案SH-${year}-000001`);
+  await expect(drawer.getByTestId('links')).not.toContainText('XR-05');
   await screenshot(page, 'catalogue-03-links');
-  await page.keyboard.press('Escape');
-  await table.getByRole('row', { name: new RegExp(`SH-${year}-000001`) }).click();
+  // The linked dossier's number opens it, in place.
+  await drawer.getByTestId(`open-SH-${year}-000001`).click();
+  await expect(page.getByText(`档案 SH-${year}-000001`, { exact: true })).toBeVisible();
   await drawer.getByRole('tab', { name: /关联档案/ }).click();
-  await expect(drawer.getByTestId('links')).toContainText(`销售档案（XR-05）XC-${year}-000001`);
+  await expect(drawer.getByTestId('links')).toContainText(`销售档案XC-${year}-000001`);
   // Its history lists the link too, saying it was recorded on the other dossier.
   await drawer.getByRole('tab', { name: '历史记录' }).click();
   const linkEvent = drawer.getByTestId('history-table').locator('tbody tr').first();
@@ -106,6 +109,11 @@ test('a 新车档案 with its checklist, documents, a cross-reference, Chinese a
   await drawer.getByRole('tab', { name: '概况' }).click();
   await drawer.getByTestId('shelf-picker').click();
   await page.locator('.ant-select-dropdown:visible').getByText('A-01-1-15 15盒').click();
+  // Shelving asks first, then says where the dossier went.
+  const confirm = page.getByRole('dialog', { name: '上架' });
+  await expect(confirm).toContainText(`把档案 XC-${year}-000001 放到 A-01-1-15 一号库房 / 1号柜 / 第1层 / 15盒？`);
+  await confirm.getByRole('button', { name: '确定' }).click();
+  await expect(page.getByText(`档案 XC-${year}-000001 已上架`)).toBeVisible();
   await expect(drawer.getByTestId('shelf-picker')).toContainText('A-01-1-15');
   await screenshot(page, 'catalogue-04-shelved');
   await drawer.locator('.ant-drawer-close').click();
@@ -167,7 +175,8 @@ test('a 新车档案 with its checklist, documents, a cross-reference, Chinese a
   await page.getByTestId('import-run').click();
   await expect(page.getByTestId('import-result')).toContainText(`已导入 2 份档案（XC-${year}-000002 … XC-${year}-000003）`);
   await screenshot(page, 'catalogue-06-import');
-  await page.getByRole('dialog', { name: '导入档案清单' }).locator('.ant-modal-close').click();
+  await expect(page.getByTestId('import-result')).toContainText('客户：新建 2 位');
+  await page.getByTestId('import-close').click();
   await expect(page.getByTestId('dossier-total')).toHaveText('共 5 份');
 
   // Search: pinyin initials and a two-character name, showing where each hit matched.

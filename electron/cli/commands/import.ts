@@ -52,8 +52,11 @@ export function registerImportCommand(program: Command, run: Run): void {
       if (check.badRows > 0 && (!options.skipBadRows || check.badRows === check.rowCount)) return refuse(session, check, options.report);
       if (options.dryRun) {
         const good = check.rowCount - check.badRows;
-        if (check.badRows > 0) session.io.err(problemLines(check, options.report).join('\n'));
-        session.print(`检查完成：${good} 行可导入为“${type.name}”，${check.badRows} 行将跳过（未写入） / checked: ${good} rows can be imported, ${check.badRows} would be left out (nothing written)`, { dryRun: true, ...check });
+        if (check.badRows === 0) session.print(`检查通过：${check.rowCount} 行可导入为“${type.name}”（未写入） / check passed: ${check.rowCount} rows can be imported (nothing written)`, { dryRun: true, ...check });
+        else {
+          session.io.err(problemLines(check, options.report).join('\n'));
+          session.print(`检查完成：${good} 行可导入为“${type.name}”，${check.badRows} 行将跳过（未写入） / checked: ${good} rows can be imported, ${check.badRows} would be left out (nothing written)`, { dryRun: true, ...check });
+        }
         return EXIT.ok;
       }
       const result = await withProgress(session, preview.importId, () => session.call('import:run', plan));

@@ -66,6 +66,7 @@ export const en: Messages = {
     confirm: 'Confirm new password',
     hint: 'At least {{min}} characters, not the same as the last one.',
     hintNew: 'At least {{min}} characters.',
+    backToSignIn: 'Back to sign-in',
     changed: 'Password changed',
   },
   dossier: {

@@ -64,6 +64,7 @@ export const zhCN = {
     confirm: '确认新密码',
     hint: '至少 {{min}} 个字符，不能与上一次的密码相同。',
     hintNew: '至少 {{min}} 个字符。',
+    backToSignIn: '返回登录',
     changed: '密码已修改',
   },
   dossier: {

@@ -2,7 +2,6 @@ import { Alert, Form, Modal, type FormInstance, type FormProps } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { placeErrors } from '../lib/form-errors';
-import { afterPendingEdits } from '../lib/pending-edits';
 import { useOpening } from '../lib/use-opening';
 
 export interface FormDialogProps<V extends object> {
@@ -44,7 +43,6 @@ function FormDialogBody<V extends object>({ open, title, initialValues, onSubmit
   const submit = async () => {
     let values: V;
     try {
-      await afterPendingEdits();
       values = await form.validateFields();
     } catch {
       return; // antd shows each problem next to its field

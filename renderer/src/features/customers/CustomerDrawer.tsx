@@ -8,7 +8,6 @@ import { useCan } from '../../app/ArchiveSettings';
 import { call } from '../../lib/api';
 import { useAttempt } from '../../lib/use-attempt';
 import { useChannel } from '../../lib/use-channel';
-import { afterPendingEdits } from '../../lib/pending-edits';
 import { DateInput } from '../../ui/DateInput';
 import { CustomerDialog } from './CustomerDialog';
 
@@ -52,7 +51,6 @@ function CustomerPane({ customer, onChanged, onOpenDossier }: { customer: Custom
 
   const addRecord = () =>
     attempt(async () => {
-      await afterPendingEdits();
       const values = await form.validateFields();
       await call('customer:add-record', { id: customer.id, ...values });
       form.resetFields();

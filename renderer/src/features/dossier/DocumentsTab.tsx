@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import type { ChecklistStatus, DocumentView, DossierDetail, InputOf } from '../../../../shared/contract';
 import { call } from '../../lib/api';
 import { useAttempt } from '../../lib/use-attempt';
-import { afterPendingEdits } from '../../lib/pending-edits';
 import { DateInput } from '../../ui/DateInput';
 import { EditDocumentDialog } from './EditDocumentDialog';
 
@@ -50,7 +49,6 @@ export function DocumentsTab({ dossier, editable, onChanged }: Props) {
   const [editing, setEditing] = useState<DocumentView | null>(null);
 
   const addFree = async () => {
-    await afterPendingEdits();
     const values = await form.validateFields();
     await run('document:add', { archiveNumber: dossier.archiveNumber, title: values.title, form: values.form, pages: values.pages, ...(values.docDate ? { docDate: values.docDate } : {}) }, t('catalogue.filed', { title: values.title }));
     form.resetFields();
@@ -136,11 +134,11 @@ export function DocumentsTab({ dossier, editable, onChanged }: Props) {
                 width: 146,
                 render: (_: unknown, d: DocumentView) => (
                   <Space size={2}>
-                    <Button size="small" type="text" icon={<EditOutlined />} title={t('common.edit')} disabled={busy} onClick={() => setEditing(d)} data-testid={`edit-document-${d.id}`} />
-                    <Button size="small" type="text" icon={<ArrowUpOutlined />} title={t('catalogue.moveUp')} disabled={busy} onClick={() => move(d, -1)} />
-                    <Button size="small" type="text" icon={<ArrowDownOutlined />} title={t('catalogue.moveDown')} disabled={busy} onClick={() => move(d, 1)} />
+                    <Button size="small" type="text" icon={<EditOutlined />} title={t('common.edit')} aria-label={t('common.edit')} disabled={busy} onClick={() => setEditing(d)} data-testid={`edit-document-${d.id}`} />
+                    <Button size="small" type="text" icon={<ArrowUpOutlined />} title={t('catalogue.moveUp')} aria-label={t('catalogue.moveUp')} disabled={busy} onClick={() => move(d, -1)} />
+                    <Button size="small" type="text" icon={<ArrowDownOutlined />} title={t('catalogue.moveDown')} aria-label={t('catalogue.moveDown')} disabled={busy} onClick={() => move(d, 1)} />
                     <Popconfirm title={t('catalogue.removeConfirm', { title: d.title })} onConfirm={() => void run('document:remove', { id: d.id })} okText={t('catalogue.remove')} cancelText={t('common.cancel')}>
-                      <Button size="small" type="text" danger icon={<DeleteOutlined />} title={t('catalogue.remove')} disabled={busy} />
+                      <Button size="small" type="text" danger icon={<DeleteOutlined />} title={t('catalogue.remove')} aria-label={t('catalogue.remove')} disabled={busy} />
                     </Popconfirm>
                   </Space>
                 ),

@@ -21,7 +21,7 @@ const encodingLabel: Record<ImportEncoding, string> = { 'utf-8': 'UTF-8', gb1803
  * rows in one transaction, or, when asked, the good rows with the others reported – with progress
  * and a cancel that leaves nothing behind.
  */
-export function ImportWizard({ onClose, onImported }: { onClose: () => void; onImported: () => void }) {
+export function ImportWizard({ onClose, onImported, onRunning }: { onClose: () => void; onImported: () => void; onRunning: (running: boolean) => void }) {
   const { t, i18n } = useTranslation();
   const { session } = useSession();
   const can = useCan();
@@ -102,6 +102,23 @@ export function ImportWizard({ onClose, onImported }: { onClose: () => void; onI
     });
   };
 
+  useEffect(() => onRunning(running), [running, onRunning]);
+
+  // However the dialog is left, the staged file and the opened import go with it.
+  const opened = useRef<{ importId: string | null; stagedFileId: string | null }>({ importId: null, stagedFileId: null });
+  useEffect(() => {
+    opened.current = { importId: preview?.importId ?? null, stagedFileId };
+  }, [preview, stagedFileId]);
+  useEffect(
+    () => () => {
+      upload.current?.abort();
+      const { importId, stagedFileId: staged } = opened.current;
+      if (importId) void call('import:close', { importId });
+      else if (staged) void call('staging:discard', { stagedFileId: staged });
+    },
+    [],
+  );
+
   useEffect(() => {
     if (!running || !preview) return undefined;
     const timer = setInterval(() => void call('import:progress', { importId: preview.importId }).then(setProgress, () => undefined), 300);
@@ -128,13 +145,6 @@ export function ImportWizard({ onClose, onImported }: { onClose: () => void; onI
       if (plan) saveExport(await call('import:report', plan));
     });
 
-  const close = () => {
-    if (running) return;
-    upload.current?.abort();
-    if (preview) void call('import:close', { importId: preview.importId });
-    else if (stagedFileId) void call('staging:discard', { stagedFileId });
-    onClose();
-  };
 
   const percent = progress && progress.total > 0 ? Math.floor((progress.done / progress.total) * 100) : 0;
   const columns = (preview?.headers ?? []).map((header, index) => ({ title: header, key: String(index), render: (_: unknown, row: string[]) => row[index] ?? '' }));
@@ -284,7 +294,7 @@ export function ImportWizard({ onClose, onImported }: { onClose: () => void; onI
       )}
       {result && result.skipped > 0 && <ImportProblems type="warning" title={t('importer.skipped', { count: result.skipped, problems: result.problemCount })} problems={result.problems} onReport={report} testId="import-skipped" />}
       <Flex justify="flex-end">
-        <Button onClick={close} disabled={running} data-testid="import-close">
+        <Button onClick={onClose} disabled={running} data-testid="import-close">
           {result ? t('importer.finish') : t('common.cancel')}
         </Button>
       </Flex>
