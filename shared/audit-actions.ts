@@ -1,4 +1,9 @@
+import { approvalKindLabels, carrierLabels, statusLabels } from './contract';
+import { customerKindLabels, customerRecordKindLabels } from './customers';
 import { relationLabels } from './dossier-links';
+import type { Message } from './errors';
+import { roleLabels } from './permissions';
+import { formatLocalDateTime } from './time';
 
 /** Names of audit actions for people (UI, exports); unknown actions show as recorded. */
 export const auditActionLabels: Record<string, { zh: string; en: string }> = {
@@ -138,6 +143,11 @@ const summaryKeyLabels: Record<string, { zh: string; en: string }> = {
 /** Recorded values that are codes, in words, per summary key. */
 const valueLabels: Record<string, Record<string, { zh: string; en: string }>> = {
   relation: Object.fromEntries(Object.entries(relationLabels).map(([code, labels]) => [code, labels.name])),
+  carrier: carrierLabels,
+  form: { original: { zh: '原件', en: 'original' }, copy: { zh: '复印件', en: 'copy' } },
+  status: { ...statusLabels, active: { zh: '在用', en: 'active' }, disabled: { zh: '停用', en: 'disabled' } },
+  kind: { ...customerKindLabels, ...customerRecordKindLabels, ...approvalKindLabels },
+  roles: roleLabels,
 };
 
 /** Recorded reason codes in words. */
@@ -152,22 +162,57 @@ const reasonLabels: Record<string, { zh: string; en: string }> = {
   dropped: { zh: '记录过多已丢弃', en: 'too many, dropped' },
 };
 
-function describeValue(value: unknown, language: 'zh' | 'en'): string {
-  if (value === null || value === undefined) return '—';
-  if (Array.isArray(value)) return value.map((v) => describeValue(v, language)).join(language === 'zh' ? '、' : ', ');
-  if (typeof value === 'boolean') return language === 'zh' ? (value ? '是' : '否') : value ? 'yes' : 'no';
-  if (typeof value === 'object') return `（${describeSummary(value as Record<string, unknown>, language)}）`;
-  return typeof value === 'string' ? value : JSON.stringify(value);
+/**
+ * What only the archive knows the words for – a type's name for its key, a department's name for
+ * its code, a level's name for its rank, a field's label for its key: the core looks them up for
+ * the event at hand. Null: shown as recorded.
+ */
+export interface SummaryNames {
+  value(key: string, value: string | number): Message | null;
+  /** The label of a key inside a nested object, e.g. a field key under `fields`. */
+  label(parent: string, key: string): Message | null;
 }
 
-/** An event's summary in words: 题名：…；密级：机密. Unknown keys appear as recorded. */
-export function describeSummary(summary: Record<string, unknown> | null, language: 'zh' | 'en' = 'zh'): string {
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+const JSON_LIST = /^\[.*\]$/;
+
+function describeValue(key: string, value: unknown, language: 'zh' | 'en', names: SummaryNames | undefined): string {
+  if (value === null || value === undefined) return '—';
+  if (Array.isArray(value)) return value.map((v) => describeValue(key, v, language, names)).join(language === 'zh' ? '、' : ', ');
+  if (typeof value === 'boolean') return language === 'zh' ? (value ? '是' : '否') : value ? 'yes' : 'no';
+  if (typeof value === 'object') {
+    const inner = describeSummary(value as Record<string, unknown>, language, names, key);
+    return language === 'zh' ? `（${inner}）` : `(${inner})`;
+  }
+  if (typeof value === 'string' || typeof value === 'number') {
+    const named = (key === 'reason' ? reasonLabels : valueLabels[key])?.[String(value)] ?? names?.value(key, value);
+    if (named) return named[language];
+  }
+  if (typeof value !== 'string') return JSON.stringify(value);
+  // A moment in the trail is shown in the workstation's local time.
+  if (ISO_TIME.test(value)) return formatLocalDateTime(new Date(value));
+  // A list kept as JSON text (a customer's phones) is shown as a list.
+  if (JSON_LIST.test(value)) {
+    try {
+      const list = JSON.parse(value) as unknown;
+      if (Array.isArray(list)) return describeValue(key, list, language, names);
+    } catch {
+      // not a list after all: shown as recorded
+    }
+  }
+  return value;
+}
+
+/**
+ * An event's summary in words: 题名：…；密级：机密 – keys by their labels, codes by their names,
+ * moments in local time. `names` adds what only the archive knows; unknown keys appear as recorded.
+ */
+export function describeSummary(summary: Record<string, unknown> | null, language: 'zh' | 'en' = 'zh', names?: SummaryNames, parent?: string): string {
   if (!summary) return '';
   return Object.entries(summary)
     .map(([key, value]) => {
-      const codes = key === 'reason' ? reasonLabels : valueLabels[key];
-      const text = codes && typeof value === 'string' ? (codes[value]?.[language] ?? value) : describeValue(value, language);
-      return `${summaryKeyLabels[key]?.[language] ?? key}${language === 'zh' ? '：' : ': '}${text}`;
+      const label = (parent ? names?.label(parent, key) : null) ?? summaryKeyLabels[key] ?? null;
+      return `${label?.[language] ?? key}${language === 'zh' ? '：' : ': '}${describeValue(key, value, language, names)}`;
     })
     .join(language === 'zh' ? '；' : '; ');
 }

@@ -12,6 +12,8 @@ import { bilingual } from './validation';
  */
 export interface ConfidentialityLevel {
   name: string;
+  /** The name in the English interface, if the archive gives one. */
+  nameEn?: string | null | undefined;
   /** The company letter grade (CF-03: A/B/C), shown instead of the name when chosen. */
   grade: string | null;
   classified: boolean;
@@ -21,11 +23,11 @@ export interface ConfidentialityLevel {
 export type LevelLabelling = 'name' | 'grade';
 
 export const defaultLevels: ConfidentialityLevel[] = [
-  { name: '公开', grade: null, classified: false, marked: false },
-  { name: '内部', grade: 'C', classified: false, marked: false },
-  { name: '秘密', grade: 'B', classified: true, marked: false },
-  { name: '机密', grade: 'A', classified: true, marked: true },
-  { name: '绝密', grade: null, classified: true, marked: true },
+  { name: '公开', nameEn: 'Public', grade: null, classified: false, marked: false },
+  { name: '内部', nameEn: 'Internal', grade: 'C', classified: false, marked: false },
+  { name: '秘密', nameEn: 'Confidential', grade: 'B', classified: true, marked: false },
+  { name: '机密', nameEn: 'Secret', grade: 'A', classified: true, marked: true },
+  { name: '绝密', nameEn: 'Top secret', grade: null, classified: true, marked: true },
 ];
 
 /** The default level of new customer dossiers: 内部. */
@@ -33,6 +35,7 @@ export const DEFAULT_DOSSIER_LEVEL = 1;
 
 const levelSchema = z.strictObject({
   name: z.string().trim().min(1, bilingual('密级名称不能为空', 'A level needs a name')).max(16),
+  nameEn: z.string().trim().max(24).nullable().optional(),
   grade: z.string().trim().min(1).max(8).nullable(),
   classified: z.boolean(),
   marked: z.boolean(),
@@ -62,9 +65,10 @@ export function levelAt(levels: readonly ConfidentialityLevel[], rank: number): 
   return level;
 }
 
-export function levelLabel(levels: readonly ConfidentialityLevel[], rank: number, labelling: LevelLabelling = 'name'): string {
+export function levelLabel(levels: readonly ConfidentialityLevel[], rank: number, labelling: LevelLabelling = 'name', language: 'zh' | 'en' = 'zh'): string {
   const level = levelAt(levels, rank);
-  return labelling === 'grade' && level.grade ? level.grade : level.name;
+  if (labelling === 'grade' && level.grade) return level.grade;
+  return language === 'en' && level.nameEn ? level.nameEn : level.name;
 }
 
 /** The remark a listing shows for a dossier of this level (CF-01): the level's name when marked. */

@@ -13,6 +13,8 @@ export interface AuditEventView {
   target: { type: string; id: string; label: string | null } | null;
   /** What changed (before/after), as recorded. */
   summary: Record<string, unknown> | null;
+  /** The summary in words – names for codes, labels for keys, local time – in both languages. */
+  description: { zh: string; en: string };
   frontDoor: 'ui' | 'cli';
 }
 

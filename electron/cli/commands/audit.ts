@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { auditActionLabel, describeSummary } from '../../../shared/audit-actions';
+import { auditActionLabel } from '../../../shared/audit-actions';
 import type { AuditEventView, AuditFilter } from '../../../shared/contract';
 import { formatLocalTimestamp } from '../../../shared/time';
 import { EXIT } from '../exit-codes';
@@ -15,7 +15,7 @@ function line(event: AuditEventView): string {
     event.action,
     auditActionLabel(event.action, 'zh'),
     event.target?.label ?? '',
-    describeSummary(event.summary),
+    event.description.zh,
     event.frontDoor,
   ].join('\t');
 }

@@ -1,5 +1,5 @@
 import type { AuditEventView } from '../../../shared/contract';
-import { auditActionLabel, describeSummary } from '../../../shared/audit-actions';
+import { auditActionLabel } from '../../../shared/audit-actions';
 import { PdfWriter } from './pdf-writer';
 
 export interface AuditTrailInput {
@@ -24,7 +24,7 @@ export function auditRow(event: AuditEventView, formatTime: (iso: string) => str
     event.user?.department ?? '',
     auditActionLabel(event.action, 'zh'),
     event.target ? (event.target.label ?? `${event.target.type} ${event.target.id}`) : '',
-    describeSummary(event.summary),
+    event.description.zh,
     event.frontDoor === 'cli' ? '命令行' : '界面',
   ];
 }

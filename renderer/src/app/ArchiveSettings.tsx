@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { createContext, useContext, type ReactNode } from 'react';
 import { defaultSettings, type Settings } from '../../../shared/contract';
 import type { Permission } from '../../../shared/permissions';
@@ -25,9 +26,11 @@ export function useArchiveSettings(): ArchiveSettingsValue {
 /** A level's label as the archive wants levels shown (name or letter grade). */
 export function useLevels() {
   const { settings } = useArchiveSettings();
+  const { i18n } = useTranslation();
+  const language = i18n.language === 'en' ? 'en' : 'zh';
   return {
     levels: settings.levels,
-    label: (rank: number) => levelLabel(settings.levels, rank, settings.levelLabelling),
+    label: (rank: number) => levelLabel(settings.levels, rank, settings.levelLabelling, language),
     level: (rank: number) => levelAt(settings.levels, rank),
   };
 }

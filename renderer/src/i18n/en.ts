@@ -309,7 +309,6 @@ export const en: Messages = {
     none: 'Not filed under any customer',
   },
   audit: {
-    recordedOn: 'Recorded on {{number}}',
     title: 'Audit trail',
     time: 'Time',
     user: 'User',
@@ -423,6 +422,7 @@ export const en: Messages = {
     unlock: 'Unlock',
     confirmDisable: 'Disable {{name}}? Their key slot is removed and they can no longer sign in; their history stays.',
     newPasswordFor: 'New password for {{name}}',
+    levelNameEn: 'English name',
     levelName: 'Name',
     grade: 'Letter grade',
     classifiedFlag: 'Classified (copies and exports need approval, exports are watermarked, views are recorded)',

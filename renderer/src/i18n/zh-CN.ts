@@ -307,7 +307,6 @@ export const zhCN = {
     none: '尚未归入任何客户',
   },
   audit: {
-    recordedOn: '记于 {{number}}',
     title: '审计记录',
     time: '时间',
     user: '用户',
@@ -421,6 +420,7 @@ export const zhCN = {
     unlock: '解除锁定',
     confirmDisable: '停用 {{name}}？其密钥槽将被删除，无法再登录；历史记录保留。',
     newPasswordFor: '为 {{name}} 设置新密码',
+    levelNameEn: '英文名称',
     levelName: '名称',
     grade: '字母等级',
     classifiedFlag: '涉密（复制、导出须审批，导出加水印，查看留痕）',

@@ -4,6 +4,7 @@ import { highestClearance } from '../../../../db/repositories/users';
 import type { Db } from '../../../../db/open';
 import { defaultSettings, securityPolicySchema, systemSettingsSchema, type SecurityPolicy, type Settings, type SystemSettings } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
+import { defaultLevels } from '../../../../shared/levels';
 
 const shapes = { ...systemSettingsSchema.shape, ...securityPolicySchema.shape };
 
@@ -17,6 +18,8 @@ export function readSettings(db: Db): Settings {
   if (typeof stored.threeRoleSeparation === 'boolean') merged.threeRoleSeparation = stored.threeRoleSeparation;
   const settings = merged as unknown as Settings;
   if (settings.defaultDossierLevel >= settings.levels.length) settings.defaultDossierLevel = settings.levels.length - 1;
+  // Scales saved before levels had English names: a level still called by a default name gets its English one.
+  settings.levels = settings.levels.map((level) => (level.nameEn === undefined ? { ...level, nameEn: defaultLevels.find((d) => d.name === level.name)?.nameEn ?? null } : level));
   return settings;
 }
 

@@ -29,7 +29,7 @@ export function HistoryTab({ dossier }: { dossier: DossierDetail }) {
         pagination={false}
         locale={{ emptyText: t('audit.empty') }}
         data-testid="history-table"
-        columns={eventColumns(t, language, dossier.archiveNumber)}
+        columns={eventColumns(t, language)}
         footer={history.hasMore ? () => <Button onClick={() => void history.loadMore()}>{t('audit.loadMore')}</Button> : undefined}
       />
     </>

@@ -24,7 +24,7 @@ export function LevelsTab() {
   const save = async () => {
     const values = await form.validateFields();
     try {
-      const levelsToSave = values.levels.map((l) => ({ ...l, grade: l.grade?.trim() ? l.grade.trim() : null }));
+      const levelsToSave = values.levels.map((l) => ({ ...l, grade: l.grade?.trim() ? l.grade.trim() : null, nameEn: l.nameEn?.trim() ? l.nameEn.trim() : null }));
       await call('security:update-policy', { levels: levelsToSave, levelLabelling: values.levelLabelling, defaultDossierLevel: values.defaultDossierLevel });
       void message.success(t('common.saved'));
       reload();
@@ -50,6 +50,9 @@ export function LevelsTab() {
                 <Typography.Text type="secondary">{index}</Typography.Text>
                 <Form.Item name={[field.name, 'name']} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('settings.levelName') }) }]}>
                   <Input placeholder={t('settings.levelName')} maxLength={16} style={{ width: 120 }} />
+                </Form.Item>
+                <Form.Item name={[field.name, 'nameEn']}>
+                  <Input placeholder={t('settings.levelNameEn')} maxLength={24} style={{ width: 130 }} />
                 </Form.Item>
                 <Form.Item name={[field.name, 'grade']}>
                   <Input placeholder={t('settings.grade')} maxLength={8} style={{ width: 100 }} />
