@@ -4,22 +4,46 @@ import { perConnection } from '../per-connection';
 import { searchText } from '../schema';
 
 /**
- * The search index (SQLite FTS5; see migration 0005): search_text holds each dossier's normalised
- * searchable text, search_grams its tokens (characters, pairs, runs of three letters or digits).
- * Everything FTS5-specific stays in this file.
+ * The search index (SQLite FTS5; see migrations 0005 and 0012): search_text holds each dossier's
+ * normalised searchable parts, each marked with its kind; search_grams their tokens in six
+ * columns – whole values, whole readings, name beginnings, name grams, field grams, document
+ * grams. Everything FTS5-specific stays in this file.
  */
 
 export interface SearchEntryRow {
   dossierId: number;
   text: string;
-  grams: string;
+  /** The tokens of each column, in the table's order. */
+  tokens: readonly string[];
 }
+
+const COLUMN_COUNT = 6;
+const COLUMN_LIST = 'exact_values, readings, name_starts, names, fields, documents';
 
 /** Replaces a dossier's entry in the index (inside the transaction that changed the dossier). */
 export function writeSearchEntry(db: Db, entry: SearchEntryRow): void {
   removeSearchEntry(db, entry.dossierId);
   db.insert(searchText).values({ dossierId: entry.dossierId, text: entry.text }).run();
-  db.run(sql`INSERT INTO search_grams (rowid, grams) VALUES (${entry.dossierId}, ${entry.grams})`);
+  gramsInsert(db).run(entry.dossierId, ...Array.from({ length: COLUMN_COUNT }, (_, i) => entry.tokens[i] ?? ''));
+}
+
+const gramsInsert = perConnection((db) => db.$client.prepare(`INSERT INTO search_grams (rowid, ${COLUMN_LIST}) VALUES (?, ?, ?, ?, ?, ?, ?)`));
+
+/**
+ * The SQL of the columns' tokens made by `tokensOf(KEY)` (KEY a column of search_text): SQLite
+ * calls a function once per column, and the tokens of a row are made once, for the first.
+ */
+function columnTokens(db: Db, name: string, key: string, tokensOf: (key: unknown) => readonly string[]): string {
+  let lastKey: unknown = undefined;
+  let last: readonly string[] = [];
+  db.$client.function(name, { deterministic: true }, (value: unknown, column: unknown) => {
+    if (value !== lastKey) {
+      last = tokensOf(value);
+      lastKey = value;
+    }
+    return last[Number(column)] ?? '';
+  });
+  return Array.from({ length: COLUMN_COUNT }, (_, i) => `${name}(${key}, ${i})`).join(', ');
 }
 
 /** A dossier's searchable text alone (an import, a rebuild); its grams follow in indexGramsFromText. */
@@ -36,25 +60,22 @@ const textInsert = perConnection((db) => db.$client.prepare<[number, string]>('I
  * held in memory. FTS5 writes out its pending index data at each statement of a transaction,
  * so callers index in large ranges, after the rows are written.
  */
-export function indexGramsFromText(db: Db, range: { from: number; to: number }, grams: (text: string) => string): number {
-  const sqlite = db.$client;
-  sqlite.function('dossierdesk_grams', { deterministic: true }, (text: unknown) => grams(String(text)));
-  return sqlite.prepare('INSERT INTO search_grams (rowid, grams) SELECT dossier_id, dossierdesk_grams(text) FROM search_text WHERE dossier_id BETWEEN ? AND ?').run(range.from, range.to).changes;
+export function indexGramsFromText(db: Db, range: { from: number; to: number }, tokens: (text: string) => readonly string[]): number {
+  const columns = columnTokens(db, 'dossierdesk_text_tokens', 'text', (text) => tokens(String(text)));
+  return db.$client.prepare(`INSERT INTO search_grams (rowid, ${COLUMN_LIST}) SELECT dossier_id, ${columns} FROM search_text WHERE dossier_id BETWEEN ? AND ?`).run(range.from, range.to).changes;
 }
 
 /** The same with the tokens already made, by dossier id (an import prepares them on another thread). */
-export function indexTokensOfDossiers(db: Db, range: { from: number; to: number }, tokensOf: (dossierId: number) => string): number {
-  const sqlite = db.$client;
-  sqlite.function('dossierdesk_tokens', { deterministic: true }, (id: unknown) => tokensOf(Number(id)));
-  return sqlite.prepare('INSERT INTO search_grams (rowid, grams) SELECT dossier_id, dossierdesk_tokens(dossier_id) FROM search_text WHERE dossier_id BETWEEN ? AND ?').run(range.from, range.to).changes;
+export function indexTokensOfDossiers(db: Db, range: { from: number; to: number }, tokensOf: (dossierId: number) => readonly string[]): number {
+  const columns = columnTokens(db, 'dossierdesk_dossier_tokens', 'dossier_id', (id) => tokensOf(Number(id)));
+  return db.$client.prepare(`INSERT INTO search_grams (rowid, ${COLUMN_LIST}) SELECT dossier_id, ${columns} FROM search_text WHERE dossier_id BETWEEN ? AND ?`).run(range.from, range.to).changes;
 }
 
 /** The same for the entries of the given dossiers (a step of a rebuild that edits may have overtaken). */
-export function indexGramsOfDossiers(db: Db, ids: readonly number[], grams: (text: string) => string): number {
+export function indexGramsOfDossiers(db: Db, ids: readonly number[], tokens: (text: string) => readonly string[]): number {
   if (ids.length === 0) return 0;
-  const sqlite = db.$client;
-  sqlite.function('dossierdesk_grams', { deterministic: true }, (text: unknown) => grams(String(text)));
-  return sqlite.prepare('INSERT INTO search_grams (rowid, grams) SELECT dossier_id, dossierdesk_grams(text) FROM search_text WHERE dossier_id IN (SELECT value FROM json_each(?))').run(JSON.stringify(ids)).changes;
+  const columns = columnTokens(db, 'dossierdesk_text_tokens', 'text', (text) => tokens(String(text)));
+  return db.$client.prepare(`INSERT INTO search_grams (rowid, ${COLUMN_LIST}) SELECT dossier_id, ${columns} FROM search_text WHERE dossier_id IN (SELECT value FROM json_each(?))`).run(JSON.stringify(ids)).changes;
 }
 
 /** Dossier ids in [from, to] that already have an entry. */
@@ -110,7 +131,101 @@ export interface TermLookup {
  */
 export function lookupSource(lookup: TermLookup): SQL {
   if (lookup.tokens.length === 0) return sql`search_text AS candidates`;
-  return sql`search_grams(${lookup.tokens.map(quoted).join(' AND ')}) AS candidates`;
+  return sql`search_grams(${inColumns('names fields documents', lookup.tokens)}) AS candidates`;
+}
+
+/** An FTS5 expression: all the tokens, in the given columns. */
+const inColumns = (columns: string, tokens: readonly string[]) => `{${columns}}: (${tokens.map(quoted).join(' AND ')})`;
+
+/**
+ * How a search ranks its hits, best first; within a rank, newest first. A dossier takes the best
+ * rank any term of the query gives it (every term must be found somewhere). The exact archive
+ * number is looked up apart, and put first.
+ */
+export const SEARCH_RANKS = {
+  archiveNumber: 1,
+  /** A name, plate, phone, VIN or ID number typed whole. */
+  exactValue: 2,
+  /** A name's pinyin in full or its initials, typed whole. */
+  reading: 3,
+  /** The beginning of a name, of its pinyin or of its initials. */
+  namePrefix: 4,
+  nameContains: 5,
+  /** Any other part: archive number, title, plate, phone, VIN, address, other fields. */
+  fieldContains: 6,
+  documentTitle: 7,
+} as const;
+/** The ranks the index answers a stream for, in order. */
+export const INDEX_RANKS = [2, 3, 4, 5, 6, 7] as const;
+
+/** A term as a ranked search looks it up (see rankedSource). */
+export interface RankedTerm {
+  term: string;
+  /** Its first NAME_START_LENGTH characters (name_starts holds each name's and reading's). */
+  start: string;
+  /** The term is no longer than a beginning in name_starts: that column alone says whether a name begins with it. */
+  short: boolean;
+  /** Its tokens in the names column, which holds every character and pair of a name. */
+  nameTokens: readonly string[];
+  /** Its lookup in the fields and documents columns. */
+  lookup: TermLookup;
+}
+
+const isWholeToken = (tokens: readonly string[], term: string) => tokens.length === 1 && tokens[0] === term;
+
+/** The term's dossiers of exactly this rank or better, as an FTS5 expression (null: the index cannot say). */
+function candidatesOfRank(t: RankedTerm, rank: number): { expression: string | null; exact: boolean } {
+  const whole = quoted(t.term);
+  switch (rank) {
+    case SEARCH_RANKS.exactValue:
+      return { expression: `{exact_values}: ${whole}`, exact: true };
+    case SEARCH_RANKS.reading:
+      return { expression: `{readings}: ${whole}`, exact: true };
+    case SEARCH_RANKS.namePrefix:
+      return t.short ? { expression: `{name_starts}: ${whole}`, exact: true } : { expression: `{name_starts}: ${quoted(t.start)} AND ${inColumns('names', t.nameTokens)}`, exact: false };
+    case SEARCH_RANKS.nameContains:
+      return { expression: inColumns('names', t.nameTokens), exact: isWholeToken(t.nameTokens, t.term) };
+    default: {
+      if (t.lookup.tokens.length === 0) return { expression: null, exact: false };
+      return { expression: inColumns(rank === SEARCH_RANKS.fieldContains ? 'fields' : 'documents', t.lookup.tokens), exact: t.lookup.exact };
+    }
+  }
+}
+
+/**
+ * FTS5 expressions that hold only dossiers the term gives a better rank than `rank`, and whether
+ * together they hold all of them (then a stream needs no confirming against the text).
+ */
+function betterRanks(t: RankedTerm, rank: number): { expressions: string[]; all: boolean } {
+  const expressions: string[] = [];
+  let all = true;
+  for (const better of INDEX_RANKS.filter((r) => r < rank)) {
+    const { expression, exact } = candidatesOfRank(t, better);
+    // An exact lookup of a better rank holds only dossiers the term ranks better (its own rank's
+    // candidates may include better ones, never worse): all of them can be left out.
+    if (expression && exact) expressions.push(expression);
+    else all = false;
+  }
+  return { expressions, all };
+}
+
+/**
+ * Where the dossiers of one rank come from, newest first: an FTS5 expression – the terms'
+ * candidates of that rank, every term's tokens, minus what an earlier rank already listed – or,
+ * where the index cannot narrow it, every entry. `confirm`: each candidate's rank must be checked
+ * against its text (search-rank.ts); without, the expression is exact.
+ */
+export function rankedSource(terms: readonly RankedTerm[], rank: number): { source: SQL; confirm: boolean } {
+  const own = terms.map((t) => candidatesOfRank(t, rank));
+  if (own.some((o) => o.expression === null)) return { source: sql`search_text AS candidates`, confirm: true };
+  const better = terms.map((t) => betterRanks(t, rank));
+  const found = terms.filter((t) => t.lookup.tokens.length > 0).map((t) => `(${inColumns('names fields documents', t.lookup.tokens)})`);
+  const exclude = better.flatMap((b) => b.expressions);
+  let expression = `(${own.map((o) => `(${o.expression ?? ''})`).join(' OR ')})`;
+  if (terms.length > 1 && found.length > 0) expression += ` AND ${found.join(' AND ')}`;
+  if (exclude.length > 0) expression += ` NOT (${exclude.join(' OR ')})`;
+  const exact = terms.length === 1 && (own[0]?.exact ?? false) && (better[0]?.all ?? false);
+  return { source: sql`search_grams(${expression}) AS candidates`, confirm: !exact };
 }
 
 /** The conditions that confirm a candidate against search_text: every term not proven by its lookup alone. */

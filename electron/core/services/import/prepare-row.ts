@@ -1,7 +1,7 @@
 import type { TypeDefinition } from '../../../../shared/dossier-types';
 import { ARCHIVE_NUMBER_LABEL, searchPartsOf } from '../search/dossier-search-parts';
 import { normaliseForSearch } from '../search/normalise';
-import { gramsOf, searchText, uniqueGramsOfText } from '../search/search-entry';
+import { PART_MARKS, searchText, tokensOfText } from '../search/search-entry';
 import type { CheckedRow } from './check-rows';
 
 /**
@@ -17,9 +17,9 @@ export interface PreparedRow {
   classification: string | null;
   openedOn: string | null;
   remarks: string | null;
-  /** The search text without the archive number, and its tokens. */
+  /** The search text without the archive number, and its tokens per column of the index. */
   text: string;
-  grams: string;
+  tokens: string[];
 }
 
 export function prepareRow(row: CheckedRow, definition: TypeDefinition): PreparedRow {
@@ -35,13 +35,17 @@ export function prepareRow(row: CheckedRow, definition: TypeDefinition): Prepare
     openedOn: row.openedOn,
     remarks: row.remarks,
     text,
-    grams: uniqueGramsOfText(text),
+    // Each token once: a name, a plate or the type's name stand in the title too. Done here, on
+    // the worker's thread, it spares the thread that writes the index an eighth of its tokenising.
+    tokens: tokensOfText(text).map((column) => [...new Set(column.split(' '))].join(' ')),
   };
 }
 
-/** The row's search text and tokens with its archive number in front (as searchEntry would make them). */
-export function numberedSearchEntry(archiveNumber: string, row: Pick<PreparedRow, 'text' | 'grams'>): { text: string; grams: string } {
+/** The row's search text and tokens with its archive number added (as searchEntry would make them). */
+export function numberedSearchEntry(archiveNumber: string, row: Pick<PreparedRow, 'text' | 'tokens'>): { text: string; tokens: string[] } {
   const number = normaliseForSearch(archiveNumber);
-  if (!number) return { text: row.text, grams: row.grams };
-  return { text: row.text ? `${number} ${row.text}` : number, grams: `${gramsOf(number)}${row.grams}`.trimEnd() };
+  if (!number) return { text: row.text, tokens: row.tokens };
+  const numbered = `${PART_MARKS.number}${number}`;
+  const extra = tokensOfText(numbered);
+  return { text: row.text ? `${numbered} ${row.text}` : numbered, tokens: row.tokens.map((tokens, i) => [extra[i], tokens].filter(Boolean).join(' ')) };
 }

@@ -1,22 +1,29 @@
-import { normaliseForSearch } from './normalise';
+import { characters, normaliseForSearch } from './normalise';
 import { namePinyin } from './pinyin';
 
-/** One thing the search box finds a dossier by. Names also answer to their pinyin. */
+/**
+ * What a part of a dossier is, for ranking a hit (see search-rank.ts): the archive number; a key
+ * value found whole (plate, phone, VIN, ID number); a person's or company's name, which also
+ * answers to its pinyin; another field (title, address, free text); a document title.
+ */
+export type PartKind = 'number' | 'key' | 'name' | 'field' | 'document';
+
+/** One thing the search box finds a dossier by. */
 export interface SearchPart {
   value: string;
   /** Where it comes from, for showing why a dossier was found (档号, 车牌号, 卷内文件 …). */
   label: string;
-  isName?: boolean;
+  kind: PartKind;
   /** Found by, but never shown (an ID number): the hit says where, not what. */
   sensitive?: boolean;
 }
 
 /** What the search index holds for one dossier (see db/schema/search.ts). */
 export interface SearchEntry {
-  /** Normalised parts separated by spaces: candidates are confirmed against it. */
+  /** The normalised parts, each marked with its kind (see searchText): hits are confirmed and ranked against it. */
   text: string;
-  /** The tokens of each part (see addGrams), space-separated. */
-  grams: string;
+  /** The tokens of each column of the index (SEARCH_COLUMNS), space-separated. */
+  tokens: string[];
 }
 
 const SURROGATE = /[\ud800-\udfff]/;
@@ -71,34 +78,95 @@ function gramsOfCharacters(chars: readonly string[]): string {
   return out;
 }
 
-/** The tokens of a search text (its parts are separated by spaces and hold none themselves). */
-export function gramsOfText(text: string): string {
-  let grams = '';
-  for (const part of text.split(' ')) grams += gramsOf(part);
-  return grams.trimEnd();
+/**
+ * How a part is marked in the search text, by its first character: none of these is ever part
+ * of a normalised term, so `instr` cannot match across parts. A reading is a name's pinyin in
+ * full or its initials.
+ */
+export const PART_MARKS = { number: '#', key: '!', name: '@', reading: '%', field: ':', document: '+' } as const;
+export type MarkedKind = keyof typeof PART_MARKS;
+const KIND_OF_MARK = new Map<string, MarkedKind>(Object.entries(PART_MARKS).map(([kind, mark]) => [mark, kind as MarkedKind]));
+
+/** A marked part of a search text: its kind and its normalised value. */
+export function readMarkedPart(piece: string): { kind: MarkedKind; value: string } | null {
+  const kind = KIND_OF_MARK.get(piece.charAt(0));
+  return kind ? { kind, value: piece.slice(1) } : null;
 }
+
+/** The normalised parts, each once and marked with its kind, separated by spaces. */
+export function searchText(parts: readonly SearchPart[]): string {
+  const marked: string[] = [];
+  const add = (kind: MarkedKind, value: string) => {
+    const piece = PART_MARKS[kind] + value;
+    if (value && !marked.includes(piece)) marked.push(piece);
+  };
+  for (const part of parts) {
+    add(part.kind, normaliseForSearch(part.value));
+    if (part.kind === 'name') for (const reading of namePinyin(part.value)) add('reading', reading);
+  }
+  return marked.join(' ');
+}
+
+/** The columns of the index, in the order of the table (see migration 0012). */
+export const SEARCH_COLUMNS = ['exact_values', 'readings', 'name_starts', 'names', 'fields', 'documents'] as const;
+export type SearchColumn = (typeof SEARCH_COLUMNS)[number];
+const column = (name: SearchColumn) => SEARCH_COLUMNS.indexOf(name);
+const EXACT = column('exact_values');
+const READINGS = column('readings');
+const STARTS = column('name_starts');
+const NAMES = column('names');
+const FIELDS = column('fields');
+const DOCUMENTS = column('documents');
+
+/** How many characters of a name or reading begin it in name_starts: a longer prefix is confirmed against the text. */
+export const NAME_START_LENGTH = 3;
 
 /**
- * The same, each token once: a name, a plate or the type's name stand in the title too, and an
- * archive number repeats 000. Worth it where another thread prepares the tokens (an import):
- * the thread that writes the index then tokenises an eighth less.
+ * Every character and pair of a name or reading and its runs of three letters or digits – the
+ * lone letters and digit pairs too, which the other columns leave out: names are short, and
+ * "names containing 1" must not read every entry to find none.
  */
-export function uniqueGramsOfText(text: string): string {
-  return [...new Set(gramsOfText(text).split(' '))].join(' ');
+export function nameGramsOf(value: string): string {
+  const chars = characters(value);
+  let out = '';
+  for (let i = 0; i < chars.length; i += 1) {
+    out += `${chars[i] ?? ''} `;
+    if (i + 1 < chars.length) out += `${chars[i] ?? ''}${chars[i + 1] ?? ''} `;
+    const run = chars.slice(i, i + 3);
+    if (run.length === 3 && isIndexedGram(run)) out += `${run.join('')} `;
+  }
+  return out;
 }
 
-/** The normalised parts, each once, separated by spaces: what candidates are confirmed against. */
-export function searchText(parts: readonly SearchPart[]): string {
-  const normalised: string[] = [];
-  for (const part of parts) {
-    const value = normaliseForSearch(part.value);
-    if (value && !normalised.includes(value)) normalised.push(value);
-    if (part.isName) for (const reading of namePinyin(part.value)) if (!normalised.includes(reading)) normalised.push(reading);
+function startsOf(value: string): string {
+  const chars = characters(value);
+  let out = '';
+  for (let n = 1; n <= Math.min(NAME_START_LENGTH, chars.length); n += 1) out += `${chars.slice(0, n).join('')} `;
+  return out;
+}
+
+/** The tokens of each column for a search text (see SEARCH_COLUMNS). */
+export function tokensOfText(text: string): string[] {
+  const columns = SEARCH_COLUMNS.map(() => '');
+  for (const piece of text.split(' ')) {
+    const part = readMarkedPart(piece);
+    if (!part) continue;
+    const { kind, value } = part;
+    if (kind === 'name' || kind === 'reading') {
+      columns[kind === 'name' ? EXACT : READINGS] += `${value} `;
+      columns[STARTS] += startsOf(value);
+      columns[NAMES] += nameGramsOf(value);
+    } else if (kind === 'document') {
+      columns[DOCUMENTS] += gramsOf(value);
+    } else {
+      if (kind === 'key') columns[EXACT] += `${value} `;
+      columns[FIELDS] += gramsOf(value);
+    }
   }
-  return normalised.join(' ');
+  return columns.map((tokens) => tokens.trimEnd());
 }
 
 export function searchEntry(parts: readonly SearchPart[]): SearchEntry {
   const text = searchText(parts);
-  return { text, grams: gramsOfText(text) };
+  return { text, tokens: tokensOfText(text) };
 }
