@@ -6,7 +6,7 @@ import { definitionOf } from '../dossiers/dossier-summary';
 import { parseFieldValues } from '../dossiers/field-values';
 import { documentParts, searchPartsOf, TITLE_LABEL } from './dossier-search-parts';
 import type { SearchPart } from './search-entry';
-import { joinStretches, matchWindow, normalisedOrigins, type Stretch } from './match-window';
+import { joinStretches, matchWindow, normalisedOrigins, valueWidth, type Stretch } from './match-window';
 import { normaliseForSearch, searchTerms } from './normalise';
 import { namePinyin, nameSyllables } from './pinyin';
 import { betterRank, partRank, UNRANKED } from './search-rank';
@@ -84,7 +84,7 @@ function bestPart(parts: readonly SearchPart[], terms: readonly string[]): Searc
   if (!best) return null;
   if (best.sensitive) return { label: best.label, value: null, highlights: [], cutBefore: false, cutAfter: false };
   const { stretches, pinyin } = highlightsOf(best, terms);
-  return { label: best.label, ...matchWindow(best.value, stretches), ...(pinyin.length > 0 ? { pinyin: pinyin.join(' ') } : {}) };
+  return { label: best.label, ...matchWindow(best.value, stretches, valueWidth(best.label)), ...(pinyin.length > 0 ? { pinyin: pinyin.join(' ') } : {}) };
 }
 
 /**

@@ -42,18 +42,22 @@ export function joinStretches(stretches: readonly Stretch[]): Stretch[] {
 /** Display width: a CJK or full-width character is as wide as two Latin ones. */
 const widthOf = (char: string) => ((char.codePointAt(0) ?? 0) >= 0x1100 ? 2 : 1);
 
-/** What the hit list shows of a long value: about this many Latin characters' width. */
-export const MATCH_WINDOW_WIDTH = 30;
+/** What the hit list's column holds, label and value: about this many Latin characters' width. */
+export const MATCH_COLUMN_WIDTH = 38;
+
+/** Room left for a value after its label (its colon and two … included). */
+export const valueWidth = (label: string) => Math.max(12, MATCH_COLUMN_WIDTH - textWidth(label) - 4);
+
+const textWidth = (text: string) => Array.from(text).reduce((sum, char) => sum + widthOf(char), 0);
 
 /**
  * The part of a value the hit list shows: all of it when it fits, else a window of about
  * `width` that starts a little before the first highlight – so the match is always in view,
  * and what was cut is said (…), never hidden by the column's width.
  */
-export function matchWindow(value: string, highlights: readonly Stretch[], width = MATCH_WINDOW_WIDTH): { value: string; highlights: Stretch[]; cutBefore: boolean; cutAfter: boolean } {
+export function matchWindow(value: string, highlights: readonly Stretch[], width: number): { value: string; highlights: Stretch[]; cutBefore: boolean; cutAfter: boolean } {
   const chars = Array.from(value);
-  const total = chars.reduce((sum, char) => sum + widthOf(char), 0);
-  if (total <= width) return { value, highlights: [...highlights], cutBefore: false, cutAfter: false };
+  if (textWidth(value) <= width) return { value, highlights: [...highlights], cutBefore: false, cutAfter: false };
   // Offsets of each character in UTF-16 units.
   const offsets: number[] = [];
   let offset = 0;
