@@ -76,7 +76,8 @@ type PageIds = ReturnType<typeof queryDossierIds>;
 
 /**
  * The page of ids and, on a first page, how many match (up to the cap; cap + 1 means more). A
- * ranked search reads its page rank by rank, each stopping at the page, and counts its hits apart.
+ * ranked search reads its page rank by rank, each stopping at the page, and counts its hits apart
+ * – unless its first page already holds them all.
  */
 function pageAndCount(db: Db, query: DossierQuery, exact: DossierRecord | null, slot: CountSlot | null): { page: PageIds; total: number | null } {
   const counted: DossierQuery = { ...query, after: undefined, excludeId: undefined };
@@ -84,7 +85,7 @@ function pageAndCount(db: Db, query: DossierQuery, exact: DossierRecord | null, 
   const page = queryDossierIds(db, { ...query, excludeId: exact?.id, limit });
   if (!slot) return { page, total: null };
   if (slot.known !== undefined) return { page, total: slot.known };
-  const total = countMatchingDossiers(db, counted, SEARCH_COUNT_CAP);
+  const total = !query.after && !page.hasMore ? page.rows.length + (exact ? 1 : 0) : countMatchingDossiers(db, counted, SEARCH_COUNT_CAP);
   slot.keep(total);
   return { page, total };
 }
