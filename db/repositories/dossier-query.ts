@@ -1,4 +1,7 @@
 import { and, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
+import type { Statement } from 'better-sqlite3';
+import { perConnection } from '../per-connection';
 import type { Db } from '../open';
 import { dossiers } from '../schema';
 import { visible, type Visibility } from './dossiers';
@@ -116,19 +119,46 @@ const hasText = (query: DossierQuery): query is DossierQuery & { text: NonNullab
 const RANK_FUNCTION = 'dossierdesk_search_rank';
 
 /**
+ * The rank function SQLite calls for a candidate, registered once per connection (registering
+ * a function again would discard every prepared statement); each search sets its ranker.
+ */
+const ranker = perConnection((db) => {
+  const current = { rankOf: (_text: string): number => 0 };
+  db.$client.function(RANK_FUNCTION, (text: unknown) => current.rankOf(String(text)));
+  return current;
+});
+
+const dialect = new SQLiteSyncDialect();
+
+/** A ranked page runs up to six small statements: each shape is prepared once per connection. */
+const rankStatements = perConnection(() => new Map<string, Statement>());
+
+function allPrepared<T>(db: Db, query: SQL): T[] {
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  const kept = rankStatements(db);
+  let statement = kept.get(text);
+  if (!statement) {
+    statement = db.$client.prepare(text);
+    kept.set(text, statement);
+    if (kept.size > 64) kept.delete(kept.keys().next().value as string);
+  }
+  return statement.all(...params) as T[];
+}
+
+/**
  * A page of hits by rank: rank after rank, each read newest first from its own lookup, which
  * stops as soon as the page is full – a common query (张) never sorts all its hits. The keyset
  * position is (rank, id). Candidates the index cannot rank exactly are ranked by their text.
  */
 function rankedIds(db: Db, query: DossierQuery & { text: NonNullable<DossierQuery['text']> }): { id: number; sortValue: number }[] {
   const { ranked, rankOf } = query.text;
-  db.$client.function(RANK_FUNCTION, { deterministic: true }, (text: unknown) => rankOf(String(text)));
+  ranker(db).rankOf = rankOf;
   const rows: { id: number; sortValue: number }[] = [];
   const from = query.after ? Number(query.after.value) : INDEX_RANKS[0];
   for (const rank of INDEX_RANKS.filter((r) => r >= from)) {
     const { source, confirm } = rankedSource(ranked, rank);
     const after = query.after && rank === from ? sql`candidates.rowid < ${query.after.id}` : undefined;
-    const ids = db.all<{ id: number }>(sql`SELECT candidates.rowid AS id FROM ${source}
+    const ids = allPrepared<{ id: number }>(db, sql`SELECT candidates.rowid AS id FROM ${source}
       ${confirm ? sql`CROSS JOIN search_text ON search_text.dossier_id = candidates.rowid` : sql``}
       CROSS JOIN dossiers INDEXED BY dossiers_visibility_idx ON dossiers.id = candidates.rowid
       WHERE ${and(conditions(query, false), after, confirm ? sql`${sql.raw(RANK_FUNCTION)}(search_text.text) = ${rank}` : undefined) ?? sql`1`}

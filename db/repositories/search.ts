@@ -4,46 +4,23 @@ import { perConnection } from '../per-connection';
 import { searchText } from '../schema';
 
 /**
- * The search index (SQLite FTS5; see migrations 0005 and 0012): search_text holds each dossier's
- * normalised searchable parts, each marked with its kind; search_grams their tokens in six
- * columns – whole values, whole readings, name beginnings, name grams, field grams, document
- * grams. Everything FTS5-specific stays in this file.
+ * The search index (SQLite FTS5; see migration 0005): search_text holds each dossier's normalised
+ * searchable parts, each marked with its kind; search_grams their tokens – characters, pairs,
+ * runs of three letters or digits, and whole values – some marked by what they come from
+ * (TOKEN_MARKS). Everything FTS5-specific stays in this file.
  */
 
 export interface SearchEntryRow {
   dossierId: number;
   text: string;
-  /** The tokens of each column, in the table's order. */
-  tokens: readonly string[];
+  tokens: string;
 }
-
-const COLUMN_COUNT = 6;
-const COLUMN_LIST = 'exact_values, readings, name_starts, names, fields, documents';
 
 /** Replaces a dossier's entry in the index (inside the transaction that changed the dossier). */
 export function writeSearchEntry(db: Db, entry: SearchEntryRow): void {
   removeSearchEntry(db, entry.dossierId);
   db.insert(searchText).values({ dossierId: entry.dossierId, text: entry.text }).run();
-  gramsInsert(db).run(entry.dossierId, ...Array.from({ length: COLUMN_COUNT }, (_, i) => entry.tokens[i] ?? ''));
-}
-
-const gramsInsert = perConnection((db) => db.$client.prepare(`INSERT INTO search_grams (rowid, ${COLUMN_LIST}) VALUES (?, ?, ?, ?, ?, ?, ?)`));
-
-/**
- * The SQL of the columns' tokens made by `tokensOf(KEY)` (KEY a column of search_text): SQLite
- * calls a function once per column, and the tokens of a row are made once, for the first.
- */
-function columnTokens(db: Db, name: string, key: string, tokensOf: (key: unknown) => readonly string[]): string {
-  let lastKey: unknown = undefined;
-  let last: readonly string[] = [];
-  db.$client.function(name, { deterministic: true }, (value: unknown, column: unknown) => {
-    if (value !== lastKey) {
-      last = tokensOf(value);
-      lastKey = value;
-    }
-    return last[Number(column)] ?? '';
-  });
-  return Array.from({ length: COLUMN_COUNT }, (_, i) => `${name}(${key}, ${i})`).join(', ');
+  db.run(sql`INSERT INTO search_grams (rowid, grams) VALUES (${entry.dossierId}, ${entry.tokens})`);
 }
 
 /** A dossier's searchable text alone (an import, a rebuild); its grams follow in indexGramsFromText. */
@@ -60,22 +37,25 @@ const textInsert = perConnection((db) => db.$client.prepare<[number, string]>('I
  * held in memory. FTS5 writes out its pending index data at each statement of a transaction,
  * so callers index in large ranges, after the rows are written.
  */
-export function indexGramsFromText(db: Db, range: { from: number; to: number }, tokens: (text: string) => readonly string[]): number {
-  const columns = columnTokens(db, 'dossierdesk_text_tokens', 'text', (text) => tokens(String(text)));
-  return db.$client.prepare(`INSERT INTO search_grams (rowid, ${COLUMN_LIST}) SELECT dossier_id, ${columns} FROM search_text WHERE dossier_id BETWEEN ? AND ?`).run(range.from, range.to).changes;
+export function indexGramsFromText(db: Db, range: { from: number; to: number }, grams: (text: string) => string): number {
+  const sqlite = db.$client;
+  sqlite.function('dossierdesk_grams', { deterministic: true }, (text: unknown) => grams(String(text)));
+  return sqlite.prepare('INSERT INTO search_grams (rowid, grams) SELECT dossier_id, dossierdesk_grams(text) FROM search_text WHERE dossier_id BETWEEN ? AND ?').run(range.from, range.to).changes;
 }
 
 /** The same with the tokens already made, by dossier id (an import prepares them on another thread). */
-export function indexTokensOfDossiers(db: Db, range: { from: number; to: number }, tokensOf: (dossierId: number) => readonly string[]): number {
-  const columns = columnTokens(db, 'dossierdesk_dossier_tokens', 'dossier_id', (id) => tokensOf(Number(id)));
-  return db.$client.prepare(`INSERT INTO search_grams (rowid, ${COLUMN_LIST}) SELECT dossier_id, ${columns} FROM search_text WHERE dossier_id BETWEEN ? AND ?`).run(range.from, range.to).changes;
+export function indexTokensOfDossiers(db: Db, range: { from: number; to: number }, tokensOf: (dossierId: number) => string): number {
+  const sqlite = db.$client;
+  sqlite.function('dossierdesk_tokens', { deterministic: true }, (id: unknown) => tokensOf(Number(id)));
+  return sqlite.prepare('INSERT INTO search_grams (rowid, grams) SELECT dossier_id, dossierdesk_tokens(dossier_id) FROM search_text WHERE dossier_id BETWEEN ? AND ?').run(range.from, range.to).changes;
 }
 
 /** The same for the entries of the given dossiers (a step of a rebuild that edits may have overtaken). */
-export function indexGramsOfDossiers(db: Db, ids: readonly number[], tokens: (text: string) => readonly string[]): number {
+export function indexGramsOfDossiers(db: Db, ids: readonly number[], grams: (text: string) => string): number {
   if (ids.length === 0) return 0;
-  const columns = columnTokens(db, 'dossierdesk_text_tokens', 'text', (text) => tokens(String(text)));
-  return db.$client.prepare(`INSERT INTO search_grams (rowid, ${COLUMN_LIST}) SELECT dossier_id, ${columns} FROM search_text WHERE dossier_id IN (SELECT value FROM json_each(?))`).run(JSON.stringify(ids)).changes;
+  const sqlite = db.$client;
+  sqlite.function('dossierdesk_grams', { deterministic: true }, (text: unknown) => grams(String(text)));
+  return sqlite.prepare('INSERT INTO search_grams (rowid, grams) SELECT dossier_id, dossierdesk_grams(text) FROM search_text WHERE dossier_id IN (SELECT value FROM json_each(?))').run(JSON.stringify(ids)).changes;
 }
 
 /** Dossier ids in [from, to] that already have an entry. */
@@ -104,14 +84,33 @@ export function searchEntryCount(db: Db): number {
   return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM search_text`)?.n ?? 0;
 }
 
+/**
+ * The first character of a token that comes from one kind of part only, so that each has its own
+ * list in the index (a column filter would read a token's whole list to pick its column). None
+ * of them is a letter or a digit, so none is ever part of a normalised term; the 'ascii'
+ * tokenizer keeps them in the token. Unmarked tokens are those of the names and other fields.
+ */
+export const TOKEN_MARKS = {
+  /** A name, plate, phone, VIN or ID number, whole. */
+  exactValue: '§',
+  /** A name's pinyin in full or its initials, whole. */
+  reading: '¶',
+  /** The first one to three characters of a name or reading. */
+  nameStart: '¤',
+  /** Every character and pair of a name or reading (and runs of three letters or digits). */
+  name: '¦',
+  /** The tokens of a document title. */
+  document: '¨',
+} as const;
+
 const quoted = (term: string) => `"${term.replace(/"/g, '""')}"`;
 
-/** In how many dossiers a token occurs (0 when none). */
+/** In how many dossiers a token occurs, in names and other fields or in document titles (0 when none; at most that many). */
 export function tokenDocumentCount(db: Db, token: string): number {
-  return (tokenCount(db).get(token) as number | undefined) ?? 0;
+  return (tokenCount(db).get(token, TOKEN_MARKS.document + token) as number | null | undefined) ?? 0;
 }
 
-const tokenCount = perConnection((db) => db.$client.prepare<[string]>('SELECT doc FROM search_gram_terms WHERE term = ?').pluck());
+const tokenCount = perConnection((db) => db.$client.prepare<[string, string]>('SELECT sum(doc) FROM search_gram_terms WHERE term IN (?, ?)').pluck());
 
 /**
  * A term of a query as the index answers it: the tokens that must all be present, and whether
@@ -131,11 +130,15 @@ export interface TermLookup {
  */
 export function lookupSource(lookup: TermLookup): SQL {
   if (lookup.tokens.length === 0) return sql`search_text AS candidates`;
-  return sql`search_grams(${inColumns('names fields documents', lookup.tokens)}) AS candidates`;
+  return sql`search_grams(${anywhere(lookup.tokens)}) AS candidates`;
 }
 
-/** An FTS5 expression: all the tokens, in the given columns. */
-const inColumns = (columns: string, tokens: readonly string[]) => `{${columns}}: (${tokens.map(quoted).join(' AND ')})`;
+/** An FTS5 expression: all the tokens, each with the mark. */
+const allOf = (tokens: readonly string[], mark = '') => `(${tokens.map((token) => quoted(mark + token)).join(' AND ')})`;
+
+/** All the tokens in the names and other fields, or all in the document titles. */
+const anywhere = (tokens: readonly string[]) => `${allOf(tokens)} OR ${allOf(tokens, TOKEN_MARKS.document)}`;
+
 
 /**
  * How a search ranks its hits, best first; within a rank, newest first. A dossier takes the best
@@ -161,13 +164,13 @@ export const INDEX_RANKS = [2, 3, 4, 5, 6, 7] as const;
 /** A term as a ranked search looks it up (see rankedSource). */
 export interface RankedTerm {
   term: string;
-  /** Its first NAME_START_LENGTH characters (name_starts holds each name's and reading's). */
+  /** Its first NAME_START_LENGTH characters (a name's and a reading's beginnings are tokens). */
   start: string;
-  /** The term is no longer than a beginning in name_starts: that column alone says whether a name begins with it. */
+  /** The term is no longer than a beginning token: that alone says whether a name begins with it. */
   short: boolean;
-  /** Its tokens in the names column, which holds every character and pair of a name. */
+  /** Its name tokens (a name's are every character and pair). */
   nameTokens: readonly string[];
-  /** Its lookup in the fields and documents columns. */
+  /** Its lookup among the other tokens (names and other fields, and document titles). */
   lookup: TermLookup;
 }
 
@@ -175,19 +178,19 @@ const isWholeToken = (tokens: readonly string[], term: string) => tokens.length 
 
 /** The term's dossiers of exactly this rank or better, as an FTS5 expression (null: the index cannot say). */
 function candidatesOfRank(t: RankedTerm, rank: number): { expression: string | null; exact: boolean } {
-  const whole = quoted(t.term);
   switch (rank) {
     case SEARCH_RANKS.exactValue:
-      return { expression: `{exact_values}: ${whole}`, exact: true };
+      return { expression: allOf([t.term], TOKEN_MARKS.exactValue), exact: true };
     case SEARCH_RANKS.reading:
-      return { expression: `{readings}: ${whole}`, exact: true };
+      return { expression: allOf([t.term], TOKEN_MARKS.reading), exact: true };
     case SEARCH_RANKS.namePrefix:
-      return t.short ? { expression: `{name_starts}: ${whole}`, exact: true } : { expression: `{name_starts}: ${quoted(t.start)} AND ${inColumns('names', t.nameTokens)}`, exact: false };
+      return t.short ? { expression: allOf([t.term], TOKEN_MARKS.nameStart), exact: true } : { expression: `${allOf([t.start], TOKEN_MARKS.nameStart)} AND ${allOf(t.nameTokens, TOKEN_MARKS.name)}`, exact: false };
     case SEARCH_RANKS.nameContains:
-      return { expression: inColumns('names', t.nameTokens), exact: isWholeToken(t.nameTokens, t.term) };
+      return { expression: allOf(t.nameTokens, TOKEN_MARKS.name), exact: isWholeToken(t.nameTokens, t.term) };
     default: {
       if (t.lookup.tokens.length === 0) return { expression: null, exact: false };
-      return { expression: inColumns(rank === SEARCH_RANKS.fieldContains ? 'fields' : 'documents', t.lookup.tokens), exact: t.lookup.exact };
+      // Unmarked tokens are the names' and the other fields': names hold ranks 2–5, excluded before.
+      return { expression: allOf(t.lookup.tokens, rank === SEARCH_RANKS.fieldContains ? '' : TOKEN_MARKS.document), exact: t.lookup.exact };
     }
   }
 }
@@ -219,7 +222,7 @@ export function rankedSource(terms: readonly RankedTerm[], rank: number): { sour
   const own = terms.map((t) => candidatesOfRank(t, rank));
   if (own.some((o) => o.expression === null)) return { source: sql`search_text AS candidates`, confirm: true };
   const better = terms.map((t) => betterRanks(t, rank));
-  const found = terms.filter((t) => t.lookup.tokens.length > 0).map((t) => `(${inColumns('names fields documents', t.lookup.tokens)})`);
+  const found = terms.filter((t) => t.lookup.tokens.length > 0).map((t) => `(${anywhere(t.lookup.tokens)})`);
   const exclude = better.flatMap((b) => b.expressions);
   let expression = `(${own.map((o) => `(${o.expression ?? ''})`).join(' OR ')})`;
   if (terms.length > 1 && found.length > 0) expression += ` AND ${found.join(' AND ')}`;

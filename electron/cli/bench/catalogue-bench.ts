@@ -209,11 +209,29 @@ export async function runCatalogueBench(options: CatalogueBenchOptions): Promise
       ['search: phone fragment (4 digits)', (i) => pickCustomer(i).phone.replace(/\D/g, '').slice(-4)],
       ['search: phone fragment (7 digits)', (i) => pickCustomer(i).phone.replace(/\D/g, '').slice(3, 10)],
       ['search: document title', (i) => ['发票', '合同', '保险', '回访记录'][i % 4] ?? '发票'],
+      ['search: pinyin beginning (1–2 letters)', (i) => initials(pickCustomer(i).name).slice(0, 1 + (i % 2))],
+      ['search: exact plate or phone', (i) => (i % 2 ? pickCustomer(i).plate : pickCustomer(i).phone)],
+      ['search: two terms (surname and plate province)', (i) => `${pickCustomer(i).name.slice(0, 1)} ${pickCustomer(i).plate.slice(0, 1)}`],
     ];
     for (const [name, query] of classes) {
       options.progress(name);
       figures.push(summarise(name, size, await time(QUERIES_PER_CLASS, (i) => must(core, 'dossier:list', { query: query(i), limit: 50 }))));
     }
+
+    options.progress('search: a later page …');
+    // The 5th page of a common query (the ranks of a surname: its names, then addresses and titles).
+    const later: string[] = [];
+    for (let i = 0; i < 20; i += 1) {
+      let page = await must(core, 'dossier:list', { query: pickCustomer(i).name.slice(0, 1), limit: 50 });
+      for (let p = 0; p < 4 && page.nextCursor; p += 1) page = await must(core, 'dossier:list', { query: pickCustomer(i).name.slice(0, 1), limit: 50, cursor: page.nextCursor });
+      if (page.nextCursor) later.push(JSON.stringify([pickCustomer(i).name.slice(0, 1), page.nextCursor]));
+    }
+    figures.push(
+      summarise('search: 6th page (1 character)', size, await time(QUERIES_PER_CLASS, (i) => {
+        const [query, cursor] = JSON.parse(later[i % later.length] ?? '["张",""]') as [string, string];
+        return must(core, 'dossier:list', { query, limit: 50, ...(cursor ? { cursor } : {}) });
+      })),
+    );
 
     options.progress('list pages …');
     figures.push(summarise('list: first page with total', size, await time(100, () => must(core, 'dossier:list', { limit: 50 }))));

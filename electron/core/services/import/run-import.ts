@@ -153,7 +153,7 @@ export async function runImport(ctx: HandlerContext, plan: ImportPlan): Promise<
           const importId = insertImport(db, { fileName: staged.fileName, sha256: staged.sha256, format: staged.format, encoding, typeId: type.id, rows: 0, createdAt: at, createdBy: record.id });
           const writer = bulkDossierWriter(db);
           const numbers = new ArchiveNumbers(writer, known.takenNumbers);
-          const tokens = new Map<number, string[]>();
+          const tokens = new Map<number, string>();
           let written = 0;
           let lastId = 0;
           /** The first dossier whose tokens are not yet indexed (null until a row is written). */
@@ -162,7 +162,7 @@ export async function runImport(ctx: HandlerContext, plan: ImportPlan): Promise<
           let last: string | null = null;
           const indexPending = () => {
             if (pendingFrom === null) return;
-            indexTokensOfDossiers(db, { from: pendingFrom, to: lastId }, (id) => tokens.get(id) ?? []);
+            indexTokensOfDossiers(db, { from: pendingFrom, to: lastId }, (id) => tokens.get(id) ?? '');
             tokens.clear();
             pendingFrom = null;
           };

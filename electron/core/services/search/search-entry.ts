@@ -1,3 +1,4 @@
+import { TOKEN_MARKS } from '../../../../db/repositories/search';
 import { characters, normaliseForSearch } from './normalise';
 import { namePinyin } from './pinyin';
 
@@ -22,8 +23,8 @@ export interface SearchPart {
 export interface SearchEntry {
   /** The normalised parts, each marked with its kind (see searchText): hits are confirmed and ranked against it. */
   text: string;
-  /** The tokens of each column of the index (SEARCH_COLUMNS), space-separated. */
-  tokens: string[];
+  /** Its index tokens, space-separated (see tokensOfText). */
+  tokens: string;
 }
 
 const SURROGATE = /[\ud800-\udfff]/;
@@ -107,33 +108,22 @@ export function searchText(parts: readonly SearchPart[]): string {
   return marked.join(' ');
 }
 
-/** The columns of the index, in the order of the table (see migration 0012). */
-export const SEARCH_COLUMNS = ['exact_values', 'readings', 'name_starts', 'names', 'fields', 'documents'] as const;
-export type SearchColumn = (typeof SEARCH_COLUMNS)[number];
-const column = (name: SearchColumn) => SEARCH_COLUMNS.indexOf(name);
-const EXACT = column('exact_values');
-const READINGS = column('readings');
-const STARTS = column('name_starts');
-const NAMES = column('names');
-const FIELDS = column('fields');
-const DOCUMENTS = column('documents');
-
-/** How many characters of a name or reading begin it in name_starts: a longer prefix is confirmed against the text. */
+/** How many characters of a name or reading begin it as a token: a longer prefix is confirmed against the text. */
 export const NAME_START_LENGTH = 3;
 
 /**
  * Every character and pair of a name or reading and its runs of three letters or digits – the
- * lone letters and digit pairs too, which the other columns leave out: names are short, and
- * "names containing 1" must not read every entry to find none.
+ * lone letters and digit pairs too, which the other tokens leave out: names are short, and
+ * "names holding 1" must not read every entry to find none.
  */
-export function nameGramsOf(value: string): string {
+function nameGramsOf(value: string, mark: string): string {
   const chars = characters(value);
   let out = '';
   for (let i = 0; i < chars.length; i += 1) {
-    out += `${chars[i] ?? ''} `;
-    if (i + 1 < chars.length) out += `${chars[i] ?? ''}${chars[i + 1] ?? ''} `;
+    out += `${mark}${chars[i] ?? ''} `;
+    if (i + 1 < chars.length) out += `${mark}${chars[i] ?? ''}${chars[i + 1] ?? ''} `;
     const run = chars.slice(i, i + 3);
-    if (run.length === 3 && isIndexedGram(run)) out += `${run.join('')} `;
+    if (run.length === 3 && isIndexedGram(run)) out += `${mark}${run.join('')} `;
   }
   return out;
 }
@@ -141,29 +131,39 @@ export function nameGramsOf(value: string): string {
 function startsOf(value: string): string {
   const chars = characters(value);
   let out = '';
-  for (let n = 1; n <= Math.min(NAME_START_LENGTH, chars.length); n += 1) out += `${chars.slice(0, n).join('')} `;
+  for (let n = 1; n <= Math.min(NAME_START_LENGTH, chars.length); n += 1) out += `${TOKEN_MARKS.nameStart}${chars.slice(0, n).join('')} `;
   return out;
 }
 
-/** The tokens of each column for a search text (see SEARCH_COLUMNS). */
-export function tokensOfText(text: string): string[] {
-  const columns = SEARCH_COLUMNS.map(() => '');
+/** The grams of a part, each with the mark (see gramsOf). */
+const markedGramsOf = (value: string, mark: string) =>
+  gramsOf(value)
+    .split(' ')
+    .filter(Boolean)
+    .map((gram) => `${mark}${gram} `)
+    .join('');
+
+/**
+ * The index tokens of a search text (see TOKEN_MARKS): the grams of names and other fields
+ * unmarked, as every query finds them; names and readings whole, their beginnings and all their
+ * grams, key values whole, and document titles' grams, each marked.
+ */
+export function tokensOfText(text: string): string {
+  let tokens = '';
   for (const piece of text.split(' ')) {
     const part = readMarkedPart(piece);
     if (!part) continue;
     const { kind, value } = part;
-    if (kind === 'name' || kind === 'reading') {
-      columns[kind === 'name' ? EXACT : READINGS] += `${value} `;
-      columns[STARTS] += startsOf(value);
-      columns[NAMES] += nameGramsOf(value);
-    } else if (kind === 'document') {
-      columns[DOCUMENTS] += gramsOf(value);
-    } else {
-      if (kind === 'key') columns[EXACT] += `${value} `;
-      columns[FIELDS] += gramsOf(value);
+    if (kind === 'document') {
+      tokens += markedGramsOf(value, TOKEN_MARKS.document);
+      continue;
     }
+    tokens += gramsOf(value);
+    if (kind === 'name' || kind === 'key') tokens += `${TOKEN_MARKS.exactValue}${value} `;
+    if (kind === 'reading') tokens += `${TOKEN_MARKS.reading}${value} `;
+    if (kind === 'name' || kind === 'reading') tokens += startsOf(value) + nameGramsOf(value, TOKEN_MARKS.name);
   }
-  return columns.map((tokens) => tokens.trimEnd());
+  return tokens.trimEnd();
 }
 
 export function searchEntry(parts: readonly SearchPart[]): SearchEntry {
