@@ -139,7 +139,6 @@ const allOf = (tokens: readonly string[], mark = '') => `(${tokens.map((token) =
 /** All the tokens in the names and other fields, or all in the document titles. */
 const anywhere = (tokens: readonly string[]) => `${allOf(tokens)} OR ${allOf(tokens, TOKEN_MARKS.document)}`;
 
-
 /**
  * How a search ranks its hits, best first; within a rank, newest first. A dossier takes the best
  * rank any term of the query gives it (every term must be found somewhere). The exact archive
@@ -220,12 +219,16 @@ function betterRanks(t: RankedTerm, rank: number): { expressions: string[]; all:
  */
 export function rankedSource(terms: readonly RankedTerm[], rank: number): { source: SQL; confirm: boolean } {
   const own = terms.map((t) => candidatesOfRank(t, rank));
-  if (own.some((o) => o.expression === null)) return { source: sql`search_text AS candidates`, confirm: true };
-  const better = terms.map((t) => betterRanks(t, rank));
   const found = terms.filter((t) => t.lookup.tokens.length > 0).map((t) => `(${anywhere(t.lookup.tokens)})`);
+  const unindexed = own.some((o) => o.expression === null);
+  // A term the index has no tokens of (a lone digit) may hold this rank anywhere: the other
+  // terms' hits are the candidates – or, with none, every entry.
+  if (unindexed && found.length === 0) return { source: sql`search_text AS candidates`, confirm: true };
+  const better = terms.map((t) => betterRanks(t, rank));
   const exclude = better.flatMap((b) => b.expressions);
-  let expression = `(${own.map((o) => `(${o.expression ?? ''})`).join(' OR ')})`;
-  if (terms.length > 1 && found.length > 0) expression += ` AND ${found.join(' AND ')}`;
+  const candidates = unindexed ? [] : [`(${own.map((o) => `(${o.expression ?? ''})`).join(' OR ')})`];
+  if (unindexed || terms.length > 1) candidates.push(...found);
+  let expression = candidates.join(' AND ');
   if (exclude.length > 0) expression += ` NOT (${exclude.join(' OR ')})`;
   const exact = terms.length === 1 && (own[0]?.exact ?? false) && (better[0]?.all ?? false);
   return { source: sql`search_grams(${expression}) AS candidates`, confirm: !exact };

@@ -132,7 +132,7 @@ describe('search ranks its hits the way clerks judge them', () => {
     expect((await firstPage('zs')).slice(0, byInitials.length).sort()).toEqual([...byInitials].sort());
   });
 
-  const queries = ['zs', '张', 'zh', 'wang', '伟', '沪a', '张江', '发票', '合同', '1', 'zs 沪'];
+  const queries = ['zs', '张', 'zh', 'wang', '伟', '沪a', '张江', '发票', '合同', '1', '12', 'zs 沪', '沪 zs', '张 1'];
   it.each(queries)('lists every hit of %s once, rank after rank in the documented order, newest first within a rank', async (query) => {
     const listed = await walk(query);
     const expected = made.filter((d) => oracleRank(d, query) > 0);
