@@ -58,6 +58,15 @@ async function writeSheet(file: string, count: number, data: SampleData): Promis
   return sample;
 }
 
+/**
+ * CPU seconds this process (all its threads) used since `from`: on a shared, busy machine the
+ * wall-clock time of a long step says more about the neighbours than about the step.
+ */
+function cpuSeconds(from: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(from);
+  return (used.user + used.system) / 1e6;
+}
+
 /** The highest resident memory seen while `task` runs (sampled every 20 ms). */
 async function peakMemory<T>(task: () => Promise<T>): Promise<{ result: T; peakMb: number }> {
   let peak = process.memoryUsage().rss;
@@ -78,7 +87,7 @@ async function peakMemory<T>(task: () => Promise<T>): Promise<{ result: T; peakM
  * the archive holds `documents` in all, FULL_DOSSIERS of them with 50 each; then completeness
  * is brought up to date and the search index rebuilt (document titles are searchable).
  */
-function fileDocuments(dataDir: string, dataKey: Buffer, migrationsDir: string, count: number, checklist: { key: string; name: string; required: boolean }[], data: SampleData): { rebuildMs: number; fullNumbers: string[] } {
+function fileDocuments(dataDir: string, dataKey: Buffer, migrationsDir: string, count: number, checklist: { key: string; name: string; required: boolean }[], data: SampleData): { rebuildMs: number; rebuildCpuS: number; fullNumbers: string[] } {
   const dbKey = deriveSubkey(dataKey, 'database');
   const database = openArchiveDatabase({ file: archivePaths(dataDir).database, key: dbKey, migrationsDir });
   dbKey.fill(0);
@@ -125,9 +134,11 @@ function fileDocuments(dataDir: string, dataKey: Buffer, migrationsDir: string, 
       })
       .immediate();
     const start = performance.now();
+    const cpu = process.cpuUsage();
     database.sqlite.transaction(() => rebuildSearchIndex(db)).immediate();
+    const rebuildCpuS = cpuSeconds(cpu);
     const numberOf = database.sqlite.prepare('SELECT archive_number FROM dossiers WHERE id = ?').pluck();
-    return { rebuildMs: performance.now() - start, fullNumbers: fullIds.map((id) => numberOf.get(id) as string) };
+    return { rebuildMs: performance.now() - start, rebuildCpuS, fullNumbers: fullIds.map((id) => numberOf.get(id) as string) };
   } finally {
     database.close();
   }
@@ -162,6 +173,7 @@ export async function runCatalogueBench(options: CatalogueBenchOptions): Promise
     options.progress('importing it …');
     const before = process.memoryUsage().rss / 1024 / 1024;
     const start = performance.now();
+    const importCpu = process.cpuUsage();
     const phases = new Map<string, number>();
     const { result, peakMb } = await peakMemory(async () => {
       const opened = await must(core, 'import:open', { source: { path: sheet } });
@@ -184,7 +196,7 @@ export async function runCatalogueBench(options: CatalogueBenchOptions): Promise
     const spans = marks.slice(0, -1).map(([phase, at], i) => `${phase} ${(((marks[i + 1]?.[1] ?? at) - at) / 1000).toFixed(1)} s`);
     notes.push(`CSV import phases: ${spans.join(', ')} (the last one includes the commit)`);
     figures.push(summarise('CSV import end to end (read, check, write, index)', `${result.imported} rows`, [importMs]));
-    notes.push(`CSV import: ${result.imported} rows in ${(importMs / 1000).toFixed(1)} s; peak resident memory ${peakMb.toFixed(0)} MB (${before.toFixed(0)} MB before)`);
+    notes.push(`CSV import: ${result.imported} rows in ${(importMs / 1000).toFixed(1)} s (CPU ${cpuSeconds(importCpu).toFixed(1)} s, both threads); peak resident memory ${peakMb.toFixed(0)} MB (${before.toFixed(0)} MB before)`);
 
     const type = (await must(core, 'type:list', {})).find((t) => t.key === 'vehicle-new');
     const checklist = (type?.checklist ?? []).map((c) => ({ key: c.key, name: c.name, required: c.requirement === 'required' }));
@@ -192,7 +204,8 @@ export async function runCatalogueBench(options: CatalogueBenchOptions): Promise
     options.progress(`filing ${options.documents} documents and rebuilding the search index …`);
     const paths = archivePaths(dataDir);
     const dataKey = await openSlot(readKeySlotFile(paths.keySlots), ADMIN.login, ADMIN.password);
-    const { rebuildMs, fullNumbers } = fileDocuments(dataDir, dataKey, options.migrationsDir, options.documents, checklist, data);
+    const { rebuildMs, rebuildCpuS, fullNumbers } = fileDocuments(dataDir, dataKey, options.migrationsDir, options.documents, checklist, data);
+    notes.push(`search index rebuild: CPU ${rebuildCpuS.toFixed(1)} s`);
     dataKey.fill(0);
     figures.push(summarise('search index rebuild (all dossiers with document titles)', size, [rebuildMs]));
     await core.close();
