@@ -47,33 +47,33 @@ export function isIndexedGram(chars: readonly string[]): boolean {
 }
 
 /**
- * A part's tokens (see isIndexedGram), each followed by a space. Built by character codes: this
- * runs for every row of an import. A token repeated within a dossier costs FTS5 little, less
- * than finding the repeats here.
+ * A part's tokens (see isIndexedGram), each after the mark, if any (see tokensOfText), and
+ * followed by a space. Built by character codes: this runs for every row of an import. A token
+ * repeated within a dossier costs FTS5 little, less than finding the repeats here.
  */
-export function gramsOf(part: string): string {
-  if (SURROGATE.test(part)) return gramsOfCharacters(Array.from(part));
+export function gramsOf(part: string, mark = ''): string {
+  if (SURROGATE.test(part)) return gramsOfCharacters(Array.from(part), mark);
   let out = '';
   const n = part.length;
   for (let i = 0; i < n; i += 1) {
     const a = part.charCodeAt(i);
     const alnum = isAlnumCode(a);
-    if (!alnum) out += `${part.charAt(i)} `;
+    if (!alnum) out += `${mark}${part.charAt(i)} `;
     if (i + 1 === n) break;
     const b = part.charCodeAt(i + 1);
-    if (!(isDigitCode(a) && isDigitCode(b))) out += `${part.slice(i, i + 2)} `;
-    if (i + 2 < n && alnum && isAlnumCode(b) && isAlnumCode(part.charCodeAt(i + 2))) out += `${part.slice(i, i + 3)} `;
+    if (!(isDigitCode(a) && isDigitCode(b))) out += `${mark}${part.slice(i, i + 2)} `;
+    if (i + 2 < n && alnum && isAlnumCode(b) && isAlnumCode(part.charCodeAt(i + 2))) out += `${mark}${part.slice(i, i + 3)} `;
   }
   return out;
 }
 
 /** The same for text with characters beyond the BMP, each of which counts as one. */
-function gramsOfCharacters(chars: readonly string[]): string {
+function gramsOfCharacters(chars: readonly string[], mark: string): string {
   let out = '';
   for (let i = 0; i < chars.length; i += 1) {
     for (let length = 1; length <= 3 && i + length <= chars.length; length += 1) {
       const gram = chars.slice(i, i + length);
-      if (isIndexedGram(gram)) out += `${gram.join('')} `;
+      if (isIndexedGram(gram)) out += `${mark}${gram.join('')} `;
     }
   }
   return out;
@@ -135,14 +135,6 @@ function startsOf(value: string): string {
   return out;
 }
 
-/** The grams of a part, each with the mark (see gramsOf). */
-const markedGramsOf = (value: string, mark: string) =>
-  gramsOf(value)
-    .split(' ')
-    .filter(Boolean)
-    .map((gram) => `${mark}${gram} `)
-    .join('');
-
 /**
  * The index tokens of a search text (see TOKEN_MARKS): the grams of names and other fields
  * unmarked, as every query finds them; names and readings whole, their beginnings and all their
@@ -155,7 +147,7 @@ export function tokensOfText(text: string): string {
     if (!part) continue;
     const { kind, value } = part;
     if (kind === 'document') {
-      tokens += markedGramsOf(value, TOKEN_MARKS.document);
+      tokens += gramsOf(value, TOKEN_MARKS.document);
       continue;
     }
     tokens += gramsOf(value);
