@@ -64,7 +64,7 @@ const sortColumn: Record<SortKey, SQL> = {
 /** Dossiers matching the text: the lookup, confirmed against search_text. */
 function textMatch(text: NonNullable<DossierQuery['text']>): SQL {
   const confirm = confirmTerms(text.driver, text.all);
-  return sql`${dossiers.id} IN (SELECT candidates.rowid FROM ${lookupSource(text.driver)}
+  return sql`${dossiers.id} IN (SELECT candidates.rowid FROM ${lookupSource(text.driver, text.all)}
     ${confirm ? sql`JOIN search_text ON search_text.dossier_id = candidates.rowid WHERE ${confirm}` : sql``})`;
 }
 
@@ -108,7 +108,7 @@ function ordering(query: DossierQuery, column: SQL): SQL {
 function fromIndex(query: DossierQuery & { text: NonNullable<DossierQuery['text']> }, extra: SQL | undefined): SQL {
   const { driver, all } = query.text;
   const confirm = confirmTerms(driver, all);
-  return sql`FROM ${lookupSource(driver)}
+  return sql`FROM ${lookupSource(driver, all)}
     ${confirm ? sql`CROSS JOIN search_text ON search_text.dossier_id = candidates.rowid` : sql``}
     CROSS JOIN dossiers INDEXED BY dossiers_visibility_idx ON dossiers.id = candidates.rowid
     WHERE ${and(confirm, conditions(query, false), extra) ?? sql`1`}`;

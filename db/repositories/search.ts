@@ -125,12 +125,22 @@ export interface TermLookup {
 }
 
 /**
- * The table-valued FTS5 lookup of one term: the dossier ids as `candidates.rowid`. A term
- * without tokens reads every entry (in id order, so newest first stops at a full page).
+ * The lookups the index answers together: the driver's, and every other term's that is one
+ * token – the index alone proves it, and intersecting lists costs less than reading each
+ * candidate's text (张 沪).
  */
-export function lookupSource(lookup: TermLookup): SQL {
-  if (lookup.tokens.length === 0) return sql`search_text AS candidates`;
-  return sql`search_grams(${anywhere(lookup.tokens)}) AS candidates`;
+const inIndex = (driver: TermLookup, all: readonly TermLookup[]) => all.filter((lookup) => lookup === driver || (lookup.exact && lookup.tokens.length > 0));
+
+/**
+ * The table-valued FTS5 lookup of a query's terms (see inIndex): the dossier ids as
+ * `candidates.rowid`. A driver without tokens reads every entry (in id order, so newest first
+ * stops at a full page).
+ */
+export function lookupSource(driver: TermLookup, all: readonly TermLookup[]): SQL {
+  if (driver.tokens.length === 0) return sql`search_text AS candidates`;
+  return sql`search_grams(${inIndex(driver, all)
+    .map((lookup) => `(${anywhere(lookup.tokens)})`)
+    .join(' AND ')}) AS candidates`;
 }
 
 /** An FTS5 expression: all the tokens, each with the mark. */
@@ -234,9 +244,10 @@ export function rankedSource(terms: readonly RankedTerm[], rank: number): { sour
   return { source: sql`search_grams(${expression}) AS candidates`, confirm: !exact };
 }
 
-/** The conditions that confirm a candidate against search_text: every term not proven by its lookup alone. */
+/** The conditions that confirm a candidate against search_text: every term not proven by the lookup alone. */
 export function confirmTerms(driver: TermLookup, all: readonly TermLookup[]): SQL | undefined {
-  const pending = all.filter((lookup) => lookup !== driver || !lookup.exact);
+  const proven = driver.tokens.length > 0 ? inIndex(driver, all).filter((lookup) => lookup.exact) : [];
+  const pending = all.filter((lookup) => !proven.includes(lookup));
   if (pending.length === 0) return undefined;
   return sql.join(
     pending.map((lookup) => sql`instr(search_text.text, ${lookup.term}) > 0`),
