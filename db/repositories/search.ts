@@ -105,12 +105,12 @@ export const TOKEN_MARKS = {
 
 const quoted = (term: string) => `"${term.replace(/"/g, '""')}"`;
 
-/** In how many dossiers a token occurs, in names and other fields or in document titles (0 when none; at most that many). */
+/** In how many dossiers a token occurs, in names and other fields, readings or document titles (0 when none; at most that many). */
 export function tokenDocumentCount(db: Db, token: string): number {
-  return (tokenCount(db).get(token, TOKEN_MARKS.document + token) as number | null | undefined) ?? 0;
+  return (tokenCount(db).get(token, mayBeReading([token]) ? TOKEN_MARKS.name + token : token, TOKEN_MARKS.document + token) as number | null | undefined) ?? 0;
 }
 
-const tokenCount = perConnection((db) => db.$client.prepare<[string, string]>('SELECT sum(doc) FROM search_gram_terms WHERE term IN (?, ?)').pluck());
+const tokenCount = perConnection((db) => db.$client.prepare<[string, string, string]>('SELECT sum(doc) FROM search_gram_terms WHERE term IN (?, ?, ?)').pluck());
 
 /**
  * A term of a query as the index answers it: the tokens that must all be present, and whether
@@ -146,8 +146,11 @@ export function lookupSource(driver: TermLookup, all: readonly TermLookup[]): SQ
 /** An FTS5 expression: all the tokens, each with the mark. */
 const allOf = (tokens: readonly string[], mark = '') => `(${tokens.map((token) => quoted(mark + token)).join(' AND ')})`;
 
-/** All the tokens in the names and other fields, or all in the document titles. */
-const anywhere = (tokens: readonly string[]) => `${allOf(tokens)} OR ${allOf(tokens, TOKEN_MARKS.document)}`;
+/** Pinyin is letters: only a term of letters can be in a name's reading. */
+const mayBeReading = (tokens: readonly string[]) => tokens.every((token) => /^[a-z]+$/.test(token));
+
+/** All the tokens in the names and other fields, or all in a reading, or all in the document titles. */
+const anywhere = (tokens: readonly string[]) => [allOf(tokens), ...(mayBeReading(tokens) ? [allOf(tokens, TOKEN_MARKS.name)] : []), allOf(tokens, TOKEN_MARKS.document)].join(' OR ');
 
 /**
  * How a search ranks its hits, best first; within a rank, newest first. A dossier takes the best
@@ -198,7 +201,7 @@ function candidatesOfRank(t: RankedTerm, rank: number): { expression: string | n
       return { expression: allOf(t.nameTokens, TOKEN_MARKS.name), exact: isWholeToken(t.nameTokens, t.term) };
     default: {
       if (t.lookup.tokens.length === 0) return { expression: null, exact: false };
-      // Unmarked tokens are the names' and the other fields': names hold ranks 2–5, excluded before.
+      // Unmarked tokens are the names' and the other fields' (not the readings'): names hold ranks 2–5, excluded before.
       return { expression: allOf(t.lookup.tokens, rank === SEARCH_RANKS.fieldContains ? '' : TOKEN_MARKS.document), exact: t.lookup.exact };
     }
   }

@@ -138,7 +138,8 @@ function startsOf(value: string): string {
 /**
  * The index tokens of a search text (see TOKEN_MARKS): the grams of names and other fields
  * unmarked, as every query finds them; names and readings whole, their beginnings and all their
- * grams, key values whole, and document titles' grams, each marked.
+ * grams, key values whole, and document titles' grams, each marked. A reading (pinyin) has no
+ * unmarked grams: its name grams serve.
  */
 export function tokensOfText(text: string): string {
   let tokens = '';
@@ -150,7 +151,9 @@ export function tokensOfText(text: string): string {
       tokens += gramsOf(value, TOKEN_MARKS.document);
       continue;
     }
-    tokens += gramsOf(value);
+    // A reading's grams are its name grams alone (a tenth of all tokens fewer): only a term of
+    // letters can be in a reading, and such a term is also looked up there (see the lookups).
+    if (kind !== 'reading') tokens += gramsOf(value);
     if (kind === 'name' || kind === 'key') tokens += `${TOKEN_MARKS.exactValue}${value} `;
     if (kind === 'reading') tokens += `${TOKEN_MARKS.reading}${value} `;
     if (kind === 'name' || kind === 'reading') tokens += startsOf(value) + nameGramsOf(value, TOKEN_MARKS.name);
