@@ -5,21 +5,22 @@ import { searchText } from '../schema';
 
 /**
  * The search index (SQLite FTS5; see migration 0005): search_text holds each dossier's normalised
- * searchable text, search_grams its tokens (characters, pairs, runs of three letters or digits).
- * Everything FTS5-specific stays in this file.
+ * searchable parts, each marked with its kind; search_grams their tokens – characters, pairs,
+ * runs of three letters or digits, and whole values – some marked by what they come from
+ * (TOKEN_MARKS). Everything FTS5-specific stays in this file.
  */
 
 export interface SearchEntryRow {
   dossierId: number;
   text: string;
-  grams: string;
+  tokens: string;
 }
 
 /** Replaces a dossier's entry in the index (inside the transaction that changed the dossier). */
 export function writeSearchEntry(db: Db, entry: SearchEntryRow): void {
   removeSearchEntry(db, entry.dossierId);
   db.insert(searchText).values({ dossierId: entry.dossierId, text: entry.text }).run();
-  db.run(sql`INSERT INTO search_grams (rowid, grams) VALUES (${entry.dossierId}, ${entry.grams})`);
+  db.run(sql`INSERT INTO search_grams (rowid, grams) VALUES (${entry.dossierId}, ${entry.tokens})`);
 }
 
 /** A dossier's searchable text alone (an import, a rebuild); its grams follow in indexGramsFromText. */
@@ -83,14 +84,33 @@ export function searchEntryCount(db: Db): number {
   return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM search_text`)?.n ?? 0;
 }
 
+/**
+ * The first character of a token that comes from one kind of part only, so that each has its own
+ * list in the index (a column filter would read a token's whole list to pick its column). None
+ * of them is a letter or a digit, so none is ever part of a normalised term; the 'ascii'
+ * tokenizer keeps them in the token. Unmarked tokens are those of the names and other fields.
+ */
+export const TOKEN_MARKS = {
+  /** A name, plate, phone, VIN or ID number, whole. */
+  exactValue: '§',
+  /** A name's pinyin in full or its initials, whole. */
+  reading: '¶',
+  /** The first one to three characters of a name or reading. */
+  nameStart: '¤',
+  /** Every character and pair of a name or reading (and runs of three letters or digits). */
+  name: '¦',
+  /** The tokens of a document title. */
+  document: '¨',
+} as const;
+
 const quoted = (term: string) => `"${term.replace(/"/g, '""')}"`;
 
-/** In how many dossiers a token occurs (0 when none). */
+/** In how many dossiers a token occurs, in names and other fields, readings or document titles (0 when none; at most that many). */
 export function tokenDocumentCount(db: Db, token: string): number {
-  return (tokenCount(db).get(token) as number | undefined) ?? 0;
+  return (tokenCount(db).get(token, mayBeReading([token]) ? TOKEN_MARKS.name + token : token, TOKEN_MARKS.document + token) as number | null | undefined) ?? 0;
 }
 
-const tokenCount = perConnection((db) => db.$client.prepare<[string]>('SELECT doc FROM search_gram_terms WHERE term = ?').pluck());
+const tokenCount = perConnection((db) => db.$client.prepare<[string, string, string]>('SELECT sum(doc) FROM search_gram_terms WHERE term IN (?, ?, ?)').pluck());
 
 /**
  * A term of a query as the index answers it: the tokens that must all be present, and whether
@@ -105,17 +125,132 @@ export interface TermLookup {
 }
 
 /**
- * The table-valued FTS5 lookup of one term: the dossier ids as `candidates.rowid`. A term
- * without tokens reads every entry (in id order, so newest first stops at a full page).
+ * The lookups the index answers together: the driver's, and every other term's that is one
+ * token – the index alone proves it, and intersecting lists costs less than reading each
+ * candidate's text (张 沪).
  */
-export function lookupSource(lookup: TermLookup): SQL {
-  if (lookup.tokens.length === 0) return sql`search_text AS candidates`;
-  return sql`search_grams(${lookup.tokens.map(quoted).join(' AND ')}) AS candidates`;
+const inIndex = (driver: TermLookup, all: readonly TermLookup[]) => all.filter((lookup) => lookup === driver || (lookup.exact && lookup.tokens.length > 0));
+
+/**
+ * The table-valued FTS5 lookup of a query's terms (see inIndex): the dossier ids as
+ * `candidates.rowid`. A driver without tokens reads every entry (in id order, so newest first
+ * stops at a full page).
+ */
+export function lookupSource(driver: TermLookup, all: readonly TermLookup[]): SQL {
+  if (driver.tokens.length === 0) return sql`search_text AS candidates`;
+  return sql`search_grams(${inIndex(driver, all)
+    .map((lookup) => `(${anywhere(lookup.tokens)})`)
+    .join(' AND ')}) AS candidates`;
 }
 
-/** The conditions that confirm a candidate against search_text: every term not proven by its lookup alone. */
+/** An FTS5 expression: all the tokens, each with the mark. */
+const allOf = (tokens: readonly string[], mark = '') => `(${tokens.map((token) => quoted(mark + token)).join(' AND ')})`;
+
+/** Pinyin is letters: only a term of letters can be in a name's reading. */
+const mayBeReading = (tokens: readonly string[]) => tokens.every((token) => /^[a-z]+$/.test(token));
+
+/** All the tokens in the names and other fields, or all in a reading, or all in the document titles. */
+const anywhere = (tokens: readonly string[]) => [allOf(tokens), ...(mayBeReading(tokens) ? [allOf(tokens, TOKEN_MARKS.name)] : []), allOf(tokens, TOKEN_MARKS.document)].join(' OR ');
+
+/**
+ * How a search ranks its hits, best first; within a rank, newest first. A dossier takes the best
+ * rank any term of the query gives it (every term must be found somewhere). The exact archive
+ * number is looked up apart, and put first.
+ */
+export const SEARCH_RANKS = {
+  archiveNumber: 1,
+  /** A name, plate, phone, VIN or ID number typed whole. */
+  exactValue: 2,
+  /** A name's pinyin in full or its initials, typed whole. */
+  reading: 3,
+  /** The beginning of a name, of its pinyin or of its initials. */
+  namePrefix: 4,
+  nameContains: 5,
+  /** Any other part: archive number, title, plate, phone, VIN, address, other fields. */
+  fieldContains: 6,
+  documentTitle: 7,
+} as const;
+/** The ranks the index answers a stream for, in order. */
+export const INDEX_RANKS = [2, 3, 4, 5, 6, 7] as const;
+
+/** A term as a ranked search looks it up (see rankedSource). */
+export interface RankedTerm {
+  term: string;
+  /** Its first NAME_START_LENGTH characters (a name's and a reading's beginnings are tokens). */
+  start: string;
+  /** The term is no longer than a beginning token: that alone says whether a name begins with it. */
+  short: boolean;
+  /** Its name tokens (a name's are every character and pair). */
+  nameTokens: readonly string[];
+  /** Its lookup among the other tokens (names and other fields, and document titles). */
+  lookup: TermLookup;
+}
+
+const isWholeToken = (tokens: readonly string[], term: string) => tokens.length === 1 && tokens[0] === term;
+
+/** The term's dossiers of exactly this rank or better, as an FTS5 expression (null: the index cannot say). */
+function candidatesOfRank(t: RankedTerm, rank: number): { expression: string | null; exact: boolean } {
+  switch (rank) {
+    case SEARCH_RANKS.exactValue:
+      return { expression: allOf([t.term], TOKEN_MARKS.exactValue), exact: true };
+    case SEARCH_RANKS.reading:
+      return { expression: allOf([t.term], TOKEN_MARKS.reading), exact: true };
+    case SEARCH_RANKS.namePrefix:
+      return t.short ? { expression: allOf([t.term], TOKEN_MARKS.nameStart), exact: true } : { expression: `${allOf([t.start], TOKEN_MARKS.nameStart)} AND ${allOf(t.nameTokens, TOKEN_MARKS.name)}`, exact: false };
+    case SEARCH_RANKS.nameContains:
+      return { expression: allOf(t.nameTokens, TOKEN_MARKS.name), exact: isWholeToken(t.nameTokens, t.term) };
+    default: {
+      if (t.lookup.tokens.length === 0) return { expression: null, exact: false };
+      // Unmarked tokens are the names' and the other fields' (not the readings'): names hold ranks 2–5, excluded before.
+      return { expression: allOf(t.lookup.tokens, rank === SEARCH_RANKS.fieldContains ? '' : TOKEN_MARKS.document), exact: t.lookup.exact };
+    }
+  }
+}
+
+/**
+ * FTS5 expressions that hold only dossiers the term gives a better rank than `rank`, and whether
+ * together they hold all of them (then a stream needs no confirming against the text).
+ */
+function betterRanks(t: RankedTerm, rank: number): { expressions: string[]; all: boolean } {
+  const expressions: string[] = [];
+  let all = true;
+  for (const better of INDEX_RANKS.filter((r) => r < rank)) {
+    const { expression, exact } = candidatesOfRank(t, better);
+    // An exact lookup of a better rank holds only dossiers the term ranks better (its own rank's
+    // candidates may include better ones, never worse): all of them can be left out.
+    if (expression && exact) expressions.push(expression);
+    else all = false;
+  }
+  return { expressions, all };
+}
+
+/**
+ * Where the dossiers of one rank come from, newest first: an FTS5 expression – the terms'
+ * candidates of that rank, every term's tokens, minus what an earlier rank already listed – or,
+ * where the index cannot narrow it, every entry. `confirm`: each candidate's rank must be checked
+ * against its text (search-rank.ts); without, the expression is exact.
+ */
+export function rankedSource(terms: readonly RankedTerm[], rank: number): { source: SQL; confirm: boolean } {
+  const own = terms.map((t) => candidatesOfRank(t, rank));
+  const found = terms.filter((t) => t.lookup.tokens.length > 0).map((t) => `(${anywhere(t.lookup.tokens)})`);
+  const unindexed = own.some((o) => o.expression === null);
+  // A term the index has no tokens of (a lone digit) may hold this rank anywhere: the other
+  // terms' hits are the candidates – or, with none, every entry.
+  if (unindexed && found.length === 0) return { source: sql`search_text AS candidates`, confirm: true };
+  const better = terms.map((t) => betterRanks(t, rank));
+  const exclude = better.flatMap((b) => b.expressions);
+  const candidates = unindexed ? [] : [`(${own.map((o) => `(${o.expression ?? ''})`).join(' OR ')})`];
+  if (unindexed || terms.length > 1) candidates.push(...found);
+  let expression = candidates.join(' AND ');
+  if (exclude.length > 0) expression += ` NOT (${exclude.join(' OR ')})`;
+  const exact = terms.length === 1 && (own[0]?.exact ?? false) && (better[0]?.all ?? false);
+  return { source: sql`search_grams(${expression}) AS candidates`, confirm: !exact };
+}
+
+/** The conditions that confirm a candidate against search_text: every term not proven by the lookup alone. */
 export function confirmTerms(driver: TermLookup, all: readonly TermLookup[]): SQL | undefined {
-  const pending = all.filter((lookup) => lookup !== driver || !lookup.exact);
+  const proven = driver.tokens.length > 0 ? inIndex(driver, all).filter((lookup) => lookup.exact) : [];
+  const pending = all.filter((lookup) => !proven.includes(lookup));
   if (pending.length === 0) return undefined;
   return sql.join(
     pending.map((lookup) => sql`instr(search_text.text, ${lookup.term}) > 0`),

@@ -4,9 +4,9 @@ import { dossiers } from './dossiers';
 /**
  * What the search box looks through, per dossier: the searchable parts (archive number, title,
  * names with their pinyin, phones, ID numbers, plates, VINs, addresses, document titles),
- * normalised and separated by spaces. Two FTS5 indexes are built from it (see the migration):
- * trigrams for queries of three characters and more, single characters and pairs for shorter
- * ones; a candidate from an index is confirmed against this text.
+ * normalised, each marked with its kind and separated by spaces. The FTS5 index search_grams
+ * holds their tokens (see migration 0005 and db/repositories/search.ts); a candidate from it is
+ * confirmed, and where needed ranked, against this text.
  */
 export const searchText = sqliteTable('search_text', {
   dossierId: integer('dossier_id')

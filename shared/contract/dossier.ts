@@ -46,7 +46,22 @@ export interface DossierSummary {
   createdBy: { id: number; displayName: string };
   openedOn: string | null;
   /** With a search: where the query was found (a sensitive value stays masked). */
-  match?: { label: string; value: string | null };
+  match?: SearchMatch;
+}
+
+/** Where a search found a dossier, for the hit list. */
+export interface SearchMatch {
+  /** The part it was found in: 客户名称, 车牌号, 卷内文件 … */
+  label: string;
+  /** The part's value as stored – or, for a long one, a window around the match; null for a sensitive value (named, never shown). */
+  value: string | null;
+  /** The stretches of `value` the query matched, in order: [start, end) in UTF-16 units. */
+  highlights: { start: number; end: number }[];
+  /** Whether `value` is a window: text left out before it, after it. */
+  cutBefore: boolean;
+  cutAfter: boolean;
+  /** A name found by its pinyin: the reading typed (zs, zhangsan); the highlights mark the characters it reads. */
+  pinyin?: string;
 }
 
 /** A subject field as the reader may see it: sensitive values stay masked until revealed on purpose. */

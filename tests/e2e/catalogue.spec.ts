@@ -166,7 +166,7 @@ test('a 新车档案 with its checklist, documents, a cross-reference, Chinese a
 
   // Import a CSV of other customers.
   await page.getByTestId('open-import').click();
-  const csv = ['客户名称,联系电话,车架号（VIN）,车牌号,交车日期', '李四,13912345678,LSVAU2180N2183295,浙B54321,2026/10/1', '王五,021-62345678,LSVAU2180N2183296,苏E11111,2026-09-30'].join('\r\n');
+  const csv = ['客户名称,联系电话,车架号（VIN）,车牌号,交车日期,联系地址', '李四,13912345678,LSVAU2180N2183295,浙B54321,2026/10/1,', '王五,021-62345678,LSVAU2180N2183296,苏E11111,2026-09-30,上海市浦东新区张江高科技园区碧波路690号张江大厦12层1208室'].join('\r\n');
   await page.getByTestId('import-file').setInputFiles({ name: '新车客户.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${csv}`, 'utf8') });
   await expect(page.getByTestId('import-file-info')).toContainText('新车客户.csv');
   await expect(page.getByTestId('import-sample')).toContainText('王五');
@@ -185,13 +185,29 @@ test('a 新车档案 with its checklist, documents, a cross-reference, Chinese a
   await expect(page.getByTestId('dossier-total')).toHaveText('共 2 份');
   await expect(table).toContainText(`XC-${year}-000001`);
   await expect(table).toContainText(`SH-${year}-000001`);
-  await expect(table).toContainText('客户名称：张三');
+  await expect(table).toContainText('客户名称：张三（拼音 zs）');
+  // The characters the initials read are highlighted.
+  await expect(table.getByTestId('search-match').locator('mark').first()).toHaveText('张三');
+  await screenshot(page, 'catalogue-07-search-pinyin');
   await search.fill('王五');
   await expect(page.getByTestId('dossier-total')).toHaveText('共 1 份');
   await expect(table).toContainText(`XC-${year}-000003`);
   await search.fill('B543');
   await expect(page.getByTestId('dossier-total')).toHaveText('共 1 份');
   await expect(table).toContainText('李四');
+  await expect(table.getByTestId('search-match')).toHaveText('车牌号：浙B54321');
+  await expect(table.getByTestId('search-match').locator('mark')).toHaveText('B543');
+  // A long address shows a window around the match, the highlight inside the cell.
+  await search.fill('碧波路690');
+  await expect(page.getByTestId('dossier-total')).toHaveText('共 1 份');
+  const matched = table.getByTestId('search-match');
+  await expect(matched.locator('mark')).toHaveText('碧波路690');
+  await expect(matched).toContainText('联系地址：…');
+  const cell = await matched.locator('xpath=ancestor::*[contains(@class, "ant-table-cell")][1]').boundingBox();
+  const mark = await matched.locator('mark').boundingBox();
+  expect(cell && mark && mark.x >= cell.x && mark.x + mark.width <= cell.x + cell.width).toBe(true);
+  await screenshot(page, 'catalogue-07-search-address');
+  await search.fill('B543');
   await screenshot(page, 'catalogue-07-search');
 
   // Sort by archive number, hide a column, save the view; it comes back after a reload.

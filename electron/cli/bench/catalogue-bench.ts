@@ -59,6 +59,15 @@ async function writeSheet(file: string, count: number, data: SampleData): Promis
   return sample;
 }
 
+/**
+ * CPU seconds this process (all its threads) used since `from`: on a shared, busy machine the
+ * wall-clock time of a long step says more about the neighbours than about the step.
+ */
+function cpuSeconds(from: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(from);
+  return (used.user + used.system) / 1e6;
+}
+
 /** The highest resident memory seen while `task` runs (sampled every 20 ms). */
 async function peakMemory<T>(task: () => Promise<T>): Promise<{ result: T; peakMb: number }> {
   let peak = process.memoryUsage().rss;
@@ -79,7 +88,7 @@ async function peakMemory<T>(task: () => Promise<T>): Promise<{ result: T; peakM
  * the archive holds `documents` in all, FULL_DOSSIERS of them with 50 each; then completeness
  * is brought up to date and the search index rebuilt (document titles are searchable).
  */
-function fileDocuments(dataDir: string, dataKey: Buffer, migrationsDir: string, count: number, checklist: { key: string; name: string; required: boolean }[], data: SampleData): { rebuildMs: number; fullNumbers: string[] } {
+function fileDocuments(dataDir: string, dataKey: Buffer, migrationsDir: string, count: number, checklist: { key: string; name: string; required: boolean }[], data: SampleData): { rebuildMs: number; rebuildCpuS: number; fullNumbers: string[] } {
   const dbKey = deriveSubkey(dataKey, 'database');
   const database = openArchiveDatabase({ file: archivePaths(dataDir).database, key: dbKey, migrationsDir });
   dbKey.fill(0);
@@ -126,9 +135,11 @@ function fileDocuments(dataDir: string, dataKey: Buffer, migrationsDir: string, 
       })
       .immediate();
     const start = performance.now();
+    const cpu = process.cpuUsage();
     database.sqlite.transaction(() => rebuildSearchIndex(db)).immediate();
+    const rebuildCpuS = cpuSeconds(cpu);
     const numberOf = database.sqlite.prepare('SELECT archive_number FROM dossiers WHERE id = ?').pluck();
-    return { rebuildMs: performance.now() - start, fullNumbers: fullIds.map((id) => numberOf.get(id) as string) };
+    return { rebuildMs: performance.now() - start, rebuildCpuS, fullNumbers: fullIds.map((id) => numberOf.get(id) as string) };
   } finally {
     database.close();
   }
@@ -163,6 +174,7 @@ export async function runCatalogueBench(options: CatalogueBenchOptions): Promise
     options.progress('importing it …');
     const before = process.memoryUsage().rss / 1024 / 1024;
     const start = performance.now();
+    const importCpu = process.cpuUsage();
     const phases = new Map<string, number>();
     const { result, peakMb } = await peakMemory(async () => {
       const staged = await stageLocalFile(sheet, 'import', (channel, input) => must(core, channel, input));
@@ -186,7 +198,7 @@ export async function runCatalogueBench(options: CatalogueBenchOptions): Promise
     const spans = marks.slice(0, -1).map(([phase, at], i) => `${phase} ${(((marks[i + 1]?.[1] ?? at) - at) / 1000).toFixed(1)} s`);
     notes.push(`CSV import phases: ${spans.join(', ')} (the last one includes the commit)`);
     figures.push(summarise('CSV import end to end (read, check, write, index)', `${result.imported} rows`, [importMs]));
-    notes.push(`CSV import: ${result.imported} rows in ${(importMs / 1000).toFixed(1)} s; peak resident memory ${peakMb.toFixed(0)} MB (${before.toFixed(0)} MB before)`);
+    notes.push(`CSV import: ${result.imported} rows in ${(importMs / 1000).toFixed(1)} s (CPU ${cpuSeconds(importCpu).toFixed(1)} s, both threads); peak resident memory ${peakMb.toFixed(0)} MB (${before.toFixed(0)} MB before)`);
 
     const type = (await must(core, 'type:list', {})).find((t) => t.key === 'vehicle-new');
     const checklist = (type?.checklist ?? []).map((c) => ({ key: c.key, name: c.name, required: c.requirement === 'required' }));
@@ -194,7 +206,8 @@ export async function runCatalogueBench(options: CatalogueBenchOptions): Promise
     options.progress(`filing ${options.documents} documents and rebuilding the search index …`);
     const paths = archivePaths(dataDir);
     const dataKey = await openSlot(readKeySlotFile(paths.keySlots), ADMIN.login, ADMIN.password);
-    const { rebuildMs, fullNumbers } = fileDocuments(dataDir, dataKey, options.migrationsDir, options.documents, checklist, data);
+    const { rebuildMs, rebuildCpuS, fullNumbers } = fileDocuments(dataDir, dataKey, options.migrationsDir, options.documents, checklist, data);
+    notes.push(`search index rebuild: CPU ${rebuildCpuS.toFixed(1)} s`);
     dataKey.fill(0);
     figures.push(summarise('search index rebuild (all dossiers with document titles)', size, [rebuildMs]));
     await core.close();
@@ -211,11 +224,29 @@ export async function runCatalogueBench(options: CatalogueBenchOptions): Promise
       ['search: phone fragment (4 digits)', (i) => pickCustomer(i).phone.replace(/\D/g, '').slice(-4)],
       ['search: phone fragment (7 digits)', (i) => pickCustomer(i).phone.replace(/\D/g, '').slice(3, 10)],
       ['search: document title', (i) => ['发票', '合同', '保险', '回访记录'][i % 4] ?? '发票'],
+      ['search: pinyin beginning (1–2 letters)', (i) => initials(pickCustomer(i).name).slice(0, 1 + (i % 2))],
+      ['search: exact plate or phone', (i) => (i % 2 ? pickCustomer(i).plate : pickCustomer(i).phone)],
+      ['search: two terms (surname and plate province)', (i) => `${pickCustomer(i).name.slice(0, 1)} ${pickCustomer(i).plate.slice(0, 1)}`],
     ];
     for (const [name, query] of classes) {
       options.progress(name);
       figures.push(summarise(name, size, await time(QUERIES_PER_CLASS, (i) => must(core, 'dossier:list', { query: query(i), limit: 50 }))));
     }
+
+    options.progress('search: a later page …');
+    // The 5th page of a common query (the ranks of a surname: its names, then addresses and titles).
+    const later: string[] = [];
+    for (let i = 0; i < 20; i += 1) {
+      let page = await must(core, 'dossier:list', { query: pickCustomer(i).name.slice(0, 1), limit: 50 });
+      for (let p = 0; p < 4 && page.nextCursor; p += 1) page = await must(core, 'dossier:list', { query: pickCustomer(i).name.slice(0, 1), limit: 50, cursor: page.nextCursor });
+      if (page.nextCursor) later.push(JSON.stringify([pickCustomer(i).name.slice(0, 1), page.nextCursor]));
+    }
+    figures.push(
+      summarise('search: 6th page (1 character)', size, await time(QUERIES_PER_CLASS, (i) => {
+        const [query, cursor] = JSON.parse(later[i % later.length] ?? '["张",""]') as [string, string];
+        return must(core, 'dossier:list', { query, limit: 50, ...(cursor ? { cursor } : {}) });
+      })),
+    );
 
     options.progress('list pages …');
     figures.push(summarise('list: first page with total', size, await time(100, () => must(core, 'dossier:list', { limit: 50 }))));

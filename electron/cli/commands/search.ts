@@ -11,7 +11,7 @@ export interface SearchHit {
   type: string | null;
   department: string;
   remark: string | null;
-  /** Where the query was found, e.g. 联系电话 138…; a sensitive value stays masked (null). */
+  /** Where the query was found, e.g. 联系电话 138…; a long value around the match, … where cut; a sensitive value stays masked (null). */
   matchedIn: string | null;
   matched: string | null;
 }
@@ -23,7 +23,7 @@ const hit = (d: DossierSummary): SearchHit => ({
   department: d.department.code,
   remark: d.remark,
   matchedIn: d.match?.label ?? null,
-  matched: d.match?.value ?? null,
+  matched: d.match?.value === undefined || d.match.value === null ? null : `${d.match.cutBefore ? '…' : ''}${d.match.value}${d.match.cutAfter ? '…' : ''}`,
 });
 
 export function registerSearchCommand(program: Command, run: Run): void {

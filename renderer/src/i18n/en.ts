@@ -189,6 +189,8 @@ export const en: Messages = {
     unlink: 'Unlink',
     completeness: 'Completeness',
     matchedIn: 'Matched',
+    byPinyin: 'pinyin {{pinyin}}',
+    maskedValue: '(sensitive, not shown)',
     allTypes: 'All types',
     allCompleteness: 'All',
     onlyComplete: 'Complete',

@@ -187,6 +187,8 @@ export const zhCN = {
     unlink: '解除',
     completeness: '完整性',
     matchedIn: '匹配',
+    byPinyin: '拼音 {{pinyin}}',
+    maskedValue: '（敏感信息，不显示）',
     allTypes: '全部类型',
     allCompleteness: '全部',
     onlyComplete: '齐全',

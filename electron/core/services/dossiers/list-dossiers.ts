@@ -1,4 +1,5 @@
-import { countMatchingDossiers, drivenByIndex, queryDossierIds, type DossierQuery } from '../../../../db/repositories/dossier-query';
+import { countMatchingDossiers, queryDossierIds, rankedByRelevance, type DossierQuery } from '../../../../db/repositories/dossier-query';
+import { INDEX_RANKS } from '../../../../db/repositories/search';
 import { findDossierIdByNumber, findDossiersByIds, findVisibleDossier, type DossierRecord } from '../../../../db/repositories/dossiers';
 import { findDepartmentIdByCode } from '../../../../db/repositories/departments';
 import { findTypeByKey } from '../../../../db/repositories/types';
@@ -8,7 +9,7 @@ import { AppError } from '../../../../shared/errors';
 import type { HandlerContext } from '../../context';
 import { visibilityOf } from '../access/visibility';
 import { describeMatches } from '../search/describe-match';
-import { planSearch } from '../search/query-plan';
+import { planSearch, type SearchPlan } from '../search/query-plan';
 import { subtreeIds } from '../locations/location-tree';
 import { allLocations } from '../../../../db/repositories/locations';
 import { countSlot, UNCACHED, type CountSlot } from './count-cache';
@@ -60,6 +61,11 @@ export function resolveFilters(db: Db, filters: DossierFilters): DossierQuery['f
   };
 }
 
+/** A search plan as the list query takes it: the lookups, and what ranks the hits. */
+export function textQuery(plan: SearchPlan): DossierQuery['text'] {
+  return plan.kind === 'lookup' ? { driver: plan.driver, all: plan.all, ranked: plan.ranked, rankOf: plan.rankOf } : null;
+}
+
 /** The exact archive number, if the query is one the reader may see and the filters allow: it comes first. */
 export function exactMatch(db: Db, query: DossierQuery, text: string): DossierRecord | null {
   const number = text.trim().toUpperCase();
@@ -74,24 +80,17 @@ export function exactMatch(db: Db, query: DossierQuery, text: string): DossierRe
 type PageIds = ReturnType<typeof queryDossierIds>;
 
 /**
- * The page of ids and, on a first page, how many match (up to the cap; cap + 1 means more).
- * A search walked by its index lookup that has no count yet reads the matches once, up to the
- * cap, for both – instead of once for the page and again, from the start, for the count.
+ * The page of ids and, on a first page, how many match (up to the cap; cap + 1 means more). A
+ * ranked search reads its page rank by rank, each stopping at the page, and counts its hits apart
+ * – unless its first page already holds them all.
  */
 function pageAndCount(db: Db, query: DossierQuery, exact: DossierRecord | null, slot: CountSlot | null): { page: PageIds; total: number | null } {
   const counted: DossierQuery = { ...query, after: undefined, excludeId: undefined };
   const limit = exact && !query.after ? query.limit - 1 : query.limit;
-  if (slot && slot.known === undefined && query.text !== null && drivenByIndex(query)) {
-    const matches = queryDossierIds(db, { ...counted, limit: SEARCH_COUNT_CAP });
-    const total = matches.rows.length + (matches.hasMore ? 1 : 0);
-    slot.keep(total);
-    const rows = matches.rows.filter((row) => row.id !== exact?.id);
-    return { page: { rows: rows.slice(0, limit), hasMore: rows.length > limit || matches.hasMore }, total };
-  }
   const page = queryDossierIds(db, { ...query, excludeId: exact?.id, limit });
   if (!slot) return { page, total: null };
   if (slot.known !== undefined) return { page, total: slot.known };
-  const total = countMatchingDossiers(db, counted, SEARCH_COUNT_CAP);
+  const total = !query.after && !page.hasMore ? page.rows.length + (exact ? 1 : 0) : countMatchingDossiers(db, counted, SEARCH_COUNT_CAP);
   slot.keep(total);
   return { page, total };
 }
@@ -111,11 +110,13 @@ export function listDossiers(ctx: HandlerContext, input: ListInput): DossierPage
   const query: DossierQuery = {
     visibility: visibilityOf(db, session),
     filters: resolveFilters(db, input.filters),
-    text: plan.kind === 'lookup' ? { driver: plan.driver, all: plan.all } : null,
+    text: textQuery(plan),
     sort: { key: input.sort.by, direction: input.sort.direction },
     after: cursor,
     limit: input.limit,
   };
+  // A ranked search's position is a rank and an id.
+  if (cursor && rankedByRelevance(query) && !(INDEX_RANKS as readonly unknown[]).includes(cursor.value)) throw badCursor();
   const exact = plan.kind === 'lookup' && input.query ? exactMatch(db, query, input.query) : null;
   // While the index is rebuilt it grows without audit events: a search's count is not cached then.
   const indexing = query.text !== null && session.background?.kind === 'search-index' ? session.background : null;

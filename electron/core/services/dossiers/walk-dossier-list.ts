@@ -5,7 +5,7 @@ import type { CatalogueList } from '../../../../shared/contract';
 import type { ActiveSession } from '../../session';
 import { visibilityOf } from '../access/visibility';
 import { planSearch } from '../search/query-plan';
-import { exactMatch, resolveFilters } from './list-dossiers';
+import { exactMatch, resolveFilters, textQuery } from './list-dossiers';
 
 export interface DossierListWalk {
   /** The list is a search through the index (not filters alone). */
@@ -35,7 +35,7 @@ export function walkDossierList(db: Db, session: ActiveSession, list: CatalogueL
   const query: DossierQuery = {
     visibility: visibilityOf(db, session),
     filters: resolveFilters(db, list.filters),
-    text: plan.kind === 'lookup' ? { driver: plan.driver, all: plan.all } : null,
+    text: textQuery(plan),
     sort: { key: list.sort.by, direction: list.sort.direction },
     limit: 0,
   };

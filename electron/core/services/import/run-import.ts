@@ -184,7 +184,7 @@ export async function runImport(ctx: HandlerContext, plan: ImportPlan): Promise<
           const customers = new ImportCustomers(db, visibilityOf(db, session), definition, { userId: record.id, at });
           let summary: CheckSummary | null = null;
           const numbers = new ArchiveNumbers(writer, known.takenNumbers);
-          const grams = new Map<number, string>();
+          const tokens = new Map<number, string>();
           let written = 0;
           let lastId = 0;
           /** The first dossier whose tokens are not yet indexed (null until a row is written). */
@@ -193,8 +193,8 @@ export async function runImport(ctx: HandlerContext, plan: ImportPlan): Promise<
           let last: string | null = null;
           const indexPending = () => {
             if (pendingFrom === null) return;
-            indexTokensOfDossiers(db, { from: pendingFrom, to: lastId }, (id) => grams.get(id) ?? '');
-            grams.clear();
+            indexTokensOfDossiers(db, { from: pendingFrom, to: lastId }, (id) => tokens.get(id) ?? '');
+            tokens.clear();
             pendingFrom = null;
           };
           for await (const message of worker.messages()) {
@@ -246,10 +246,10 @@ export async function runImport(ctx: HandlerContext, plan: ImportPlan): Promise<
                 customers.fileUnder(id, row.customer, row.department.id);
                 const entry = numberedSearchEntry(archiveNumber, row);
                 writeSearchText(db, id, entry.text);
-                grams.set(id, entry.grams);
+                tokens.set(id, entry.tokens);
                 written += 1;
               }
-              if (grams.size >= ROWS_PER_INDEX_STEP) indexPending();
+              if (tokens.size >= ROWS_PER_INDEX_STEP) indexPending();
             }
             worker.ack();
             staged.progress = { phase: 'writing', done: message.checked, total: Math.max(total, message.checked) };

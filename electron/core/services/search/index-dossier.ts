@@ -7,10 +7,10 @@ import type { BackgroundJob } from '../../session';
 import { definitionAt } from '../types/type-catalog';
 import { parseFieldValues } from '../dossiers/field-values';
 import { searchPartsOf, type SearchableDossier } from './dossier-search-parts';
-import { gramsOfText, searchEntry, searchText, type SearchEntry } from './search-entry';
+import { searchEntry, searchText, tokensOfText, type SearchEntry } from './search-entry';
 
 /** Raise when what is indexed, or how, changes: archives rebuild their index at the next sign-in. */
-export const SEARCH_INDEX_VERSION = '2';
+export const SEARCH_INDEX_VERSION = '3';
 const VERSION_KEY = 'search_index_version';
 
 interface IndexSource {
@@ -36,9 +36,9 @@ export function dossierSearchText(dossier: SearchableDossier): string {
   return searchText(searchPartsOf(dossier));
 }
 
-/** Indexes the grams of the search texts with dossier ids in the range (one statement). */
+/** Indexes the tokens of the search texts with dossier ids in the range (one statement). */
 export function indexSearchGrams(db: Db, range: { from: number; to: number }): number {
-  return indexGramsFromText(db, range, gramsOfText);
+  return indexGramsFromText(db, range, tokensOfText);
 }
 
 function searchableOf(db: Db, source: IndexSource, titles: readonly string[]): SearchableDossier {
@@ -137,7 +137,7 @@ function indexDossierRange(db: Db, range: { from: number; to: number }): number 
     written.push(source.id);
   }
   if (written.length === sources.length) indexSearchGrams(db, range);
-  else indexGramsOfDossiers(db, written, gramsOfText);
+  else indexGramsOfDossiers(db, written, tokensOfText);
   return sources.length;
 }
 

@@ -42,3 +42,15 @@ export function namePinyin(name: string): readonly string[] {
     return [parts.join(''), parts.map((s) => s[0] ?? '').join('')];
   });
 }
+
+/**
+ * A name's reading character by character (张三 → zhang, san), for showing which characters a
+ * pinyin query matched; null when it cannot be lined up with namePinyin's (a company name whose
+ * characters read differently together, letters or digits among them).
+ */
+export function nameSyllables(name: string): string[] | null {
+  const chars = Array.from(name);
+  const each = PERSON_NAME.test(name) ? personName(name) : chars.map((char) => cached(singles, char, () => syllables(char, false).join('')));
+  const [full] = namePinyin(name);
+  return each.length === chars.length && each.join('') === full ? each : null;
+}

@@ -1,7 +1,8 @@
-import { tokenDocumentCount, type TermLookup } from '../../../../db/repositories/search';
+import { tokenDocumentCount, type RankedTerm, type TermLookup } from '../../../../db/repositories/search';
 import type { Db } from '../../../../db/open';
 import { characters, searchTerms } from './normalise';
-import { isIndexedGram } from './search-entry';
+import { isIndexedGram, NAME_START_LENGTH } from './search-entry';
+import { rankOfText } from './search-rank';
 import { UntilArchiveChanges, type CacheView } from '../archive-cache';
 
 /** How many of a long term's rarest tokens a lookup ANDs; the text confirms the rest. */
@@ -62,7 +63,31 @@ function planTerm(db: Db, kept: CacheView<number>, term: string, alone: boolean)
   };
 }
 
-export type SearchPlan = { kind: 'none' } | { kind: 'empty' } | { kind: 'lookup'; driver: TermLookup; all: TermLookup[] };
+/** A term as the ranked search looks it up: the names column holds every character and pair of a name. */
+function rankedTerm(term: string, lookup: TermLookup): RankedTerm {
+  const chars = characters(term);
+  const oneToken = chars.length <= 2 || (chars.length === 3 && isIndexedGram(chars));
+  return {
+    term,
+    start: chars.slice(0, NAME_START_LENGTH).join(''),
+    short: chars.length <= NAME_START_LENGTH,
+    nameTokens: oneToken ? [term] : lookup.tokens.length > 0 ? lookup.tokens : tokensOf(chars),
+    lookup,
+  };
+}
+
+export interface LookupPlan {
+  kind: 'lookup';
+  /** The rarest term's lookup, which finds the hits (for counting and the other sort orders). */
+  driver: TermLookup;
+  all: TermLookup[];
+  /** The terms as the ranked search (newest first within a rank) looks them up. */
+  ranked: RankedTerm[];
+  /** A candidate's rank from its search text. */
+  rankOf: (text: string) => number;
+}
+
+export type SearchPlan = { kind: 'none' } | { kind: 'empty' } | LookupPlan;
 
 /**
  * How a query is answered: each term (any length – 张, 张三, zs, 沪a, 1381234) becomes an index
@@ -76,5 +101,11 @@ export function planSearch(db: Db, query: string | undefined): SearchPlan {
   const planned = terms.map((term) => planTerm(db, kept, term, terms.length === 1));
   if (planned.some((p) => p.estimate === 0)) return { kind: 'empty' };
   const driver = planned.reduce((best, p) => (p.estimate < best.estimate ? p : best));
-  return { kind: 'lookup', driver: driver.lookup, all: planned.map((p) => p.lookup) };
+  return {
+    kind: 'lookup',
+    driver: driver.lookup,
+    all: planned.map((p) => p.lookup),
+    ranked: planned.map((p) => rankedTerm(p.lookup.term, p.lookup)),
+    rankOf: (text) => rankOfText(text, terms),
+  };
 }

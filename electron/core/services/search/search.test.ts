@@ -141,9 +141,11 @@ describe('the search box', () => {
     expect(first[0]?.archiveNumber).toBe(target.archiveNumber);
     const phone = target.parts[3] ?? '';
     const byPhone = await ok(core, 'dossier:list', { query: phone.slice(2, 9) });
-    expect(byPhone.items.find((d) => d.archiveNumber === target.archiveNumber)?.match).toEqual({ label: '联系电话', value: phone });
-    const byPinyin = await ok(core, 'dossier:list', { query: pinyinOf(target.names[0] ?? '')[1] ?? '' });
-    expect(byPinyin.items.find((d) => d.archiveNumber === target.archiveNumber)?.match).toEqual({ label: '客户名称', value: target.names[0] });
+    expect(byPhone.items.find((d) => d.archiveNumber === target.archiveNumber)?.match).toEqual({ label: '联系电话', value: phone, highlights: [{ start: 2, end: 9 }], cutBefore: false, cutAfter: false });
+    const name = target.names[0] ?? '';
+    const initials = pinyinOf(name)[1] ?? '';
+    const byPinyin = await ok(core, 'dossier:list', { query: initials });
+    expect(byPinyin.items.find((d) => d.archiveNumber === target.archiveNumber)?.match).toEqual({ label: '客户名称', value: name, highlights: [{ start: 0, end: name.length }], cutBefore: false, cutAfter: false, pinyin: initials });
   });
 
   it('never shows a hidden dossier: searching its exact number or title looks like searching nothing', async () => {

@@ -4,6 +4,7 @@ import type { TFunction } from 'i18next';
 import type { DossierListColumn, DossierSortKey, DossierSummary } from '../../../../shared/contract';
 import { formatDateTime } from '../../lib/format';
 import { LevelTag } from '../../ui/LevelTag';
+import { MatchCell } from './MatchCell';
 
 export const defaultColumns: DossierListColumn[] = ['archiveNumber', 'title', 'match', 'type', 'complete', 'level', 'department', 'createdAt', 'remark'];
 
@@ -30,7 +31,8 @@ export function dossierColumns(t: TFunction, shown: readonly DossierListColumn[]
   const render: Record<DossierListColumn, Omit<ColumnType<DossierSummary>, 'title' | 'key'>> = {
     archiveNumber: { width: 170, render: (_, d) => <span className="archive-number">{d.archiveNumber}</span> },
     title: { width: 280, ellipsis: true, render: (_, d) => d.title },
-    match: { width: 200, ellipsis: true, render: (_, d) => (d.match ? `${d.match.label}：${d.match.value ?? '******'}` : '') },
+    // No ellipsis: the core sends a window of a long value that keeps the match in view.
+    match: { width: 300, render: (_, d) => (d.match ? <MatchCell match={d.match} /> : null) },
     type: { width: 110, ellipsis: true, render: (_, d) => d.type?.name ?? '' },
     complete: {
       width: 96,
