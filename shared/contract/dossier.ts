@@ -31,7 +31,7 @@ export interface DossierSummary {
   id: number;
   archiveNumber: string;
   title: string;
-  type: { key: string; name: string } | null;
+  type: { key: string; name: string; nameEn: string | null } | null;
   /** Rank on the confidentiality scale. */
   level: number;
   department: { code: string; name: string };

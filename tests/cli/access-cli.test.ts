@@ -104,7 +104,7 @@ describe('dossierdesk department / user / audit', () => {
     expect(byUser.map((e) => e.action)).toEqual(['dossier:create', 'session:login']);
     expect(byUser.every((e) => e.user.login === 'zhangsan')).toBe(true);
     const text = (await run(['audit', 'list', '--action', 'dossier:create'], { env })).stdout;
-    expect(text).toMatch(/zhangsan\(DAS\)\tdossier:create\t新建档案\tKH-\d{4}-000001\t题名：张三的档案；密级：内部；部门：DAS\tcli/);
+    expect(text).toMatch(/zhangsan\(DAS\)\tdossier:create\t新建档案\tKH-\d{4}-000001\t题名：张三的档案；密级：内部；部门：档案室（DAS）\tcli/);
     expect((await run(['audit', 'list', '--from', 'yesterday'], { env })).code).toBe(2);
 
     expect((await run(['audit', 'verify'], { env })).code).toBe(0);

@@ -4,6 +4,7 @@ export const en: Messages = {
   app: {
     name: 'Customer Dossier Management',
     brand: 'DossierDesk',
+    headerName: 'DossierDesk',
   },
   common: {
     cancel: 'Cancel',
@@ -283,6 +284,7 @@ export const en: Messages = {
     name: 'Name',
     category: 'Category',
     phones: 'Phones (landlines with area code)',
+    phonesColumn: 'Phones',
     phonesHint: 'Separate several numbers with commas',
     address: 'Address',
     contact: 'Contact person',

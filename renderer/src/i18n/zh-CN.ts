@@ -3,6 +3,8 @@ export const zhCN = {
   app: {
     name: '客户档案管理系统',
     brand: 'DossierDesk',
+    /** In the frame after sign-in, where the sections need the room. */
+    headerName: '客户档案管理系统',
   },
   common: {
     cancel: '取消',
@@ -281,6 +283,7 @@ export const zhCN = {
     name: '名称/姓名',
     category: '客户类别',
     phones: '电话（座机加区号）',
+    phonesColumn: '电话',
     phonesHint: '多个号码用逗号分隔',
     address: '地址',
     contact: '联系人',

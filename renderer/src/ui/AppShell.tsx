@@ -34,7 +34,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       <Layout.Header className="app-header">
         <div className="app-brand">
           <SafetyCertificateOutlined />
-          <span>{t('app.name')}</span>
+          <span>{t('app.headerName')}</span>
         </div>
         <Menu
           mode="horizontal"

@@ -4,7 +4,7 @@ import type { Db } from '../../../../db/open';
 import type { SummaryNames } from '../../../../shared/audit-actions';
 import type { TypeDefinition } from '../../../../shared/dossier-types';
 import type { Message } from '../../../../shared/errors';
-import { levelAt } from '../../../../shared/levels';
+import { levelAt, type ConfidentialityLevel } from '../../../../shared/levels';
 import type { ActiveSession } from '../../session';
 import { definitionOf } from '../dossiers/dossier-summary';
 import { currentTypes } from '../types/type-catalog';
@@ -36,14 +36,19 @@ export class SummaryNamer {
     const levels = this.session.settings.levels;
     return {
       value: (key, value): Message | null => {
-        if (RANK_KEYS.has(key) && typeof value === 'number') return value < levels.length ? same(levelAt(levels, value).name) : null;
+        if (RANK_KEYS.has(key) && typeof value === 'number') return value < levels.length ? levelName(levelAt(levels, value)) : null;
         if (typeof value !== 'string') return null;
+        // Levels and types recorded by name (older events, and dossier:create) still read in English.
+        if (RANK_KEYS.has(key)) {
+          const level = levels.find((l) => l.name === value);
+          return level ? levelName(level) : null;
+        }
         if (key === 'department' || key === 'departmentCode' || (key === 'parent' && action.startsWith('department:'))) {
           const name = this.departments.get(value);
           return name ? same(`${name}（${value}）`) : null;
         }
         if (key === 'type') {
-          const type = this.types.get(value);
+          const type = this.types.get(value) ?? [...this.types.values()].find((t) => t.name === value);
           return type ? { zh: type.name, en: type.nameEn ?? type.name } : null;
         }
         if (key === 'checklistItem') {
@@ -74,3 +79,4 @@ export class SummaryNamer {
 }
 
 const same = (text: string): Message => ({ zh: text, en: text });
+const levelName = (level: ConfidentialityLevel): Message => ({ zh: level.name, en: level.nameEn ?? level.name });

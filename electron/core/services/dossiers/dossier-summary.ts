@@ -16,7 +16,7 @@ export function toDossierSummary(db: Db, record: DossierRecord, levels: readonly
     id: record.id,
     archiveNumber: record.archiveNumber,
     title: record.title,
-    type: record.type && definition ? { key: record.type.key, name: definition.name } : null,
+    type: record.type && definition ? { key: record.type.key, name: definition.name, nameEn: definition.nameEn ?? null } : null,
     level: record.level,
     department: record.department,
     remark: levelRemark(levels, record.level),

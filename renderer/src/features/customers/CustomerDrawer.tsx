@@ -70,7 +70,7 @@ function CustomerPane({ customer, onChanged, onOpenDossier }: { customer: Custom
       <Descriptions column={2} bordered size="small">
         <Descriptions.Item label={t('customers.kind')}>{english ? customerKindLabels[customer.kind].en : customerKindLabels[customer.kind].zh}</Descriptions.Item>
         <Descriptions.Item label={t('customers.category')}>{customer.category ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('customers.phones')} span={2}>{customer.phones.join('，') || '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('customers.phonesColumn')} span={2}>{customer.phones.join('，') || '—'}</Descriptions.Item>
         <Descriptions.Item label={t('customers.address')} span={2}>{customer.address ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('customers.contact')}>{customer.contact ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('customers.creditStatus')}>{customer.creditStatus ?? '—'}</Descriptions.Item>
@@ -108,7 +108,7 @@ function CustomerPane({ customer, onChanged, onOpenDossier }: { customer: Custom
             ),
           },
           { title: t('dossier.title'), dataIndex: 'title', ellipsis: true },
-          { title: t('catalogue.type'), dataIndex: ['type', 'name'], width: 120 },
+          { title: t('catalogue.type'), width: 140, render: (_: unknown, d: DossierSummary) => (english && d.type?.nameEn) || (d.type?.name ?? '') },
         ]}
       />
       <h4 className="drawer-section">{t('customers.timeline')}</h4>

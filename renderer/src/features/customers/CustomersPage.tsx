@@ -50,9 +50,9 @@ export function CustomersPage() {
           { title: t('customers.name'), dataIndex: 'name', width: 200 },
           { title: t('customers.kind'), dataIndex: 'kind', width: 80, render: (k: CustomerSummary['kind']) => (english ? customerKindLabels[k].en : customerKindLabels[k].zh) },
           { title: t('customers.category'), dataIndex: 'category', width: 100 },
-          { title: t('customers.phones'), dataIndex: 'phones', width: 240, render: (p: string[]) => p.join('，') },
+          { title: t('customers.phonesColumn'), dataIndex: 'phones', width: 240, render: (p: string[]) => p.join('，') },
           { title: t('customers.address'), dataIndex: 'address', ellipsis: true },
-          { title: t('customers.dossierCount'), dataIndex: 'dossierCount', width: 80 },
+          { title: t('customers.dossierCount'), dataIndex: 'dossierCount', width: 100 },
           { title: t('customers.department'), dataIndex: ['department', 'name'], width: 120 },
         ]}
       />

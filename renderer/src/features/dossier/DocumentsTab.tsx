@@ -66,7 +66,7 @@ export function DocumentsTab({ dossier, editable, onChanged }: Props) {
           {dossier.complete ? (
             <Alert type="success" showIcon title={t('catalogue.complete')} data-testid="completeness" className="form-alert" />
           ) : (
-            <Alert type="warning" showIcon title={t('catalogue.missingItems', { items: dossier.missingItems.map((m) => m.name).join('、') })} data-testid="completeness" className="form-alert" />
+            <Alert type="warning" showIcon title={t('catalogue.missingItems', { items: dossier.missingItems.map((m) => itemName.get(m.key) ?? m.name).join(english ? ', ' : '、') })} data-testid="completeness" className="form-alert" />
           )}
           <Table<ChecklistStatus>
             rowKey={(s) => s.item.key}

@@ -43,7 +43,7 @@ export function DossierListPage() {
     const timer = setTimeout(reload, 2000);
     return () => clearTimeout(timer);
   });
-  const columns = dossierColumns(t, shown.filter((c) => c !== 'match' || query), sort);
+  const columns = dossierColumns(t, shown.filter((c) => c !== 'match' || query), sort, i18n.language === 'en');
   const applyView = (view: SavedViewState) => {
     setSearch(view.query ?? '');
     setTypeKey(view.filters.typeKeys?.[0] ?? null);

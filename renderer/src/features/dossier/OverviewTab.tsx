@@ -45,7 +45,7 @@ export function OverviewTab({ dossier, editable, onChanged }: { dossier: Dossier
         <Descriptions.Item label={t('dossier.archiveNumber')}>
           <span className="archive-number">{dossier.archiveNumber}</span>
         </Descriptions.Item>
-        <Descriptions.Item label={t('catalogue.type')}>{dossier.type?.name ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('catalogue.type')}>{(english && dossier.type?.nameEn) || (dossier.type?.name ?? '—')}</Descriptions.Item>
         <Descriptions.Item label={t('dossier.title')} span={2}>
           {dossier.title}
         </Descriptions.Item>

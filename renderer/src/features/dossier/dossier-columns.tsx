@@ -3,7 +3,7 @@ import type { ColumnType } from 'antd/es/table';
 import type { TFunction } from 'i18next';
 import type { DossierListColumn, DossierSortKey, DossierSummary } from '../../../../shared/contract';
 import { formatDateTime } from '../../lib/format';
-import { LevelTag } from '../../ui/LevelTag';
+import { LevelRemark, LevelTag } from '../../ui/LevelTag';
 import { MatchCell } from './MatchCell';
 
 export const defaultColumns: DossierListColumn[] = ['archiveNumber', 'title', 'match', 'type', 'complete', 'level', 'department', 'createdAt', 'remark'];
@@ -27,22 +27,22 @@ export function columnTitle(t: TFunction, column: DossierListColumn): string {
   return titles[column];
 }
 
-export function dossierColumns(t: TFunction, shown: readonly DossierListColumn[], sort: { by: DossierSortKey; direction: 'asc' | 'desc' }): ColumnType<DossierSummary>[] {
+export function dossierColumns(t: TFunction, shown: readonly DossierListColumn[], sort: { by: DossierSortKey; direction: 'asc' | 'desc' }, english = false): ColumnType<DossierSummary>[] {
   const render: Record<DossierListColumn, Omit<ColumnType<DossierSummary>, 'title' | 'key'>> = {
     archiveNumber: { width: 170, render: (_, d) => <span className="archive-number">{d.archiveNumber}</span> },
     title: { width: 280, ellipsis: true, render: (_, d) => d.title },
     // No ellipsis: the core sends a window of a long value that keeps the match in view.
     match: { width: 300, render: (_, d) => (d.match ? <MatchCell match={d.match} /> : null) },
-    type: { width: 110, ellipsis: true, render: (_, d) => d.type?.name ?? '' },
+    type: { width: 110, ellipsis: true, render: (_, d) => (english && d.type?.nameEn ? d.type.nameEn : (d.type?.name ?? '')) },
     complete: {
-      width: 96,
+      width: 124,
       render: (_, d) => (d.type === null ? null : d.complete ? <Tag color="green">{t('catalogue.complete')}</Tag> : <Tag color="red">{t('catalogue.incomplete', { count: d.missingCount })}</Tag>),
     },
     level: { width: 90, render: (_, d) => <LevelTag rank={d.level} /> },
     department: { width: 120, ellipsis: true, render: (_, d) => d.department.name },
     openedOn: { width: 110, render: (_, d) => d.openedOn ?? '' },
     createdAt: { width: 150, render: (_, d) => formatDateTime(d.createdAt) },
-    remark: { width: 80, render: (_, d) => (d.remark ? <span className="remark-marked">{d.remark}</span> : null) },
+    remark: { width: 90, render: (_, d) => <LevelRemark rank={d.level} remark={d.remark} /> },
   };
   return shown.map((column) => {
     const key = sortKeyOf[column];

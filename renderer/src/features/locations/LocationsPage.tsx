@@ -64,8 +64,8 @@ export function LocationsPage() {
           { title: t('locations.fullCode'), dataIndex: 'fullCode', width: 220, render: (v: string) => <span className="archive-number">{v}</span> },
           { title: t('locations.name'), dataIndex: 'name' },
           { title: t('locations.kind'), dataIndex: 'kind', width: 100, render: (k: LocationNode['kind']) => (english ? locationKindLabels[k].en : locationKindLabels[k].zh) },
-          { title: t('locations.position'), dataIndex: 'position', width: 70 },
-          { title: t('locations.dossiers'), dataIndex: 'dossiers', width: 80 },
+          { title: t('locations.position'), dataIndex: 'position', width: 90 },
+          { title: t('locations.dossiers'), dataIndex: 'dossiers', width: 100 },
           { title: t('locations.note'), dataIndex: 'note', ellipsis: true },
           ...(manage
             ? [{
