@@ -18,7 +18,7 @@ describe('audit summaries in words', () => {
     expect(describeSummary({ carrier: 'both', form: 'copy', kind: 'organisation' })).toBe('载体：纸质和电子；原件/复印件：复印件；类型：单位');
     const at = new Date(2026, 10, 2, 9, 30);
     expect(describeSummary({ validUntil: at.toISOString() })).toBe('有效至：2026-11-02 09:30');
-    expect(describeSummary({ after: { phones: '["13800138000","021-62345678"]' } })).toBe('修改后：（phones：13800138000、021-62345678）');
+    expect(describeSummary({ after: { phones: '["13800138000","021-62345678"]' } })).toBe('修改后：（电话：13800138000、021-62345678）');
   });
 
   it('takes the names only the archive knows: types, departments, levels, field labels', () => {

@@ -138,6 +138,15 @@ const summaryKeyLabels: Record<string, { zh: string; en: string }> = {
   filters: { zh: '筛选条件', en: 'filters' },
   sort: { zh: '排序', en: 'order' },
   classified: { zh: '涉密档案数', en: 'classified dossiers' },
+  retention: { zh: '保管期限', en: 'retention' },
+  skippedRows: { zh: '跳过行数', en: 'rows left out' },
+  created: { zh: '新建', en: 'new' },
+  linked: { zh: '归入已有', en: 'already on file' },
+  contact: { zh: '联系人', en: 'contact' },
+  category: { zh: '类别', en: 'category' },
+  creditStatus: { zh: '信用状况', en: 'credit status' },
+  idCode: { zh: '证件号', en: 'ID code' },
+  phones: { zh: '电话', en: 'phones' },
 };
 
 /** Recorded values that are codes, in words, per summary key. */

@@ -6,7 +6,7 @@ CREATE TABLE `dossier_unique_values` (
 	PRIMARY KEY(`type_id`, `field_key`, `value`, `dossier_id`),
 	FOREIGN KEY (`type_id`) REFERENCES `dossier_types`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`dossier_id`) REFERENCES `dossiers`(`id`) ON UPDATE no action ON DELETE no action
-);
+) WITHOUT ROWID;
 --> statement-breakpoint
 CREATE INDEX `dossier_unique_values_dossier_idx` ON `dossier_unique_values` (`dossier_id`);--> statement-breakpoint
 CREATE INDEX `customers_id_code_idx` ON `customers` (`id_code`);--> statement-breakpoint

@@ -4,7 +4,8 @@ import { dossierTypes } from './types';
 
 /**
  * The values of unique fields (a VIN names one vehicle), per type: a new or changed dossier is
- * checked here in one indexed lookup instead of reading every dossier's fields.
+ * checked here in one indexed lookup instead of reading every dossier's fields. The migration makes
+ * it WITHOUT ROWID (drizzle cannot say so): the key is the row, one B-tree fewer to write per dossier.
  */
 export const dossierUniqueValues = sqliteTable(
   'dossier_unique_values',

@@ -55,6 +55,11 @@ test('an administrator sets up a department and two users; clearance and roles d
   await signIn(page, 'zhangsan', 'initial-pass-1');
   await expect(page.getByText('请设置新密码')).toBeVisible();
   await screenshot(page, 'access-03-forced-password');
+  // Not now: back to the sign-in screen, and in again.
+  await page.getByTestId('back-to-sign-in').click();
+  await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
+  await signIn(page, 'zhangsan', 'initial-pass-1');
+  await expect(page.getByText('请设置新密码')).toBeVisible();
   await page.getByLabel('当前密码').fill('initial-pass-1');
   await page.getByLabel('新密码', { exact: true }).fill('zhangsan-own-1');
   await page.getByLabel('确认新密码').fill('zhangsan-own-1');

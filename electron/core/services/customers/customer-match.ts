@@ -1,5 +1,7 @@
 import { customerFieldsOf, type TypeDefinition } from '../../../../shared/dossier-types';
 import type { FieldValues } from '../dossiers/field-values';
+import { normaliseForSearch } from '../search/normalise';
+import { namePinyin } from '../search/pinyin';
 
 /**
  * When two records are the same customer (never a duplicate customer): the same ID number or
@@ -75,4 +77,10 @@ export class CustomerIndex {
     }
     return null;
   }
+}
+
+/** What the customer search reads: name and its pinyin, phones, address, contact – never the ID code. */
+export function customerSearchText(c: { name: string; phones: string; address: string | null; contact: string | null }): string {
+  const parts = [c.name, ...namePinyin(c.name), ...(JSON.parse(c.phones) as string[]), c.address ?? '', c.contact ?? ''];
+  return parts.map(normaliseForSearch).filter(Boolean).join(' ');
 }

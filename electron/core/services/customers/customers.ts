@@ -1,7 +1,8 @@
 import { customerCandidates, insertCustomer, insertCustomerRecord, linkCustomer, listVisibleCustomers, unlinkCustomer, updateCustomer, type CustomerRow } from '../../../../db/repositories/customers';
 import type { Db } from '../../../../db/open';
 import type { ActiveSession } from '../../session';
-import { CustomerIndex, type CustomerIdentity } from './customer-match';
+import { CustomerIndex, customerSearchText, type CustomerIdentity } from './customer-match';
+import { normaliseForSearch } from '../search/normalise';
 import type { CustomerDetail, CustomerPage, DossierDetail } from '../../../../shared/contract';
 import type { CustomerKind, CustomerRecordKind } from '../../../../shared/customers';
 import { AppError } from '../../../../shared/errors';
@@ -10,8 +11,6 @@ import { visibilityOf } from '../access/visibility';
 import { owningDepartment } from '../dossiers/create-dossier';
 import { requireVisibleDossier } from '../dossiers/dossier-access';
 import { toDossierDetail } from '../dossiers/dossier-dto';
-import { normaliseForSearch } from '../search/normalise';
-import { namePinyin } from '../search/pinyin';
 import { customerSummaries, toCustomerDetail } from './customer-views';
 import { requireCustomer } from './require-customer';
 
@@ -30,12 +29,6 @@ export interface CustomerInput {
   remarks?: Text;
 }
 
-
-/** What the customer search reads: name and its pinyin, phones, address, contact – never the ID code. */
-export function customerSearchText(c: Pick<CustomerRow, 'name' | 'phones' | 'address' | 'contact'>): string {
-  const parts = [c.name, ...namePinyin(c.name), ...(JSON.parse(c.phones) as string[]), c.address ?? '', c.contact ?? ''];
-  return parts.map(normaliseForSearch).filter(Boolean).join(' ');
-}
 
 const clean = (value: Text) => (value === undefined ? undefined : value === null || value.trim() === '' ? null : value.trim());
 

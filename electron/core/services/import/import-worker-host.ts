@@ -10,7 +10,7 @@ import type { ImportWorkerInput, ImportWorkerMessage } from './import-worker-pro
  * The worker's heap is kept small: it holds a batch or two, the unique values on file and its
  * code, and the import as a whole must stay within its memory budget.
  */
-const WORKER_LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16 };
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 16 };
 
 /**
  * The worker: built, the `import-worker` entry beside the bundle (or one folder up from a chunk);

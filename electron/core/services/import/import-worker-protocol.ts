@@ -5,6 +5,7 @@ import type { StagedImport } from '../../staged-import';
 import type { CheckSummary, ImportDepartments } from './check-rows';
 import type { ColumnPlan } from './import-mapping';
 import type { PreparedRow } from './prepare-row';
+import type { KnownCustomer } from '../customers/customer-match';
 
 /** What the import worker is started with (structured-cloned into the thread). */
 export interface ImportWorkerInput {
@@ -18,6 +19,8 @@ export interface ImportWorkerInput {
   now: string;
   takenNumbers: string[];
   uniqueValues: [string, string[]][];
+  /** The customers on file the importer may see, which rows are matched against. */
+  customers: KnownCustomer[];
 }
 
 /**

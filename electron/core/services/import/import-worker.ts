@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { describeUnexpected } from '../../../../shared/errors';
 import { workerFailure, type ImportWorkerInput, type ImportWorkerMessage } from './import-worker-protocol';
 import { checkRows } from './check-rows';
+import { ImportCustomerPlanner } from './import-customer-plan';
 import { prepareRow, type PreparedRow } from './prepare-row';
 import { readRows } from './read-sheet';
 
@@ -60,6 +61,7 @@ async function givenNumbers(): Promise<string[]> {
 
 async function run(): Promise<void> {
   const { definition } = input;
+  const customers = new ImportCustomerPlanner(definition, input.customers);
   const given = await givenNumbers();
   if (given.length > 0) send({ kind: 'given', numbers: given });
   const summary = await checkRows(
@@ -78,7 +80,7 @@ async function run(): Promise<void> {
     },
     async (row) => {
       good += 1;
-      batch.push(prepareRow(row, definition));
+      batch.push(prepareRow(row, definition, customers));
       if (batch.length >= BATCH_ROWS) await flush();
     },
   );

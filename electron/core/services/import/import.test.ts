@@ -76,6 +76,24 @@ describe('importing clerks’ sheets', () => {
     await core.close();
   });
 
+  it('reads a staged file again in another encoding without a second upload, and discards it once closed', async () => {
+    const core = await newArchive(tempDir());
+    const stagedFileId = await stageBytes(core, '新车客户.csv', encodeGb18030(csv([['customerName', 'phone', 'vin', 'deliveryDate'], ['客户1', '13800138000', vin(1), '2026-11-02']])));
+    const first = await ok(core, 'import:open', { stagedFileId });
+    expect(first).toMatchObject({ encoding: 'gb18030' });
+    const again = await ok(core, 'import:open', { stagedFileId, encoding: 'utf-8' });
+    expect(again.sample[0]?.[0]).not.toBe('客户1');
+    // Closing the first opening keeps the file for the second …
+    await ok(core, 'import:close', { importId: first.importId });
+    const back = await ok(core, 'import:open', { stagedFileId, encoding: 'gb18030' });
+    expect(back.sample[0]?.[0]).toBe('客户1');
+    // … and once nothing reads it, it is gone.
+    await ok(core, 'import:close', { importId: again.importId });
+    await ok(core, 'import:close', { importId: back.importId });
+    expect(await call(core, 'import:open', { stagedFileId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    await core.close();
+  });
+
   it('never numbers a row into a number that a later row of the sheet gives', async () => {
     const core = await newArchive(tempDir());
     const year = new Date().getFullYear();

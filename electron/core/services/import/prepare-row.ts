@@ -2,9 +2,9 @@ import type { TypeDefinition } from '../../../../shared/dossier-types';
 import { ARCHIVE_NUMBER_LABEL, searchPartsOf } from '../search/dossier-search-parts';
 import { normaliseForSearch } from '../search/normalise';
 import { PART_MARKS, searchText, tokensOfText } from '../search/search-entry';
-import { customerNamedBy, type NamedCustomer } from '../customers/customer-match';
 import { uniqueValuesOf } from '../dossiers/dossier-rules';
 import type { CheckedRow, ImportDepartment } from './check-rows';
+import type { CustomerPlan, ImportCustomerPlanner } from './import-customer-plan';
 
 /**
  * A checked row made ready to write: everything but its archive number (given out in the
@@ -22,14 +22,14 @@ export interface PreparedRow {
   department: ImportDepartment;
   /** Its unique fields' values (VINs), recorded with it. */
   uniqueValues: { fieldKey: string; value: string }[];
-  /** The customer it names, found or created as it is written. */
-  customer: NamedCustomer | null;
+  /** Whose dossier it is: a customer on file, an earlier row's, or a new one (ImportCustomerPlanner). */
+  customer: CustomerPlan | null;
   /** The search text without the archive number, and its tokens. */
   text: string;
   tokens: string;
 }
 
-export function prepareRow(row: CheckedRow, definition: TypeDefinition): PreparedRow {
+export function prepareRow(row: CheckedRow, definition: TypeDefinition, customers: ImportCustomerPlanner): PreparedRow {
   const parts = searchPartsOf({ archiveNumber: '', title: row.title, definition, fields: row.fields, documentTitles: [] }).filter((part) => part.label !== ARCHIVE_NUMBER_LABEL);
   const text = searchText(parts);
   return {
@@ -43,7 +43,7 @@ export function prepareRow(row: CheckedRow, definition: TypeDefinition): Prepare
     remarks: row.remarks,
     department: row.department,
     uniqueValues: uniqueValuesOf(definition, row.fields),
-    customer: customerNamedBy(definition, row.fields),
+    customer: customers.plan(row.line, row.fields),
     text,
     // Each token once: a name, a plate or the type's name stand in the title too. Done here, on
     // the worker's thread, it spares the thread that writes the index an eighth of its tokenising.

@@ -1,11 +1,12 @@
 import { allArchiveNumbers, bulkDossierWriter, type BulkDossierWriter } from '../../../../db/repositories/bulk-dossiers';
+import { customerIdentities } from '../../../../db/repositories/customers';
 import { listDepartments } from '../../../../db/repositories/departments';
 import { addUniqueValues, uniqueValuesOfField } from '../../../../db/repositories/unique-values';
 import { insertImport, setImportRows } from '../../../../db/repositories/imports';
 import { indexTokensOfDossiers, writeSearchText } from '../../../../db/repositories/search';
 import { withBulkWriteCache, type Db } from '../../../../db/open';
 import { IMPORT_PROBLEMS_SHOWN, type ExportFile, type ImportCheck, type ImportEncoding, type ImportProblem, type ImportResult, type ImportTarget } from '../../../../shared/contract';
-import { isUniqueField, withSequence } from '../../../../shared/dossier-types';
+import { customerFieldsOf, isUniqueField, withSequence } from '../../../../shared/dossier-types';
 import { AppError } from '../../../../shared/errors';
 import { levelAt } from '../../../../shared/levels';
 import { fileStamp, formatLocalDate } from '../../../../shared/time';
@@ -178,10 +179,11 @@ export async function runImport(ctx: HandlerContext, plan: ImportPlan): Promise<
             now: at,
             takenNumbers: [...known.takenNumbers],
             uniqueValues: [...known.uniqueValues].map(([key, values]) => [key, [...values]]),
+            customers: customerFieldsOf(definition) ? customerIdentities(db, visibilityOf(db, session)) : [],
           });
           const importId = insertImport(db, { fileName: staged.fileName, sha256: staged.sha256, format: staged.format, encoding, typeId: type.id, rows: 0, createdAt: at, createdBy: record.id });
           const writer = bulkDossierWriter(db);
-          const customers = new ImportCustomers(db, visibilityOf(db, session), definition, { userId: record.id, at });
+          const customers = new ImportCustomers(db, { userId: record.id, at });
           let summary: CheckSummary | null = null;
           const numbers = new ArchiveNumbers(writer, known.takenNumbers);
           const tokens = new Map<number, string>();
@@ -243,7 +245,7 @@ export async function runImport(ctx: HandlerContext, plan: ImportPlan): Promise<
                 pendingFrom ??= id;
                 lastId = id;
                 addUniqueValues(db, id, type.id, row.uniqueValues);
-                customers.fileUnder(id, row.customer, row.department.id);
+                customers.fileUnder(id, row.line, row.customer, row.department.id);
                 const entry = numberedSearchEntry(archiveNumber, row);
                 writeSearchText(db, id, entry.text);
                 tokens.set(id, entry.tokens);
