@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PASSWORD_MIN_LENGTH } from './password-policy';
+import { DOSSIER_LIMITS } from './dossier-limits';
 import { bilingual } from './validation';
 
 /**
@@ -32,7 +33,7 @@ export const passwordSchema = z
   .min(PASSWORD_MIN_LENGTH, bilingual(`密码至少 ${PASSWORD_MIN_LENGTH} 个字符`, `The password needs at least ${PASSWORD_MIN_LENGTH} characters`))
   .max(256, bilingual('密码不能超过 256 个字符', 'The password must not exceed 256 characters'));
 
-export const dossierTitleSchema = requiredText({ zh: '案卷题名', en: 'The title' }, 200);
+export const dossierTitleSchema = requiredText({ zh: '案卷题名', en: 'The title' }, DOSSIER_LIMITS.title);
 
 export function normalizeLogin(login: string): string {
   return login.trim().normalize('NFKC').toLowerCase();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DOSSIER_LIMITS } from '../dossier-limits';
 import { calendarDaySchema } from '../days';
 import type { DossierLinkView } from './link';
 import type { LocationView } from './location';
@@ -136,7 +137,7 @@ export type DossierSortKey = (typeof dossierSortKeys)[number];
 
 export const archiveNumberSchema = z.string().trim().min(1).max(64);
 const levelSchema = z.number().int().min(0).max(8);
-const fieldValue = z.union([z.string().max(500), z.number(), z.array(z.string().max(100)).max(50), z.null()]);
+const fieldValue = z.union([z.string().max(DOSSIER_LIMITS.fieldText), z.number(), z.array(z.string().max(DOSSIER_LIMITS.choiceText)).max(DOSSIER_LIMITS.choices), z.null()]);
 export const fieldValuesSchema = z.record(z.string().max(40), fieldValue);
 export type FieldValues = z.infer<typeof fieldValuesSchema>;
 const day = calendarDaySchema;
@@ -174,7 +175,7 @@ export const dossierContract = {
       carrier: z.enum(carriers).default('paper'),
       /** 建档日期; defaults to today. */
       openedOn: day.optional(),
-      remarks: z.string().trim().max(500).optional(),
+      remarks: z.string().trim().max(DOSSIER_LIMITS.remarks).optional(),
       /** Customers (客户) the new dossier is filed under, in the same transaction. */
       customerIds: z.array(z.number().int().positive()).max(20).default([]),
     }),
@@ -218,7 +219,7 @@ export const dossierContract = {
       classification: z.string().trim().max(16).nullable().optional(),
       carrier: z.enum(carriers).optional(),
       openedOn: day.optional(),
-      remarks: z.string().trim().max(500).nullable().optional(),
+      remarks: z.string().trim().max(DOSSIER_LIMITS.remarks).nullable().optional(),
       /** 保管期限. */
       retention: retentionSchema.optional(),
       /** Moves the dossier to another department (needs dossier.reassign). */

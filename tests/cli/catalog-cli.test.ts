@@ -4,17 +4,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { DossierDetail, DossierTypeView } from '../../shared/contract';
 import { encodeGb18030 } from '../helpers/gb18030';
 import { useTempDirs } from '../helpers/temp-dir';
-import { builtCli, runCli } from './run-cli';
+import { builtCli, initArchive, runCli } from './run-cli';
 
 const tempDir = useTempDirs();
-const PASSWORD = 'cli-admin-password-1';
-
-async function initArchive(): Promise<Record<string, string>> {
-  const env = { DOSSIERDESK_DATA_DIR: join(tempDir(), 'archive'), DOSSIERDESK_USER: 'admin', DOSSIERDESK_PASSWORD: PASSWORD };
-  const init = await runCli(['init', '--admin', 'admin'], { env });
-  expect(init.code, init.stderr).toBe(0);
-  return env;
-}
 
 const carFields = (vin: string) => ['--field', 'customerName=张三', '--field', '联系电话=13800138000', '--field', `vin=${vin}`, '--field', 'deliveryDate=2026-11-02', '--field', 'plate=沪A12345'];
 
@@ -24,7 +16,7 @@ beforeAll(() => {
 
 describe('dossierdesk CLI: the catalogue', () => {
   it('type list --json gives ids, labels, field keys and checklist items', async () => {
-    const env = await initArchive();
+    const env = await initArchive(tempDir());
     const result = await runCli(['type', 'list', '--json'], { env });
     expect(result.code, result.stderr).toBe(0);
     const types = JSON.parse(result.stdout) as DossierTypeView[];
@@ -36,7 +28,7 @@ describe('dossierdesk CLI: the catalogue', () => {
   });
 
   it('dossier create --type --field makes a typed dossier; dossier show prints it', async () => {
-    const env = await initArchive();
+    const env = await initArchive(tempDir());
     const created = await runCli(['dossier', 'create', '--type', 'vehicle-new', ...carFields('LSVAU2180N2183294'), '--classification', '特殊'], { env });
     expect(created.code, created.stderr).toBe(0);
     const number = created.stdout.trim();
@@ -57,7 +49,7 @@ describe('dossierdesk CLI: the catalogue', () => {
   });
 
   it('bad fields fail with VALIDATION naming each problem, and nothing is created', async () => {
-    const env = await initArchive();
+    const env = await initArchive(tempDir());
     const bad = await runCli(['dossier', 'create', '--type', 'vehicle-new', '--field', 'customerName=张三', '--field', 'phone=62345678', '--field', 'colour=红'], { env });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/VALIDATION: 填写有误：.*区号.*colour/);
@@ -69,7 +61,7 @@ describe('dossierdesk CLI: the catalogue', () => {
   });
 
   it('concurrent creations from separate processes get unique, consecutive numbers', async () => {
-    const env = await initArchive();
+    const env = await initArchive(tempDir());
     const vins = Array.from({ length: 6 }, (_, i) => `LSVAU2180N218330${i}`);
     const results = await Promise.all(vins.map((vin) => runCli(['dossier', 'create', '--type', 'vehicle-new', ...carFields(vin)], { env })));
     for (const result of results) expect(result.code, result.stderr).toBe(0);
@@ -77,7 +69,7 @@ describe('dossierdesk CLI: the catalogue', () => {
     expect(sequence).toEqual([1, 2, 3, 4, 5, 6]);
   });
   it('import checks every row first: bad rows are listed and nothing is written; a good GBK file imports, and search finds it', async () => {
-    const env = await initArchive();
+    const env = await initArchive(tempDir());
     const dir = tempDir();
     const header = '姓名,手机,车架号（VIN）,车牌号,交车日期';
     const bad = join(dir, 'bad.csv');

@@ -3,17 +3,9 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CustomerDetail, DossierDetail } from '../../shared/contract';
 import { useTempDirs } from '../helpers/temp-dir';
-import { builtCli, runCli } from './run-cli';
+import { builtCli, initArchive, runCli } from './run-cli';
 
 const tempDir = useTempDirs();
-const PASSWORD = 'cli-admin-password-1';
-
-async function initArchive(): Promise<Record<string, string>> {
-  const env = { DOSSIERDESK_DATA_DIR: join(tempDir(), 'archive'), DOSSIERDESK_USER: 'admin', DOSSIERDESK_PASSWORD: PASSWORD };
-  const init = await runCli(['init', '--admin', 'admin'], { env });
-  expect(init.code, init.stderr).toBe(0);
-  return env;
-}
 
 async function cli(env: Record<string, string>, args: string[]): Promise<string> {
   const result = await runCli(args, { env });
@@ -27,7 +19,7 @@ beforeAll(() => {
 
 describe('dossierdesk CLI: correcting what was filed', () => {
   it('dossier update, document update: the archive number stays, rules still hold', async () => {
-    const env = await initArchive();
+    const env = await initArchive(tempDir());
     const number = (await cli(env, ['dossier', 'create', '--type', 'vehicle-new', '--field', 'customerName=张三', '--field', '联系电话=13800138000', '--field', 'vin=LSVAU2180N2183294', '--field', 'deliveryDate=2026-11-02'])).trim();
     const updated = JSON.parse(await cli(env, ['dossier', 'update', number, '--field', '车牌号=沪A 12345', '--field', 'model=', '--retention', '永久', '--remarks', '已核对', '--json'])) as DossierDetail;
     expect(updated).toMatchObject({ archiveNumber: number, retention: { kind: 'permanent' }, remarks: '已核对', title: '张三 沪A12345 新车档案' });
@@ -49,7 +41,7 @@ describe('dossierdesk CLI: correcting what was filed', () => {
   });
 
   it('customer add, list, show, update; a second record of the same customer is refused', async () => {
-    const env = await initArchive();
+    const env = await initArchive(tempDir());
     const id = (await cli(env, ['customer', 'add', '--name', '张三', '--field', 'phones=13800138000', '--field', '地址=上海市徐汇区'])).trim();
     const duplicate = await runCli(['customer', 'add', '--name', '张三', '--field', 'phones=138 0013 8000'], { env });
     expect(duplicate.code).toBe(1);
@@ -62,7 +54,7 @@ describe('dossierdesk CLI: correcting what was filed', () => {
   });
 
   it('import --department and --skip-bad-rows: the good rows go in, the others are listed', async () => {
-    const env = await initArchive();
+    const env = await initArchive(tempDir());
     await cli(env, ['department', 'add', 'XSB', '--name', '销售部']);
     const sheet = join(tempDir(), 'sheet.csv');
     writeFileSync(sheet, ['姓名,手机,车架号,交车日期', '张三,13800138000,LSVAU2180N2183294,2026-11-02', '李四,123,LSVAU2180N2183295,2026-11-02', '王五,13700137000,LSVAU2180N2183296,2026-11-04'].join('\r\n'));

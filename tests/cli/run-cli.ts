@@ -24,3 +24,13 @@ export function runCli(args: string[], options: { env?: Record<string, string | 
     child.stdin.end(options.input ?? '');
   });
 }
+
+export const CLI_ADMIN_PASSWORD = 'cli-admin-password-1';
+
+/** A new archive in `folder` (made with `init`), and the environment that signs its administrator in. */
+export async function initArchive(folder: string): Promise<Record<string, string>> {
+  const env = { DOSSIERDESK_DATA_DIR: join(folder, 'archive'), DOSSIERDESK_USER: 'admin', DOSSIERDESK_PASSWORD: CLI_ADMIN_PASSWORD };
+  const init = await runCli(['init', '--admin', 'admin'], { env });
+  if (init.code !== 0) throw new Error(`init failed (${String(init.code)}): ${init.stderr}`);
+  return env;
+}

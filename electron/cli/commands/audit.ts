@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { auditActionLabel } from '../../../shared/audit-actions';
 import type { AuditEventView, AuditFilter } from '../../../shared/contract';
 import { formatLocalTimestamp } from '../../../shared/time';
+import { allPages } from '../all-pages';
 import { EXIT } from '../exit-codes';
 import type { CliSession } from '../cli-session';
 import type { Run } from '../program';
@@ -20,15 +21,8 @@ function line(event: AuditEventView): string {
   ].join('\t');
 }
 
-async function allEvents(session: CliSession, filter: AuditFilter): Promise<AuditEventView[]> {
-  const events: AuditEventView[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await session.call('audit:list', { ...filter, limit: 500, ...(cursor ? { cursor } : {}) });
-    events.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return events;
+function allEvents(session: CliSession, filter: AuditFilter): Promise<AuditEventView[]> {
+  return allPages((cursor, size) => session.call('audit:list', { ...filter, limit: size, ...(cursor ? { cursor } : {}) }), 500);
 }
 
 export function registerAuditCommands(program: Command, run: Run, userFilter: string | undefined): void {

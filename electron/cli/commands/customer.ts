@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import type { CustomerDetail, CustomerSummary, InputOf } from '../../../shared/contract';
 import { customerKindLabels, customerKinds, type CustomerKind } from '../../../shared/customers';
+import { splitPhones } from '../../../shared/phones';
+import { allPages } from '../all-pages';
 import { cliError } from '../cli-error';
 import type { CliSession } from '../cli-session';
 import { collectField } from '../field-options';
@@ -35,7 +37,7 @@ function customerChanges(pairs: readonly string[]): CustomerChanges {
       throw cliError('VALIDATION', `客户字段应写作 键=值，可用：${known}；收到“${pair}”`, `A customer field is written key=value, one of: ${known}; got "${pair}"`);
     }
     const value = pair.slice(at + 1).trim();
-    changes[key] = key === 'phones' ? value.split(/[,，;；、]+/).map((p) => p.trim()).filter(Boolean) : key === 'name' ? value : value || null;
+    changes[key] = key === 'phones' ? splitPhones(value) : key === 'name' ? value : value || null;
   }
   return changes;
 }
@@ -69,15 +71,8 @@ function customerId(text: string): number {
   return id;
 }
 
-async function allCustomers(session: CliSession, query: string | undefined, limit: number): Promise<CustomerSummary[]> {
-  const items: CustomerSummary[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await session.call('customer:list', { ...(query ? { query } : {}), ...(cursor ? { cursor } : {}), limit: Math.min(200, limit - items.length) });
-    items.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor && items.length < limit);
-  return items;
+function allCustomers(session: CliSession, query: string | undefined, limit: number): Promise<CustomerSummary[]> {
+  return allPages((cursor, size) => session.call('customer:list', { ...(query ? { query } : {}), ...(cursor ? { cursor } : {}), limit: size }), 200, limit);
 }
 
 export function registerCustomerCommands(program: Command, run: Run): void {

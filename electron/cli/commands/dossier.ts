@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { parsePositive } from '../number-option';
 import { DOSSIER_PAGE_MAX, type DossierSummary } from '../../../shared/contract';
+import { allPages } from '../all-pages';
 import type { CliSession } from '../cli-session';
 import { collectField, fieldsFromOptions, requireCliType } from '../field-options';
 import { levelFromOption, levelName } from '../level-option';
@@ -67,19 +68,8 @@ export function registerDossierCommands(program: Command, run: Run): void {
   registerExportListCommand(dossier, run);
 }
 
-async function allDossiers(session: CliSession, selection: ListSelection, limit: number): Promise<DossierSummary[]> {
-  const items: DossierSummary[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await session.call('dossier:list', {
-      ...selection,
-      ...(cursor ? { cursor } : {}),
-      limit: Math.min(DOSSIER_PAGE_MAX, limit - items.length),
-    });
-    items.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor && items.length < limit);
-  return items;
+function allDossiers(session: CliSession, selection: ListSelection, limit: number): Promise<DossierSummary[]> {
+  return allPages((cursor, size) => session.call('dossier:list', { ...selection, ...(cursor ? { cursor } : {}), limit: size }), DOSSIER_PAGE_MAX, limit);
 }
 
 interface CreateOptions {

@@ -20,6 +20,7 @@ export const en: Messages = {
     saved: 'Saved',
     actions: 'Actions',
     confirm: 'OK',
+    unchanged: 'Nothing changed',
   },
   fields: {
     login: 'Login name',
@@ -137,6 +138,7 @@ export const en: Messages = {
     permanent: 'Permanent',
     years: 'Fixed term',
     yearUnit: 'years',
+    noRetention: 'No retention set yet',
     carrier: 'Carrier',
     sensitive: 'sensitive',
     reveal: 'Reveal',

@@ -20,6 +20,7 @@ export const zhCN = {
     saved: '已保存',
     actions: '操作',
     confirm: '确定',
+    unchanged: '没有改动',
   },
   fields: {
     login: '登录名',
@@ -136,6 +137,7 @@ export const zhCN = {
     permanent: '永久',
     years: '定期',
     yearUnit: '年',
+    noRetention: '尚未定保管期限',
     carrier: '载体',
     sensitive: '敏感',
     reveal: '查看',

@@ -1,4 +1,5 @@
 import { customerFieldsOf, type TypeDefinition } from '../../../../shared/dossier-types';
+import { splitPhones } from '../../../../shared/phones';
 import type { FieldValues } from '../dossiers/field-values';
 import { normaliseForSearch } from '../search/normalise';
 import { namePinyin } from '../search/pinyin';
@@ -28,7 +29,7 @@ export function customerNamedBy(definition: Pick<TypeDefinition, 'customer' | 'f
   };
   const name = text(fields?.name);
   if (!fields || !name) return null;
-  return { name, phones: text(fields.phone)?.split('，').filter(Boolean) ?? [], idCode: text(fields.idCode), address: text(fields.address) };
+  return { name, phones: splitPhones(text(fields.phone) ?? ''), idCode: text(fields.idCode), address: text(fields.address) };
 }
 
 export interface KnownCustomer extends CustomerIdentity {

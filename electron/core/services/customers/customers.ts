@@ -8,7 +8,7 @@ import type { CustomerKind, CustomerRecordKind } from '../../../../shared/custom
 import { AppError } from '../../../../shared/errors';
 import type { HandlerContext } from '../../context';
 import { visibilityOf } from '../access/visibility';
-import { owningDepartment } from '../dossiers/create-dossier';
+import { owningDepartment } from '../departments/owning-department';
 import { requireVisibleDossier } from '../dossiers/dossier-access';
 import { toDossierDetail } from '../dossiers/dossier-dto';
 import { customerSummaries, toCustomerDetail } from './customer-views';

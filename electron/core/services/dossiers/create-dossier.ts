@@ -6,32 +6,16 @@ import { AppError } from '../../../../shared/errors';
 import { levelAt } from '../../../../shared/levels';
 import { formatLocalDate } from '../../../../shared/time';
 import type { HandlerContext } from '../../context';
-import { visibilityOf } from '../access/visibility';
-import { requireDepartment } from '../departments/departments';
+import { owningDepartment } from '../departments/owning-department';
 import { reindexDossier } from '../search/index-dossier';
 import { requireCustomer } from '../customers/require-customer';
 import { requireType } from '../types/type-catalog';
 import { assertGivableLevel, requireCustodian } from './dossier-access';
 import { toDossierSummary } from './dossier-summary';
 import { checkFieldValues, type FieldValues } from './field-values';
-import { checkDescription, refuseIssues } from './dossier-rules';
+import { checkDescription, custodyAt, newDossierDefaults, refuseIssues } from './dossier-rules';
 import { archiveUniqueLookup, recordUniqueValues } from './unique-lookup';
 import { previewArchiveNumber, takeArchiveNumber } from './numbering';
-import type { Db } from '../../../../db/open';
-import type { DepartmentRecord } from '../../../../db/repositories/departments';
-import type { ActiveSession } from '../../session';
-
-/** The creator's department unless another one the creator may see is named. */
-export function owningDepartment(db: Db, session: ActiveSession, code: string | undefined): DepartmentRecord {
-  const own = session.record.department?.code;
-  const department = code ? requireDepartment(db, code) : own ? requireDepartment(db, own) : null;
-  if (!department) throw new AppError('VALIDATION', { zh: '您的账户没有所属部门，请指定档案的部门', en: 'Your account has no department; name the dossier’s department' });
-  const scope = visibilityOf(db, session).departmentIds;
-  if (scope !== null && !scope.includes(department.id)) {
-    throw new AppError('VALIDATION', { zh: '不能为本人无权查看的部门建档', en: 'You cannot open a dossier for a department you may not see' });
-  }
-  return department;
-}
 
 /**
  * The number a dossier of this type would get now, without taking it. Null while the fields the
@@ -78,18 +62,17 @@ export function createDossier(ctx: HandlerContext, input: NewDossierInput): Doss
     (db) => {
       const type = input.typeKey ? requireType(db, input.typeKey) : null;
       const definition = type?.definition ?? null;
-      const checked = checkDescription(definition, { fields: input.fields, title: input.title, classification: input.classification }, { unique: archiveUniqueLookup(db, session, type?.id ?? null, null) });
+      const checked = checkDescription(definition, { fields: input.fields, title: input.title, classification: input.classification, remarks: input.remarks }, { unique: archiveUniqueLookup(db, session, type?.id ?? null, null) });
       refuseIssues(checked.issues);
       const { fields } = checked;
       const title = checked.title ?? '';
 
-      const level = input.level ?? Math.min(definition?.defaultLevel ?? settings.defaultDossierLevel, record.clearance);
+      const defaults = newDossierDefaults(definition, { defaultLevel: settings.defaultDossierLevel, clearance: record.clearance, today: formatLocalDate(now) });
+      const level = input.level ?? defaults.level;
       assertGivableLevel(session, level);
-      const marked = levelAt(settings.levels, level).marked;
       const department = owningDepartment(db, session, input.departmentCode);
-      const custodianId = input.custodian ? requireCustodian(db, session, input.custodian, { level, departmentId: department.id }).id : marked ? record.id : null;
+      const chosen = input.custodian ? requireCustodian(db, session, input.custodian, { level, departmentId: department.id }).id : null;
       const archiveNumber = takeArchiveNumber(db, { definition, date: now, departmentCode: department.code, fields });
-      const required = definition?.checklist.filter((item) => item.requirement === 'required').map((item) => item.key) ?? [];
       const id = insertDossier(db, {
         archiveNumber,
         title,
@@ -97,16 +80,15 @@ export function createDossier(ctx: HandlerContext, input: NewDossierInput): Doss
         typeVersion: type?.version ?? null,
         fields: JSON.stringify(fields),
         classification: input.classification ?? null,
-        retention: definition ? JSON.stringify(definition.retention) : null,
+        retention: defaults.retention,
         carrier: input.carrier,
-        openedOn: input.openedOn ?? formatLocalDate(now),
+        openedOn: input.openedOn ?? defaults.openedOn,
         remarks: input.remarks ?? null,
-        missingItems: JSON.stringify(required),
-        complete: required.length === 0,
+        missingItems: defaults.missingItems,
+        complete: defaults.complete,
         departmentId: department.id,
         level,
-        custodianId,
-        storedSeparately: marked,
+        ...custodyAt(settings.levels, level, chosen, record.id),
         createdAt: now.toISOString(),
         createdBy: record.id,
       });

@@ -22,6 +22,8 @@ describe('custodians (保管人) of marked dossiers', () => {
     // For a sales dossier the sales colleague qualifies too.
     expect((await ok(core, 'user:custodian-candidates', { level: 3, departmentCode: 'XSB' })).map((c) => c.login)).toContain('sales');
 
+    // Nobody learns who is cleared beyond their own clearance.
+    expect(await call(core, 'user:custodian-candidates', { level: 4, departmentCode: 'DAS' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     const marked = await ok(core, 'dossier:create', { title: '机密档案', level: 3, custodian: 'keeper' });
     expect((await ok(core, 'dossier:get', { archiveNumber: marked.archiveNumber })).custodian).toEqual({ login: 'keeper', displayName: '周保管' });
     expect(await call(core, 'dossier:create', { title: '机密档案二', level: 3, custodian: 'low' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ path: 'custodian' }] } });
@@ -36,6 +38,18 @@ describe('custodians (保管人) of marked dossiers', () => {
     expect(await call(core, 'dossier:classify', { archiveNumber: dossier.archiveNumber, level: 4 })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     const raised = await ok(core, 'dossier:classify', { archiveNumber: dossier.archiveNumber, level: 4, custodian: 'admin' });
     expect(raised.custodian?.login).toBe('admin');
+    await core.close();
+  });
+
+  it('a dossier cannot move to a department its custodian may not see', async () => {
+    const core = await newArchive(tempDir());
+    await ok(core, 'department:create', { code: 'XSB', name: '销售部', parentCode: null });
+    await ok(core, 'department:create', { code: 'SHB', name: '售后部', parentCode: null });
+    await addUser(core, { login: 'manager', roles: ['staff'], departmentCode: 'XSB', clearance: 4 });
+    const dossier = await ok(core, 'dossier:create', { title: '销售机密', level: 3, departmentCode: 'XSB', custodian: 'manager' });
+    expect(await call(core, 'dossier:update', { archiveNumber: dossier.archiveNumber, departmentCode: 'SHB' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ path: 'custodian' }] } });
+    await ok(core, 'dossier:classify', { archiveNumber: dossier.archiveNumber, custodian: 'admin' });
+    expect((await ok(core, 'dossier:update', { archiveNumber: dossier.archiveNumber, departmentCode: 'SHB' })).department.code).toBe('SHB');
     await core.close();
   });
 });

@@ -1,5 +1,7 @@
 import { isUniqueField, titleFromTemplate, type FieldDefinition, type TypeDefinition } from '../../../../shared/dossier-types';
+import { DOSSIER_LIMITS } from '../../../../shared/dossier-limits';
 import { AppError, type ErrorIssue, type Message } from '../../../../shared/errors';
+import { levelAt, type ConfidentialityLevel } from '../../../../shared/levels';
 import { checkFieldValues, type FieldValues } from './field-values';
 
 /**
@@ -10,7 +12,7 @@ import { checkFieldValues, type FieldValues } from './field-values';
  * where a unique value is already held (see UniqueValueLookup).
  */
 
-export const TITLE_MAX = 200;
+const { title: TITLE_MAX, remarks: REMARKS_MAX, fieldText: FIELD_TEXT_MAX, choiceText: CHOICE_TEXT_MAX, choices: CHOICES_MAX } = DOSSIER_LIMITS;
 
 export interface UniqueValueLookup {
   /** Where this value of a unique field is already held (another dossier, an earlier row), or null. */
@@ -23,6 +25,7 @@ export interface DescriptionInput {
   /** A title typed by hand; undefined: from the type's template. */
   title?: string | undefined;
   classification?: string | null | undefined;
+  remarks?: string | null | undefined;
 }
 
 export interface CheckedDescription {
@@ -58,6 +61,8 @@ export function checkDescription(definition: TypeDefinition | null, input: Descr
     issues.push(...checked.issues);
     for (const field of definition.fields) {
       const value = fields[field.key];
+      const tooLong = typeof value === 'string' ? value.length > FIELD_TEXT_MAX : Array.isArray(value) && (value.length > CHOICES_MAX || value.some((v) => v.length > CHOICE_TEXT_MAX));
+      if (tooLong) issues.push(issue(`fields.${field.key}`, `${field.label}超过 ${FIELD_TEXT_MAX} 字`, `${field.labelEn ?? field.label} is longer than ${FIELD_TEXT_MAX} characters`));
       if (!isUniqueField(field) || typeof value !== 'string' || value === options.existing?.[field.key]) continue;
       const holder = options.unique.holder(field, value);
       if (holder) issues.push(issue(`fields.${field.key}`, `${field.label} ${value} 已用于${holder.zh}`, `${field.labelEn ?? field.label} ${value} is already used by ${holder.en}`));
@@ -70,6 +75,7 @@ export function checkDescription(definition: TypeDefinition | null, input: Descr
   const title = input.title ?? (definition ? titleFromTemplate(definition.titleTemplate, definition.fields, fields) : null);
   if (title === null && !issues.some((i) => i.path.startsWith('fields.'))) issues.push(issue('title', '请填写案卷题名', 'The dossier needs a title'));
   if (title !== null && [...title].length > TITLE_MAX) issues.push(issue('title', `案卷题名超过 ${TITLE_MAX} 字`, `The title is longer than ${TITLE_MAX} characters`));
+  if (input.remarks && [...input.remarks].length > REMARKS_MAX) issues.push(issue('remarks', `备注超过 ${REMARKS_MAX} 字`, `The remarks are longer than ${REMARKS_MAX} characters`));
   return { fields, title, issues };
 }
 
@@ -83,6 +89,16 @@ export function refuseIssues(issues: readonly ErrorIssue[]): void {
   );
 }
 
+/**
+ * A dossier's own type version with the uniqueness its type has now: a field the type made unique
+ * later binds the dossiers of older versions too (their values were recorded when it was made so),
+ * while the fields, formats and required ones stay those the dossier was made with.
+ */
+export function withCurrentUniqueness(own: TypeDefinition | null, current: TypeDefinition | null): TypeDefinition | null {
+  if (!own || !current) return own;
+  return { ...own, fields: own.fields.map((field) => (isUniqueField(field) || !current.fields.some((f) => f.key === field.key && isUniqueField(f)) ? field : { ...field, unique: true })) };
+}
+
 /** The unique fields' values a dossier holds, to be recorded with it. */
 export function uniqueValuesOf(definition: TypeDefinition | null, fields: Readonly<FieldValues>): { fieldKey: string; value: string }[] {
   if (!definition) return [];
@@ -90,4 +106,37 @@ export function uniqueValuesOf(definition: TypeDefinition | null, fields: Readon
     const value = fields[field.key];
     return typeof value === 'string' && value !== '' ? [{ fieldKey: field.key, value }] : [];
   });
+}
+
+/** What a new dossier starts with, however it is made (typed in or imported), unless told otherwise. */
+export interface NewDossierDefaults {
+  /** The type's level – or the archive's for new dossiers – never above the creator's clearance. */
+  level: number;
+  /** The type's retention (JSON), null without a type. */
+  retention: string | null;
+  /** The required checklist items, all still missing (JSON), and whether that leaves it complete. */
+  missingItems: string;
+  complete: boolean;
+  /** Opened today (the creator's local day). */
+  openedOn: string;
+}
+
+export function newDossierDefaults(definition: TypeDefinition | null, context: { defaultLevel: number; clearance: number; today: string }): NewDossierDefaults {
+  const required = definition?.checklist.filter((item) => item.requirement === 'required').map((item) => item.key) ?? [];
+  return {
+    level: Math.min(definition?.defaultLevel ?? context.defaultLevel, context.clearance),
+    retention: definition ? JSON.stringify(definition.retention) : null,
+    missingItems: JSON.stringify(required),
+    complete: required.length === 0,
+    openedOn: context.today,
+  };
+}
+
+/**
+ * Custody at a level (CF-01): a marked level is stored separately and held by a named custodian –
+ * the one chosen, else whoever files it.
+ */
+export function custodyAt(levels: readonly ConfidentialityLevel[], level: number, custodianId: number | null, creatorId: number): { storedSeparately: boolean; custodianId: number | null } {
+  const marked = levelAt(levels, level).marked;
+  return { storedSeparately: marked, custodianId: custodianId ?? (marked ? creatorId : null) };
 }

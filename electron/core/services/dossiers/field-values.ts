@@ -1,6 +1,7 @@
 import type { FieldValueView } from '../../../../shared/contract';
 import type { FieldDefinition, TypeDefinition } from '../../../../shared/dossier-types';
 import { isCalendarDay } from '../../../../shared/days';
+import { splitPhones } from '../../../../shared/phones';
 import { isResidentIdNumber } from '../../../../shared/id-codes';
 import type { ErrorIssue } from '../../../../shared/errors';
 
@@ -16,7 +17,7 @@ interface Problem {
 function byRole(field: FieldDefinition, value: string): { value: string } | Problem {
   switch (field.search) {
     case 'phone': {
-      const numbers = value.split(/[,，;；/、]+/).map((n) => n.trim()).filter(Boolean);
+      const numbers = splitPhones(value);
       for (const number of numbers) {
         const digits = number.replace(/[\s()（）+-]/g, '').replace(/^(0086|86)(?=\d{11,12}$)/, '');
         const mobile = /^1\d{10}$/.test(digits);

@@ -4,10 +4,11 @@ import { retentionLabel, titleFromTemplate, type Retention, type TypeDefinition 
 import { AppError } from '../../../../shared/errors';
 import type { HandlerContext } from '../../context';
 import { reindexDossier } from '../search/index-dossier';
-import { owningDepartment } from './create-dossier';
-import { requireVisibleDossier } from './dossier-access';
+import { owningDepartment } from '../departments/owning-department';
+import { requireCustodian, requireVisibleDossier } from './dossier-access';
 import { toDossierDetail } from './dossier-dto';
-import { checkDescription, refuseIssues } from './dossier-rules';
+import { checkDescription, refuseIssues, withCurrentUniqueness } from './dossier-rules';
+import { findType } from '../types/type-catalog';
 import { definitionOf } from './dossier-summary';
 import { parseFieldValues, type FieldValue, type FieldValues } from './field-values';
 import { archiveUniqueLookup, recordUniqueValues } from './unique-lookup';
@@ -79,7 +80,7 @@ export function updateDossier(ctx: HandlerContext, input: DossierUpdate): Dossie
   return ctx.write(
     (db) => {
       const dossier = requireVisibleDossier(db, session, input.archiveNumber);
-      const definition = definitionOf(db, dossier);
+      const definition = withCurrentUniqueness(definitionOf(db, dossier), dossier.type ? (findType(db, dossier.type.key)?.definition ?? null) : null);
       const beforeFields = parseFieldValues(dossier.fields);
       const checked = checkDescription(
         definition,
@@ -94,7 +95,11 @@ export function updateDossier(ctx: HandlerContext, input: DossierUpdate): Dossie
       if (input.openedOn !== undefined) changes.openedOn = input.openedOn;
       if (input.remarks !== undefined) changes.remarks = input.remarks;
       if (input.retention !== undefined) changes.retention = JSON.stringify(input.retention);
-      if (input.departmentCode !== undefined && input.departmentCode !== dossier.department.code) changes.departmentId = owningDepartment(db, session, input.departmentCode).id;
+      if (input.departmentCode !== undefined && input.departmentCode !== dossier.department.code) {
+        changes.departmentId = owningDepartment(db, session, input.departmentCode).id;
+        // Its custodian must still see it there: else a new custodian first (定密).
+        if (dossier.custodian) requireCustodian(db, session, dossier.custodian.login, { level: dossier.level, departmentId: changes.departmentId });
+      }
       storeChanges(db, dossier.id, changes, at);
       recordUniqueValues(db, dossier.id, dossier.type?.id ?? null, definition, checked.fields);
       reindexDossier(db, dossier.id);

@@ -137,9 +137,8 @@ export async function checkRows(
     }
     const columnOf = (path: string) => headerOf.get(path) ?? (path.startsWith('fields.') ? (definition.fields.find((f) => `fields.${f.key}` === path)?.label ?? path) : path);
 
-    const checked = checkDescription(definition, { fields: raw, title: own.title, classification: own.classification ?? null }, { unique });
+    const checked = checkDescription(definition, { fields: raw, title: own.title, classification: own.classification ?? null, remarks: own.remarks ?? null }, { unique });
     for (const issue of checked.issues) problem(columnOf(issue.path), issue.message, issue.messageEn);
-    unique.note(definition, checked.fields, line);
 
     const openedOn = own.openedOn === undefined ? null : normaliseDay(own.openedOn);
     if (own.openedOn !== undefined && openedOn === null) problem(headerOf.get('openedOn') ?? '建档日期', '建档日期应为真实存在的日期，如 2026-11-02', 'The date opened must be a real day, e.g. 2026-11-02');
@@ -156,7 +155,6 @@ export async function checkRows(
       const earlier = numbersInFile.get(fixedNumber);
       if (takenNumbers.has(fixedNumber)) problem(headerOf.get('archiveNumber') ?? '档号', `档号 ${fixedNumber} 已存在`, `The archive number ${fixedNumber} is already taken`);
       else if (earlier !== undefined) problem(headerOf.get('archiveNumber') ?? '档号', `档号 ${fixedNumber} 与第 ${earlier} 行重复`, `The archive number ${fixedNumber} repeats row ${earlier}`);
-      else numbersInFile.set(fixedNumber, line);
     }
 
     if (rowProblems.length > 0 || !department || checked.title === null) {
@@ -164,6 +162,9 @@ export async function checkRows(
       problemCount += rowProblems.length;
       if (problems.length < MAX_PROBLEMS_KEPT) problems.push(...rowProblems);
     } else {
+      // Only a row that goes in holds its number and unique values: a row left out blocks no other.
+      if (fixedNumber !== null) numbersInFile.set(fixedNumber, line);
+      unique.note(definition, checked.fields, line);
       goodRows += 1;
       await onGoodRow({ line, givenNumber, numbering, fields: checked.fields, title: checked.title, classification: own.classification ?? null, openedOn, remarks: own.remarks ?? null, department });
     }

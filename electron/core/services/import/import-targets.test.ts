@@ -121,6 +121,23 @@ describe('where imported dossiers go, and whom they are filed under', () => {
     await core.close();
   });
 
+  it('a row left out holds no VIN or number: a later good row with the same VIN goes in', async () => {
+    const core = await withDepartments();
+    const importId = await open(core, [HEADER, ['张三', '123', '', vin(1), '', '2026-11-02', ''], ['张三', '13800138000', '', vin(1), '', '2026-11-02', '']]);
+    const result = await ok(core, 'import:run', { importId, typeKey: 'vehicle-new', skipBadRows: true });
+    expect(result).toMatchObject({ imported: 1, skipped: 1 });
+    expect(result.problems.map((p) => [p.row, p.column])).toEqual([[2, '手机']]);
+    await core.close();
+  });
+
+  it('refuses a cell longer than its field allows, in the row and column it stands', async () => {
+    const core = await withDepartments();
+    const importId = await open(core, [['姓名', '手机', '车架号', '购车日期', '备注'], ['张三', '13800138000', vin(1), '2026-11-02', '长'.repeat(501)]]);
+    const check = await ok(core, 'import:check', { importId, typeKey: 'vehicle-new' });
+    expect(check.problems).toEqual([{ row: 2, column: '备注', message: '备注超过 500 字', messageEn: 'The remarks are longer than 500 characters' }]);
+    await core.close();
+  });
+
   it('keeps a VIN to one dossier whichever way it comes in: typed, imported or corrected', async () => {
     const core = await withDepartments();
     const typed = await ok(core, 'dossier:create', { typeKey: 'vehicle-new', fields: { customerName: '张三', phone: '13800138000', vin: vin(1), deliveryDate: '2026-11-02' } });

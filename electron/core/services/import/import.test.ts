@@ -1,4 +1,7 @@
+import { readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { ADMIN, call, newArchive, ok, openSheet, stageBytes } from '../../../../tests/helpers/core';
 import { encodeGb18030 } from '../../../../tests/helpers/gb18030';
@@ -94,6 +97,32 @@ describe('importing clerks’ sheets', () => {
     await core.close();
   });
 
+  it('reads an .xlsx as Excel writes it (worksheet before shared strings) without a byte of it in a temp file', async () => {
+    const core = await newArchive(tempDir());
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('客户');
+    sheet.addRow(['客户名称', '联系电话', '车架号（VIN）', '交车日期']);
+    sheet.addRow(['欧阳明日', '13700137000', vin(7), '2026-11-03']);
+    // Excel's order: the worksheet first, the shared strings after it.
+    const written = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
+    const excelOrder = new JSZip();
+    const names = Object.keys(written.files).filter((name) => !written.files[name]?.dir);
+    for (const name of [...names.filter((n) => n.startsWith('xl/worksheets/')), ...names.filter((n) => !n.startsWith('xl/worksheets/'))]) {
+      excelOrder.file(name, (await written.file(name)?.async('uint8array')) ?? new Uint8Array(), { createFolders: false });
+    }
+    const bytes = await excelOrder.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    expect(Object.keys((await JSZip.loadAsync(bytes)).files)[0]).toMatch(/^xl\/worksheets\//);
+
+    const spooled = () => readdirSync(tmpdir()).filter((name) => name.includes(`-${process.pid}-`));
+    const before = spooled();
+    const opened = await openSheet(core, '客户.xlsx', bytes);
+    expect(opened.headers).toEqual(['客户名称', '联系电话', '车架号（VIN）', '交车日期']);
+    const result = await ok(core, 'import:run', { importId: opened.importId, typeKey: 'vehicle-new' });
+    expect((await ok(core, 'dossier:get', { archiveNumber: result.firstNumber ?? '' })).title).toContain('欧阳明日');
+    expect(spooled()).toEqual(before);
+    await core.close();
+  });
+
   it('never numbers a row into a number that a later row of the sheet gives', async () => {
     const core = await newArchive(tempDir());
     const year = new Date().getFullYear();
@@ -175,6 +204,8 @@ describe('importing clerks’ sheets', () => {
     });
     const old = await stageBytes(core, 'old.xls', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]));
     expect(await call(core, 'import:open', { stagedFileId: old })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    // A file that cannot be opened is discarded at once: it does not hold a staging place until the lock.
+    expect(await call(core, 'import:open', { stagedFileId: old })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     // A file never staged (or discarded) is not there: paths do not reach the core.
     expect(await call(core, 'import:open', { stagedFileId: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     await ok(core, 'session:lock', {});

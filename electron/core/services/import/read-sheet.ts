@@ -4,7 +4,8 @@ import ExcelJS from 'exceljs';
 import type { ImportEncoding } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
 import type { StagedImport } from '../../staged-import';
-import { stagedFileStream } from '../../staging/staged-file-reader';
+import { readStagedFile, stagedFileStream } from '../../staging/staged-file-reader';
+import { xlsxInReadingOrder } from './xlsx-order';
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 
@@ -52,6 +53,13 @@ function byteStream(staged: SheetSource): Readable {
   return stagedFileStream(staged.source);
 }
 
+/** The whole staged file in memory (an .xlsx is reordered before it is read: xlsx-order). */
+async function wholeFile(staged: SheetSource): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for await (const part of readStagedFile(staged.source)) parts.push(part);
+  return Buffer.concat(parts);
+}
+
 /** Bytes in, text out, one chunk at a time: a character split between chunks is carried over. */
 function decoder(encoding: ImportEncoding): Transform {
   const text = new TextDecoder(encoding, { fatal: false, ignoreBOM: false });
@@ -85,7 +93,7 @@ function cellText(value: ExcelJS.CellValue): string {
  * its number as a spreadsheet shows it (the header is row 1); empty rows are left out.
  */
 export async function* readRows(staged: SheetSource, encoding: ImportEncoding | null): AsyncGenerator<{ line: number; cells: string[] }> {
-  const bytes = byteStream(staged);
+  const bytes = staged.format === 'xlsx' ? await xlsxInReadingOrder(await wholeFile(staged), () => byteStream(staged)) : byteStream(staged);
   try {
     if (staged.format === 'csv') {
       const parser = bytes.pipe(decoder(encoding ?? 'utf-8')).pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: false }));

@@ -8,14 +8,14 @@ import { withBulkWriteCache, type Db } from '../../../../db/open';
 import { IMPORT_PROBLEMS_SHOWN, type ExportFile, type ImportCheck, type ImportEncoding, type ImportProblem, type ImportResult, type ImportTarget } from '../../../../shared/contract';
 import { customerFieldsOf, isUniqueField, withSequence } from '../../../../shared/dossier-types';
 import { AppError } from '../../../../shared/errors';
-import { levelAt } from '../../../../shared/levels';
 import { fileStamp, formatLocalDate } from '../../../../shared/time';
 import type { HandlerContext } from '../../context';
 import { toCsv } from '../../fs/csv';
 import type { StagedImport } from '../../staged-import';
-import { owningDepartment } from '../dossiers/create-dossier';
+import { owningDepartment } from '../departments/owning-department';
 import { requireType, type CurrentType } from '../types/type-catalog';
 import { visibilityOf } from '../access/visibility';
+import { custodyAt, newDossierDefaults } from '../dossiers/dossier-rules';
 import { checkRows, type ArchiveKnown, type CheckedRow, type CheckSummary, type ImportDepartments } from './check-rows';
 import { ImportCustomers } from './import-customers';
 import { resolveMapping, type ColumnPlan } from './import-mapping';
@@ -154,12 +154,10 @@ export async function runImport(ctx: HandlerContext, plan: ImportPlan): Promise<
   const { staged, type, departments, encoding, columns } = await planOf(ctx, plan);
   const { definition } = type;
   const skipBadRows = plan.skipBadRows === true;
-  const level = Math.min(definition.defaultLevel, record.clearance);
-  const marked = levelAt(settings.levels, level).marked;
   const now = ctx.env.now();
+  const defaults = newDossierDefaults(definition, { defaultLevel: settings.defaultDossierLevel, clearance: record.clearance, today: formatLocalDate(now) });
+  const custody = custodyAt(settings.levels, defaults.level, null, record.id);
   const at = now.toISOString();
-  const missing = JSON.stringify(definition.checklist.filter((item) => item.requirement === 'required').map((item) => item.key));
-  const retention = JSON.stringify(definition.retention);
   const total = staged.progress.total;
   staged.progress = { phase: 'writing', done: 0, total };
   let worker: ImportWorker | null = null;
@@ -228,16 +226,15 @@ export async function runImport(ctx: HandlerContext, plan: ImportPlan): Promise<
                   typeVersion: type.version,
                   fields: row.fieldsJson,
                   classification: row.classification,
-                  retention,
+                  retention: defaults.retention,
                   carrier: 'paper',
-                  openedOn: row.openedOn ?? formatLocalDate(now),
+                  openedOn: row.openedOn ?? defaults.openedOn,
                   remarks: row.remarks,
-                  missingItems: missing,
-                  complete: missing === '[]',
+                  missingItems: defaults.missingItems,
+                  complete: defaults.complete,
                   departmentId: row.department.id,
-                  level,
-                  custodianId: marked ? record.id : null,
-                  storedSeparately: marked,
+                  level: defaults.level,
+                  ...custody,
                   createdAt: at,
                   createdBy: record.id,
                   importId,

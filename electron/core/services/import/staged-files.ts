@@ -5,6 +5,7 @@ import type { HandlerContext } from '../../context';
 import type { ActiveSession } from '../../session';
 import { MAX_STAGED_IMPORTS, type StagedImport } from '../../staged-import';
 import { readStagedFileHead } from '../../staging/staged-file-reader';
+import type { StagedFile } from '../../staging/staging-area';
 import { requireType } from '../types/type-catalog';
 import { suggestMapping } from './import-mapping';
 import { countLines, detectEncoding, formatOf, readRows } from './read-sheet';
@@ -25,12 +26,22 @@ export function requireStaged(session: ActiveSession, importId: string): StagedI
 export async function openImport(ctx: HandlerContext, input: { stagedFileId: string; encoding?: ImportEncoding | undefined }): Promise<ImportPreview> {
   const session = ctx.session();
   const file = session.stagedFiles.get(input.stagedFileId, 'import');
+  try {
+    return await openStagedFile(session, file, input.encoding);
+  } catch (error) {
+    // A file that cannot be opened is of no further use – unless another opening still reads it.
+    if (![...session.stagedImports.values()].some((open) => open.stagedFileId === file.stagedFileId)) session.stagedFiles.discard(file.stagedFileId);
+    throw error;
+  }
+}
+
+async function openStagedFile(session: ActiveSession, file: StagedFile, chosenEncoding: ImportEncoding | undefined): Promise<ImportPreview> {
   if (file.size === 0) throw new AppError('VALIDATION', { zh: '文件是空的', en: 'The file is empty' });
   const fileName = file.name;
   const head = await readStagedFileHead(file.source, 64 * 1024);
   const format = formatOf(fileName, head);
   const detectedEncoding = format === 'csv' ? detectEncoding(head) : null;
-  const encoding = format === 'csv' ? (input.encoding ?? detectedEncoding) : null;
+  const encoding = format === 'csv' ? (chosenEncoding ?? detectedEncoding) : null;
   const staged: StagedImport = { id: randomUUID(), fileName, format, stagedFileId: file.stagedFileId, source: file.source, sha256: file.sha256, encoding, progress: { phase: 'reading', done: 0, total: 0 }, cancelRequested: false };
 
   let headers: string[] | null = null;
@@ -56,7 +67,9 @@ export async function openImport(ctx: HandlerContext, input: { stagedFileId: str
   if (duplicate !== undefined) throw new AppError('VALIDATION', { zh: `表头“${duplicate}”出现了两次`, en: `The header "${duplicate}" appears twice` });
 
   staged.progress = { phase: 'reading', done: rowCount, total: rowCount };
-  for (const id of [...session.stagedImports.keys()].slice(0, Math.max(0, session.stagedImports.size - MAX_STAGED_IMPORTS + 1))) forget(session, id);
+  // Room for this one: the oldest openings are forgotten – never one whose import is running.
+  const idle = [...session.stagedImports.values()].filter((open) => open.progress.phase !== 'checking' && open.progress.phase !== 'writing');
+  for (const open of idle.slice(0, Math.max(0, session.stagedImports.size - MAX_STAGED_IMPORTS + 1))) forget(session, open.id);
   session.stagedImports.set(staged.id, staged);
   return { importId: staged.id, fileName, format, detectedEncoding, encoding, headers, sample, rowCount };
 }

@@ -1,3 +1,4 @@
+import { splitPhones } from '../../../../shared/phones';
 import type { SearchRole, TypeDefinition } from '../../../../shared/dossier-types';
 import type { FieldValues } from '../dossiers/field-values';
 import type { PartKind, SearchPart } from './search-entry';
@@ -31,7 +32,7 @@ export function searchPartsOf(dossier: SearchableDossier): SearchPart[] {
     if (!field.search) continue;
     const value = dossier.fields[field.key];
     if (value === null || value === undefined) continue;
-    const values = Array.isArray(value) ? value : field.search === 'phone' ? String(value).split('，') : [String(value)];
+    const values = Array.isArray(value) ? value : field.search === 'phone' ? splitPhones(String(value)) : [String(value)];
     for (const v of values) parts.push({ value: v, label: field.label, kind: KIND_OF_ROLE[field.search], sensitive: field.sensitive });
   }
   parts.push(...documentParts(dossier.documentTitles));

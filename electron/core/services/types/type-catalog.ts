@@ -34,11 +34,17 @@ export function currentTypes(db: Db): CurrentType[] {
 }
 
 export function requireType(db: Db, key: string): CurrentType {
-  const record = findTypeByKey(db, key);
-  if (!record || !record.active) {
+  const type = findType(db, key);
+  if (!type?.active) {
     throw new AppError('NOT_FOUND', { zh: `没有档案类型“${key}”（可用：dossierdesk type list）`, en: `There is no dossier type "${key}" (see: dossierdesk type list)` });
   }
-  return { id: record.id, version: record.version, active: record.active, definition: parse(db, record) };
+  return type;
+}
+
+/** The current version of a type, active or not (a dossier of a retired type is still corrected by it). */
+export function findType(db: Db, key: string): CurrentType | null {
+  const record = findTypeByKey(db, key);
+  return record ? { id: record.id, version: record.version, active: record.active, definition: parse(db, record) } : null;
 }
 
 /** The definition a dossier was made with (its own version, not necessarily the current one). */

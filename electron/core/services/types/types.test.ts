@@ -102,6 +102,12 @@ describe('dossier types (档案类型)', () => {
     expect(await ok(core, 'type:save', { definition: uniquePlate })).toMatchObject({ version: 2 });
     const again = await call(core, 'dossier:create', { typeKey: 'vehicle-new', fields: { ...car, vin: 'LSVAU2180N2183296', plate: '沪B00001' } });
     expect(again).toMatchObject({ ok: false, error: { issues: [{ path: 'fields.plate', message: `车牌号 沪B00001 已用于档案 ${first.archiveNumber}` }] } });
+    // The older dossier, made with version 1, is bound by it too: corrected, it keeps its value on record …
+    await ok(core, 'dossier:update', { archiveNumber: first.archiveNumber, remarks: '已核对' });
+    expect(await call(core, 'dossier:create', { typeKey: 'vehicle-new', fields: { ...car, vin: 'LSVAU2180N2183297', plate: '沪B00001' } })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    // … and cannot take a plate another dossier holds.
+    const other = await ok(core, 'dossier:create', { typeKey: 'vehicle-new', fields: { ...car, vin: 'LSVAU2180N2183298', plate: '沪C00002' } });
+    expect(await call(core, 'dossier:update', { archiveNumber: first.archiveNumber, fields: { plate: '沪C00002' } })).toMatchObject({ ok: false, error: { issues: [{ path: 'fields.plate', message: `车牌号 沪C00002 已用于档案 ${other.archiveNumber}` }] } });
     await core.close();
   });
 });

@@ -2,6 +2,7 @@ import { App, Col, Form, Input, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CustomerDetail } from '../../../../shared/contract';
 import { customerKindLabels, customerKinds, type CustomerKind } from '../../../../shared/customers';
+import { splitPhones } from '../../../../shared/phones';
 import { call } from '../../lib/api';
 import { FormDialog } from '../../ui/FormDialog';
 
@@ -19,7 +20,7 @@ interface Values {
   remarks?: string;
 }
 
-const phoneList = (text: string | undefined) => (text ?? '').split(/[,，;；、]+/).map((p) => p.trim()).filter(Boolean);
+const phoneList = (text: string | undefined) => splitPhones(text ?? '');
 const TEXT_FIELDS = ['category', 'address', 'contact', 'ownership', 'supervisingBody', 'creditStatus', 'remarks'] as const;
 
 /**
@@ -32,7 +33,9 @@ export function CustomerDialog({ customer, open, onClose, onSaved }: { customer:
   const english = i18n.language === 'en';
 
   const submit = async (values: Values) => {
-    const text = Object.fromEntries(TEXT_FIELDS.map((key) => [key, values[key]?.trim() || null]));
+    // An organisation's own fields are sent for organisations only: a person's stay as they are.
+    const keys = values.kind === 'organisation' ? TEXT_FIELDS : TEXT_FIELDS.filter((key) => key !== 'ownership' && key !== 'supervisingBody');
+    const text = Object.fromEntries(keys.map((key) => [key, values[key]?.trim() || null]));
     const idCode = values.idCode?.trim() ? { idCode: values.idCode.trim() } : {};
     const saved = customer
       ? await call('customer:update', { id: customer.id, name: values.name.trim(), phones: phoneList(values.phones), ...text, ...idCode })

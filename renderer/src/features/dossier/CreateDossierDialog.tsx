@@ -2,11 +2,11 @@ import { Alert, App, Col, Form, Input, Row, Select, Typography, type FormInstanc
 import { useDeferredValue, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DossierSummary, FieldValues } from '../../../../shared/contract';
-import { departmentSubtreeCodes } from '../../../../shared/departments';
 import { useArchiveSettings, useCan, useLevels } from '../../app/ArchiveSettings';
 import { useSession } from '../../app/SessionProvider';
 import { call } from '../../lib/api';
 import { useChannel } from '../../lib/use-channel';
+import { useFileableDepartments } from '../../lib/use-fileable-departments';
 import { FormDialog } from '../../ui/FormDialog';
 import { useCustomerOptions } from '../customers/use-customer-options';
 import { CustodianSelect } from './CustodianSelect';
@@ -83,7 +83,7 @@ function CreateDossierFields({ form }: { form: FormInstance<Values> }) {
   const { session } = useSession();
   const { levels, label, level } = useLevels();
   const can = useCan();
-  const departments = useChannel('department:list', {});
+  const departments = useFileableDepartments();
   const types = useChannel('type:list', {});
   const typeKey = Form.useWatch('typeKey', form) ?? PLAIN;
   const fields = useDeferredValue(filledFields(Form.useWatch('fields', form)));
@@ -91,10 +91,6 @@ function CreateDossierFields({ form }: { form: FormInstance<Values> }) {
   const departmentCode = Form.useWatch('departmentCode', form);
   const type = types.data?.find((candidate) => candidate.key === typeKey);
   const clearance = session?.user.clearance ?? 0;
-  const ownDepartment = session?.user.department?.code;
-  // Only departments whose dossiers this user may see; the core checks the same rule.
-  const scope = ownDepartment ? departmentSubtreeCodes(departments.data ?? [], ownDepartment) : new Set<string>();
-  const departmentOptions = (departments.data ?? []).filter((d) => can('dossier.read-all') || scope.has(d.code));
   const customers = useCustomerOptions();
   const preview = useChannel('dossier:preview-number', { typeKey, fields, ...(departmentCode ? { departmentCode } : {}) }, typeKey !== PLAIN);
   const english = i18n.language === 'en';
@@ -158,7 +154,7 @@ function CreateDossierFields({ form }: { form: FormInstance<Values> }) {
         </Col>
         <Col span={8}>
           <Form.Item name="departmentCode" label={t('dossier.department')}>
-            <Select data-testid="department-select" loading={departments.loading} options={departmentOptions.map((d) => ({ value: d.code, label: `${d.name}（${d.code}）` }))} />
+            <Select data-testid="department-select" loading={departments.loading} options={departments.departments.map((d) => ({ value: d.code, label: `${d.name}（${d.code}）` }))} />
           </Form.Item>
         </Col>
       </Row>

@@ -31,16 +31,21 @@ export function EditDocumentDialog({ dossier, document, onClose, onSaved }: { do
   const submit = async (values: Values) => {
     if (!document) return;
     const groupKey = values.groupKey === NO_GROUP ? null : values.groupKey;
-    const detail = await call('document:update', {
-      id: document.id,
-      title: values.title.trim(),
-      docDate: values.docDate ?? null,
-      form: values.form,
-      pages: values.pages,
+    const changes = {
+      ...(values.title.trim() !== document.title ? { title: values.title.trim() } : {}),
+      ...((values.docDate ?? null) !== document.docDate ? { docDate: values.docDate ?? null } : {}),
+      ...(values.form !== document.form ? { form: values.form } : {}),
+      ...(values.pages !== document.pages ? { pages: values.pages } : {}),
       ...(groupKey !== document.groupKey ? { groupKey } : {}),
       ...(values.level !== document.level ? { level: values.level } : {}),
-      remarks: values.remarks?.trim() || null,
-    });
+      ...((values.remarks?.trim() || null) !== document.remarks ? { remarks: values.remarks?.trim() || null } : {}),
+    };
+    if (Object.keys(changes).length === 0) {
+      void message.info(t('common.unchanged'));
+      onClose();
+      return;
+    }
+    const detail = await call('document:update', { id: document.id, ...changes });
     void message.success(t('common.saved'));
     onSaved(detail);
   };

@@ -16,13 +16,17 @@ interface Values {
   classification?: string | null;
   carrier: Carrier;
   openedOn?: string | null;
-  retentionKind: Retention['kind'];
+  /** Unset for a dossier that has no retention yet (one made without a type). */
+  retentionKind?: Retention['kind'];
   retentionYears?: number;
   remarks?: string;
   departmentCode: string;
 }
 
-const retentionOf = (values: Values): Retention => (values.retentionKind === 'permanent' ? { kind: 'permanent' } : { kind: 'years', years: values.retentionYears ?? 10 });
+/** The retention the form says, or null while none is chosen. */
+const retentionOf = (values: Values): Retention | null =>
+  values.retentionKind === undefined ? null : values.retentionKind === 'permanent' ? { kind: 'permanent' } : { kind: 'years', years: values.retentionYears ?? DEFAULT_YEARS };
+const DEFAULT_YEARS = 30;
 
 /**
  * Corrects a dossier's description: title, subject fields, classification, carrier, the day it
@@ -41,17 +45,23 @@ export function EditDossierDialog({ dossier, open, onClose, onSaved }: { dossier
   const submit = async (values: Values) => {
     const fields = changedFields(before, values.fields, masked);
     const retention = retentionOf(values);
-    const detail = await call('dossier:update', {
-      archiveNumber: dossier.archiveNumber,
+    const changes = {
       ...(values.title.trim() !== dossier.title ? { title: values.title.trim() } : {}),
       ...(Object.keys(fields).length > 0 ? { fields } : {}),
       ...(dossier.classificationScheme && (values.classification ?? null) !== dossier.classification ? { classification: values.classification ?? null } : {}),
       ...(values.carrier !== dossier.carrier ? { carrier: values.carrier } : {}),
       ...(values.openedOn && values.openedOn !== dossier.openedOn ? { openedOn: values.openedOn } : {}),
-      ...(JSON.stringify(retention) !== JSON.stringify(dossier.retention) ? { retention } : {}),
+      ...(retention && JSON.stringify(retention) !== JSON.stringify(dossier.retention) ? { retention } : {}),
       ...((values.remarks?.trim() || null) !== dossier.remarks ? { remarks: values.remarks?.trim() || null } : {}),
       ...(values.departmentCode !== dossier.department.code ? { departmentCode: values.departmentCode } : {}),
-    });
+    };
+    // Nothing changed: nothing to save, and nothing for the audit trail to record.
+    if (Object.keys(changes).length === 0) {
+      void message.info(t('common.unchanged'));
+      onClose();
+      return;
+    }
+    const detail = await call('dossier:update', { archiveNumber: dossier.archiveNumber, ...changes });
     void message.success(t('common.saved'));
     onSaved(detail);
   };
@@ -69,8 +79,8 @@ export function EditDossierDialog({ dossier, open, onClose, onSaved }: { dossier
         classification: dossier.classification,
         carrier: dossier.carrier,
         openedOn: dossier.openedOn,
-        retentionKind: dossier.retention?.kind ?? 'years',
-        retentionYears: dossier.retention?.kind === 'years' ? dossier.retention.years : 30,
+        ...(dossier.retention ? { retentionKind: dossier.retention.kind } : {}),
+        retentionYears: dossier.retention?.kind === 'years' ? dossier.retention.years : DEFAULT_YEARS,
         remarks: dossier.remarks ?? '',
         departmentCode: dossier.department.code,
       }}
@@ -111,7 +121,7 @@ export function EditDossierDialog({ dossier, open, onClose, onSaved }: { dossier
           </Row>
           <Row gutter={16}>
             <Col span={12}>
-              <Form.Item label={t('catalogue.retention')} required>
+              <Form.Item label={t('catalogue.retention')} extra={dossier.retention ? undefined : t('catalogue.noRetention')}>
                 <Form.Item name="retentionKind" noStyle>
                   <Radio.Group
                     options={[

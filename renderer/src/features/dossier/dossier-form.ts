@@ -1,7 +1,8 @@
 import type { TFunction } from 'i18next';
 import type { DossierTypeView, FieldValues } from '../../../../shared/contract';
+import { DOSSIER_LIMITS } from '../../../../shared/dossier-limits';
 
-export const TITLE_MAX = 200;
+export const TITLE_MAX = DOSSIER_LIMITS.title;
 
 const isEmpty = (v: unknown) => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
 

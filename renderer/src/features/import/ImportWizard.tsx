@@ -3,13 +3,12 @@ import { Alert, Button, Flex, Progress, Select, Space, Table, Typography } from 
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { importEncodings, type ImportCheck, type ImportEncoding, type ImportPreview, type ImportProgress, type ImportResult, type ImportTarget } from '../../../../shared/contract';
-import { departmentSubtreeCodes } from '../../../../shared/departments';
-import { useCan } from '../../app/ArchiveSettings';
 import { useSession } from '../../app/SessionProvider';
 import { call, desktopFileDialog, errorText } from '../../lib/api';
 import { saveExport } from '../../lib/download';
 import { acceptFor, pickAndStageFile, stageFile } from '../../lib/stage-file';
 import { useChannel } from '../../lib/use-channel';
+import { useFileableDepartments } from '../../lib/use-fileable-departments';
 import { ImportProblems } from './ImportProblems';
 import { targetOf, targetOptions, targetValue } from './target-options';
 
@@ -24,10 +23,9 @@ const encodingLabel: Record<ImportEncoding, string> = { 'utf-8': 'UTF-8', gb1803
 export function ImportWizard({ onClose, onImported, onRunning }: { onClose: () => void; onImported: () => void; onRunning: (running: boolean) => void }) {
   const { t, i18n } = useTranslation();
   const { session } = useSession();
-  const can = useCan();
   const english = i18n.language === 'en';
   const types = useChannel('type:list', {});
-  const departments = useChannel('department:list', {});
+  const { departments } = useFileableDepartments();
   const fileInput = useRef<HTMLInputElement>(null);
   const upload = useRef<AbortController | null>(null);
   const [typeKey, setTypeKey] = useState('vehicle-new');
@@ -45,9 +43,6 @@ export function ImportWizard({ onClose, onImported, onRunning }: { onClose: () =
   const type = types.data?.find((ty) => ty.key === typeKey);
   const plan = preview ? { importId: preview.importId, typeKey, mapping, ...(encoding ? { encoding } : {}), ...(departmentCode ? { departmentCode } : {}) } : null;
   const running = progress !== null && !['done', 'failed', 'cancelled'].includes(progress.phase);
-  const ownDepartment = session?.user.department?.code;
-  const scope = ownDepartment ? departmentSubtreeCodes(departments.data ?? [], ownDepartment) : new Set<string>();
-  const departmentOptions = (departments.data ?? []).filter((d) => can('dossier.read-all') || scope.has(d.code));
 
   /** Runs a step; its failure is shown in the dialog, not in a toast that vanishes. */
   const step = async (work: () => Promise<void>) => {
@@ -171,7 +166,7 @@ export function ImportWizard({ onClose, onImported, onRunning }: { onClose: () =
           data-testid="import-department"
           disabled={running}
           placeholder={t('dossier.department')}
-          options={departmentOptions.map((d) => ({ value: d.code, label: `${t('importer.into')}${d.name}（${d.code}）` }))}
+          options={departments.map((d) => ({ value: d.code, label: `${t('importer.into')}${d.name}（${d.code}）` }))}
           onChange={(code: string) => {
             setDepartmentCode(code);
             setCheck(null);

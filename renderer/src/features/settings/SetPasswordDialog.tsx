@@ -1,9 +1,9 @@
-import { App, Checkbox, Form, Input } from 'antd';
+import { App, Checkbox, Form } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { UserSummary } from '../../../../shared/contract';
-import { useArchiveSettings } from '../../app/ArchiveSettings';
 import { call } from '../../lib/api';
 import { FormDialog } from '../../ui/FormDialog';
+import { NewPasswordItem } from './NewPasswordItem';
 
 interface Values {
   password: string;
@@ -14,7 +14,6 @@ interface Values {
 export function SetPasswordDialog({ user, onClose, onSaved }: { user: UserSummary | null; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { settings } = useArchiveSettings();
 
   const save = async (values: Values) => {
     if (!user) return;
@@ -26,17 +25,7 @@ export function SetPasswordDialog({ user, onClose, onSaved }: { user: UserSummar
 
   return (
     <FormDialog<Values> open={user !== null} title={user ? t('settings.newPasswordFor', { name: user.displayName }) : ''} requiredMark={false} initialValues={{ mustChangePassword: true }} onSubmit={save} onClose={onClose} testId="password-dialog">
-      <Form.Item
-        name="password"
-        label={t('password.new')}
-        extra={t('password.hint', { min: settings.passwordMinLength })}
-        rules={[
-          { required: true, message: t('common.required', { field: t('password.new') }) },
-          { min: settings.passwordMinLength, message: t('setup.passwordTooShort', { min: settings.passwordMinLength }) },
-        ]}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
+      <NewPasswordItem label={t('password.new')} forNewAccount={false} />
       <Form.Item name="mustChangePassword" valuePropName="checked">
         <Checkbox>{t('settings.forceChange')}</Checkbox>
       </Form.Item>

@@ -7,6 +7,7 @@ import { call } from '../../lib/api';
 import { useChannel } from '../../lib/use-channel';
 import { loginRules } from '../../lib/login-rules';
 import { FormDialog } from '../../ui/FormDialog';
+import { NewPasswordItem } from './NewPasswordItem';
 
 interface Values {
   login: string;
@@ -65,17 +66,7 @@ export function UserDialog({ user, open, onClose, onSaved }: { user: UserSummary
       </Form.Item>
       {!user && (
         <>
-          <Form.Item
-            name="password"
-            label={t('settings.initialPassword')}
-            extra={t('password.hintNew', { min: settings.passwordMinLength })}
-            rules={[
-              { required: true, message: t('common.required', { field: t('settings.initialPassword') }) },
-              { min: settings.passwordMinLength, message: t('setup.passwordTooShort', { min: settings.passwordMinLength }) },
-            ]}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
+          <NewPasswordItem label={t('settings.initialPassword')} forNewAccount />
           <Form.Item name="mustChangePassword" valuePropName="checked">
             <Checkbox>{t('settings.forceChange')}</Checkbox>
           </Form.Item>
