@@ -22,3 +22,11 @@ export function encodeGb18030(text: string): Uint8Array<ArrayBuffer> {
   }
   return new Uint8Array(bytes);
 }
+
+/** A GB18030 lead byte and a byte no character goes on with: what a damaged or cut-off GBK file holds. */
+export const BAD_GB18030 = Uint8Array.of(0x81, 0x20);
+
+/** Text parts as GB18030, with raw bytes between them: `gb18030Bytes('a,', BAD_GB18030, 'b')`. */
+export function gb18030Bytes(...parts: (string | Uint8Array)[]): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(Buffer.concat(parts.map((part) => (typeof part === 'string' ? encodeGb18030(part) : part))));
+}

@@ -45,6 +45,8 @@ export function registerImportCommand(program: Command, run: Run): void {
         skipBadRows: options.skipBadRows === true,
       };
       const check = await session.call('import:check', plan);
+      // The staged copy is what was checked and what is imported; the audit trail names it by this digest.
+      const digest = `文件 SHA-256 / file SHA-256: ${staged.sha256}`;
       if (options.report && check.problemCount > 0) {
         const report = await session.call('import:report', plan);
         writeFileSync(options.report, report.bytes);
@@ -52,10 +54,10 @@ export function registerImportCommand(program: Command, run: Run): void {
       if (check.badRows > 0 && (!options.skipBadRows || check.badRows === check.rowCount)) return refuse(session, check, options.report);
       if (options.dryRun) {
         const good = check.rowCount - check.badRows;
-        if (check.badRows === 0) session.print(`检查通过：${check.rowCount} 行可导入为“${type.name}”（未写入） / check passed: ${check.rowCount} rows can be imported (nothing written)`, { dryRun: true, ...check });
+        if (check.badRows === 0) session.print(`检查通过：${check.rowCount} 行可导入为“${type.name}”（未写入） / check passed: ${check.rowCount} rows can be imported (nothing written)\n${digest}`, { dryRun: true, ...check, sha256: staged.sha256 });
         else {
           session.io.err(problemLines(check, options.report).join('\n'));
-          session.print(`检查完成：${good} 行可导入为“${type.name}”，${check.badRows} 行将跳过（未写入） / checked: ${good} rows can be imported, ${check.badRows} would be left out (nothing written)`, { dryRun: true, ...check });
+          session.print(`检查完成：${good} 行可导入为“${type.name}”，${check.badRows} 行将跳过（未写入） / checked: ${good} rows can be imported, ${check.badRows} would be left out (nothing written)\n${digest}`, { dryRun: true, ...check, sha256: staged.sha256 });
         }
         return EXIT.ok;
       }
@@ -64,7 +66,7 @@ export function registerImportCommand(program: Command, run: Run): void {
       const customers = `；客户：新建 ${result.customers.created}、归入已有 ${result.customers.linked} / customers: ${result.customers.created} new, ${result.customers.linked} already on file`;
       if (result.skipped > 0) session.io.err(problemLines({ ...check, problems: result.problems, problemCount: result.problemCount }, options.report).join('\n'));
       const skipped = result.skipped > 0 ? `，跳过 ${result.skipped} 行 / ${result.skipped} rows left out` : '';
-      session.print(`已导入 ${result.imported} 份“${type.name}”${range}${skipped}${customers} / imported ${result.imported} dossiers`, result);
+      session.print(`已导入 ${result.imported} 份“${type.name}”${range}${skipped}${customers} / imported ${result.imported} dossiers\n${digest}`, { ...result, sha256: staged.sha256 });
       return EXIT.ok;
     }));
 }

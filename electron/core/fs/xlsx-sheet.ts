@@ -1,3 +1,4 @@
+import { columnLetter } from './column-letter';
 import { formulaSafe } from './formula-safe';
 import { ZipWriter, type ZipEntry } from './zip-writer';
 
@@ -76,18 +77,12 @@ function xml(text: string): string {
     .replace(/"/g, '&quot;');
 }
 
-function columnName(index: number): string {
-  let name = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
-  return name;
-}
-
 const textCell = (ref: string, value: string, style: number) => `<c r="${ref}" s="${style}" t="inlineStr"><is><t xml:space="preserve">${xml(formulaSafe(value))}</t></is></c>`;
 
 export function startSheet(layout: SheetLayout): SheetWriter {
   const zip = new ZipWriter();
   const width = layout.columns.length;
-  const last = columnName(width - 1);
+  const last = columnLetter(width - 1);
   const headerRow = layout.lines.length + 2;
   const merges: string[] = [];
   let rowNumber = 0;
@@ -134,14 +129,14 @@ export function startSheet(layout: SheetLayout): SheetWriter {
   blockRow(layout.title, STYLE.title);
   for (const line of layout.lines) blockRow(line, STYLE.plain);
   rowNumber += 1;
-  sheet.write(`<row r="${rowNumber}">${layout.columns.map((column, i) => textCell(`${columnName(i)}${rowNumber}`, column.title, STYLE.header)).join('')}</row>`);
+  sheet.write(`<row r="${rowNumber}">${layout.columns.map((column, i) => textCell(`${columnLetter(i)}${rowNumber}`, column.title, STYLE.header)).join('')}</row>`);
 
   return {
     row(cells) {
       rowNumber += 1;
       const parts = cells.map((cell, i) => {
         const column = layout.columns[i];
-        const ref = `${columnName(i)}${rowNumber}`;
+        const ref = `${columnLetter(i)}${rowNumber}`;
         if (column?.numeric && /^\d{1,15}$/.test(cell)) return `<c r="${ref}" s="${STYLE.number}"><v>${cell}</v></c>`;
         return textCell(ref, cell, column?.wrap ? STYLE.wrapped : STYLE.text);
       });

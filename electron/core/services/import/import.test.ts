@@ -84,8 +84,13 @@ describe('importing clerks’ sheets', () => {
     const stagedFileId = await stageBytes(core, '新车客户.csv', encodeGb18030(csv([['customerName', 'phone', 'vin', 'deliveryDate'], ['客户1', '13800138000', vin(1), '2026-11-02']])));
     const first = await ok(core, 'import:open', { stagedFileId });
     expect(first).toMatchObject({ encoding: 'gb18030' });
-    const again = await ok(core, 'import:open', { stagedFileId, encoding: 'utf-8' });
-    expect(again.sample[0]?.[0]).not.toBe('客户1');
+    // Read as UTF-8, the GBK bytes are refused where they stand – never shown as replacement characters.
+    expect(await call(core, 'import:open', { stagedFileId, encoding: 'utf-8' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', messageEn: expect.stringContaining('Row 2, column A (customerName) holds bytes that are not valid UTF-8') as string },
+    });
+    const again = await ok(core, 'import:open', { stagedFileId, encoding: 'gb18030' });
+    expect(again.sample[0]?.[0]).toBe('客户1');
     // Closing the first opening keeps the file for the second …
     await ok(core, 'import:close', { importId: first.importId });
     const back = await ok(core, 'import:open', { stagedFileId, encoding: 'gb18030' });

@@ -201,7 +201,7 @@ export async function runImport(ctx: HandlerContext, plan: ImportPlan): Promise<
             if (message.kind === 'failed') {
               // An unexpected failure keeps its trace for the log; a refusal (an unreadable file) its message.
               if (message.error.code === 'INTERNAL') throw new Error(`import worker failed: ${message.detail}`);
-              throw new AppError(message.error.code, { zh: message.error.message, en: message.error.messageEn });
+              throw new AppError(message.error.code, { zh: message.error.message, en: message.error.messageEn }, message.error.issues ? { issues: message.error.issues } : undefined);
             }
             if (message.kind === 'given') {
               // Numbers the sheet gives are never handed out to its other rows, wherever they stand.
@@ -288,6 +288,8 @@ export async function runImport(ctx: HandlerContext, plan: ImportPlan): Promise<
           sha256: staged.sha256,
         },
       }),
+      // Other programs are told how far the import has got (integrity/long-write-notice.ts).
+      () => ({ done: staged.progress.done, total: staged.progress.total }),
     );
     staged.progress = { phase: 'done', done: result.imported, total: result.imported };
     if (result.skipped > 0) staged.leftOut = { problems: leftOutProblems, problemCount: result.problemCount };

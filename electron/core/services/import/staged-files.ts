@@ -8,7 +8,7 @@ import { readStagedFileHead } from '../../staging/staged-file-reader';
 import type { StagedFile } from '../../staging/staging-area';
 import { requireType } from '../types/type-catalog';
 import { suggestMapping } from './import-mapping';
-import { countLines, detectEncoding, formatOf, readRows } from './read-sheet';
+import { checkWholeFile, countLines, detectEncoding, formatOf, readRows } from './read-sheet';
 
 const SAMPLE_ROWS = 10;
 
@@ -47,21 +47,18 @@ async function openStagedFile(session: ActiveSession, file: StagedFile, chosenEn
   let headers: string[] | null = null;
   const sample: string[][] = [];
   let rowCount = 0;
-  try {
-    // A CSV is only sampled here (its rows are counted on the bytes); an .xlsx is read through.
-    for await (const { cells } of readRows(staged, encoding)) {
-      if (headers === null) headers = cells.map((c) => c.trim());
-      else {
-        rowCount += 1;
-        if (sample.length < SAMPLE_ROWS) sample.push(cells);
-        else if (format === 'csv') break;
-      }
+  // The readers say what is wrong with a file, by row and column where there is one.
+  await checkWholeFile(staged);
+  // A CSV is only sampled here (its rows are counted on the bytes); an .xlsx is read through.
+  for await (const { cells } of readRows(staged, encoding)) {
+    if (headers === null) headers = cells.map((c) => c.trim());
+    else {
+      rowCount += 1;
+      if (sample.length < SAMPLE_ROWS) sample.push(cells);
+      else if (format === 'csv') break;
     }
-    if (format === 'csv' && sample.length === SAMPLE_ROWS) rowCount = Math.max(rowCount, (await countLines(staged)) - 1);
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw new AppError('VALIDATION', { zh: `无法读取文件：${(error as Error).message}`, en: `The file cannot be read: ${(error as Error).message}` });
   }
+  if (format === 'csv' && sample.length === SAMPLE_ROWS) rowCount = Math.max(rowCount, (await countLines(staged)) - 1);
   if (!headers) throw new AppError('VALIDATION', { zh: '文件中没有表头行', en: 'The file has no header row' });
   const duplicate = headers.find((h, i) => h !== '' && headers?.indexOf(h) !== i);
   if (duplicate !== undefined) throw new AppError('VALIDATION', { zh: `表头“${duplicate}”出现了两次`, en: `The header "${duplicate}" appears twice` });
