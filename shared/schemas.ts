@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PASSWORD_MIN_LENGTH } from './password-policy';
 import { DOSSIER_LIMITS } from './dossier-limits';
+import { verbatim } from './plain-text';
 import { bilingual } from './validation';
 
 /**
@@ -28,10 +29,18 @@ export const loginSchema = requiredText({ zh: '登录名', en: 'The login name' 
 
 export const displayNameSchema = requiredText({ zh: '姓名', en: 'The name' }, 64);
 
-export const passwordSchema = z
-  .string()
-  .min(PASSWORD_MIN_LENGTH, bilingual(`密码至少 ${PASSWORD_MIN_LENGTH} 个字符`, `The password needs at least ${PASSWORD_MIN_LENGTH} characters`))
-  .max(256, bilingual('密码不能超过 256 个字符', 'The password must not exceed 256 characters'));
+export const passwordSchema = verbatim(
+  z
+    .string()
+    .min(PASSWORD_MIN_LENGTH, bilingual(`密码至少 ${PASSWORD_MIN_LENGTH} 个字符`, `The password needs at least ${PASSWORD_MIN_LENGTH} characters`))
+    .max(256, bilingual('密码不能超过 256 个字符', 'The password must not exceed 256 characters')),
+);
+
+/**
+ * A password being checked (sign-in, the current one when changing it): by the key slot, not by a
+ * format rule, so old passwords stay valid when the policy changes.
+ */
+export const currentPasswordSchema = verbatim(z.string().min(1).max(256));
 
 export const dossierTitleSchema = requiredText({ zh: '案卷题名', en: 'The title' }, DOSSIER_LIMITS.title);
 

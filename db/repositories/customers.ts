@@ -28,13 +28,16 @@ export function findVisibleCustomer(db: Db, id: number, visibility: Visibility):
   return row ? { ...row.customer, department: row.department } : null;
 }
 
-/** A page newest first; `contains` (normalised) is looked for in the search text. */
+/** Text to look for that holds nothing searchable (punctuation alone) finds nothing, not everything. */
+const holding = (contains: string) => (contains === '' ? sql`0` : sql`instr(${customers.searchText}, ${contains}) > 0`);
+
+/** A page newest first; `contains` (normalised, see normaliseForSearch) is looked for in the search text. */
 export function listVisibleCustomers(db: Db, visibility: Visibility, options: { contains: string | null; beforeId: number | null; limit: number }): CustomerWithDepartment[] {
   return selectCustomers(db)
     .where(
       and(
         inScope(visibility),
-        options.contains ? sql`instr(${customers.searchText}, ${options.contains}) > 0` : undefined,
+        options.contains === null ? undefined : holding(options.contains),
         options.beforeId === null ? undefined : lt(customers.id, options.beforeId),
       ),
     )
@@ -42,6 +45,14 @@ export function listVisibleCustomers(db: Db, visibility: Visibility, options: { 
     .limit(options.limit)
     .all()
     .map((r) => ({ ...r.customer, department: r.department }));
+}
+
+/** Makes every customer's search text again (the search's rules changed): `textOf` gives it from what the customer holds. */
+export function rewriteCustomerSearchTexts(db: Db, textOf: (customer: Pick<CustomerRow, 'name' | 'phones' | 'address' | 'contact'>) => string): number {
+  const rows = db.select({ id: customers.id, name: customers.name, phones: customers.phones, address: customers.address, contact: customers.contact }).from(customers).all();
+  const write = db.$client.prepare<[string, number]>('UPDATE customers SET search_text = ? WHERE id = ?');
+  for (const row of rows) write.run(textOf(row), row.id);
+  return rows.length;
 }
 
 export function insertCustomer(db: Db, row: Omit<CustomerRow, 'id'>): number {

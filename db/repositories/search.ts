@@ -86,9 +86,10 @@ export function searchEntryCount(db: Db): number {
 
 /**
  * The first character of a token that comes from one kind of part only, so that each has its own
- * list in the index (a column filter would read a token's whole list to pick its column). None
- * of them is a letter or a digit, so none is ever part of a normalised term; the 'ascii'
- * tokenizer keeps them in the token. Unmarked tokens are those of the names and other fields.
+ * list in the index (a column filter would read a token's whole list to pick its column). All
+ * are punctuation, never searched, so none is ever part of a normalised term; the 'ascii'
+ * tokenizer keeps them in the token (it splits at ASCII punctuation only). Unmarked tokens are
+ * those of the names and other fields.
  */
 export const TOKEN_MARKS = {
   /** A name, plate, phone, VIN or ID number, whole. */
@@ -96,11 +97,11 @@ export const TOKEN_MARKS = {
   /** A name's pinyin in full or its initials, whole. */
   reading: '¶',
   /** The first one to three characters of a name or reading. */
-  nameStart: '¤',
+  nameStart: '¡',
   /** Every character and pair of a name or reading (and runs of three letters or digits). */
-  name: '¦',
+  name: '¿',
   /** The tokens of a document title. */
-  document: '¨',
+  document: '‡',
 } as const;
 
 const quoted = (term: string) => `"${term.replace(/"/g, '""')}"`;

@@ -1,22 +1,24 @@
 import { createInterface } from 'node:readline';
 import { formatErrorLine, type ErrorPayload } from '../../shared/errors';
+import { showControls } from '../../shared/plain-text';
 import { cliError } from './cli-error';
 
 /** Where the CLI writes; replaceable so tests of the commands can capture it. */
 export interface CliIo {
   out: (text: string) => void;
   err: (text: string) => void;
-  /** Standard input as lines (piped passwords); refused on a terminal, where typing would echo. */
+  /** Standard input as lines (piped passwords, a fields file); refused on a terminal, where typing would echo. */
   readStdinLines: () => Promise<string[]>;
   env: NodeJS.ProcessEnv;
 }
 
+/** Whatever reaches the terminal: text stored before it was checked, or named in an error, cannot drive it. */
 export const processIo: CliIo = {
-  out: (text) => process.stdout.write(`${text}\n`),
-  err: (text) => process.stderr.write(`${text}\n`),
+  out: (text) => process.stdout.write(`${showControls(text, true)}\n`),
+  err: (text) => process.stderr.write(`${showControls(text, true)}\n`),
   readStdinLines: async () => {
     if (process.stdin.isTTY) {
-      throw cliError('VALIDATION', '从标准输入读取密码时请通过管道提供（终端输入会回显）', 'Passwords on standard input must be piped in (typing them would echo)');
+      throw cliError('VALIDATION', '从标准输入读取密码或字段值时请通过管道提供（终端输入会回显）', 'Passwords and field values on standard input must be piped in (typing them would echo)');
     }
     const lines: string[] = [];
     for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) lines.push(line);
@@ -25,8 +27,21 @@ export const processIo: CliIo = {
   env: process.env,
 };
 
+/**
+ * Data as a command's text output shows it: every string with its control characters and line
+ * breaks written as escapes (see showControls), so that one record stays one line.
+ */
+export function displayed<T>(data: T): T {
+  if (typeof data === 'string') return showControls(data) as T;
+  if (Array.isArray(data)) return data.map(displayed) as T;
+  if (data !== null && typeof data === 'object' && Object.getPrototypeOf(data) === Object.prototype) {
+    return Object.fromEntries(Object.entries(data).map(([key, value]) => [key, displayed(value)])) as T;
+  }
+  return data;
+}
+
 /** Errors: one clear line on stderr, both languages; with --json also the envelope on stdout. */
 export function reportError(io: CliIo, error: ErrorPayload, json: boolean): void {
-  io.err(`错误 / error ${formatErrorLine(error)}`);
+  io.err(`错误 / error ${showControls(formatErrorLine(error))}`);
   if (json) io.out(JSON.stringify({ ok: false, error }));
 }

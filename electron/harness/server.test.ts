@@ -12,7 +12,7 @@ import { ADMIN, newArchive } from '../../tests/helpers/core';
 import { sessionProbe } from '../../tests/helpers/session-probe';
 import { useTempDirs } from '../../tests/helpers/temp-dir';
 import { TOKEN_HEADER } from './bridge-script';
-import { startHarness, type Harness } from './server';
+import { MAX_BODY_BYTES, startHarness, type Harness } from './server';
 
 const tempDir = useTempDirs();
 const running: Harness[] = [];
@@ -59,6 +59,44 @@ function rawRequest(harness: Harness, text: string): Promise<string> {
     socket.on('data', (chunk: Buffer) => (reply += chunk.toString('latin1')));
     socket.on('end', () => resolve(reply));
     socket.on('error', reject);
+  });
+}
+
+/**
+ * A request that may never be finished: the head, then body chunks one after another until the
+ * server replies (or `maxBody` bytes are sent). What the server answered within `waitMs`, and
+ * whether it closed the connection.
+ */
+function unfinishedRequest(harness: Harness, head: string, options: { chunk?: Buffer; maxBody?: number; waitMs?: number } = {}): Promise<{ reply: string; closed: boolean }> {
+  return new Promise((resolve) => {
+    const url = new URL(harness.origin);
+    let reply = '';
+    let closed = false;
+    let sent = 0;
+    const socket = connect(Number(url.port), url.hostname, () => {
+      socket.write(head);
+      const next = () => {
+        if (!options.chunk || reply !== '' || closed || sent >= (options.maxBody ?? 0)) return;
+        sent += options.chunk.length;
+        socket.write(`${options.chunk.length.toString(16)}\r\n`);
+        socket.write(options.chunk);
+        socket.write('\r\n', next);
+      };
+      next();
+    });
+    const timer = setTimeout(() => finish(), options.waitMs ?? 3000);
+    const finish = () => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve({ reply, closed });
+    };
+    socket.on('data', (chunk: Buffer) => (reply += chunk.toString('latin1')));
+    socket.on('close', () => {
+      closed = true;
+      finish();
+    });
+    // Writing on after the server closed: expected here, the reply is what counts.
+    socket.on('error', () => undefined);
   });
 }
 
@@ -173,5 +211,68 @@ describe('the harness bridge', () => {
     expect(overByMore).toMatchObject({ status: 413, envelope: { ok: false, error: { code: 'VALIDATION' } } });
     const next = await wireApi(harness, 'staging:append', { stagedFileId, offset: STAGING_CHUNK_BYTES, bytes: new Uint8Array(10) });
     expect(next.envelope).toMatchObject({ ok: true, data: { received: STAGING_CHUNK_BYTES + 10 } });
+  });
+  it('refuses requests from another web page (a foreign Origin) for every method; the page\'s own pass', async () => {
+    const harness = await harnessOnNewArchive();
+    const port = new URL(harness.origin).port;
+    for (const origin of ['http://evil.example', 'null', `http://127.0.0.1:${Number(port) + 1}`, `https://127.0.0.1:${port}`, `http://localhost.evil.example:${port}`]) {
+      const refused = [
+        await api(harness, 'session:status', {}, harness.token, { origin }),
+        await send(harness, '/api/session:status', { headers: { origin } }),
+        await send(harness, '/', { headers: { origin } }),
+        await send(harness, '/assets/app.js', { headers: { origin } }),
+        await send(harness, '/assets/app.js', { method: 'PUT', headers: { origin } }),
+      ];
+      for (const reply of refused) {
+        expect(reply.status, origin).toBe(403);
+        expect(JSON.parse(reply.body), origin).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: expect.any(String) as unknown, messageEn: 'Requests from other web pages are refused' } });
+      }
+    }
+    // Chromium sends the page's own origin with its POSTs and module scripts, under either name of the host.
+    expect((await api(harness, 'session:status', {}, harness.token, { origin: harness.origin })).status).toBe(200);
+    expect((await api(harness, 'session:status', {}, harness.token, { origin: `http://localhost:${port}`, host: `localhost:${port}` })).status).toBe(200);
+    expect((await send(harness, '/assets/app.js', { headers: { origin: harness.origin } })).status).toBe(200);
+  });
+
+  it('refuses a body larger than the limit by its Content-Length, before reading any of it', async () => {
+    const harness = await harnessOnNewArchive();
+    const host = new URL(harness.origin).host;
+    // A million keys: far past the limit; not one byte of the body is sent, and none is awaited.
+    const million = 1_000_000 * '"k1000000":0,'.length;
+    const { reply, closed } = await unfinishedRequest(harness, `POST /api/session:status HTTP/1.1\r\nHost: ${host}\r\n${TOKEN_HEADER}: ${harness.token}\r\nContent-Type: application/json\r\nContent-Length: ${million}\r\n\r\n`);
+    expect(reply).toMatch(/^HTTP\/1\.1 413/);
+    expect(reply).toMatch(/\r\nconnection: close\r\n/i);
+    expect(reply.length).toBeLessThan(2000);
+    expect(closed).toBe(true);
+  });
+
+  it('stops reading a body without a length as soon as it passes the limit, and closes the connection', async () => {
+    const harness = await harnessOnNewArchive();
+    const host = new URL(harness.origin).host;
+    const head = `POST /api/session:status HTTP/1.1\r\nHost: ${host}\r\n${TOKEN_HEADER}: ${harness.token}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`;
+    // The body is never finished: only the limit can end this request.
+    const { reply, closed } = await unfinishedRequest(harness, head, { chunk: Buffer.alloc(64 * 1024, 0x20), maxBody: 4 * MAX_BODY_BYTES });
+    expect(reply).toMatch(/^HTTP\/1\.1 413/);
+    expect(closed).toBe(true);
+  });
+
+  it('answers a huge invalid input with a small error, never an echo of it', async () => {
+    const harness = await harnessOnNewArchive();
+    // A hundred thousand unknown keys: zod's own message names every one.
+    const keys = Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`k${i}`, 0]));
+    expect(JSON.stringify(keys).length).toBeLessThan(MAX_BODY_BYTES);
+    // Forty thousand bad values: an issue each.
+    const values = { title: '档案', typeKey: 'vehicle-new', fields: Object.fromEntries(Array.from({ length: 40_000 }, (_, i) => [`f${i}`, { bad: true }])) };
+    expect(JSON.stringify(values).length).toBeLessThan(MAX_BODY_BYTES);
+    const replies = [await api(harness, 'session:status', keys), await api(harness, 'dossier:create', values)];
+    for (const reply of replies) {
+      expect(reply.status).toBe(200);
+      expect(reply.body.length).toBeLessThan(20_000);
+    }
+    const [unknownKeys, badValues] = replies.map((reply) => (JSON.parse(reply.body) as { error: { code: string; messageEn: string; issues: { path: string }[] } }).error);
+    expect(unknownKeys).toMatchObject({ code: 'VALIDATION', messageEn: expect.stringMatching(/^Invalid input: Unrecognized keys: "k0", "k1", .*…$/) as unknown });
+    // The first issues still say what to fix; the rest are counted.
+    expect(badValues?.issues[0]?.path).toBe('fields.f0');
+    expect(badValues?.messageEn).toMatch(/; and \d+ more$/);
   });
 });

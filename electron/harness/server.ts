@@ -27,15 +27,23 @@ export interface Harness {
 }
 
 const BRIDGE_PATH = '/__harness/bridge.js';
-const MAX_BODY_BYTES = 32 * 1024 * 1024;
+/**
+ * The largest body of any other call, with room to spare. At the contract's limits the largest
+ * are a dossier's field values (a type has at most 60 fields; a text is at most 500 characters,
+ * a multiple choice at most 50 of 100 – under 1 MB as UTF-8 JSON) and a type definition (60 fields
+ * of up to 50 choices, 80 checklist items: a few hundred kB); an import mapping takes about
+ * 0.7 kB per column of the sheet, a saved view under 2 kB. Files come through the staging calls.
+ */
+export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 /** A staging call carries at most one chunk: its base64 and a little JSON around it, nothing larger. */
 const STAGING_BODY_BYTES = Math.ceil(STAGING_CHUNK_BYTES / 3) * 4 + 1024;
 
 /**
  * The harness bridge: serves the built renderer and dispatches `POST /api/<channel>` to the core's
  * one handler table. Development and test only – it is not part of the packaged app. It listens
- * on 127.0.0.1 only, checks the Host header (no DNS rebinding) and needs the run token in a
- * custom header (which other web pages cannot send without a CORS preflight we never answer).
+ * on 127.0.0.1 only, checks the Host header (no DNS rebinding), refuses requests another site's
+ * page makes (a foreign Origin header) and needs the run token in a custom header (which other
+ * web pages cannot send without a CORS preflight we never answer).
  */
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const token = options.token ?? randomBytes(24).toString('base64url');
@@ -52,6 +60,12 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     const allowedHosts = [origin.replace('http://', ''), origin.replace('http://127.0.0.1', 'localhost')];
     if (!allowedHosts.includes(request.headers.host ?? '')) {
       sendJson(response, 421, failure('FORBIDDEN', '主机名不被接受', 'Host not accepted'));
+      return;
+    }
+    // Chromium sends Origin with the page's own POSTs and module scripts, and with everything another site's page asks for.
+    const requestOrigin = request.headers.origin;
+    if (requestOrigin !== undefined && !allowedHosts.some((host) => requestOrigin === `http://${host}`)) {
+      sendJson(response, 403, failure('FORBIDDEN', '不接受来自其他网页的请求', 'Requests from other web pages are refused'));
       return;
     }
     const url = new URL(request.url ?? '/', origin);
@@ -100,8 +114,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       sendJson(response, 404, failure('NOT_FOUND', `未知的操作：${channel}`, `Unknown channel: ${channel}`));
       return;
     }
-    const text = await readBody(request, Object.hasOwn(stagingContract, channel) ? STAGING_BODY_BYTES : MAX_BODY_BYTES);
+    const limit = Object.hasOwn(stagingContract, channel) ? STAGING_BODY_BYTES : MAX_BODY_BYTES;
+    const text = Number(request.headers['content-length'] ?? 0) > limit ? null : await readBody(request, limit);
     if (text === null) {
+      // Whatever is left of the body is never read: the connection closes after this reply.
+      response.setHeader('connection', 'close');
       sendJson(response, 413, failure('VALIDATION', '请求过大', 'The request is too large'));
       return;
     }
@@ -161,13 +178,21 @@ function tokenMatches(given: string | string[] | undefined, expected: string): b
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-async function readBody(request: IncomingMessage, limit: number): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) return null;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+/** The body as text, or null as soon as it grows past `limit` (reading stops there). */
+function readBody(request: IncomingMessage, limit: number): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) {
+        chunks.push(chunk);
+        return;
+      }
+      request.off('data', onData).off('end', onEnd).pause();
+      resolve(null);
+    };
+    const onEnd = () => resolve(Buffer.concat(chunks).toString('utf8'));
+    request.on('data', onData).on('end', onEnd).once('error', reject);
+  });
 }

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { isCalendarDay } from '../days';
+import { timeBoundSchema } from '../days';
 import { loginSchema } from '../schemas';
-import { bilingual } from '../validation';
 import { mutation, query, returns } from './define';
 import type { ExportFile } from './export-file';
 
@@ -23,15 +22,10 @@ export interface AuditPage {
   nextCursor: string | null;
 }
 
-/** A day (YYYY-MM-DD, the workstation's local day) or an exact ISO time. */
-const timeBound = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, bilingual('日期格式应为 YYYY-MM-DD', 'Dates are written YYYY-MM-DD'))
-  .refine((text) => isCalendarDay(text.slice(0, 10)) && !Number.isNaN(Date.parse(text)), bilingual('日期应为真实存在的日期', 'A date must be a real day'));
-
 export const auditFilterSchema = z.strictObject({
-  from: timeBound.optional(),
-  to: timeBound.optional(),
+  /** A day (YYYY-MM-DD, the workstation's local day) or an exact ISO time. */
+  from: timeBoundSchema.optional(),
+  to: timeBoundSchema.optional(),
   user: loginSchema.optional(),
   /** One action (`document:add`), or a family by its prefix (`document:`). */
   action: z.string().trim().max(64).optional(),

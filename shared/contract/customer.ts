@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { calendarDaySchema } from '../days';
+import { multiLine } from '../plain-text';
 import { bilingual } from '../validation';
 import { customerKinds, customerRecordKinds, type CustomerKind, type CustomerRecordKind } from '../customers';
 import { departmentCodeSchema } from './department';
@@ -64,7 +65,7 @@ const customerFields = {
   phones: z.array(phoneSchema).max(10),
   idCode: z.string().trim().regex(/^[0-9A-Za-z-]{8,20}$/, bilingual('证件号/组织机构代码格式不对', 'is not an ID number or organisation code')).nullable().optional(),
   creditStatus: text(40),
-  remarks: text(500),
+  remarks: multiLine(z.string().trim().max(500)).nullable().optional(),
 };
 
 export const customerContract = {
@@ -102,7 +103,7 @@ export const customerContract = {
       id: z.number().int().min(1),
       kind: z.enum(customerRecordKinds),
       recordedOn: calendarDaySchema,
-      text: z.string().trim().min(1).max(2000),
+      text: multiLine(z.string().trim().min(1).max(2000)),
     }),
     output: returns<CustomerDetail>(),
   }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { calendarDaySchema } from '../days';
+import { multiLine } from '../plain-text';
 import { archiveNumberSchema } from './dossier';
 import { mutation, returns } from './define';
 import type { DossierDetail } from './dossier';
@@ -26,7 +27,7 @@ const documentFields = {
   form: z.enum(['original', 'copy']),
   pages: z.number().int().min(0).max(10_000),
   level: z.number().int().min(0).max(8),
-  remarks: z.string().trim().max(500).nullable(),
+  remarks: multiLine(z.string().trim().max(500)).nullable(),
 };
 
 /** Every change to the documents answers with the whole dossier: completeness and level may change with it. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DOSSIER_LIMITS } from '../dossier-limits';
 import { calendarDaySchema } from '../days';
+import { multiLine } from '../plain-text';
 import type { DossierLinkView } from './link';
 import type { LocationView } from './location';
 import { retentionSchema, type ChecklistItem, type DocumentGroup, type FieldKind, type Retention } from '../dossier-types';
@@ -175,7 +176,7 @@ export const dossierContract = {
       carrier: z.enum(carriers).default('paper'),
       /** 建档日期; defaults to today. */
       openedOn: day.optional(),
-      remarks: z.string().trim().max(DOSSIER_LIMITS.remarks).optional(),
+      remarks: multiLine(z.string().trim().max(DOSSIER_LIMITS.remarks)).optional(),
       /** Customers (客户) the new dossier is filed under, in the same transaction. */
       customerIds: z.array(z.number().int().positive()).max(20).default([]),
     }),
@@ -219,7 +220,7 @@ export const dossierContract = {
       classification: z.string().trim().max(16).nullable().optional(),
       carrier: z.enum(carriers).optional(),
       openedOn: day.optional(),
-      remarks: z.string().trim().max(DOSSIER_LIMITS.remarks).nullable().optional(),
+      remarks: multiLine(z.string().trim().max(DOSSIER_LIMITS.remarks)).nullable().optional(),
       /** 保管期限. */
       retention: retentionSchema.optional(),
       /** Moves the dossier to another department (needs dossier.reassign). */

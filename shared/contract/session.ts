@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Permission, Role } from '../permissions';
-import { loginSchema, passwordSchema } from '../schemas';
+import { currentPasswordSchema, loginSchema, passwordSchema } from '../schemas';
 import { mutation, query, returns } from './define';
 
 export interface SessionUser {
@@ -20,6 +20,8 @@ export interface SessionUser {
 export interface SessionInfo {
   user: SessionUser;
   idleLockMinutes: number;
+  /** Set while the archive may be read but not written (damage seen, a rollback, a read-only folder). */
+  condition: { code: 'ARCHIVE_DAMAGED' | 'ARCHIVE_ROLLED_BACK' | 'READ_ONLY' | 'DISK_FULL'; message: string; messageEn: string } | null;
 }
 
 export type LockReason = 'idle' | 'manual' | 'exit';
@@ -40,7 +42,7 @@ export const sessionContract = {
     access: 'public',
     // The password is checked by the key slot, not by a format rule: old passwords stay valid
     // when the policy changes.
-    input: z.strictObject({ login: loginSchema, password: z.string().min(1).max(256) }),
+    input: z.strictObject({ login: loginSchema, password: currentPasswordSchema }),
     output: returns<SessionInfo>(),
   }),
   'session:lock': mutation({
@@ -56,7 +58,7 @@ export const sessionContract = {
   }),
   'session:change-password': mutation({
     access: 'session',
-    input: z.strictObject({ currentPassword: z.string().min(1).max(256), newPassword: passwordSchema }),
+    input: z.strictObject({ currentPassword: currentPasswordSchema, newPassword: passwordSchema }),
     output: returns<{ changed: true }>(),
   }),
 };

@@ -5,7 +5,8 @@ import { splitPhones } from '../../../shared/phones';
 import { allPages } from '../all-pages';
 import { cliError } from '../cli-error';
 import type { CliSession } from '../cli-session';
-import { collectField } from '../field-options';
+import { collectField, fieldsByKey, fieldsFileOption, givenFields, type FieldOptions } from '../field-options';
+import type { GivenField } from '../fields-file';
 import { parsePositive } from '../number-option';
 import type { Run } from '../program';
 
@@ -25,18 +26,20 @@ const CUSTOMER_FIELDS: Record<keyof CustomerChanges, string> = {
   remarks: '备注',
 };
 
-/** `--field key=value` pairs as customer changes; an empty value clears the field, phones are a list. */
-function customerChanges(pairs: readonly string[]): CustomerChanges {
+function customerFieldKey(name: string): keyof CustomerChanges {
+  const key = (Object.keys(CUSTOMER_FIELDS) as (keyof CustomerChanges)[]).find((k) => k === name || CUSTOMER_FIELDS[k] === name);
+  if (!key) {
+    const known = Object.entries(CUSTOMER_FIELDS).map(([k, label]) => `${k}（${label}）`).join(', ');
+    throw cliError('VALIDATION', `没有客户字段“${name}”，可用：${known}`, `There is no customer field "${name}"; known: ${known}`);
+  }
+  return key;
+}
+
+/** Given fields as customer changes; an empty value clears the field, phones are a list. */
+function customerChanges(given: readonly GivenField[]): CustomerChanges {
   const changes: Record<string, unknown> = {};
-  for (const pair of pairs) {
-    const at = pair.indexOf('=');
-    const name = at > 0 ? pair.slice(0, at).trim() : '';
-    const key = (Object.keys(CUSTOMER_FIELDS) as (keyof CustomerChanges)[]).find((k) => k === name || CUSTOMER_FIELDS[k] === name);
-    if (!key) {
-      const known = Object.entries(CUSTOMER_FIELDS).map(([k, label]) => `${k}（${label}）`).join(', ');
-      throw cliError('VALIDATION', `客户字段应写作 键=值，可用：${known}；收到“${pair}”`, `A customer field is written key=value, one of: ${known}; got "${pair}"`);
-    }
-    const value = pair.slice(at + 1).trim();
+  for (const [key, raw] of fieldsByKey(given, customerFieldKey)) {
+    const value = raw.trim();
     changes[key] = key === 'phones' ? splitPhones(value) : key === 'name' ? value : value || null;
   }
   return changes;
@@ -86,7 +89,7 @@ export function registerCustomerCommands(program: Command, run: Run): void {
     .action(run(async (session, options: { query?: string; limit?: number }) => {
       await session.signIn();
       const items = await allCustomers(session, options.query, options.limit ?? Number.POSITIVE_INFINITY);
-      session.print(items.length === 0 ? '（无客户 / no customers）' : items.map(customerLine).join('\n'), items);
+      await session.show(items, (shown) => (shown.length === 0 ? '（无客户 / no customers）' : shown.map(customerLine).join('\n')));
     }));
 
   customer
@@ -95,33 +98,40 @@ export function registerCustomerCommands(program: Command, run: Run): void {
     .action(run(async (session, id: string) => {
       await session.signIn();
       const detail = await session.call('customer:get', { id: customerId(id) });
-      session.print(describeCustomer(detail), detail);
+      await session.show(detail, describeCustomer);
     }));
 
   customer
     .command('add')
     .description('新建客户（已有同一客户则拒绝） / add a customer (refused if the customer is already on file)')
-    .requiredOption('--name <name>', '名称 / name')
+    .option('--name <name>', '名称（或字段 name） / name (or the field name)')
     .option('--kind <kind>', `个人或单位：${customerKinds.join('、')}（默认 person） / person or organisation`)
     .option('--department <code>', '所属部门代码（默认：本人部门） / department (default: your own)')
     .option('--field <key=value>', '其他字段，可重复 / further fields, repeatable', collectField)
-    .action(run(async (session, options: { name: string; kind?: string; department?: string; field?: string[] }) => {
+    .addOption(fieldsFileOption())
+    .action(run(async (session, options: FieldOptions & { name?: string; kind?: string; department?: string }) => {
       const kind = (options.kind ?? 'person') as CustomerKind;
       if (!customerKinds.includes(kind)) throw cliError('VALIDATION', `客户类型应为 ${customerKinds.join('、')} 之一`, `The kind is one of ${customerKinds.join(', ')}`);
+      const { phones, name, ...rest } = customerChanges(await givenFields(session, options));
+      const customerName = options.name ?? name;
+      if (customerName === undefined || (options.name !== undefined && name !== undefined)) {
+        throw cliError('VALIDATION', '客户名称用 --name 或字段 name（名称）给出，且只给一次', 'Give the customer’s name once: --name or the field name (名称)');
+      }
       await session.signIn();
-      const { phones, ...rest } = customerChanges(options.field ?? []);
-      const created = await session.call('customer:create', { ...rest, kind, name: options.name, phones: phones ?? [], ...(options.department ? { departmentCode: options.department } : {}) });
-      session.print(String(created.id), created);
+      const created = await session.call('customer:create', { ...rest, kind, name: customerName, phones: phones ?? [], ...(options.department ? { departmentCode: options.department } : {}) });
+      await session.show(created, (c) => String(c.id));
     }));
 
   customer
     .command('update <id>')
     .description('更正客户信息，输出更正后的客户 / correct a customer and print it')
     .option('--field <key=value>', `字段，可重复；空值清除：${Object.entries(CUSTOMER_FIELDS).map(([k, l]) => `${k}（${l}）`).join(', ')} / a field, repeatable; empty clears it`, collectField)
-    .action(run(async (session, id: string, options: { field?: string[] }) => {
-      if (!options.field?.length) throw cliError('VALIDATION', '请用 --field 指定要更正的字段', 'Name the fields to correct with --field');
+    .addOption(fieldsFileOption())
+    .action(run(async (session, id: string, options: FieldOptions) => {
+      const changes = customerChanges(await givenFields(session, options));
+      if (Object.keys(changes).length === 0) throw cliError('VALIDATION', '请用 --field 或 --fields-file 指定要更正的字段', 'Name the fields to correct with --field or --fields-file');
       await session.signIn();
-      const detail = await session.call('customer:update', { id: customerId(id), ...customerChanges(options.field) });
-      session.print(describeCustomer(detail), detail);
+      const detail = await session.call('customer:update', { id: customerId(id), ...changes });
+      await session.show(detail, describeCustomer);
     }));
 }

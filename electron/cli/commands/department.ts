@@ -12,7 +12,7 @@ export function registerDepartmentCommands(program: Command, run: Run): void {
     .action(run(async (session, code: string, options: { name: string; parent?: string }) => {
       await session.signIn();
       const created = await session.call('department:create', { code, name: options.name, ...(options.parent ? { parentCode: options.parent } : {}) });
-      session.print(`${created.code}\t${created.name}`, created);
+      await session.show(created, (d) => `${d.code}\t${d.name}`);
     }));
 
   department
@@ -21,6 +21,6 @@ export function registerDepartmentCommands(program: Command, run: Run): void {
     .action(run(async (session) => {
       await session.signIn();
       const departments = await session.call('department:list', {});
-      session.print(departments.map((d) => `${d.code}\t${d.name}\t${d.parentCode ?? '-'}\t${d.activeUsers}`).join('\n'), departments);
+      await session.show(departments, (shown) => shown.map((d) => `${d.code}\t${d.name}\t${d.parentCode ?? '-'}\t${d.activeUsers}`).join('\n'));
     }));
 }

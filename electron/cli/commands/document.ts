@@ -65,7 +65,7 @@ export function registerDocumentCommands(program: Command, run: Run): void {
         ...(options.level ? { level: await levelFromOption(session, options.level) } : {}),
         ...(options.remarks ? { remarks: options.remarks } : {}),
       });
-      session.print(summaryLine(detail), detail);
+      await session.show(detail, summaryLine);
     }));
 
   document
@@ -94,6 +94,6 @@ export function registerDocumentCommands(program: Command, run: Run): void {
         ...(options.level ? { level: await levelFromOption(session, options.level) } : {}),
         ...(options.remarks !== undefined ? { remarks: options.remarks.trim() || null } : {}),
       });
-      session.print(summaryLine(detail), detail);
+      await session.show(detail, summaryLine);
     }));
 }

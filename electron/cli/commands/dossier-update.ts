@@ -2,13 +2,12 @@ import type { Command } from 'commander';
 import { carriers, type Carrier } from '../../../shared/contract';
 import type { Retention } from '../../../shared/dossier-types';
 import { cliError } from '../cli-error';
-import { collectField, fieldsFromOptions, requireCliType } from '../field-options';
+import { collectField, dossierFields, fieldsFileOption, givenFields, requireCliType, type FieldOptions } from '../field-options';
 import { levelName } from '../level-option';
 import type { Run } from '../program';
 import { describeDossier } from './dossier-text';
 
-interface UpdateOptions {
-  field?: string[];
+interface UpdateOptions extends FieldOptions {
   title?: string;
   classification?: string;
   carrier?: string;
@@ -41,6 +40,7 @@ export function registerDossierUpdate(dossier: Command, run: Run): void {
     .command('update <archive-number>')
     .description('更正档案的著录信息（档号不变），输出更正后的档案 / correct a dossier’s description (its archive number never changes) and print it')
     .option('--field <key=value>', '字段值，可重复；键名或中文字段名；值为空则清除 / a field value, repeatable; key or Chinese label; empty clears it', collectField)
+    .addOption(fieldsFileOption())
     .option('--title <text>', '案卷题名 / title')
     .option('--classification <value>', '客户分类（空值清除） / classification (empty clears)')
     .option('--carrier <carrier>', '载体：paper、electronic、both / carrier')
@@ -49,13 +49,14 @@ export function registerDossierUpdate(dossier: Command, run: Run): void {
     .option('--retention <period>', '保管期限：永久 或 年数，如 30年 / retention: permanent or years, e.g. 30')
     .option('--department <code>', '转到其他部门（需相应权限） / move to another department (needs the permission)')
     .action(run(async (session, archiveNumber: string, options: UpdateOptions) => {
+      const given = await givenFields(session, options);
       await session.signIn();
       const current = await session.call('dossier:get', { archiveNumber });
       const type = current.type ? await requireCliType(session, current.type.key) : null;
-      const fields = fieldsFromOptions(type, options.field ?? []);
+      const fields = dossierFields(type, given);
       const detail = await session.call('dossier:update', {
         archiveNumber,
-        ...(options.field ? { fields: Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, orNull(v)])) } : {}),
+        ...(given.length > 0 ? { fields: Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, orNull(v)])) } : {}),
         ...(options.title !== undefined ? { title: options.title } : {}),
         ...(options.classification !== undefined ? { classification: orNull(options.classification) } : {}),
         ...(options.carrier !== undefined ? { carrier: carrierFromOption(options.carrier) } : {}),
@@ -64,6 +65,6 @@ export function registerDossierUpdate(dossier: Command, run: Run): void {
         ...(options.retention !== undefined ? { retention: retentionFromOption(options.retention) } : {}),
         ...(options.department !== undefined ? { departmentCode: options.department } : {}),
       });
-      session.print(describeDossier(detail, await levelName(session, detail.level)), detail);
+      await session.show(detail, async (d) => describeDossier(d, await levelName(session, d.level)));
     }));
 }

@@ -43,9 +43,8 @@ export function registerSearchCommand(program: Command, run: Run): void {
       });
       const hits = page.items.map(hit);
       const more = page.nextCursor ? `\n（还有更多结果，共${page.totalCapped ? '超过 ' : ' '}${page.total ?? '?'} 条；用 --limit 列出更多 / more hits; use --limit）` : '';
-      const text = hits.length === 0
-        ? '（无结果 / no hits）'
-        : hits.map((h) => [h.archiveNumber, h.title, h.matchedIn ? `${h.matchedIn}：${h.matched ?? '***'}` : '', h.remark ?? ''].join('\t').trimEnd()).join('\n') + more;
-      session.print(text, hits);
+      await session.show(hits, (shown) =>
+        shown.length === 0 ? '（无结果 / no hits）' : shown.map((h) => [h.archiveNumber, h.title, h.matchedIn ? `${h.matchedIn}：${h.matched ?? '***'}` : '', h.remark ?? ''].join('\t').trimEnd()).join('\n') + more,
+      );
     }));
 }

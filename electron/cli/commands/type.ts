@@ -11,15 +11,16 @@ export function registerTypeCommands(program: Command, run: Run): void {
     .action(run(async (session) => {
       await session.signIn();
       const types = await session.call('type:list', {});
-      const text = types
-        .map((t) =>
-          [
-            `${t.key}\t${t.name}\t代码 ${t.code}\t档号 ${t.numbering}\t保管期限 ${retentionLabel(t.retention)}\t版本 ${t.version}`,
-            `  字段 / fields: ${t.fields.map((f) => `${f.key}（${f.label}${f.required ? '，必填' : ''}${f.sensitive ? '，敏感' : ''}）`).join(' ')}`,
-            `  清单 / checklist: ${t.checklist.map((c) => `${c.key}（${c.name}${c.requirement === 'required' ? '，必备' : c.requirement === 'conditional' ? '，视情况' : ''}）`).join(' ')}`,
-          ].join('\n'),
-        )
-        .join('\n');
-      session.print(text, types);
+      await session.show(types, (shown) =>
+        shown
+          .map((t) =>
+            [
+              `${t.key}\t${t.name}\t代码 ${t.code}\t档号 ${t.numbering}\t保管期限 ${retentionLabel(t.retention)}\t版本 ${t.version}`,
+              `  字段 / fields: ${t.fields.map((f) => `${f.key}（${f.label}${f.required ? '，必填' : ''}${f.sensitive ? '，敏感' : ''}）`).join(' ')}`,
+              `  清单 / checklist: ${t.checklist.map((c) => `${c.key}（${c.name}${c.requirement === 'required' ? '，必备' : c.requirement === 'conditional' ? '，视情况' : ''}）`).join(' ')}`,
+            ].join('\n'),
+          )
+          .join('\n'),
+      );
     }));
 }

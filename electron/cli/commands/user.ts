@@ -41,7 +41,7 @@ export function registerUserCommands(program: Command, run: Run): void {
         password: await session.newPassword(options.initialPasswordStdin === true),
         mustChangePassword: options.forceChange,
       });
-      session.print(await describeUser(session, created), created);
+      await session.show(created, (u) => describeUser(session, u));
     }));
 
   user
@@ -50,7 +50,7 @@ export function registerUserCommands(program: Command, run: Run): void {
     .action(run(async (session) => {
       await session.signIn();
       const users = await session.call('user:list', {});
-      session.print((await Promise.all(users.map((u) => describeUser(session, u)))).join('\n'), users);
+      await session.show(users, async (shown) => (await Promise.all(shown.map((u) => describeUser(session, u)))).join('\n'));
     }));
 
   user
@@ -59,7 +59,7 @@ export function registerUserCommands(program: Command, run: Run): void {
     .action(run(async (session, login: string) => {
       await session.signIn();
       const disabled = await session.call('user:disable', { login });
-      session.print(await describeUser(session, disabled), disabled);
+      await session.show(disabled, (u) => describeUser(session, u));
     }));
 
   user
@@ -78,7 +78,7 @@ export function registerUserCommands(program: Command, run: Run): void {
         session.print('密码已修改 / password changed', { changed: true });
       } else {
         const reset = await session.call('user:reset-password', { login, password: newPassword, mustChangePassword: options.forceChange });
-        session.print(await describeUser(session, reset), reset);
+        await session.show(reset, (u) => describeUser(session, u));
       }
     }));
 }

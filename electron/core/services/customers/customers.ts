@@ -73,7 +73,7 @@ export function listCustomers(ctx: HandlerContext, input: { query?: string | und
   const { db } = session.archive.database;
   const beforeId = input.cursor === undefined ? null : Number(input.cursor);
   if (beforeId !== null && !Number.isInteger(beforeId)) throw new AppError('VALIDATION', { zh: '翻页位置无效', en: 'The page position is not valid' });
-  const contains = input.query ? normaliseForSearch(input.query) || null : null;
+  const contains = input.query ? normaliseForSearch(input.query) : null;
   const rows = listVisibleCustomers(db, visibilityOf(db, session), { contains, beforeId, limit: input.limit + 1 });
   const items = customerSummaries(db, session, rows.slice(0, input.limit));
   return { items, nextCursor: rows.length > input.limit ? String(items.at(-1)?.id ?? '') : null };

@@ -2,14 +2,15 @@ import { isUniqueField, titleFromTemplate, type FieldDefinition, type TypeDefini
 import { DOSSIER_LIMITS } from '../../../../shared/dossier-limits';
 import { AppError, type ErrorIssue, type Message } from '../../../../shared/errors';
 import { levelAt, type ConfidentialityLevel } from '../../../../shared/levels';
+import { plainTextIssue } from '../../../../shared/plain-text';
 import { checkFieldValues, type FieldValues } from './field-values';
 
 /**
  * The rules of a dossier's description, in one place for every way a dossier is written – typed
- * in (create), corrected (update) and imported: each field by its kind and role, required fields,
- * the classification scheme, the title (from the type's template when none is given) and unique
- * fields. No database here: the import checks its rows on another thread, so whoever calls says
- * where a unique value is already held (see UniqueValueLookup).
+ * in (create), corrected (update) and imported: plain text, each field by its kind and role,
+ * required fields, the classification scheme, the title (from the type's template when none is
+ * given) and unique fields. No database here: the import checks its rows on another thread, so
+ * whoever calls says where a unique value is already held (see UniqueValueLookup).
  */
 
 const { title: TITLE_MAX, remarks: REMARKS_MAX, fieldText: FIELD_TEXT_MAX, choiceText: CHOICE_TEXT_MAX, choices: CHOICES_MAX } = DOSSIER_LIMITS;
@@ -38,6 +39,23 @@ export interface CheckedDescription {
 
 const issue = (path: string, zh: string, en: string): ErrorIssue => ({ path, message: zh, messageEn: en });
 
+/**
+ * What is typed is plain text (see plain-text.ts): no control characters anywhere, and one line
+ * but in the remarks. Only the values given are checked: what a dossier already holds stays.
+ */
+function plainTextIssues(definition: TypeDefinition | null, input: DescriptionInput): ErrorIssue[] {
+  const found: (ErrorIssue | null)[] = [];
+  for (const [key, value] of Object.entries(input.fields)) {
+    const field = definition?.fields.find((f) => f.key === key);
+    const name = { zh: field?.label ?? key, en: field?.labelEn ?? field?.label ?? key };
+    for (const text of typeof value === 'string' ? [value] : Array.isArray(value) ? value : []) found.push(plainTextIssue(`fields.${key}`, name, text, 'one-line'));
+  }
+  if (input.title !== undefined) found.push(plainTextIssue('title', { zh: '案卷题名', en: 'The title' }, input.title, 'one-line'));
+  if (input.classification) found.push(plainTextIssue('classification', { zh: '客户分类', en: 'The classification' }, input.classification, 'one-line'));
+  if (input.remarks) found.push(plainTextIssue('remarks', { zh: '备注', en: 'The remarks' }, input.remarks, 'multi-line'));
+  return found.filter((issue) => issue !== null);
+}
+
 /** The classification must come from the type's scheme (客户分类). */
 function classificationIssue(definition: TypeDefinition | null, value: string | null | undefined): ErrorIssue | null {
   if (value === undefined || value === null) return null;
@@ -53,7 +71,7 @@ function classificationIssue(definition: TypeDefinition | null, value: string | 
  * unchanged is not checked again.
  */
 export function checkDescription(definition: TypeDefinition | null, input: DescriptionInput, options: { existing?: Readonly<FieldValues>; unique: UniqueValueLookup }): CheckedDescription {
-  const issues: ErrorIssue[] = [];
+  const issues: ErrorIssue[] = plainTextIssues(definition, input);
   let fields: FieldValues = {};
   if (definition) {
     const checked = checkFieldValues(definition, input.fields, options.existing ?? {});

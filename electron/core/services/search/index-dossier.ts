@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { clearSearchIndex, indexedDossierIds, indexGramsFromText, indexGramsOfDossiers, optimiseSearchIndex, writeSearchEntry, writeSearchText, type SearchEntryRow } from '../../../../db/repositories/search';
 import { readMetaValue, writeMetaValue } from '../../../../db/repositories/meta';
+import { rewriteCustomerSearchTexts } from '../../../../db/repositories/customers';
+import { customerSearchText } from '../customers/customer-match';
 import type { Db } from '../../../../db/open';
 import type { AuditDraft } from '../../audit/chain';
 import type { BackgroundJob } from '../../session';
@@ -10,7 +12,7 @@ import { searchPartsOf, type SearchableDossier } from './dossier-search-parts';
 import { searchEntry, searchText, tokensOfText, type SearchEntry } from './search-entry';
 
 /** Raise when what is indexed, or how, changes: archives rebuild their index at the next sign-in. */
-export const SEARCH_INDEX_VERSION = '3';
+export const SEARCH_INDEX_VERSION = '4';
 const VERSION_KEY = 'search_index_version';
 
 interface IndexSource {
@@ -89,9 +91,14 @@ export class SearchIndexRebuild implements BackgroundJob {
     this.next = range?.from ?? 0;
   }
 
-  /** Empties the index and plans the steps (in the caller's transaction). */
+  /**
+   * Empties the index and plans the steps (in the caller's transaction). The customers' search
+   * texts follow the same rules (normaliseForSearch): they are made again at once – a customer is
+   * a small record, and there are far fewer of them than dossiers.
+   */
   static begin(db: Db, perStep = DOSSIERS_PER_REBUILD_STEP): SearchIndexRebuild {
     clearSearchIndex(db);
+    rewriteCustomerSearchTexts(db, customerSearchText);
     writeMetaValue(db, VERSION_KEY, 'rebuilding');
     const row = db.get<{ lo: number | null; hi: number | null; n: number }>(sql`SELECT min(id) AS lo, max(id) AS hi, count(*) AS n FROM dossiers`);
     return new SearchIndexRebuild(row?.n ?? 0, row && row.lo !== null && row.hi !== null ? { from: row.lo, to: row.hi } : null, perStep);

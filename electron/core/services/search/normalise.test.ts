@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { TOKEN_MARKS } from '../../../../db/repositories/search';
 import { normaliseForSearch } from './normalise';
+import { PART_MARKS } from './search-entry';
 
-/** The general rule the fast paths must agree with. */
-const general = (text: string) => text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+/** The general rule the fast paths must agree with: letters, digits and symbols, ASCII ones full-width. */
+const general = (text: string) =>
+  text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\p{S}%_]+/gu, '')
+    .replace(/[\u0021-\u007e]/g, (char) => (/[a-z0-9]/.test(char) ? char : String.fromCharCode(char.charCodeAt(0) + 0xfee0)));
 
 function range(from: number, to: number): string[] {
   const chars: string[] = [];
@@ -31,5 +38,17 @@ describe('normaliseForSearch', () => {
     expect(normaliseForSearch('021-6234 5678')).toBe('02162345678');
     expect(normaliseForSearch('XC-2026-000001')).toBe('xc2026000001');
     expect(normaliseForSearch('𠀀字')).toBe('𠀀字');
+  });
+
+  it('keeps symbols – emoji, %, _ – so that a search for one finds what holds it', () => {
+    expect(normaliseForSearch('利率 5% ')).toBe('利率5％');
+    expect(normaliseForSearch('a_b')).toBe('a＿b');
+    expect(normaliseForSearch('满意😀！')).toBe('满意😀');
+    expect(normaliseForSearch('％')).toBe('％');
+  });
+
+  it('never keeps a character that marks the parts of a search text or the tokens of the index', () => {
+    const marks = [...Object.values(PART_MARKS), ...Object.values(TOKEN_MARKS)];
+    expect(marks.filter((mark) => normaliseForSearch(`a${mark}b`).includes(mark))).toEqual([]);
   });
 });

@@ -90,13 +90,15 @@ export interface LookupPlan {
 export type SearchPlan = { kind: 'none' } | { kind: 'empty' } | LookupPlan;
 
 /**
- * How a query is answered: each term (any length – 张, 张三, zs, 沪a, 1381234) becomes an index
+ * How a query is answered: each term (any length – 张, 张三, zs, 沪a, 1381234, 😀) becomes an index
  * lookup of its rarest tokens; the rarest term drives, the others confirm. A term no dossier
- * holds answers at once: empty.
+ * holds answers at once: empty – and so does a query of punctuation alone, which nothing is
+ * searched by (listing every dossier would answer another question).
  */
 export function planSearch(db: Db, query: string | undefined): SearchPlan {
-  const terms = query ? searchTerms(query) : [];
-  if (terms.length === 0) return { kind: 'none' };
+  if (!query) return { kind: 'none' };
+  const terms = searchTerms(query);
+  if (terms.length === 0) return { kind: 'empty' };
   const kept = tokenCounts.current(db);
   const planned = terms.map((term) => planTerm(db, kept, term, terms.length === 1));
   if (planned.some((p) => p.estimate === 0)) return { kind: 'empty' };

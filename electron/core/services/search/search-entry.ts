@@ -80,9 +80,9 @@ function gramsOfCharacters(chars: readonly string[], mark: string): string {
 }
 
 /**
- * How a part is marked in the search text, by its first character: none of these is ever part
- * of a normalised term, so `instr` cannot match across parts. A reading is a name's pinyin in
- * full or its initials.
+ * How a part is marked in the search text, by its first character: ASCII punctuation, never part
+ * of a normalised term (which holds ASCII symbols full-width), so `instr` cannot match across
+ * parts. A reading is a name's pinyin in full or its initials.
  */
 export const PART_MARKS = { number: '#', key: '!', name: '@', reading: '%', field: ':', document: '+' } as const;
 export type MarkedKind = keyof typeof PART_MARKS;
