@@ -167,6 +167,8 @@ const reasonLabels: Record<string, { zh: string; en: string }> = {
   'wrong-password': { zh: '密码错误', en: 'wrong password' },
   'unknown-user': { zh: '无此用户', en: 'no such user' },
   locked: { zh: '账户锁定中', en: 'account locked' },
+  'stale-slot': { zh: '密钥槽与档案库记录不符', en: "key slot does not match the archive's record" },
+  unreadable: { zh: '记录无法读取', en: 'records could not be read' },
   'no-approval': { zh: '无审批', en: 'no approval' },
   dropped: { zh: '记录过多已丢弃', en: 'too many, dropped' },
 };

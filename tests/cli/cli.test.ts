@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ok as okCall, testCore } from '../helpers/core';
+import { addUser, ok as okCall, passwordOf, switchTo, testCore } from '../helpers/core';
 import { useTempDirs } from '../helpers/temp-dir';
 import { builtCli, runCli } from './run-cli';
 
@@ -108,17 +108,23 @@ describe('dossierdesk CLI', () => {
     expect(mismatch.stdout).toContain('✗ audit-trail');
     expect((await run(['verify', '--anchor', 'not-an-anchor'], { env })).code).toBe(2);
 
-    // The key slot file restored from a backup taken before a password change.
-    const backup = readFileSync(join(dataDir, 'keyslots.json'));
+    // The key slot file restored from a backup taken before a user changed her password.
     const core = testCore(dataDir);
     await okCall(core, 'session:login', { login: 'admin', password: PASSWORD });
-    await okCall(core, 'session:change-password', { currentPassword: PASSWORD, newPassword: 'a-newer-password' });
+    await addUser(core, { login: 'lisi', roles: ['clerk'] });
+    const backup = readFileSync(join(dataDir, 'keyslots.json'));
+    await switchTo(core, 'lisi');
+    await okCall(core, 'session:change-password', { currentPassword: passwordOf('lisi'), newPassword: 'a-newer-password' });
     await core.close();
     writeFileSync(join(dataDir, 'keyslots.json'), backup);
     const stale = await run(['verify'], { env });
     expect(stale.code).toBe(1);
     expect(stale.stdout).toContain('✗ key-slots');
     expect(stale.stdout).toContain('旧备份');
+    // The old password does not sign in with the old slot.
+    const oldPassword = await run(['dossier', 'list'], { env: { ...env, DOSSIERDESK_USER: 'lisi', DOSSIERDESK_PASSWORD: passwordOf('lisi') } });
+    expect(oldPassword.code).toBe(3);
+    expect(oldPassword.stderr).toContain('KEY_SLOT_STALE');
 
     // A key slot file from another archive: it opens a key, but not this database.
     const other = await initArchive();

@@ -1,7 +1,7 @@
 import type { sessionContract } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { changePassword } from '../services/session/change-password';
-import { settleSignIn, signIn } from '../services/session/sign-in';
+import { confirmSignIn, settleSignIn, signIn, type SettledAttempts } from '../services/session/sign-in';
 import { readSettings } from '../services/settings/settings';
 import { SearchIndexRebuild, searchIndexIsCurrent } from '../services/search/index-dossier';
 import { installDefaultTypes } from '../services/types/types';
@@ -18,12 +18,13 @@ export const sessionHandlers: HandlersFor<typeof sessionContract> = {
     if (ctx.currentSession) {
       throw new AppError('CONFLICT', { zh: '已有用户登录，请先锁定', en: 'Someone is signed in; lock first' });
     }
-    const { archive, user, account } = await signIn(ctx.env, input.login, input.password, ctx.frontDoor);
+    const signedIn = await signIn(ctx.env, input.login, input.password, ctx.frontDoor);
     let rebuild: SearchIndexRebuild | null = null;
-    const info = ctx.startSession(archive, user, {
+    let settled: SettledAttempts | null = null;
+    const info = ctx.startSession(signedIn.archive, signedIn.user, {
       audit: { action: 'session:login' },
-      settle: (db, effects) => {
-        settleSignIn(db, effects, { path: ctx.env.paths.signinState, account, settings: readSettings(db) }, (draft, frontDoor) => ctx.auditWithin(db, draft, null, frontDoor));
+      settle: (db) => {
+        settled = settleSignIn(db, signedIn, readSettings(db), (draft, frontDoor) => ctx.auditWithin(db, draft, null, frontDoor));
         // Archives made before a shipped type existed receive it at the next sign-in.
         installDefaultTypes(db, ctx.env.now().toISOString(), null, (draft) => ctx.auditWithin(db, draft, null));
         // An index from another build is rebuilt: in the window after sign-in, a step at a time;
@@ -37,6 +38,7 @@ export const sessionHandlers: HandlersFor<typeof sessionContract> = {
         }
       },
     });
+    await confirmSignIn(signedIn, settled);
     const pending = rebuild as SearchIndexRebuild | null;
     if (pending && !pending.finished) ctx.inBackground(pending);
     return info;

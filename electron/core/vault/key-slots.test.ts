@@ -14,6 +14,7 @@ import {
   slotIdFor,
   slotMac,
   slotMacMatches,
+  unlockSlot,
   withSlot,
   writeKeySlotFile,
   type KeySlotFile,
@@ -124,5 +125,22 @@ describe('key slots', () => {
     expect(slotMacMatches(dataKey, file.archiveId, renewed, mac)).toBe(false);
     expect(slotMacMatches(randomBytes(32), file.archiveId, slot, mac)).toBe(false);
     expect(slotMacMatches(dataKey, file.archiveId, slot, null)).toBe(false);
+  });
+
+  it('with a slot put back beside the current one, the password opens the slot it fits, whichever comes first', async () => {
+    const dataKey = randomBytes(32);
+    const file = await fileWithSlot('zhangsan', 'old-password', dataKey);
+    const old = findSlot(file, 'zhangsan');
+    const current = await createSlot(file, 'zhangsan', 'new-password', dataKey, FAST_KDF);
+    if (!old) throw new Error('no slot');
+    for (const slots of [
+      [old, current],
+      [current, old],
+    ]) {
+      const both = { ...file, slots };
+      expect(await unlockSlot(both, 'zhangsan', 'new-password')).toEqual({ dataKey, opened: [current] });
+      expect(await unlockSlot(both, 'zhangsan', 'old-password')).toEqual({ dataKey, opened: [old] });
+      expect(await codeOf(unlockSlot(both, 'zhangsan', 'third-password'))).toBe('WRONG_PASSWORD');
+    }
   });
 });

@@ -120,15 +120,46 @@ export async function createSlot(file: KeySlotFile, login: string, password: str
  * a wrong password and gives the same answer, so neither timing nor message tells them apart.
  */
 export async function openSlot(file: KeySlotFile, login: string, password: string): Promise<Buffer> {
+  return (await unlockSlot(file, login, password)).dataKey;
+}
+
+export interface UnlockedSlot {
+  dataKey: Buffer;
+  /** Every slot of this login that the password opened (more than one only in a file with duplicated slots). */
+  opened: KeySlot[];
+}
+
+/**
+ * Like openSlot, and tells which slots the password opened, so the caller can check them against
+ * the database's record (slotMacMatches). A file that holds the same login's slot twice (an old
+ * slot put back beside the current one) has each tried: the answer is the same as if only the
+ * slot this password fits were there.
+ */
+export async function unlockSlot(file: KeySlotFile, login: string, password: string): Promise<UnlockedSlot> {
   const id = slotIdFor(file, login);
-  const slot = file.slots.find((s) => s.id === id);
-  if (!slot) {
+  const candidates = file.slots.filter((s) => s.id === id);
+  if (candidates.length === 0) {
     await deriveKey(password, file.slots[0]?.kdf ?? DUMMY_KDF);
     if (file.foreignSlots?.some((s) => (s as { id?: unknown } | null)?.id === id)) {
       throw new AppError('ARCHIVE_TOO_NEW', { zh: '此用户的密钥槽由更新版本的程序写入，请升级本程序', en: "This user's key slot was written by a newer version of the program; upgrade first" });
     }
     throw new AppError('WRONG_PASSWORD');
   }
+  let dataKey: Buffer | null = null;
+  const opened: KeySlot[] = [];
+  for (const slot of candidates) {
+    const key = await unwrap(file, slot, password);
+    if (!key) continue;
+    opened.push(slot);
+    if (dataKey) key.fill(0);
+    else dataKey = key;
+  }
+  if (!dataKey) throw new AppError('WRONG_PASSWORD');
+  return { dataKey, opened };
+}
+
+/** The data key, or null when the password (or the slot) is wrong. */
+async function unwrap(file: KeySlotFile, slot: KeySlot, password: string): Promise<Buffer | null> {
   const kek = await deriveKey(password, slot.kdf);
   try {
     const decipher = createDecipheriv('aes-256-gcm', kek, Buffer.from(slot.wrap.iv, 'base64'));
@@ -141,7 +172,7 @@ export async function openSlot(file: KeySlotFile, login: string, password: strin
     tail.fill(0);
     return dataKey;
   } catch {
-    throw new AppError('WRONG_PASSWORD');
+    return null;
   } finally {
     kek.fill(0);
   }

@@ -31,7 +31,15 @@ const stateSchema = z.object({
   version: z.literal(SIGNIN_STATE_VERSION),
   policy: z.object({ maxAttempts: z.number().int().min(1), lockMinutes: z.number().int().min(1) }),
   publicKey: z.string().nullable(),
-  accounts: z.record(z.string(), z.object({ failures: z.number().int().min(0), lockedUntil: z.string().nullable() })),
+  accounts: z.record(
+    z.string(),
+    z.object({
+      failures: z.number().int().min(0),
+      lockedUntil: z.string().nullable(),
+      /** Attempts whose password is being tried right now (see signin-tries.ts). */
+      trying: z.array(z.object({ id: z.string(), since: z.string(), record: z.string().nullable().default(null) })).default([]),
+    }),
+  ),
   pending: z.array(sealedSchema),
   dropped: z.number().int().min(0),
 });
@@ -41,7 +49,13 @@ export interface FailedAttempt {
   id: string;
   at: string;
   login: string;
-  reason: 'wrong-password' | 'unknown-user' | 'locked';
+  /**
+   * Only a wrong password and an unknown login count towards the lock. `locked`: refused while
+   * locked; `stale-slot`: the password fitted a key slot the database does not know (an old or
+   * altered keyslots.json), refused as KEY_SLOT_STALE. `signed-in-late`: no failure at all – a
+   * sign-in that could not be recorded while another program held the archive (an import).
+   */
+  reason: 'wrong-password' | 'unknown-user' | 'locked' | 'stale-slot' | 'signed-in-late';
   frontDoor: FrontDoor;
 }
 
@@ -71,17 +85,26 @@ export function lockedUntil(state: SigninState, account: string, now: Date): Dat
   return until && new Date(until) > now ? new Date(until) : null;
 }
 
-/** One more failed attempt: counted, sealed, and the account locked when the limit is reached. */
-export function withFailure(state: SigninState, account: string, attempt: Omit<FailedAttempt, 'id'>, now: Date): SigninState {
-  const current = state.accounts[account] ?? { failures: 0, lockedUntil: null };
-  const counting = attempt.reason !== 'locked';
-  const failures = counting ? current.failures + 1 : current.failures;
-  const locks = counting && failures >= state.policy.maxAttempts;
-  const next = locks ? { failures: 0, lockedUntil: new Date(now.getTime() + state.policy.lockMinutes * 60_000).toISOString() } : { ...current, failures };
-  const sealed = state.publicKey ? [sealAttempt(state.publicKey, { ...attempt, id: randomUUID() })] : [];
-  const pending = [...state.pending, ...sealed];
+/**
+ * An attempt's sealed record added to `pending` (null while the state has no public key yet), by
+ * which it can be taken back (withoutSealed). Counting is signin-tries.ts's business.
+ */
+export function withSealedAttempt(state: SigninState, attempt: Omit<FailedAttempt, 'id'>): { state: SigninState; sealed: SealedAttempt | null } {
+  const sealed = state.publicKey ? sealAttempt(state.publicKey, { ...attempt, id: randomUUID() }) : null;
+  const pending = sealed ? [...state.pending, sealed] : state.pending;
   const overflow = Math.max(0, pending.length - MAX_PENDING_ATTEMPTS);
-  return { ...state, accounts: { ...state.accounts, [account]: next }, pending: pending.slice(overflow), dropped: state.dropped + overflow };
+  return { state: { ...state, pending: pending.slice(overflow), dropped: state.dropped + overflow }, sealed };
+}
+
+/** Sealed records of attempts still being tried: not yet failed, so not for the audit trail yet. */
+export function undecidedRecords(state: SigninState): Set<string> {
+  return new Set(Object.values(state.accounts).flatMap((a) => a.trying.map((t) => t.record).filter((r): r is string => r !== null)));
+}
+
+/** The state without these sealed attempts (recognised by their one-off ephemeral key). */
+export function withoutSealed(state: SigninState, sealed: readonly SealedAttempt[]): SigninState {
+  const gone = new Set(sealed.map((s) => s.epk));
+  return { ...state, pending: state.pending.filter((s) => !gone.has(s.epk)) };
 }
 
 export function withoutAccount(state: SigninState, account: string): SigninState {
@@ -95,6 +118,12 @@ export function newSigninKeyPair(): { publicKey: string; privateKey: string } {
     publicKey: publicKey.export({ type: 'spki', format: 'der' }).toString('base64'),
     privateKey: privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64'),
   };
+}
+
+/** The public half of the sign-in key pair, from the private half kept in the database. */
+export function signinPublicKey(privateKey: string): string {
+  const own = createPrivateKey({ key: Buffer.from(privateKey, 'base64'), type: 'pkcs8', format: 'der' });
+  return createPublicKey(own).export({ type: 'spki', format: 'der' }).toString('base64');
 }
 
 function recordKey(shared: Buffer, epk: Buffer): Buffer {

@@ -1,9 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ADMIN, addUser, call, newArchive, ok, passwordOf, switchTo, testCore } from '../../../../tests/helpers/core';
 import { snapshot } from '../../../../tests/helpers/files';
 import { useTempDirs } from '../../../../tests/helpers/temp-dir';
+import type { Core } from '../../core';
+import { readKeySlotFile, slotIdFor } from '../../vault/key-slots';
 
 const tempDir = useTempDirs();
 
@@ -81,6 +83,142 @@ describe('lockout after wrong passwords', () => {
     await ok(core, 'session:login', { login: ADMIN.login, password: ADMIN.password });
     await ok(core, 'user:unlock', { login: 'wangwu' });
     await switchTo(core, 'wangwu');
+    await core.close();
+  });
+});
+
+describe('attempts made at the same time', () => {
+  it('20 wrong passwords at once from separate cores: 5 are tried, the rest refused before any key derivation, all 20 recorded', async () => {
+    const dir = tempDir();
+    const setup = await newArchive(dir);
+    await addUser(setup, { login: 'lisi', roles: ['clerk'] });
+    await setup.close();
+
+    const cores = Array.from({ length: 20 }, () => testCore(dir));
+    const answers = await Promise.all(cores.map((core) => call(core, 'session:login', { login: 'lisi', password: 'wrong-password' }, 'cli')));
+    const messages = answers.map((a) => (a.ok ? 'OK' : `${a.error.code} ${a.error.messageEn}`));
+    expect(messages.filter((m) => m.startsWith('WRONG_PASSWORD'))).toHaveLength(4);
+    expect(messages.filter((m) => m.startsWith('LOCKED 5 wrong passwords in a row'))).toHaveLength(1);
+    expect(messages.filter((m) => m.startsWith('LOCKED The account is locked'))).toHaveLength(15);
+    await Promise.all(cores.map((core) => core.close()));
+
+    const admin = testCore(dir);
+    await ok(admin, 'session:login', { login: ADMIN.login, password: ADMIN.password });
+    const reasons = (await ok(admin, 'audit:list', { action: 'session:login-failed' })).items.map((e) => e.summary?.reason);
+    expect(reasons.filter((r) => r === 'wrong-password')).toHaveLength(5);
+    expect(reasons.filter((r) => r === 'locked')).toHaveLength(15);
+    await admin.close();
+  });
+
+  it('8 right passwords at once (scripts) all get in: only wrong passwords count', async () => {
+    const dir = tempDir();
+    const setup = await newArchive(dir);
+    await addUser(setup, { login: 'lisi', roles: ['clerk'] });
+    await setup.close();
+
+    const cores = Array.from({ length: 8 }, () => testCore(dir));
+    const answers = await Promise.all(cores.map((core) => call(core, 'session:login', { login: 'lisi', password: passwordOf('lisi') }, 'cli')));
+    expect(answers.map((a) => (a.ok ? 'OK' : a.error.code))).toEqual(Array(8).fill('OK'));
+    await Promise.all(cores.map((core) => core.close()));
+    const admin = testCore(dir);
+    await ok(admin, 'session:login', { login: ADMIN.login, password: ADMIN.password });
+    expect((await ok(admin, 'audit:list', { action: 'session:login-failed' })).items).toHaveLength(0);
+    await admin.close();
+  });
+});
+
+describe('the sign-in state lock', () => {
+  it('waits while another program holds it, and breaks one left behind by a killed program', async () => {
+    const dir = tempDir();
+    await (await newArchive(dir)).close();
+    const core = testCore(dir);
+    const lock = join(dir, 'signin-state.json.lock');
+
+    mkdirSync(lock);
+    const held = Date.now();
+    setTimeout(() => rmdirSync(lock), 300);
+    expect(await call(core, 'session:login', { login: ADMIN.login, password: 'wrong-password' })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSWORD' } });
+    expect(Date.now() - held).toBeGreaterThanOrEqual(300);
+
+    mkdirSync(lock);
+    const longAgo = new Date(Date.now() - 60_000);
+    utimesSync(lock, longAgo, longAgo);
+    expect(await call(core, 'session:login', { login: ADMIN.login, password: 'wrong-password' })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSWORD' } });
+    expect(existsSync(lock)).toBe(false);
+
+    await ok(core, 'session:login', { login: ADMIN.login, password: ADMIN.password });
+    expect((await ok(core, 'audit:list', { action: 'session:login-failed' })).items).toHaveLength(2);
+    await core.close();
+  });
+});
+
+describe('key slots checked against the database at sign-in', () => {
+  /** An archive where lisi changed her password; returns the key slot file from before the change. */
+  async function passwordChanged(dir: string): Promise<{ core: Core; oldSlots: string; currentSlots: string }> {
+    const core = await newArchive(dir);
+    await addUser(core, { login: 'lisi', roles: ['clerk'] });
+    const oldSlots = readFileSync(join(dir, 'keyslots.json'), 'utf8');
+    await switchTo(core, 'lisi');
+    await ok(core, 'session:change-password', { currentPassword: passwordOf('lisi'), newPassword: 'lisi-new-password' });
+    await ok(core, 'session:lock', {});
+    return { core, oldSlots, currentSlots: readFileSync(join(dir, 'keyslots.json'), 'utf8') };
+  }
+
+  it('an old keyslots.json put back does not bring back a changed password: KEY_SLOT_STALE, not counted, recorded', async () => {
+    const dir = tempDir();
+    const { core, oldSlots, currentSlots } = await passwordChanged(dir);
+    writeFileSync(join(dir, 'keyslots.json'), oldSlots);
+
+    const archiveBefore = snapshot(dir)['archive.db'];
+    for (let i = 1; i <= 6; i += 1) {
+      const answer = await call(core, 'session:login', { login: 'lisi', password: passwordOf('lisi') });
+      expect(answer, `attempt ${i}`).toMatchObject({ ok: false, error: { code: 'KEY_SLOT_STALE' } });
+    }
+    expect(snapshot(dir)['archive.db']).toBe(archiveBefore);
+
+    // The administrator (whose slot did not change) signs in; verify and the trail both name it.
+    await ok(core, 'session:login', { login: ADMIN.login, password: ADMIN.password });
+    const slotsCheck = (await ok(core, 'archive:verify', {})).checks.find((c) => c.name === 'key-slots');
+    expect(slotsCheck).toMatchObject({ ok: false });
+    expect(slotsCheck?.messageEn).toContain('the key slot of user lisi does not match the database');
+    const failed = (await ok(core, 'audit:list', { action: 'session:login-failed' })).items;
+    expect(failed.map((e) => [e.target?.label, e.summary?.reason])).toEqual(Array.from({ length: 6 }, () => ['lisi', 'stale-slot']));
+
+    // Six refusals did not lock the account: with the current file back, the new password works.
+    await ok(core, 'session:lock', {});
+    writeFileSync(join(dir, 'keyslots.json'), currentSlots);
+    await switchTo(core, 'lisi', 'lisi-new-password');
+    await core.close();
+  });
+
+  it('a slot put back beside the current one (twice in the file) confuses neither sign-in nor verify', async () => {
+    const dir = tempDir();
+    const { core, oldSlots, currentSlots } = await passwordChanged(dir);
+    const current = readKeySlotFile(join(dir, 'keyslots.json'));
+    const id = slotIdFor(current, 'lisi');
+    const oldLisi = JSON.parse(oldSlots) as { slots: { id: string }[] };
+    const stale = oldLisi.slots.find((s) => s.id === id);
+    const fresh = current.slots.find((s) => s.id === id);
+    const others = current.slots.filter((s) => s.id !== id);
+    for (const order of [
+      [fresh, stale],
+      [stale, fresh],
+    ]) {
+      writeFileSync(join(dir, 'keyslots.json'), `${JSON.stringify({ ...JSON.parse(currentSlots), slots: [...others, ...order] }, null, 2)}\n`);
+      expect(await call(core, 'session:login', { login: 'lisi', password: passwordOf('lisi') })).toMatchObject({ ok: false, error: { code: 'KEY_SLOT_STALE' } });
+      await ok(core, 'session:login', { login: 'lisi', password: 'lisi-new-password' });
+      await switchTo(core, ADMIN.login, ADMIN.password);
+      const slotsCheck = (await ok(core, 'archive:verify', {})).checks.find((c) => c.name === 'key-slots');
+      expect(slotsCheck?.ok).toBe(false);
+      expect(slotsCheck?.messageEn).toContain('user lisi has 2 key slots instead of one');
+      expect(slotsCheck?.messageEn).not.toContain('does not match');
+      await ok(core, 'session:lock', {});
+    }
+    // A password reset writes one slot again.
+    await ok(core, 'session:login', { login: ADMIN.login, password: ADMIN.password });
+    await ok(core, 'user:reset-password', { login: 'lisi', password: 'lisi-reset-password' });
+    expect(readKeySlotFile(join(dir, 'keyslots.json')).slots.filter((s) => s.id === id)).toHaveLength(1);
+    expect((await ok(core, 'archive:verify', {})).checks.find((c) => c.name === 'key-slots')?.ok).toBe(true);
     await core.close();
   });
 });

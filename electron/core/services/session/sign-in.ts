@@ -1,3 +1,4 @@
+import { queryAuditEvents } from '../../../../db/repositories/audit';
 import { readMetaValue, writeMetaValue } from '../../../../db/repositories/meta';
 import { findUserByLogin, type UserRecord } from '../../../../db/repositories/users';
 import type { Db } from '../../../../db/open';
@@ -6,23 +7,26 @@ import { AppError } from '../../../../shared/errors';
 import { normalizeLogin } from '../../../../shared/schemas';
 import { formatLocalDateTime } from '../../../../shared/time';
 import type { AuditDraft, FrontDoor } from '../../audit/chain';
-import type { CoreEnv, WriteEffects } from '../../context';
+import type { CoreEnv } from '../../context';
 import { unlockArchive } from '../archive/unlock-archive';
 import { archiveState } from '../../vault/archive-files';
 import { readKeySlotFile, slotIdFor } from '../../vault/key-slots';
 import type { OpenedArchive } from '../../vault/opened-archive';
 import {
-  lockedUntil,
   newSigninKeyPair,
   openAttempt,
   readSigninState,
+  signinPublicKey,
   signinStateText,
-  withFailure,
-  withoutAccount,
+  undecidedRecords,
+  withoutSealed,
+  withSealedAttempt,
   type FailedAttempt,
-  type SigninState,
+  type LockoutPolicy,
+  type SealedAttempt,
 } from '../../vault/signin-state';
-import { writeFileAtomic } from '../../fs/atomic-write';
+import { updateSigninState } from '../../vault/signin-state-lock';
+import { clearReservation, failReservation, reserveAttempt, takeBackReservation, withUnrecordedNote } from './attempt-reservation';
 
 const PRIVATE_KEY = 'signin_private_key';
 
@@ -31,11 +35,15 @@ export interface SignedIn {
   user: UserRecord;
   /** The account key in the sign-in state (the salted hash of the login). */
   account: string;
+  /** This sign-in's own attempt as reserved before the password was tried: not a failed attempt. */
+  ownAttempt: SealedAttempt | null;
 }
 
 /**
- * Sign-in with lockout: a locked account is refused before any key derivation; a wrong password
- * is counted and sealed into the sign-in state, and the account locks when the limit is reached.
+ * Sign-in with lockout. Each attempt is counted under the sign-in state's lock before any key
+ * derivation (see attempt-reservation.ts): a locked account is refused at once, a wrong password
+ * stays counted and sealed into the sign-in state, and the account locks when the limit is
+ * reached. A key slot the database does not know is refused as KEY_SLOT_STALE, not counted.
  */
 export async function signIn(env: CoreEnv, login: string, password: string, frontDoor: FrontDoor): Promise<SignedIn> {
   const state = archiveState(env.paths);
@@ -44,71 +52,128 @@ export async function signIn(env: CoreEnv, login: string, password: string, fron
   const slots = readKeySlotFile(env.paths.keySlots);
   const account = slotIdFor(slots, login);
   const now = env.now();
-  const signin = readSigninState(env.paths.signinState);
-  const attempt = { at: now.toISOString(), login: normalizeLogin(login), frontDoor };
+  const path = env.paths.signinState;
+  const attempt = {
+    at: now.toISOString(),
+    login: normalizeLogin(login),
+    frontDoor,
+    reason: slots.slots.some((s) => s.id === account) ? ('wrong-password' as const) : ('unknown-user' as const),
+  };
 
-  const locked = lockedUntil(signin, account, now);
-  if (locked) {
-    writeFileAtomic(env.paths.signinState, signinStateText(withFailure(signin, account, { ...attempt, reason: 'locked' }, now)));
-    throw lockedError(locked);
-  }
+  const reservation = await reserveAttempt(path, account, attempt, () => env.now());
+  if (reservation.kind === 'refused') throw withUnrecordedNote(lockedError(reservation.lockedUntil), reservation.unrecorded);
   try {
     const { archive, user } = await unlockArchive(env.paths, login, password, env.migrationsDir);
-    return { archive, user, account };
+    await clearReservation(path, account, reservation);
+    return { archive, user, account, ownAttempt: reservation.sealed };
   } catch (error) {
-    if (!(error instanceof AppError) || error.code !== 'WRONG_PASSWORD') throw error;
-    const reason = slots.slots.some((s) => s.id === account) ? 'wrong-password' : 'unknown-user';
-    const next = withFailure(readSigninState(env.paths.signinState), account, { ...attempt, reason }, now);
-    writeFileAtomic(env.paths.signinState, signinStateText(next));
-    const nowLocked = lockedUntil(next, account, now);
-    if (nowLocked) {
-      throw new AppError('LOCKED', {
-        zh: `连续 ${signin.policy.maxAttempts} 次密码错误，账户已锁定至 ${clock(nowLocked)}`,
-        en: `${signin.policy.maxAttempts} wrong passwords in a row: the account is locked until ${clock(nowLocked)}`,
-      });
+    if (error instanceof AppError && error.code === 'WRONG_PASSWORD') {
+      const locksUntil = await failReservation(path, account, reservation, env.now());
+      const refusal = locksUntil
+        ? new AppError('LOCKED', {
+            zh: `连续 ${reservation.maxAttempts} 次密码错误，账户已锁定至 ${clock(locksUntil)}`,
+            en: `${reservation.maxAttempts} wrong passwords in a row: the account is locked until ${clock(locksUntil)}`,
+          })
+        : error;
+      throw withUnrecordedNote(refusal, reservation.unrecorded);
     }
+    const stale = error instanceof AppError && error.code === 'KEY_SLOT_STALE';
+    await takeBackReservation(path, account, reservation, stale ? attempt : null);
     throw error;
   }
 }
 
+/** What settleSignIn moved into the audit trail, to be taken out of the sign-in state once committed (confirmSignIn). */
+export interface SettledAttempts {
+  recorded: SealedAttempt[];
+  dropped: number;
+  publicKey: string;
+  policy: LockoutPolicy;
+}
+
 /**
  * Inside the sign-in transaction: the failed attempts sealed since the last sign-in move into
- * the audit trail, this account's counter is cleared, and the lockout policy is mirrored into the
- * sign-in state (it has to be known before the database is open).
+ * the audit trail. The sign-in state itself is changed only after the commit (confirmSignIn):
+ * were it emptied here, a rollback would lose the attempts, and attempts sealed meanwhile by
+ * other programs would be overwritten. An attempt recorded by an earlier sign-in whose
+ * confirmation did not get written is recognised by its id and not recorded twice.
  */
-export function settleSignIn(
-  db: Db,
-  effects: WriteEffects,
-  signInState: { path: string; account: string; settings: Settings },
-  record: (draft: AuditDraft, frontDoor: FrontDoor) => void,
-): void {
+export function settleSignIn(db: Db, signedIn: Pick<SignedIn, 'archive' | 'ownAttempt'>, settings: Settings, record: (draft: AuditDraft, frontDoor: FrontDoor) => void): SettledAttempts {
   let privateKey = readMetaValue(db, PRIVATE_KEY);
-  let state: SigninState = readSigninState(signInState.path);
-  if (!privateKey || !state.publicKey) {
-    const pair = newSigninKeyPair();
-    writeMetaValue(db, PRIVATE_KEY, pair.privateKey);
-    privateKey = pair.privateKey;
-    state = { ...state, publicKey: pair.publicKey };
+  if (!privateKey) {
+    privateKey = newSigninKeyPair().privateKey;
+    writeMetaValue(db, PRIVATE_KEY, privateKey);
   }
-  const attempts = state.pending.map((sealed) => openAttempt(privateKey, sealed)).filter((a): a is FailedAttempt => a !== null);
-  for (const attempt of attempts.sort((a, b) => a.at.localeCompare(b.at))) {
+  const state = readSigninState(signedIn.archive.paths.signinState);
+  const undecided = undecidedRecords(state);
+  const waiting = withoutSealed(state, signedIn.ownAttempt ? [signedIn.ownAttempt] : []).pending.filter((sealed) => !undecided.has(sealed.epk));
+  const opened = waiting.map((sealed) => openAttempt(privateKey, sealed)).filter((a): a is FailedAttempt => a !== null);
+  const already = recordedAttemptIds(db, opened.map((a) => a.id));
+  for (const attempt of opened.filter((a) => !already.has(a.id)).sort((a, b) => a.at.localeCompare(b.at))) {
     const user = findUserByLogin(db, attempt.login);
+    const who = user ? { userId: user.id, displayName: user.displayName } : {};
     record(
-      {
-        action: 'session:login-failed',
-        target: { type: 'sign-in', id: attempt.id, label: attempt.login },
-        summary: { reason: attempt.reason, attemptedAt: attempt.at, ...(user ? { userId: user.id, displayName: user.displayName } : {}) },
-      },
+      attempt.reason === 'signed-in-late'
+        ? { action: 'session:login', target: { type: 'sign-in', id: attempt.id, label: attempt.login }, summary: { signedInAt: attempt.at, recordedLater: true, ...who } }
+        : { action: 'session:login-failed', target: { type: 'sign-in', id: attempt.id, label: attempt.login }, summary: { reason: attempt.reason, attemptedAt: attempt.at, ...who } },
       attempt.frontDoor,
     );
   }
+  // Sealed to another key (a sign-in state from elsewhere) or altered: counted, since they cannot be read.
+  const unreadable = waiting.length - opened.length;
+  if (unreadable > 0) record({ action: 'session:login-failed', summary: { reason: 'unreadable', count: unreadable } }, 'ui');
   if (state.dropped > 0) record({ action: 'session:login-failed', summary: { reason: 'dropped', count: state.dropped } }, 'ui');
-  const settled = withoutAccount({ ...state, pending: [], dropped: 0, policy: lockoutPolicy(signInState.settings) }, signInState.account);
-  effects.replaceFile(signInState.path, signinStateText(settled));
+  return { recorded: waiting, dropped: state.dropped, publicKey: signinPublicKey(privateKey), policy: lockoutPolicy(settings) };
+}
+
+/**
+ * After the sign-in has committed: the recorded attempts leave the sign-in state (attempts sealed
+ * meanwhile stay), and the lockout policy and public key are mirrored into it – they have to be
+ * known before the database is open. If this cannot be written now, the next sign-in does it.
+ */
+export async function confirmSignIn(signedIn: Pick<SignedIn, 'archive' | 'ownAttempt'>, settled: SettledAttempts | null): Promise<void> {
+  // Not settled (the archive could not be written, or another program held it): the others'
+  // attempts wait for a later sign-in, but this one succeeded and is no failed attempt.
+  const done = [...(settled?.recorded ?? []), ...(signedIn.ownAttempt ? [signedIn.ownAttempt] : [])];
+  if (done.length === 0 && !settled) return;
+  try {
+    await updateSigninState(signedIn.archive.paths.signinState, (state) => ({
+      state: settled
+        ? { ...withoutSealed(state, done), dropped: Math.max(0, state.dropped - settled.dropped), policy: settled.policy, publicKey: settled.publicKey }
+        : withoutSealed(state, done),
+      value: undefined,
+    }));
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+  }
+}
+
+/**
+ * A sign-in that could not be recorded before its session ended (another program held the archive
+ * all along): sealed like a failed attempt, it reaches the audit trail at the next sign-in.
+ */
+export async function recordSignInLater(signinState: string, attempt: { at: Date; login: string; frontDoor: FrontDoor }): Promise<void> {
+  await updateSigninState(signinState, (state) => ({
+    state: withSealedAttempt(state, { at: attempt.at.toISOString(), login: attempt.login, frontDoor: attempt.frontDoor, reason: 'signed-in-late' }).state,
+    value: undefined,
+  }));
+}
+
+/** Which of these attempt ids the audit trail already holds. */
+function recordedAttemptIds(db: Db, ids: readonly string[]): Set<string> {
+  const found = new Set<string>();
+  const batch = 100;
+  for (let from = 0; from < ids.length; from += batch) {
+    const targets = ids.slice(from, from + batch).map((id) => ({ type: 'sign-in', id }));
+    for (const event of queryAuditEvents(db, { action: 'session:', targets, limit: targets.length })) {
+      if (event.targetId) found.add(event.targetId);
+    }
+  }
+  return found;
 }
 
 /** The lockout policy as the sign-in state holds it. */
-export function lockoutPolicy(settings: Settings) {
+export function lockoutPolicy(settings: Settings): LockoutPolicy {
   return { maxAttempts: settings.lockoutAttempts, lockMinutes: settings.lockoutMinutes };
 }
 
