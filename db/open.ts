@@ -4,6 +4,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { AppError } from '../shared/errors';
 import { migrate, refuseNewer, schemaVersion } from './migrate';
 import { readMigrations } from './migrations-dir';
+import { makeReadOnlyCopy } from './read-only-copy';
 import { rawKeyLiteral } from './raw-key';
 import * as schema from './schema';
 
@@ -15,6 +16,8 @@ export interface ArchiveDatabase {
   readonly sqlite: Database.Database;
   /** Schema version after opening (= migrations applied). */
   readonly schemaVersion: number;
+  /** Why it was opened for reading only, from a private copy – or null: opened in place. */
+  readonly readOnly: ReadOnlyReason | null;
   close(): void;
 }
 
@@ -25,30 +28,48 @@ export interface OpenDatabaseOptions {
   migrationsDir: string;
   /** Create the file if it does not exist (first run only). */
   create?: boolean;
+  /** The data folder cannot be written: open a private copy for reading (see read-only-copy.ts). */
+  readOnly?: ReadOnlyReason | null;
 }
+
+/** A folder nobody may write to, or a disk without room even for SQLite's shared-memory file. */
+export type ReadOnlyReason = 'read-only-folder' | 'disk-full';
 
 /**
  * Opens the encrypted archive database in a fixed order (ARCHITECTURE.md §4):
  * key → verify the key → pragmas → refuse a database from a newer build → migrate.
  */
-export function openArchiveDatabase({ file, key, migrationsDir, create = false }: OpenDatabaseOptions): ArchiveDatabase {
+export function openArchiveDatabase({ file, key, migrationsDir, create = false, readOnly = null }: OpenDatabaseOptions): ArchiveDatabase {
   if (!create && !existsSync(file)) throw new AppError('ARCHIVE_NOT_FOUND');
-  const sqlite = new Database(file, { fileMustExist: !create });
+  const copy = readOnly ? makeReadOnlyCopy(file) : null;
+  const sqlite = new Database(copy?.file ?? file, { fileMustExist: !create });
+  const close = () => {
+    closeQuietly(sqlite);
+    copy?.remove();
+  };
   try {
     applyKey(sqlite, key);
     verifyKey(sqlite);
     applyPragmas(sqlite);
     const migrations = readMigrations(migrationsDir);
     refuseNewer(schemaVersion(sqlite), migrations.length);
+    if (readOnly && schemaVersion(sqlite) < migrations.length) throw new AppError(readOnly === 'disk-full' ? 'DISK_FULL' : 'READ_ONLY', NEEDS_UPGRADE);
     migrate(sqlite, migrations);
-    return { db: drizzle(sqlite, { schema }), sqlite, schemaVersion: migrations.length, close: () => closeQuietly(sqlite) };
+    if (copy) sqlite.pragma('query_only = ON');
+    return { db: drizzle(sqlite, { schema }), sqlite, schemaVersion: migrations.length, readOnly, close };
   } catch (error) {
-    closeQuietly(sqlite);
+    close();
     throw error;
   }
 }
 
-function applyKey(sqlite: Database.Database, key: Uint8Array): void {
+const NEEDS_UPGRADE = {
+  zh: '数据文件夹不能写入（只读或磁盘已满），而档案库需要升级到本程序的版本才能打开；请在可写入时打开一次',
+  en: 'The data folder cannot be written (read-only or the disk is full), and the archive must be upgraded to this version before it can be opened; open it once where it can be written',
+};
+
+/** Keys a fresh connection as SQLCipher 4 with the raw 256-bit key (the caller wipes `key`). */
+export function applyKey(sqlite: Database.Database, key: Uint8Array): void {
   sqlite.pragma("cipher = 'sqlcipher'");
   sqlite.pragma('legacy = 4');
   const literal = rawKeyLiteral(key);

@@ -20,6 +20,16 @@ export const errorCodes = [
   'ARCHIVE_TOO_NEW',
   'ARCHIVE_INCOMPLETE',
   'ARCHIVE_DAMAGED',
+  /** The database is older than the state it was last known to have reached (a lost -wal, an old copy put back). */
+  'ARCHIVE_ROLLED_BACK',
+  /** A key slot that does not match the record kept in the database (an old or altered keyslots.json). */
+  'KEY_SLOT_STALE',
+  /** The data folder cannot be written: reading works, every write is refused. */
+  'READ_ONLY',
+  /** The disk is full: nothing was written. */
+  'DISK_FULL',
+  /** Another program (an import) holds the archive for writing. */
+  'ARCHIVE_BUSY',
   /** A long operation (an import) was cancelled by the user; nothing was written. */
   'CANCELLED',
   /** More than one operation handles at once (a printed catalogue of too many dossiers): narrow it down. */
@@ -76,7 +86,21 @@ const defaultMessages: Record<ErrorCode, Message> = {
     zh: '档案库不完整：有数据库但缺少密钥槽文件',
     en: 'The archive is incomplete: the database exists but the key slot file is missing',
   },
-  ARCHIVE_DAMAGED: { zh: '档案库文件已损坏', en: 'The archive files are damaged' },
+  ARCHIVE_DAMAGED: {
+    zh: '档案库文件已损坏：在运行“校验”并修复之前不能写入',
+    en: 'The archive files are damaged: nothing can be written until verify has run and the damage is repaired',
+  },
+  ARCHIVE_ROLLED_BACK: {
+    zh: '档案库已回退到较早的状态（数据库文件缺失了已保存的内容），在处理之前不能写入',
+    en: 'The archive has been rolled back to an earlier state (saved work is missing from the database); nothing can be written until this is resolved',
+  },
+  KEY_SLOT_STALE: {
+    zh: '此用户的密钥槽与档案库中的记录不符（密钥槽文件被修改或从旧副本恢复），未计入错误次数，请联系管理员',
+    en: "This user's key slot does not match the archive's record (the key slot file was altered or restored from an old copy); not counted as a wrong password – contact an administrator",
+  },
+  READ_ONLY: { zh: '数据文件夹为只读，只能查看，不能写入', en: 'The data folder is read-only: you can look, but nothing can be written' },
+  DISK_FULL: { zh: '磁盘已满，未写入任何内容', en: 'The disk is full; nothing was written' },
+  ARCHIVE_BUSY: { zh: '另一程序正在写入档案库（导入），请稍后再试', en: 'Another program is writing to the archive (an import); try again shortly' },
   INTERNAL: { zh: '内部错误', en: 'Internal error' },
 };
 

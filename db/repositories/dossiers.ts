@@ -50,6 +50,14 @@ export function takeNextSequence(db: Db, scope: string): number {
   return row.value;
 }
 
+/** Moves a scope's running number up to at least `value` (never down): numbers issued before are never issued again. */
+export function raiseSequence(db: Db, scope: string, value: number): void {
+  db.insert(numberSequences)
+    .values({ scope, lastValue: value })
+    .onConflictDoUpdate({ target: numberSequences.scope, set: { lastValue: sql`max(${numberSequences.lastValue}, ${value})` } })
+    .run();
+}
+
 export interface NewDossier {
   archiveNumber: string;
   title: string;

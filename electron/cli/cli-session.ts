@@ -5,7 +5,7 @@ import type { Channel, InputOf, OutputOf, Settings } from '../../shared/contract
 import { AppError, dataOf } from '../../shared/errors';
 import { normalizeLogin } from '../../shared/schemas';
 import { cliError } from './cli-error';
-import type { CliIo } from './io';
+import { displayed, type CliIo } from './io';
 
 export interface GlobalOptions {
   dataDir?: string;
@@ -72,6 +72,16 @@ export class CliSession {
     return line;
   }
 
+  /**
+   * The rest of piped standard input as one text (a fields file given as `-`). With
+   * --password-stdin the password is the first line, so it is taken first, whichever is asked for first.
+   */
+  async stdinText(): Promise<string> {
+    if (this.options.passwordStdin) await this.password();
+    this.stdin ??= await this.io.readStdinLines();
+    return this.stdin.splice(0).join('\n');
+  }
+
   /** The signing-in user's password (read once: it is also the "current password" of `user passwd`). */
   async password(): Promise<string> {
     this.signInPassword ??= await this.readPassword();
@@ -113,6 +123,8 @@ export class CliSession {
       throw new AppError('ARCHIVE_NOT_FOUND', { zh: `数据文件夹中没有档案库：${this.dataDir}`, en: `There is no archive in the data folder: ${this.dataDir}` });
     }
     const session = await this.call('session:login', { login: this.userName(), password: await this.password() });
+    // Reading goes on; the reason nothing can be written is said once, before the output.
+    if (session.condition) this.io.err(`注意 / note ${session.condition.code}: ${session.condition.message} / ${session.condition.messageEn}`);
     if (session.user.mustChangePassword && !options.allowPendingPasswordChange) {
       throw new AppError('PASSWORD_CHANGE_REQUIRED', {
         zh: `首次登录或密码被重置后必须先修改密码：dossierdesk user passwd ${session.user.login}`,
@@ -134,7 +146,13 @@ export class CliSession {
     await this.opened?.close();
   }
 
+  /** A message of the program's own (for stored data, see show). */
   print(text: string, json: unknown): void {
     this.io.out(this.json ? JSON.stringify(json, null, 2) : text);
+  }
+
+  /** Data as JSON with --json, else as `format` writes it from the data as displayed (one record, one line). */
+  async show<T>(data: T, format: (shown: T) => string | Promise<string>): Promise<void> {
+    this.io.out(this.json ? JSON.stringify(data, null, 2) : await format(displayed(data)));
   }
 }

@@ -11,6 +11,7 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'UNAUTHENTICATED':
     case 'LOCKED':
     case 'PASSWORD_CHANGE_REQUIRED':
+    case 'KEY_SLOT_STALE':
       return EXIT.auth;
     case 'NOT_FOUND':
     case 'ARCHIVE_NOT_FOUND':

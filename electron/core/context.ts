@@ -29,6 +29,11 @@ export interface WriteEffects {
 
 export type Change<T> = (db: Db, effects: WriteEffects) => T;
 
+export interface WriteOptions {
+  /** The one condition this write is allowed despite (accepting a rollback is a write into a rolled-back archive). */
+  despite?: 'ARCHIVE_ROLLED_BACK';
+}
+
 /** What a handler may use. Handlers never reach the session state or the database any other way. */
 export interface HandlerContext {
   readonly env: CoreEnv;
@@ -43,14 +48,15 @@ export interface HandlerContext {
    * both are written or neither. The event is attributed to the signed-in user. This is the only
    * way to write: outside it the connection is read-only (PRAGMA query_only).
    */
-  write<T>(change: Change<T>, draft: AuditDraft | ((result: T) => AuditDraft)): T;
+  write<T>(change: Change<T>, draft: AuditDraft | ((result: T) => AuditDraft), options?: WriteOptions): T;
   /**
    * A long write (an import) in one IMMEDIATE transaction that `work` may pause between steps
    * (`pause()` lets progress and cancel requests through); nothing else touches the database
    * meanwhile. The audit event is written last, in the same transaction; any error – including a
-   * cancel – rolls everything back.
+   * cancel – rolls everything back. While it lasts, `progress` is published for other programs
+   * (integrity/long-write-notice.ts).
    */
-  writeInSteps<T>(work: (db: Db, pause: () => Promise<void>) => Promise<T>, draft: (result: T) => AuditDraft): Promise<T>;
+  writeInSteps<T>(work: (db: Db, pause: () => Promise<void>) => Promise<T>, draft: (result: T) => AuditDraft, progress?: () => { done: number; total: number }): Promise<T>;
   /** Records an audit event inside a transaction the caller already holds. */
   auditWithin(db: Db, draft: AuditDraft, actor: AuditActor | null, frontDoor?: FrontDoor): void;
   /** Refuses with FORBIDDEN after recording the attempt (a rule a permission alone cannot express). */

@@ -3,12 +3,18 @@ import type { Db } from '../../db/open';
 import { findUserById, type UserRecord } from '../../db/repositories/users';
 import { contract, isChannel, type Access, type Channel, type LockReason } from '../../shared/contract';
 import { AppError, describeUnexpected, type Envelope, type Message } from '../../shared/errors';
-import { describeIssues } from '../../shared/validation';
+import { plainTextIssues } from '../../shared/plain-text';
 import { appendAuditEvent, type AuditActor, type AuditDraft, type FrontDoor } from './audit/chain';
-import type { Change, CoreEnv, HandlerContext } from './context';
-import { toAppError } from './errors';
+import type { Change, CoreEnv, HandlerContext, WriteOptions } from './context';
+import { isDatabaseDamage, toAppError } from './errors';
 import { applyFileEffects, type FileEffect } from './fs/file-effects';
 import { handlers as defaultHandlers } from './handlers';
+import { assessArchive, conditionError, DISK_FULL } from './integrity/archive-condition';
+import { damageMessage, readDamageRecord, recordDamage } from './integrity/damage-record';
+import { advanceHighWaterMark, keepHighWaterMark } from './integrity/rollback-check';
+import { recordSignInLater } from './services/session/sign-in';
+import { busyError, LongWrite, longWriteElsewhere } from './integrity/long-write-notice';
+import { invalidInput } from './invalid-input';
 import type { Handler, HandlerTable } from './handlers/types';
 import { readSettings } from './services/settings/settings';
 import { toActor, toSessionUser } from './services/users/user-dto';
@@ -69,8 +75,14 @@ export function createCore(options: CoreOptions): Core {
     dataDir: options.dataDir,
     invoke: (channel, input, frontDoor) =>
       isChannel(channel) && contract[channel].unqueued === true ? runtime.dispatchBeside(channel, input, frontDoor) : runtime.serial(() => runtime.dispatch(channel, input, frontDoor)),
-    shutdown: () => runtime.serial(() => runtime.lock('exit')).finally(() => clearInterval(timer)),
-    close: () => runtime.serial(() => runtime.dropSession()).finally(() => clearInterval(timer)),
+    shutdown: () => runtime.serial(async () => {
+      await runtime.keepPendingSignIn();
+      runtime.lock('exit');
+    }).finally(() => clearInterval(timer)),
+    close: () => runtime.serial(async () => {
+      await runtime.keepPendingSignIn();
+      runtime.dropSession();
+    }).finally(() => clearInterval(timer)),
   };
 }
 
@@ -81,6 +93,8 @@ class CoreRuntime {
   /** The session ended because the account was disabled: the next refused call says so. */
   private disabledAccount = false;
   private tail: Promise<unknown> = Promise.resolve();
+  /** This core's own long write while it lasts (its notice is not a reason for this core to wait). */
+  private ownLongWrite: LongWrite | null = null;
 
   constructor(
     private readonly env: CoreEnv,
@@ -114,9 +128,82 @@ class CoreRuntime {
       }
       return { ok: true, data };
     } catch (error) {
-      const appError = toAppError(error);
+      const appError = this.noticeDamage(error, channel) ?? toAppError(error);
       if (appError.code === 'INTERNAL') this.log(`[dossierdesk] ${channel}: ${describeUnexpected(error)}`);
       return { ok: false, error: appError.toPayload() };
+    }
+  }
+
+  /**
+   * A page that failed its check, wherever it was met: remembered in the data folder so that every
+   * program refuses writes until `verify` finds the database whole; the caller is told the same.
+   */
+  private noticeDamage(error: unknown, seenBy: string): AppError | null {
+    if (!isDatabaseDamage(error)) return null;
+    try {
+      recordDamage(this.env.paths.damageRecord, { seenAt: this.env.now().toISOString(), seenBy, detail: error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error), structures: [] });
+    } catch (recordError) {
+      this.log(`[dossierdesk] the damage could not be recorded: ${describeUnexpected(recordError)}`);
+    }
+    const record = readDamageRecord(this.env.paths.damageRecord);
+    const message = record ? damageMessage(record) : undefined;
+    if (this.session && message) this.session.condition = { code: 'ARCHIVE_DAMAGED', message };
+    // A message that already names the damage (the first page) is kept.
+    if (error instanceof AppError && error.code === 'ARCHIVE_DAMAGED' && error.messageEn !== new AppError('ARCHIVE_DAMAGED').messageEn) return error;
+    return new AppError('ARCHIVE_DAMAGED', message, { cause: error });
+  }
+
+  /**
+   * The session's archive may be written – or the reason it may not, as an error. Damage another
+   * program met since this session began counts too.
+   */
+  private writeRefusal(session: ActiveSession, options: WriteOptions = {}): AppError | null {
+    if (session.condition?.code !== 'ARCHIVE_DAMAGED') {
+      const damage = readDamageRecord(this.env.paths.damageRecord);
+      if (damage) session.condition = { code: 'ARCHIVE_DAMAGED', message: damageMessage(damage) };
+    }
+    const condition = session.condition;
+    if (condition && condition.code !== options.despite) return conditionError(condition);
+    const elsewhere = longWriteElsewhere(this.env.paths.longWrite, this.ownLongWrite);
+    return elsewhere ? busyError(elsewhere) : null;
+  }
+
+  /**
+   * A session about to end whose sign-in is still unrecorded because another program holds the
+   * archive: the sign-in is sealed into the sign-in state, for the next sign-in to record.
+   */
+  async keepPendingSignIn(): Promise<void> {
+    const session = this.session;
+    const pending = session?.pendingSignIn;
+    if (!session || !pending || !this.writeRefusal(session)) return;
+    try {
+      await recordSignInLater(this.env.paths.signinState, { at: pending.at, login: session.record.login, frontDoor: pending.frontDoor });
+      session.pendingSignIn = null;
+    } catch (error) {
+      this.log(`[dossierdesk] the sign-in could not be kept for later: ${describeUnexpected(error)}`);
+    }
+  }
+
+  /** Records a sign-in that could not be recorded when it happened (another program held the archive). */
+  private recordPendingSignIn(session: ActiveSession): void {
+    const pending = session.pendingSignIn;
+    if (!pending) return;
+    const late = pending.at.getTime() !== this.env.now().getTime();
+    const audit: AuditDraft = late ? { ...pending.audit, summary: { ...pending.audit.summary, signedInAt: pending.at.toISOString() } } : pending.audit;
+    this.transact(session.archive.database.db, (db, effects) => {
+      keepHighWaterMark(db);
+      pending.settle?.(db, effects);
+    }, audit, toActor(session.record), pending.frontDoor);
+    session.pendingSignIn = null;
+    this.advanceMark(session.archive);
+  }
+
+  /** After a commit: the high-water mark follows the database (a failure only weakens the rollback check). */
+  private advanceMark(archive: OpenedArchive): void {
+    try {
+      advanceHighWaterMark(archive);
+    } catch (error) {
+      this.log(`[dossierdesk] the high-water mark could not be advanced: ${describeUnexpected(error)}`);
     }
   }
 
@@ -141,7 +228,7 @@ class CoreRuntime {
       const data = await (this.handlers[channel] as Handler<Channel>)(this.context(channel, frontDoor, { count: 0 }), input as never);
       return { ok: true, data };
     } catch (error) {
-      const appError = toAppError(error);
+      const appError = this.noticeDamage(error, channel) ?? toAppError(error);
       if (appError.code === 'INTERNAL') this.log(`[dossierdesk] ${channel}: ${describeUnexpected(error)}`);
       return { ok: false, error: appError.toPayload() };
     }
@@ -156,7 +243,10 @@ class CoreRuntime {
     const session = this.session;
     if (!session) return;
     try {
-      this.transact(session.archive.database.db, () => undefined, { action: 'session:lock', summary: { reason } }, toActor(session.record), this.sessionFrontDoor);
+      if (!this.writeRefusal(session)) {
+        this.recordPendingSignIn(session);
+        this.transact(session.archive.database.db, () => undefined, { action: 'session:lock', summary: { reason } }, toActor(session.record), this.sessionFrontDoor);
+      }
     } catch (error) {
       this.log(`[dossierdesk] recording the lock failed: ${describeUnexpected(error)}`);
     } finally {
@@ -169,7 +259,14 @@ class CoreRuntime {
   dropSession(): void {
     const session = this.session;
     this.session = null;
-    if (session) this.endSession(session);
+    if (!session) return;
+    try {
+      if (session.pendingSignIn && !this.writeRefusal(session)) this.recordPendingSignIn(session);
+    } catch (error) {
+      this.log(`[dossierdesk] recording the sign-in failed: ${describeUnexpected(error)}`);
+    } finally {
+      this.endSession(session);
+    }
   }
 
   /** Wipes the session's staged files and closes the archive, wiping its key. */
@@ -218,7 +315,8 @@ class CoreRuntime {
     session.lastActivityAt = this.env.now().getTime();
     if (session.user.mustChangePassword && !OPEN_BEFORE_PASSWORD_CHANGE.has(channel)) throw new AppError('PASSWORD_CHANGE_REQUIRED');
     if (access === 'session' || session.user.permissions.includes(access)) return;
-    this.transact(session.archive.database.db, () => undefined, { action: 'access:denied', summary: { channel } }, toActor(session.record), frontDoor);
+    // While nothing can be written, a refusal is still a refusal; it just cannot be recorded.
+    if (!this.writeRefusal(session)) this.transact(session.archive.database.db, () => undefined, { action: 'access:denied', summary: { channel } }, toActor(session.record), frontDoor);
     throw new AppError('FORBIDDEN');
   }
 
@@ -234,8 +332,11 @@ class CoreRuntime {
       currentSession: this.session,
       lastLockReason: this.lastLockReason,
       session: requireSession,
-      write: <T>(change: Change<T>, draft: AuditDraft | ((result: T) => AuditDraft)): T => {
+      write: <T>(change: Change<T>, draft: AuditDraft | ((result: T) => AuditDraft), options?: WriteOptions): T => {
         const session = requireSession();
+        const refusal = this.writeRefusal(session, options);
+        if (refusal) throw refusal;
+        this.recordPendingSignIn(session);
         audited.count += 1;
         return this.transact(session.archive.database.db, change, draft, toActor(session.record), frontDoor);
       },
@@ -244,10 +345,13 @@ class CoreRuntime {
         session.background = job;
         this.runInBackground(session, job);
       },
-      writeInSteps: <T>(work: (db: Db, pause: () => Promise<void>) => Promise<T>, draft: (result: T) => AuditDraft): Promise<T> => {
+      writeInSteps: <T>(work: (db: Db, pause: () => Promise<void>) => Promise<T>, draft: (result: T) => AuditDraft, progress?: () => { done: number; total: number }): Promise<T> => {
         const session = requireSession();
+        const refusal = this.writeRefusal(session);
+        if (refusal) throw refusal;
+        this.recordPendingSignIn(session);
         audited.count += 1;
-        return this.transactInSteps(session.archive.database.db, work, draft, toActor(session.record), frontDoor);
+        return this.transactInSteps(session.archive.database.db, work, draft, toActor(session.record), frontDoor, progress ?? (() => ({ done: 0, total: 0 })));
       },
       auditWithin: (db: Db, draft: AuditDraft, actor: AuditActor | null, eventFrontDoor?: FrontDoor) => {
         audited.count += 1;
@@ -257,7 +361,7 @@ class CoreRuntime {
         const session = requireSession();
         audited.count += 1;
         const draft: AuditDraft = { action: 'access:denied', summary: { channel, ...about.summary }, ...(about.target ? { target: about.target } : {}) };
-        this.transact(session.archive.database.db, () => undefined, draft, toActor(session.record), frontDoor);
+        if (!this.writeRefusal(session)) this.transact(session.archive.database.db, () => undefined, draft, toActor(session.record), frontDoor);
         throw new AppError('FORBIDDEN', message);
       },
       startSession: (archive: OpenedArchive, record: UserRecord, options = {}) => {
@@ -274,10 +378,24 @@ class CoreRuntime {
             stagedImports: new Map(),
             stagedFiles: new StagingArea(this.env.paths.staging, () => this.env.now().getTime()),
             background: null,
+            condition: assessArchive(archive),
+            pendingSignIn: null,
           };
-          if (options.audit) {
-            audited.count += 1;
-            this.transact(archive.database.db, options.settle ?? (() => undefined), options.audit, toActor(record), frontDoor);
+          // An archive that may not be written is opened for reading only: the sign-in is not
+          // recorded (that would be a write), and every write says why it is refused. While
+          // another program holds the archive (an import), the sign-in is recorded at this
+          // session's first write or at its end, so reading never waits for the import.
+          if (options.audit) audited.count += 1;
+          if (options.audit && !session.condition) {
+            session.pendingSignIn = { audit: options.audit, ...(options.settle ? { settle: options.settle } : {}), frontDoor, at: this.env.now() };
+            try {
+              if (!longWriteElsewhere(this.env.paths.longWrite, this.ownLongWrite)) this.recordPendingSignIn(session);
+            } catch (error) {
+              // A full disk still lets the user look: the session is for reading until space is freed.
+              if (toAppError(error).code !== 'DISK_FULL') throw error;
+              session.pendingSignIn = null;
+              session.condition = { code: 'DISK_FULL', message: DISK_FULL };
+            }
           }
           archive.database.sqlite.pragma('query_only = ON');
           this.session = session;
@@ -298,19 +416,37 @@ class CoreRuntime {
   }
 
   /** transact for long work: BEGIN IMMEDIATE … pauses … audit event, COMMIT – or ROLLBACK on any error. */
-  private async transactInSteps<T>(db: Db, work: (db: Db, pause: () => Promise<void>) => Promise<T>, draft: (result: T) => AuditDraft, actor: AuditActor, frontDoor: FrontDoor): Promise<T> {
+  private async transactInSteps<T>(
+    db: Db,
+    work: (db: Db, pause: () => Promise<void>) => Promise<T>,
+    draft: (result: T) => AuditDraft,
+    actor: AuditActor,
+    frontDoor: FrontDoor,
+    progress: () => { done: number; total: number },
+  ): Promise<T> {
     const sqlite = db.$client;
     sqlite.pragma('query_only = OFF');
     sqlite.exec('BEGIN IMMEDIATE');
+    // Other programs learn at once that the archive is held, and how far the work has got.
+    const notice = new LongWrite(this.env.paths.longWrite, this.env.now());
+    this.ownLongWrite = notice;
+    const pause = async () => {
+      notice.update(progress());
+      await pauseBriefly();
+    };
     try {
-      const result = await work(db, pauseBriefly);
+      notice.update(progress());
+      const result = await work(db, pause);
       appendAuditEvent(db, draft(result), { actor, frontDoor, at: this.env.now() });
       sqlite.exec('COMMIT');
+      if (this.session?.archive.database.db === db) this.advanceMark(this.session.archive);
       return result;
     } catch (error) {
       if (sqlite.open && sqlite.inTransaction) sqlite.exec('ROLLBACK');
       throw error;
     } finally {
+      this.ownLongWrite = null;
+      notice.end();
       if (sqlite.open && this.session?.archive.database.sqlite === sqlite) sqlite.pragma('query_only = ON');
     }
   }
@@ -323,7 +459,7 @@ class CoreRuntime {
   private runInBackground(session: ActiveSession, job: BackgroundJob): void {
     const tick = () => {
       this.serial(() => {
-        if (this.session !== session || job.finished) return false;
+        if (this.session !== session || job.finished || this.writeRefusal(session)) return false;
         const sqlite = session.archive.database.sqlite;
         sqlite.pragma('query_only = OFF');
         try {
@@ -336,6 +472,7 @@ class CoreRuntime {
         } finally {
           if (sqlite.open) sqlite.pragma('query_only = ON');
         }
+        this.advanceMark(session.archive);
         return !job.finished;
       }).then(
         (more) => {
@@ -358,7 +495,7 @@ class CoreRuntime {
     const undo: (() => void)[] = [];
     sqlite.pragma('query_only = OFF');
     try {
-      return sqlite
+      const committed = sqlite
         .transaction(() => {
           const result = change(db, { replaceFile: (path, contents) => effects.push({ path, contents }) });
           appendAuditEvent(db, typeof draft === 'function' ? draft(result) : draft, { actor, frontDoor, at: this.env.now() });
@@ -366,6 +503,8 @@ class CoreRuntime {
           return result;
         })
         .immediate();
+      if (this.session?.archive.database.db === db) this.advanceMark(this.session.archive);
+      return committed;
     } catch (error) {
       for (const restore of undo.reverse()) {
         try {
@@ -387,15 +526,9 @@ function pauseBriefly(): Promise<void> {
 
 function parseInput(schema: z.ZodType, raw: unknown): unknown {
   const parsed = schema.safeParse(raw ?? {}, { reportInput: true });
-  if (parsed.success) return parsed.data;
-  const issues = describeIssues(parsed.error);
-  throw new AppError(
-    'VALIDATION',
-    {
-      zh: `输入无效：${issues.map((i) => `${i.path ? `${i.path} ` : ''}${i.message}`).join('；')}`,
-      en: `Invalid input: ${issues.map((i) => `${i.path ? `${i.path} ` : ''}${i.messageEn}`).join('; ')}`,
-    },
-    { issues },
-  );
+  if (!parsed.success) throw invalidInput(parsed.error);
+  const issues = plainTextIssues(schema, parsed.data);
+  if (issues.length > 0) throw invalidInput(issues);
+  return parsed.data;
 }
 

@@ -3,18 +3,27 @@ import { isSqliteError } from '../../db/open';
 import { AppError } from '../../shared/errors';
 import { describeIssues } from '../../shared/validation';
 
+/** A page of the database failed its check (SQLite's own, or the cipher's HMAC), wherever it surfaced. */
+export function isDatabaseDamage(error: unknown): boolean {
+  // An AppError has been explained already: a wrong key also surfaces as "not a database".
+  if (error instanceof AppError && error.code !== 'ARCHIVE_DAMAGED') return false;
+  for (let current: unknown = error, depth = 0; current && depth < 5; current = (current as { cause?: unknown }).cause, depth += 1) {
+    if (isSqliteError(current, 'SQLITE_CORRUPT') || isSqliteError(current, 'SQLITE_NOTADB')) return true;
+  }
+  return false;
+}
+
 /** Every failure leaves the core as an AppError with a code and both languages. */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof z.ZodError) return new AppError('VALIDATION', undefined, { issues: describeIssues(error), cause: error });
-  if (isSqliteError(error, 'SQLITE_BUSY')) {
-    return new AppError('CONFLICT', { zh: '档案库正被另一程序写入，请稍后重试', en: 'Another program is writing to the archive; try again shortly' }, { cause: error });
-  }
+  if (isSqliteError(error, 'SQLITE_BUSY')) return new AppError('ARCHIVE_BUSY', undefined, { cause: error });
   if (isSqliteError(error, 'SQLITE_CORRUPT') || isSqliteError(error, 'SQLITE_NOTADB')) {
     return new AppError('ARCHIVE_DAMAGED', undefined, { cause: error });
   }
-  if (isSqliteError(error, 'SQLITE_FULL')) {
-    return new AppError('INTERNAL', { zh: '磁盘已满，未写入任何内容', en: 'The disk is full; nothing was written' }, { cause: error });
+  if (isSqliteError(error, 'SQLITE_FULL') || (error as NodeJS.ErrnoException | null)?.code === 'ENOSPC') return new AppError('DISK_FULL', undefined, { cause: error });
+  if (isSqliteError(error, 'SQLITE_READONLY') || ['EROFS', 'EACCES', 'EPERM'].includes((error as NodeJS.ErrnoException | null)?.code ?? '')) {
+    return new AppError('READ_ONLY', undefined, { cause: error });
   }
   return new AppError('INTERNAL', undefined, { cause: error });
 }

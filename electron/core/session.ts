@@ -1,7 +1,9 @@
 import type { Db } from '../../db/open';
 import type { UserRecord } from '../../db/repositories/users';
-import type { AuditDraft } from './audit/chain';
+import type { AuditDraft, FrontDoor } from './audit/chain';
+import type { Change } from './context';
 import type { LockReason, SessionInfo, SessionUser, Settings } from '../../shared/contract';
+import type { ArchiveCondition } from './integrity/archive-condition';
 import type { StagedImport } from './staged-import';
 import type { StagingArea } from './staging/staging-area';
 import type { OpenedArchive } from './vault/opened-archive';
@@ -21,6 +23,10 @@ export interface ActiveSession {
   readonly stagedFiles: StagingArea;
   /** Work going on between calls (a rebuild of the search index), while it lasts. */
   background: BackgroundJob | null;
+  /** Why this archive may be read but not written now (damage, a rollback, a read-only folder); null when all is well. */
+  condition: ArchiveCondition | null;
+  /** A sign-in not yet in the audit trail because another program held the archive (see core.ts). */
+  pendingSignIn: { audit: AuditDraft; settle?: Change<void>; frontDoor: FrontDoor; at: Date } | null;
 }
 
 /**
@@ -38,7 +44,8 @@ export interface BackgroundJob {
 }
 
 export function sessionInfo(session: ActiveSession): SessionInfo {
-  return { user: session.user, idleLockMinutes: session.idleLockMinutes };
+  const { condition } = session;
+  return { user: session.user, idleLockMinutes: session.idleLockMinutes, condition: condition ? { code: condition.code, message: condition.message.zh, messageEn: condition.message.en } : null };
 }
 
 export function isIdle(session: ActiveSession, now: number): boolean {

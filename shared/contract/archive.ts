@@ -20,7 +20,7 @@ export interface ArchiveInfo {
 }
 
 export interface VerifyCheck {
-  name: 'database-integrity' | 'schema-version' | 'key-slots' | 'audit-trail';
+  name: 'database-integrity' | 'schema-version' | 'key-slots' | 'audit-trail' | 'high-water-mark';
   ok: boolean;
   message: string;
   messageEn: string;
@@ -34,6 +34,25 @@ export interface VerifyReport {
    * printout), it later proves that the history up to it was not rewritten: see `anchors`.
    */
   auditHead: AuditAnchor | null;
+  /** Tables and indexes whose pages failed their check (empty when the database is whole). */
+  damagedStructures: string[];
+}
+
+export interface RepairedIndex {
+  /** The index tables that were damaged and built anew. */
+  damaged: string[];
+  /** Dossiers indexed again. */
+  dossiers: number;
+  /** The repaired database replaced the damaged one with the archive locked: sign in again. */
+  signedOut: true;
+}
+
+export interface RollbackAccepted {
+  /** The newest audit event the database still had, and the one the archive had reached. */
+  databaseEventId: number;
+  markEventId: number | null;
+  /** Scopes whose running numbers were moved past the numbers issued before the rollback. */
+  numbersAdvanced: Record<string, number>;
 }
 
 /** An audit event id with the hash it had when someone wrote it down. */
@@ -67,5 +86,21 @@ export const archiveContract = {
     access: 'archive.verify',
     input: z.strictObject({ anchors: z.array(auditAnchorSchema).max(100).optional() }),
     output: returns<VerifyReport>(),
+  }),
+  /**
+   * An administrator accepts that the archive was rolled back (its lost files cannot be put back):
+   * recorded with what was lost, running numbers moved past every number issued before, and
+   * writing allowed again.
+   */
+  /** An administrator rebuilds a damaged search index from the records (verify says when this helps). */
+  'archive:repair-index': mutation({
+    access: 'settings.manage',
+    input: z.strictObject({}),
+    output: returns<RepairedIndex>(),
+  }),
+  'archive:accept-rollback': mutation({
+    access: 'settings.manage',
+    input: z.strictObject({}),
+    output: returns<RollbackAccepted>(),
   }),
 };

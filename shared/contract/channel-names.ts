@@ -12,6 +12,8 @@ export const channelNames = [
   'archive:create',
   'archive:info',
   'archive:verify',
+  'archive:accept-rollback',
+  'archive:repair-index',
   'session:status',
   'session:login',
   'session:lock',

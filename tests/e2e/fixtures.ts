@@ -10,8 +10,8 @@ const screensDir = fileURLToPath(new URL('../../test-results/screens', import.me
 export interface HarnessRun {
   url: string;
   dataDir: string;
-  /** Stops the harness process and starts a new one on the same data folder (an app restart). */
-  restart(): Promise<string>;
+  /** Stops the harness process and starts a new one on the same data folder (an app restart); `meanwhile` runs while it is stopped. */
+  restart(meanwhile?: () => void): Promise<string>;
 }
 
 /** Each test gets a fresh temporary data folder and its own harness process on it. */
@@ -26,8 +26,9 @@ export const test = base.extend<{ harness: HarnessRun; cspViolations: string[] }
         return running.url;
       },
       dataDir,
-      restart: async () => {
+      restart: async (meanwhile) => {
         await stopHarnessProcess(running.child);
+        meanwhile?.();
         running = await startHarnessProcess(dataDir);
         return running.url;
       },

@@ -1,5 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import type { AuditAnchor, VerifyReport } from '../../../shared/contract';
+import { withSequence } from '../../../shared/dossier-types';
 import { EXIT } from '../exit-codes';
 import type { Run } from '../program';
 
@@ -13,10 +14,7 @@ export function registerArchiveCommands(program: Command, run: Run): void {
       const created = await session.call('archive:create', {
         admin: { login: options.admin, displayName: options.displayName ?? options.admin, password: await session.password() },
       });
-      session.print(`已创建档案库 / archive created: ${session.dataDir}\n管理员 / administrator: ${created.user.login}`, {
-        dataDir: session.dataDir,
-        admin: created.user,
-      });
+      await session.show({ dataDir: session.dataDir, admin: created.user }, (c) => `已创建档案库 / archive created: ${c.dataDir}\n管理员 / administrator: ${c.admin.login}`);
     }));
 
   program
@@ -25,18 +23,17 @@ export function registerArchiveCommands(program: Command, run: Run): void {
     .action(run(async (session) => {
       await session.signIn();
       const info = await session.call('archive:info', {});
-      session.print(
+      await session.show(info, (shown) =>
         [
-          `数据文件夹 / data folder: ${info.dataDir}`,
-          `档案库编号 / archive id: ${info.archiveId}`,
-          `创建时间 / created: ${info.createdAt}`,
-          `数据库版本 / database version: ${info.schemaVersion}`,
-          `密钥槽格式 / key slot format: ${info.keySlotFormatVersion}`,
-          `用户 / users: ${info.counts.activeUsers} 在用 active / ${info.counts.users}`,
-          `档案 / dossiers: ${info.counts.dossiers}`,
-          `审计事件 / audit events: ${info.counts.auditEvents}`,
+          `数据文件夹 / data folder: ${shown.dataDir}`,
+          `档案库编号 / archive id: ${shown.archiveId}`,
+          `创建时间 / created: ${shown.createdAt}`,
+          `数据库版本 / database version: ${shown.schemaVersion}`,
+          `密钥槽格式 / key slot format: ${shown.keySlotFormatVersion}`,
+          `用户 / users: ${shown.counts.activeUsers} 在用 active / ${shown.counts.users}`,
+          `档案 / dossiers: ${shown.counts.dossiers}`,
+          `审计事件 / audit events: ${shown.counts.auditEvents}`,
         ].join('\n'),
-        info,
       );
     }));
 
@@ -49,6 +46,28 @@ export function registerArchiveCommands(program: Command, run: Run): void {
       const report = await session.call('archive:verify', options.anchor.length ? { anchors: options.anchor } : {});
       session.print(formatReport(report), report);
       return report.ok ? EXIT.ok : EXIT.failure;
+    }));
+
+  program
+    .command('repair-index')
+    .description('检索索引损坏时（见 verify）从记录重建，替换损坏的数据库文件；之后需重新登录 / when verify finds only the search index damaged: rebuild it from the records in a repaired database that replaces the damaged file')
+    .action(run(async (session) => {
+      await session.signIn();
+      const repaired = await session.call('archive:repair-index', {});
+      session.print(
+        `已重建检索索引（损坏的部分：${repaired.damaged.join('、')}；重新索引 ${repaired.dossiers} 份档案） / search index rebuilt (damaged: ${repaired.damaged.join(', ')}; ${repaired.dossiers} dossiers indexed again)`,
+        repaired,
+      );
+    }));
+
+  program
+    .command('accept-rollback')
+    .description('确认接受已回退的档案库（丢失的文件无法放回时）：记录丢失的范围，档号不再重复使用 / accept that the archive was rolled back (when the lost files cannot be put back): the loss is recorded and no archive number is issued twice')
+    .action(run(async (session) => {
+      await session.signIn();
+      const accepted = await session.call('archive:accept-rollback', {});
+      const numbers = Object.entries(accepted.numbersAdvanced).map(([scope, value]) => withSequence(scope, value)).join(', ') || '—';
+      session.print(`已接受回退（数据库至审计事件 ${accepted.databaseEventId}；之后的档号从以下档号之后继续：${numbers}） / rollback accepted (database up to audit event ${accepted.databaseEventId}; numbering goes on after: ${numbers})`, accepted);
     }));
 }
 

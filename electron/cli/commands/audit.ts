@@ -47,7 +47,7 @@ export function registerAuditCommands(program: Command, run: Run, userFilter: st
         ...(options.dossier ? { archiveNumber: options.dossier } : {}),
       };
       const events = await allEvents(session, filter);
-      session.print(events.length ? events.map(line).join('\n') : '（无事件 / no events）', events);
+      await session.show(events, (shown) => (shown.length ? shown.map(line).join('\n') : '（无事件 / no events）'));
     }));
 
   audit
@@ -59,7 +59,7 @@ export function registerAuditCommands(program: Command, run: Run, userFilter: st
       const report = await session.call('archive:verify', options.anchor.length ? { anchors: options.anchor } : {});
       const trail = report.checks.filter((c) => c.name === 'audit-trail');
       const ok = trail.every((c) => c.ok);
-      session.print(formatReport({ ok, checks: trail, auditHead: report.auditHead }), { ok, checks: trail, auditHead: report.auditHead });
+      session.print(formatReport({ ok, checks: trail, auditHead: report.auditHead, damagedStructures: [] }), { ok, checks: trail, auditHead: report.auditHead });
       return ok ? EXIT.ok : EXIT.failure;
     }));
 }

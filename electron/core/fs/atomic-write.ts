@@ -5,15 +5,17 @@ import { randomBytes } from 'node:crypto';
 /**
  * Replaces a file so that a crash leaves either the old or the new content, never a mix:
  * write a temporary sibling, fsync it, rename over the target, fsync the folder.
+ * `durable: false` leaves out the fsyncs, for a file that may safely fall behind after a power
+ * cut (the high-water mark) but must never be seen half written.
  */
-export function writeFileAtomic(file: string, data: string | Uint8Array): void {
+export function writeFileAtomic(file: string, data: string | Uint8Array, { durable = true }: { durable?: boolean } = {}): void {
   const temp = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   const fd = openSync(temp, 'wx', 0o600);
   try {
     const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
     let written = 0;
     while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
-    fsyncSync(fd);
+    if (durable) fsyncSync(fd);
   } catch (error) {
     closeSync(fd);
     rmSync(temp, { force: true });
@@ -26,7 +28,7 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
     rmSync(temp, { force: true });
     throw error;
   }
-  fsyncDirectory(dirname(file));
+  if (durable) fsyncDirectory(dirname(file));
 }
 
 function fsyncDirectory(dir: string): void {

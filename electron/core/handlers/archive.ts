@@ -6,7 +6,11 @@ import { toActor } from '../services/users/user-dto';
 import { archiveState } from '../vault/archive-files';
 import { rebuildSearchIndex } from '../services/search/index-dossier';
 import { installDefaultTypes } from '../services/types/types';
+import { keepHighWaterMark, writeCurrentHighWaterMark } from '../integrity/rollback-check';
 import type { HandlersFor } from './types';
+import { acceptRollback } from '../services/archive/accept-rollback';
+import { repairSearchIndex } from '../services/archive/repair-index';
+import { settleDamage } from '../integrity/settle-damage';
 
 export const archiveHandlers: HandlersFor<typeof archiveContract> = {
   'archive:status': (ctx) => ({ state: archiveState(ctx.env.paths), dataDir: ctx.env.paths.dataDir }),
@@ -18,16 +22,27 @@ export const archiveHandlers: HandlersFor<typeof archiveContract> = {
       kdfCost: ctx.env.kdfCost,
       now: ctx.env.now(),
       onCreated: (db, user, archiveId) => {
+        keepHighWaterMark(db);
         ctx.auditWithin(db, { action: 'archive:create', target: { type: 'archive', id: archiveId }, summary: { admin: user.login } }, toActor(user));
         installDefaultTypes(db, ctx.env.now().toISOString(), user.id, (draft) => ctx.auditWithin(db, draft, toActor(user)));
         // An empty index, marked as built by this build.
         rebuildSearchIndex(db);
       },
     });
+    writeCurrentHighWaterMark(archive);
     return ctx.startSession(archive, admin);
   },
 
   'archive:info': (ctx) => archiveInfo(ctx.session().archive),
 
-  'archive:verify': (ctx, input) => verifyArchive(ctx.session().archive, input.anchors),
+  'archive:verify': (ctx, input) => {
+    const session = ctx.session();
+    const report = verifyArchive(session.archive, input.anchors);
+    settleDamage(session, report, ctx.env.now());
+    return report;
+  },
+
+  'archive:accept-rollback': (ctx) => acceptRollback(ctx),
+
+  'archive:repair-index': (ctx) => repairSearchIndex(ctx),
 };

@@ -11,10 +11,16 @@ export interface ArchivePaths {
   signinState: string;
   /** Files on their way in, encrypted, while a session lasts (see staging/staging-area.ts). */
   staging: string;
+  /** The sealed record of how far the archive has got (see integrity/high-water-mark.ts). */
+  highWaterMark: string;
+  /** Present while damage seen in the database has not been repaired (see integrity/damage-record.ts). */
+  damageRecord: string;
+  /** Present while a program holds the archive for a long write (see integrity/long-write-notice.ts). */
+  longWrite: string;
 }
 
 export function archivePaths(dataDir: string): ArchivePaths {
-  return { dataDir, database: join(dataDir, 'archive.db'), keySlots: join(dataDir, 'keyslots.json'), signinState: join(dataDir, 'signin-state.json'), staging: join(dataDir, 'staging') };
+  return { dataDir, database: join(dataDir, 'archive.db'), keySlots: join(dataDir, 'keyslots.json'), signinState: join(dataDir, 'signin-state.json'), staging: join(dataDir, 'staging'), highWaterMark: join(dataDir, 'high-water.json'), damageRecord: join(dataDir, 'damage.json'), longWrite: join(dataDir, 'writing.json') };
 }
 
 /**

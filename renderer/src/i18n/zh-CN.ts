@@ -47,6 +47,18 @@ export const zhCN = {
     lockedIdle: '因长时间未操作，档案库已自动锁定，请重新登录。',
     lockedManual: '档案库已锁定，请重新登录。',
   },
+  condition: {
+    ARCHIVE_DAMAGED: '档案库文件已损坏，暂停写入',
+    ARCHIVE_ROLLED_BACK: '档案库已回退到较早的状态，暂停写入',
+    READ_ONLY: '数据文件夹为只读，只能查看',
+    DISK_FULL: '磁盘已满，暂停写入',
+    repair: '重建检索索引',
+    repairConfirm: '从记录重建检索索引并替换损坏的数据库文件？完成后需要重新登录。',
+    repaired: '检索索引已重建，请重新登录',
+    accept: '接受当前状态',
+    acceptConfirm: '确认丢失的文件无法放回？丢失的范围将记入审计记录，已发出的档号不再使用。',
+    accepted: '已接受，恢复写入',
+  },
   shell: {
     dossiers: '档案',
     locations: '库房',

@@ -34,15 +34,18 @@ export class ApiError extends Error {
 type Listener = () => void;
 const signedOutListeners = new Set<Listener>();
 
-/** Called whenever the core says the session is gone (idle lock, lock elsewhere). */
+/** Called whenever the core says the session is gone (idle lock, lock elsewhere) or can no longer write. */
 export function onSignedOut(listener: Listener): () => void {
   signedOutListeners.add(listener);
   return () => signedOutListeners.delete(listener);
 }
 
+/** Refusals that change what the session may do: the session's state is read again (a lock, or the archive's condition). */
+const SESSION_CHANGES: ReadonlySet<string> = new Set(['UNAUTHENTICATED', 'ARCHIVE_DAMAGED', 'ARCHIVE_ROLLED_BACK', 'READ_ONLY', 'DISK_FULL']);
+
 function unwrap<T>(result: Envelope<T>): T {
   if (result.ok) return result.data;
-  if (result.error.code === 'UNAUTHENTICATED') signedOutListeners.forEach((listener) => listener());
+  if (SESSION_CHANGES.has(result.error.code)) signedOutListeners.forEach((listener) => listener());
   throw new ApiError(result.error);
 }
 

@@ -7,6 +7,7 @@ import { roleLabels } from '../../../shared/permissions';
 import { useCan } from '../app/ArchiveSettings';
 import { useSession } from '../app/SessionProvider';
 import { ChangePasswordDialog } from '../features/session/ChangePasswordDialog';
+import { ConditionBanner } from './ConditionBanner';
 import { LanguageSwitch } from './LanguageSwitch';
 
 /** The frame after sign-in: product name, the sections this user may open, who is signed in, language, lock. */
@@ -71,7 +72,10 @@ export function AppShell({ children }: { children: ReactNode }) {
           </Button>
         </Space>
       </Layout.Header>
-      <Layout.Content className="app-content">{children}</Layout.Content>
+      <Layout.Content className="app-content">
+        <ConditionBanner />
+        {children}
+      </Layout.Content>
       <ChangePasswordDialog open={changingPassword} onClose={() => setChangingPassword(false)} />
     </Layout>
   );

@@ -4,13 +4,17 @@ import { findUserByLogin, type UserRecord } from '../../../../db/repositories/us
 import { AppError } from '../../../../shared/errors';
 import { normalizeLogin } from '../../../../shared/schemas';
 import { archiveState, type ArchivePaths } from '../../vault/archive-files';
-import { openSlot, readKeySlotFile } from '../../vault/key-slots';
+import { readKeySlotFile, slotMacMatches, unlockSlot } from '../../vault/key-slots';
 import { closeArchive, type OpenedArchive } from '../../vault/opened-archive';
 import { deriveSubkey } from '../../vault/subkeys';
+import { FIRST_PAGE_DAMAGED, isFirstPageDamage } from '../../integrity/first-page';
+import { readOnlyReason } from '../../vault/folder-writable';
+import { findRollback } from '../../integrity/rollback-check';
 
 /**
  * Sign-in: the user's key slot gives the data key, the data key opens the database. A wrong
- * password fails at the slot, before anything on disk is touched.
+ * password fails at the slot, before anything on disk is touched; a slot that is not the one the
+ * database recorded for the user (users.keySlotMac) is refused as KEY_SLOT_STALE.
  */
 export async function unlockArchive(paths: ArchivePaths, login: string, password: string, migrationsDir: string): Promise<{ archive: OpenedArchive; user: UserRecord }> {
   const state = archiveState(paths);
@@ -18,22 +22,34 @@ export async function unlockArchive(paths: ArchivePaths, login: string, password
   if (state === 'incomplete') throw new AppError('ARCHIVE_INCOMPLETE');
 
   const slotFile = readKeySlotFile(paths.keySlots);
-  const dataKey = await openSlot(slotFile, login, password);
+  const { dataKey, opened } = await unlockSlot(slotFile, login, password);
   const dbKey = deriveSubkey(dataKey, 'database');
   let archive: OpenedArchive | undefined;
   try {
-    const database = openArchiveDatabase({ file: paths.database, key: dbKey, migrationsDir });
+    const database = openArchiveDatabase({ file: paths.database, key: dbKey, migrationsDir, readOnly: readOnlyReason(paths) });
     archive = { paths, archiveId: slotFile.archiveId, database, dataKey };
     if (readArchiveMeta(database.db).archiveId !== slotFile.archiveId) throw new AppError('WRONG_KEY');
     const user = findUserByLogin(database.db, normalizeLogin(login));
     // A slot without an active user (left over, or the user was disabled) does not sign anyone in.
     if (!user || user.status !== 'active') throw new AppError('WRONG_PASSWORD');
+    // The slot must be the one the database recorded: an old keyslots.json put back would
+    // otherwise bring back a password that was changed (or an account's old access).
+    // A database rolled back to before the slot was written holds the older record: that is the
+    // rollback (the session opens for reading and says so), not a stale slot.
+    if (!opened.some((slot) => slotMacMatches(dataKey, slotFile.archiveId, slot, user.keySlotMac)) && !databaseIsOlder(archive)) throw new AppError('KEY_SLOT_STALE');
     return { archive, user };
   } catch (error) {
+    const damaged = !archive && isFirstPageDamage(error, { paths, dataKey, archiveId: slotFile.archiveId });
     if (archive) closeArchive(archive);
     else dataKey.fill(0);
-    throw error;
+    throw damaged ? new AppError('ARCHIVE_DAMAGED', FIRST_PAGE_DAMAGED, { cause: error }) : error;
   } finally {
     dbKey.fill(0);
   }
+}
+
+/** Only a database proven older than the sealed mark excuses a slot mismatch – not a mark someone removed. */
+function databaseIsOlder(archive: OpenedArchive): boolean {
+  const kind = findRollback(archive)?.kind;
+  return kind === 'behind' || kind === 'forked';
 }

@@ -4,12 +4,26 @@ import { AppError } from '../../../../shared/errors';
 import { verifyAuditChain, type ChainFault, type ChainVerdict } from '../../audit/chain';
 import { readKeySlotFile, slotIdFor, slotMacMatches } from '../../vault/key-slots';
 import type { OpenedArchive } from '../../vault/opened-archive';
+import { findDamagedStructures, isSearchIndexStructure } from '../../integrity/damaged-structures';
+import { databaseState, findRollback } from '../../integrity/rollback-check';
 
-/** `verify`: the database pages, the schema version, the key slots and the audit trail. */
+/** `verify`: the database pages, the schema version, the key slots, the audit trail and the high-water mark. */
 export function verifyArchive(archive: OpenedArchive, anchors: readonly AuditAnchor[] = []): VerifyReport {
   let auditHead: AuditAnchor | null = null;
+  let damagedStructures: string[] = [];
   const checks = [
-    guarded('database-integrity', () => databaseIntegrity(archive)),
+    guarded('database-integrity', () => {
+      try {
+        const verdict = databaseIntegrity(archive);
+        if (!verdict.ok) damagedStructures = findDamagedStructures(archive.database.sqlite);
+        return damagedStructures.length > 0 ? damagedCheck(damagedStructures) : verdict;
+      } catch (error) {
+        // A page that fails the cipher's check stops SQLite's own check: walk the tables one by one to name it.
+        damagedStructures = findDamagedStructures(archive.database.sqlite);
+        if (damagedStructures.length === 0) throw error;
+        return damagedCheck(damagedStructures);
+      }
+    }),
     guarded('schema-version', () => schemaVersion(archive)),
     guarded('key-slots', () => keySlots(archive)),
     guarded('audit-trail', () => {
@@ -17,8 +31,24 @@ export function verifyArchive(archive: OpenedArchive, anchors: readonly AuditAnc
       if (verdict.ok) auditHead = verdict.head;
       return auditTrail(verdict, anchors.length);
     }),
+    guarded('high-water-mark', () => highWaterMark(archive)),
   ];
-  return { ok: checks.every((c) => c.ok), checks, auditHead };
+  return { ok: checks.every((c) => c.ok), checks, auditHead, damagedStructures };
+}
+
+function damagedCheck(structures: readonly string[]): VerifyCheck {
+  const rebuildable = structures.every(isSearchIndexStructure);
+  const advice = rebuildable
+    ? { zh: '只有检索索引损坏：管理员可重建索引（repair-index）', en: 'only the search index is damaged: an administrator can rebuild it (repair-index)' }
+    : { zh: '记录已损坏：请从最近的副本恢复数据文件夹', en: 'records are damaged: restore the data folder from the latest copy' };
+  return check('database-integrity', false, `数据库页面校验失败，损坏的部分：${structures.join('、')}；${advice.zh}`, `Database pages failed their check; damaged: ${structures.join(', ')}; ${advice.en}`);
+}
+
+function highWaterMark(archive: OpenedArchive): VerifyCheck {
+  const finding = findRollback(archive);
+  if (finding) return check('high-water-mark', false, finding.message.zh, finding.message.en);
+  const { eventId } = databaseState(archive.database.db);
+  return check('high-water-mark', true, `数据库包含档案库记下的全部内容（至审计事件 ${eventId}）`, `The database holds everything the archive recorded (up to audit event ${eventId})`);
 }
 
 /** A check that cannot even be read to the end (a damaged page) fails; the others still run. */
@@ -73,10 +103,13 @@ function keySlots(archive: OpenedArchive): VerifyCheck {
   for (const user of active) {
     const id = slotIdFor(file, user.login);
     expectedIds.add(id);
-    const slot = file.slots.find((s) => s.id === id);
-    if (!slot) problems.push({ zh: `用户 ${user.login} 没有密钥槽`, en: `user ${user.login} has no key slot` });
-    else if (!slotMacMatches(archive.dataKey, archive.archiveId, slot, user.keySlotMac)) {
+    const slots = file.slots.filter((s) => s.id === id);
+    if (slots.length === 0) problems.push({ zh: `用户 ${user.login} 没有密钥槽`, en: `user ${user.login} has no key slot` });
+    else if (!slots.some((slot) => slotMacMatches(archive.dataKey, archive.archiveId, slot, user.keySlotMac))) {
       problems.push({ zh: `用户 ${user.login} 的密钥槽与数据库记录不符（被修改或从旧备份恢复）`, en: `the key slot of user ${user.login} does not match the database (altered or restored from an old backup)` });
+    }
+    if (slots.length > 1) {
+      problems.push({ zh: `用户 ${user.login} 有 ${slots.length} 个密钥槽，应只有 1 个（旧密钥槽被放回）`, en: `user ${user.login} has ${slots.length} key slots instead of one (an old slot was put back)` });
     }
   }
   const orphans = file.slots.filter((s) => !expectedIds.has(s.id)).length;

@@ -1,0 +1,119 @@
+import { copyFileSync, renameSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { applyKey, type Db } from '../../../db/open';
+import * as schema from '../../../db/schema';
+import { AppError } from '../../../shared/errors';
+import { appendAuditEvent, type AuditActor, type FrontDoor } from '../audit/chain';
+import { rebuildSearchIndex } from '../services/search/index-dossier';
+import { databaseFiles } from '../vault/archive-files';
+import type { OpenedArchive } from '../vault/opened-archive';
+import { deriveSubkey } from '../vault/subkeys';
+import { findDamagedStructures, isSearchIndexStructure } from './damaged-structures';
+import { readDatabaseSalt, type HighWaterMark } from './high-water-mark';
+import { databaseState } from './rollback-check';
+
+/**
+ * A damaged search index is built anew from the records, in a repaired copy of the database that
+ * then takes the place of the damaged one. A damaged table cannot be dropped (dropping reads every
+ * page of it), nor copied: so in a file copy its entries are removed from the schema by hand,
+ * `VACUUM INTO` writes a new database from what is still reachable – the damaged pages stay
+ * behind – and there the index tables are created again, filled from the records, the repair is
+ * recorded, and the whole file is checked before anything replaces the original.
+ */
+export interface PreparedRepair {
+  damaged: string[];
+  dossiers: number;
+  /** The repaired database's state, for the high-water mark written with the swap. */
+  mark: HighWaterMark;
+  /** Puts the repaired database in place of the damaged one; the archive must be closed first. */
+  swap(): void;
+  discard(): void;
+}
+
+export function prepareSearchIndexRepair(archive: OpenedArchive, record: { actor: AuditActor; frontDoor: FrontDoor; at: Date }): PreparedRepair {
+  const damaged = findDamagedStructures(archive.database.sqlite);
+  if (damaged.length === 0) throw new AppError('CONFLICT', { zh: '数据库没有损坏，无需修复', en: 'The database is not damaged; there is nothing to repair' });
+  const records = damaged.filter((name) => !isSearchIndexStructure(name));
+  if (records.length > 0) {
+    throw new AppError('ARCHIVE_DAMAGED', {
+      zh: `记录已损坏（${records.join('、')}），不能通过重建索引修复；请从最近的副本恢复数据文件夹`,
+      en: `Records are damaged (${records.join(', ')}) and cannot be repaired by rebuilding the index; restore the data folder from the latest copy`,
+    });
+  }
+  const source = `${archive.paths.database}.repair-source`;
+  const repaired = `${archive.paths.database}.repaired`;
+  const discard = () => {
+    for (const file of [source, repaired]) for (const part of ['', '-wal', '-shm']) rmSync(`${file}${part}`, { force: true });
+  };
+  try {
+    archive.database.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    copyFileSync(archive.paths.database, source);
+    const indexSchema = withoutSearchIndex(archive, source);
+    withConnection(archive, source, (sqlite) => sqlite.exec(`VACUUM INTO '${repaired.replaceAll("'", "''")}'`));
+    const dossiers = withConnection(archive, repaired, (sqlite) => {
+      const db: Db = drizzle(sqlite, { schema });
+      const indexed = sqlite.transaction(() => {
+        for (const statement of indexSchema) sqlite.exec(statement);
+        const count = rebuildSearchIndex(db);
+        appendAuditEvent(db, { action: 'archive:repair-index', target: { type: 'archive', id: archive.archiveId }, summary: { damaged, dossiers: count } }, record);
+        return count;
+      })();
+      const problems = (sqlite.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).filter((r) => r !== 'ok');
+      if (problems.length > 0) throw new AppError('ARCHIVE_DAMAGED', { zh: `修复后的数据库仍不完整：${problems.join('；')}`, en: `The repaired database is still not whole: ${problems.join('; ')}` });
+      sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      return indexed;
+    });
+    rmSync(source, { force: true });
+    const salt = readDatabaseSalt(repaired);
+    const state = withConnection(archive, repaired, (sqlite) => databaseState(drizzle(sqlite, { schema })));
+    if (!salt) throw new AppError('INTERNAL');
+    return {
+      damaged,
+      dossiers,
+      mark: { databaseSalt: salt, ...state },
+      swap: () => {
+        for (const file of databaseFiles(archive.paths).slice(1)) rmSync(file, { force: true });
+        renameSync(repaired, archive.paths.database);
+      },
+      discard,
+    };
+  } catch (error) {
+    discard();
+    throw error;
+  }
+}
+
+/** Removes the search index from a copy's schema by hand; answers the statements that create it again. */
+function withoutSearchIndex(archive: OpenedArchive, file: string): string[] {
+  return withConnection(archive, file, (sqlite) => {
+    const rows = sqlite.prepare(`SELECT type, name, sql FROM sqlite_schema WHERE ${SEARCH_INDEX} AND sql IS NOT NULL`).all() as { type: string; name: string; sql: string }[];
+    const virtual = rows.filter((row) => row.sql.startsWith('CREATE VIRTUAL TABLE')).map((row) => row.name);
+    // Shadow tables of a virtual table come back with it; tables before their indexes.
+    const recreate = rows.filter((row) => !virtual.some((v) => row.name.startsWith(`${v}_`))).sort((a, b) => Number(a.type !== 'table') - Number(b.type !== 'table'));
+    // Editing the schema by hand is what SQLite's defensive mode exists to stop; this is the one place it is meant.
+    sqlite.unsafeMode(true);
+    sqlite.transaction(() => {
+      sqlite.pragma('writable_schema = ON');
+      sqlite.prepare(`DELETE FROM sqlite_schema WHERE ${SEARCH_INDEX}`).run();
+      sqlite.pragma('writable_schema = OFF');
+    })();
+    return recreate.map((row) => row.sql);
+  });
+}
+
+const SEARCH_INDEX = "(name LIKE 'search\\_%' ESCAPE '\\' OR tbl_name LIKE 'search\\_%' ESCAPE '\\')";
+
+function withConnection<T>(archive: OpenedArchive, file: string, work: (sqlite: Database.Database) => T): T {
+  const sqlite = new Database(file, { fileMustExist: true });
+  const key = deriveSubkey(archive.dataKey, 'database');
+  try {
+    applyKey(sqlite, key);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('temp_store = MEMORY');
+    return work(sqlite);
+  } finally {
+    key.fill(0);
+    sqlite.close();
+  }
+}

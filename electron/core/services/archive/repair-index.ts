@@ -1,0 +1,29 @@
+import type { RepairedIndex } from '../../../../shared/contract';
+import type { HandlerContext } from '../../context';
+import { clearDamageRecord } from '../../integrity/damage-record';
+import { writeHighWaterMark } from '../../integrity/high-water-mark';
+import { prepareSearchIndexRepair } from '../../integrity/repair-search-index';
+import { toActor } from '../users/user-dto';
+
+/**
+ * An administrator repairs a damaged search index: a repaired copy of the database is made and
+ * checked (repair-search-index.ts), the archive is locked, the copy takes the damaged file's place
+ * and writing is allowed again. Signing in again opens the repaired archive. Damaged records are
+ * refused: only a copy of the data folder can bring those back.
+ */
+export function repairSearchIndex(ctx: HandlerContext): RepairedIndex {
+  const session = ctx.session();
+  const { archive } = session;
+  const prepared = prepareSearchIndexRepair(archive, { actor: toActor(session.record), frontDoor: ctx.frontDoor, at: ctx.env.now() });
+  try {
+    writeHighWaterMark(archive.paths.highWaterMark, archive.dataKey, archive.archiveId, prepared.mark);
+  } catch (error) {
+    prepared.discard();
+    throw error;
+  }
+  const { paths } = archive;
+  ctx.lock('manual');
+  prepared.swap();
+  clearDamageRecord(paths.damageRecord);
+  return { damaged: prepared.damaged, dossiers: prepared.dossiers, signedOut: true };
+}

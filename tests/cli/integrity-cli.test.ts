@@ -1,0 +1,38 @@
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { useTempDirs } from '../helpers/temp-dir';
+import { initArchive, runCli } from './run-cli';
+
+const tempDir = useTempDirs();
+
+describe('an archive put back to an older copy, on the command line', () => {
+  it('says so on every command, refuses writes, and after accept-rollback never issues a lost number again', async () => {
+    const folder = tempDir();
+    const env = await initArchive(folder);
+    const database = join(folder, 'archive', 'archive.db');
+    expect((await runCli(['dossier', 'create', '--title', '甲'], { env })).code).toBe(0);
+    copyFileSync(database, join(folder, 'old.db'));
+    const lost = await runCli(['dossier', 'create', '--title', '乙'], { env });
+    expect(lost.code).toBe(0);
+    copyFileSync(join(folder, 'old.db'), database);
+
+    const status = await runCli(['status'], { env });
+    expect(status.code).toBe(0);
+    expect(status.stderr).toContain('ARCHIVE_ROLLED_BACK');
+    expect(status.stderr).toContain('archive numbers issued but missing');
+    const refused = await runCli(['dossier', 'create', '--title', '丙'], { env });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('ARCHIVE_ROLLED_BACK');
+    const verify = await runCli(['verify'], { env });
+    expect(verify.code).toBe(1);
+    expect(verify.stdout).toMatch(/✗ high-water-mark: .*rolled back/);
+
+    expect((await runCli(['accept-rollback'], { env })).code).toBe(0);
+    const next = await runCli(['dossier', 'create', '--title', '丁'], { env });
+    expect(next.code, next.stderr).toBe(0);
+    expect(next.stdout.trim()).not.toBe(lost.stdout.trim());
+    expect(next.stdout.trim() > lost.stdout.trim()).toBe(true);
+    expect((await runCli(['verify'], { env })).code).toBe(0);
+  });
+});
