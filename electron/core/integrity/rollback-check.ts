@@ -54,17 +54,25 @@ export function findRollback(archive: OpenedArchive): RollbackFinding | null {
   return null;
 }
 
-/** After a commit: the mark moves up to the database's state (never down – another program may have got further). */
+/**
+ * What this program last wrote into the mark, per open archive: a write then costs two small
+ * queries and one rename – no read of the mark, no read of the salt. Another program may have
+ * written a higher mark meanwhile; overwriting it with this program's (lower) state only weakens
+ * the check until the next write, it can never raise a false alarm.
+ */
+const written = new WeakMap<OpenedArchive, HighWaterMark>();
+
+/** After a commit: the mark moves up to the database's state. */
 export function advanceHighWaterMark(archive: OpenedArchive): void {
   const now = databaseState(archive.database.db);
-  const previous = previousMark(archive);
+  const previous = written.get(archive) ?? previousMark(archive);
   if (previous && (previous.eventId > now.eventId || (previous.eventId === now.eventId && previous.eventHash === now.eventHash))) return;
-  writeMark(archive, now, previous);
+  writeMark(archive, now, previous, previous?.databaseSalt ?? readDatabaseSalt(archive.paths.database));
 }
 
-/** Starts the mark again from the database's state (after a rollback was accepted), keeping the highest numbers. */
+/** Starts the mark again from the database's state (a new archive, an accepted rollback), keeping the highest numbers. */
 export function writeCurrentHighWaterMark(archive: OpenedArchive): void {
-  writeMark(archive, databaseState(archive.database.db), previousMark(archive));
+  writeMark(archive, databaseState(archive.database.db), previousMark(archive), readDatabaseSalt(archive.paths.database));
 }
 
 function previousMark(archive: OpenedArchive): HighWaterMark | null {
@@ -72,12 +80,13 @@ function previousMark(archive: OpenedArchive): HighWaterMark | null {
   return read.state === 'ok' ? read.mark : null;
 }
 
-function writeMark(archive: OpenedArchive, now: Omit<HighWaterMark, 'databaseSalt'>, previous: HighWaterMark | null): void {
-  const salt = readDatabaseSalt(archive.paths.database);
+function writeMark(archive: OpenedArchive, now: Omit<HighWaterMark, 'databaseSalt'>, previous: HighWaterMark | null, salt: string | null): void {
   if (!salt) return;
   const numbers = { ...previous?.numbers };
   for (const [scope, value] of Object.entries(now.numbers)) numbers[scope] = Math.max(numbers[scope] ?? 0, value);
-  writeHighWaterMark(archive.paths.highWaterMark, archive.dataKey, archive.archiveId, { databaseSalt: salt, ...now, numbers });
+  const mark = { databaseSalt: salt, ...now, numbers };
+  writeHighWaterMark(archive.paths.highWaterMark, archive.dataKey, archive.archiveId, mark);
+  written.set(archive, mark);
 }
 
 /**
