@@ -20,13 +20,15 @@ export default defineConfig({
   main: {
     build: {
       rolldownOptions: {
-        // The Electron main process, the two front doors that run under plain Node, and a worker.
+        // The Electron main process, the two front doors that run under plain Node, and the workers.
         input: {
           index: resolve('electron/main/index.ts'),
           cli: resolve('electron/cli/index.ts'),
           harness: resolve('electron/harness/index.ts'),
           // The import's second thread (found beside these by import-worker-host).
           'import-worker': resolve('electron/core/services/import/import-worker.ts'),
+          // The page check after a sign-in in the window (found beside these by integrity/page-check).
+          'page-check-worker': resolve('electron/core/integrity/page-check-worker.ts'),
         },
       },
     },

@@ -5,7 +5,7 @@ import { AppError } from '../shared/errors';
 import { migrate, refuseNewer, schemaVersion } from './migrate';
 import { readMigrations } from './migrations-dir';
 import { makeReadOnlyCopy } from './read-only-copy';
-import { rawKeyLiteral } from './raw-key';
+import { applyKey } from './raw-key';
 import * as schema from './schema';
 
 /** The drizzle handle on the archive database (with the underlying connection as `$client`). */
@@ -67,18 +67,6 @@ const NEEDS_UPGRADE = {
   zh: '数据文件夹不能写入（只读或磁盘已满），而档案库需要升级到本程序的版本才能打开；请在可写入时打开一次',
   en: 'The data folder cannot be written (read-only or the disk is full), and the archive must be upgraded to this version before it can be opened; open it once where it can be written',
 };
-
-/** Keys a fresh connection as SQLCipher 4 with the raw 256-bit key (the caller wipes `key`). */
-export function applyKey(sqlite: Database.Database, key: Uint8Array): void {
-  sqlite.pragma("cipher = 'sqlcipher'");
-  sqlite.pragma('legacy = 4');
-  const literal = rawKeyLiteral(key);
-  try {
-    sqlite.key(literal);
-  } finally {
-    literal.fill(0);
-  }
-}
 
 /** With an encrypted file, "file is not a database" means the key is wrong – never that the file is corrupt. */
 function verifyKey(sqlite: Database.Database): void {

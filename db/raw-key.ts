@@ -1,3 +1,5 @@
+import type Database from 'better-sqlite3';
+
 const HEX = '0123456789abcdef';
 
 /**
@@ -15,4 +17,16 @@ export function rawKeyLiteral(key: Uint8Array): Buffer {
   });
   literal[literal.length - 1] = 0x27;
   return literal;
+}
+
+/** Keys a fresh connection as SQLCipher 4 with the raw 256-bit key (the caller wipes `key`). */
+export function applyKey(sqlite: Database.Database, key: Uint8Array): void {
+  sqlite.pragma("cipher = 'sqlcipher'");
+  sqlite.pragma('legacy = 4');
+  const literal = rawKeyLiteral(key);
+  try {
+    sqlite.key(literal);
+  } finally {
+    literal.fill(0);
+  }
 }

@@ -14,6 +14,7 @@ import { damageMessage, readDamageRecord, recordDamage } from './integrity/damag
 import { advanceHighWaterMark, keepHighWaterMark } from './integrity/rollback-check';
 import { recordSignInLater } from './services/session/sign-in';
 import { busyError, LongWrite, longWriteElsewhere } from './integrity/long-write-notice';
+import { checkPagesInBackground } from './integrity/page-check';
 import { invalidInput } from './invalid-input';
 import type { Handler, HandlerTable } from './handlers/types';
 import { readSettings } from './services/settings/settings';
@@ -38,6 +39,11 @@ export interface CoreOptions {
   log?: (message: string) => void;
   /** For tests of the wrapper itself; products use the one handler table. */
   handlers?: HandlerTable;
+  /**
+   * After a sign-in in the window, read every page once in a thread of its own (at most once a
+   * day per core); default on. Tests turn it off unless they test it.
+   */
+  pageCheck?: boolean;
 }
 
 /** The core behind every front door: one handler table, one wrapper, one session. */
@@ -67,7 +73,7 @@ export function createCore(options: CoreOptions): Core {
   } catch (error) {
     log(`[dossierdesk] leftover staged files could not be removed: ${describeUnexpected(error)}`);
   }
-  const runtime = new CoreRuntime(env, options.handlers ?? defaultHandlers, log);
+  const runtime = new CoreRuntime(env, options.handlers ?? defaultHandlers, log, options.pageCheck ?? true);
   const interval = options.idleCheckIntervalMs ?? 30_000;
   const timer = interval > 0 ? setInterval(() => void runtime.serial(() => runtime.lockIfIdle()), interval) : undefined;
   timer?.unref();
@@ -96,10 +102,15 @@ class CoreRuntime {
   /** This core's own long write while it lasts (its notice is not a reason for this core to wait). */
   private ownLongWrite: LongWrite | null = null;
 
+  /** When the pages were last read through (see integrity/page-check.ts), and how to stop a check under way. */
+  private lastPageCheckAt = Number.NEGATIVE_INFINITY;
+  private stopPageCheck: (() => Promise<void>) | null = null;
+
   constructor(
     private readonly env: CoreEnv,
     private readonly handlers: HandlerTable,
     private readonly log: (message: string) => void,
+    private readonly pageCheck: boolean,
   ) {}
 
   /** Calls run one after another: sign-in, lock and writes never interleave. */
@@ -269,8 +280,34 @@ class CoreRuntime {
     }
   }
 
+  /** After a sign-in in the window: every page read once in the background, at most once a day. */
+  private startPageCheck(session: ActiveSession, frontDoor: FrontDoor): void {
+    const now = this.env.now().getTime();
+    if (!this.pageCheck || frontDoor !== 'ui' || session.condition || now - this.lastPageCheckAt < PAGE_CHECK_EVERY_MS) return;
+    this.lastPageCheckAt = now;
+    try {
+      this.stopPageCheck = checkPagesInBackground(session.archive, (result) => {
+        this.stopPageCheck = null;
+        if (result.failed) this.log(`[dossierdesk] the page check could not run: ${result.failed}`);
+        if (result.problems.length === 0) return;
+        try {
+          recordDamage(this.env.paths.damageRecord, { seenAt: this.env.now().toISOString(), seenBy: 'page-check', detail: result.problems.slice(0, 3).join('; '), structures: result.structures });
+        } catch (error) {
+          this.log(`[dossierdesk] the damage could not be recorded: ${describeUnexpected(error)}`);
+        }
+        const record = readDamageRecord(this.env.paths.damageRecord);
+        if (record && this.session === session) session.condition = { code: 'ARCHIVE_DAMAGED', message: damageMessage(record) };
+      });
+    } catch (error) {
+      this.log(`[dossierdesk] the page check could not start: ${describeUnexpected(error)}`);
+    }
+  }
+
   /** Wipes the session's staged files and closes the archive, wiping its key. */
   private endSession(session: ActiveSession): void {
+    const stop = this.stopPageCheck;
+    this.stopPageCheck = null;
+    stop?.().catch((error: unknown) => this.log(`[dossierdesk] the page check could not be stopped: ${describeUnexpected(error)}`));
     try {
       session.stagedFiles.wipe();
     } catch (error) {
@@ -402,6 +439,7 @@ class CoreRuntime {
           this.sessionFrontDoor = frontDoor;
           this.lastLockReason = null;
           this.disabledAccount = false;
+          this.startPageCheck(session, frontDoor);
           return sessionInfo(session);
         } catch (error) {
           closeArchive(archive);
@@ -519,6 +557,9 @@ class CoreRuntime {
     }
   }
 }
+
+/** A window kept open for weeks reads its pages through once a day. */
+const PAGE_CHECK_EVERY_MS = 24 * 60 * 60_000;
 
 function pauseBriefly(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));

@@ -11,7 +11,7 @@ export interface HarnessRun {
   url: string;
   dataDir: string;
   /** Stops the harness process and starts a new one on the same data folder (an app restart); `meanwhile` runs while it is stopped. */
-  restart(meanwhile?: () => void): Promise<string>;
+  restart(meanwhile?: () => void | Promise<void>): Promise<string>;
 }
 
 /** Each test gets a fresh temporary data folder and its own harness process on it. */
@@ -28,7 +28,7 @@ export const test = base.extend<{ harness: HarnessRun; cspViolations: string[] }
       dataDir,
       restart: async (meanwhile) => {
         await stopHarnessProcess(running.child);
-        meanwhile?.();
+        await meanwhile?.();
         running = await startHarnessProcess(dataDir);
         return running.url;
       },

@@ -1,5 +1,6 @@
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { damagePage, pagesOf } from '../helpers/archive-faults';
 import { ADMIN, createArchive, createDossier, expect, screenshot, signIn, test } from './fixtures';
 
 test('an archive put back to an older copy: every screen says so, writing waits, the administrator accepts it', async ({ page, harness, cspViolations }) => {
@@ -33,5 +34,42 @@ test('an archive put back to an older copy: every screen says so, writing waits,
   const next = await createDossier(page, '接受回退之后的档案');
   expect(next > lost).toBe(true);
   await screenshot(page, 'integrity-02-accepted');
+  expect(cspViolations).toEqual([]);
+});
+
+test('a damaged search index, found by the check after sign-in: writing stops, the administrator rebuilds it from the window', async ({ page, harness, cspViolations }) => {
+  await page.goto(harness.url);
+  await createArchive(page);
+  for (const title of ['张三的新车档案', '张三的售后档案']) await createDossier(page, title);
+  await page.goto(
+    await harness.restart(async () => {
+      const pages = await pagesOf(harness.dataDir, 'search_grams_data');
+      damagePage(harness.dataDir, pages.at(-1) ?? 0);
+    }),
+  );
+  await signIn(page, ADMIN.login, ADMIN.password);
+  await expect.poll(() => existsSync(join(harness.dataDir, 'damage.json')), { timeout: 20_000 }).toBe(true);
+
+  await page.getByTestId('create-dossier').click();
+  const dialog = page.getByRole('dialog', { name: '新建档案' });
+  await dialog.getByLabel('案卷题名').fill('损坏时的新档案');
+  await dialog.getByRole('button', { name: '创建' }).click();
+  await expect(page.getByText(/档案库文件已损坏，.* 发现（损坏的部分：search_grams_data）/).last()).toBeVisible();
+  await dialog.getByRole('button', { name: '取消' }).click();
+  const banner = page.getByTestId('condition-banner');
+  await expect(banner).toContainText('档案库文件已损坏，暂停写入');
+  await screenshot(page, 'integrity-03-damaged');
+
+  await page.getByTestId('repair-index').click();
+  await page.locator('.ant-popconfirm').getByRole('button', { name: /^确\s?定$/ }).click();
+  await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
+  await signIn(page, ADMIN.login, ADMIN.password);
+  await expect(page.getByTestId('signed-in-user')).toBeVisible();
+  await expect(banner).toBeHidden();
+  await page.getByPlaceholder(/搜索档号/).fill('张三');
+  await page.getByPlaceholder(/搜索档号/).press('Enter');
+  await expect(page.getByText('共 2 份')).toBeVisible();
+  await createDossier(page, '修复之后的档案');
+  await screenshot(page, 'integrity-04-repaired');
   expect(cspViolations).toEqual([]);
 });

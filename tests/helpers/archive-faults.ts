@@ -1,6 +1,5 @@
 import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { ADMIN } from './core';
 import { openRawDatabase } from './raw-archive';
 
 /**
@@ -31,14 +30,20 @@ export function flipByte(file: string, offset: number): void {
 
 export const PAGE_SIZE = 4096;
 
+/** The administrator the test helpers (and the browser tests) create archives with. */
+const TEST_ADMIN = { login: 'admin', password: 'admin-password-1' };
+
 /** Flips a byte inside page `page` (1-based) of the database, past SQLCipher's salt. */
 export function damagePage(dataDir: string, page: number): void {
   flipByte(join(dataDir, 'archive.db'), (page - 1) * PAGE_SIZE + 100);
 }
 
-/** The database pages of a table or index (checkpointed into archive.db first, so a flip lands where it is read). */
-export async function pagesOf(dataDir: string, structure: string): Promise<number[]> {
-  const raw = await openRawDatabase(dataDir, ADMIN.login, ADMIN.password);
+/**
+ * The database pages of a table or index (checkpointed into archive.db first, so a flip lands
+ * where it is read), opened with a user's password as an insider could.
+ */
+export async function pagesOf(dataDir: string, structure: string, user: { login: string; password: string } = TEST_ADMIN): Promise<number[]> {
+  const raw = await openRawDatabase(dataDir, user.login, user.password);
   try {
     raw.pragma('wal_checkpoint(TRUNCATE)');
     return (raw.prepare('SELECT pageno FROM dbstat WHERE name = ? ORDER BY pageno').all(structure) as { pageno: number }[]).map((r) => r.pageno);

@@ -6,13 +6,13 @@ import { stageInChunks } from '../../shared/staging-upload';
 import type { Envelope } from '../../shared/errors';
 import { migrationsDir } from './paths';
 
-/** Test cores use a cheaper key derivation; everything else is the product's. */
+/** Test cores use a cheaper key derivation and skip the background page check (tested on its own); everything else is the product's. */
 export const FAST_KDF = { N: 2 ** 12, r: 8, p: 1 };
 
 export const ADMIN = { login: 'admin', displayName: '系统管理员', password: 'admin-password-1' };
 
 export function testCore(dataDir: string, options: Partial<CoreOptions> = {}): Core {
-  return createCore({ dataDir: join(dataDir), migrationsDir, appVersion: '0.0.0-test', kdfCost: FAST_KDF, idleCheckIntervalMs: 0, log: () => undefined, ...options });
+  return createCore({ dataDir: join(dataDir), migrationsDir, appVersion: '0.0.0-test', kdfCost: FAST_KDF, idleCheckIntervalMs: 0, log: () => undefined, pageCheck: false, ...options });
 }
 
 /** Typed call through the real wrapper. */

@@ -50,6 +50,32 @@ describe('a damaged database is named as such and written no further', () => {
     await repaired.close();
   });
 
+  it('a page nobody reads: the page check after a sign-in in the window finds it, and writes stop', async () => {
+    const dir = tempDir();
+    await closedArchive(dir);
+    const [page = 0] = await pagesOf(dir, 'schema_migrations');
+    damagePage(dir, page);
+    const core = testCore(dir, { pageCheck: true });
+    expect((await ok(core, 'session:login', signIn)).condition).toBeNull();
+    for (let i = 0; i < 400 && !hasFile(dir, 'damage.json'); i += 1) await new Promise((resolve) => setTimeout(resolve, 25));
+    expect(hasFile(dir, 'damage.json')).toBe(true);
+    const refused = await call(core, 'dossier:create', { title: '不应写入' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'ARCHIVE_DAMAGED' } });
+    expect(refused.ok ? '' : refused.error.messageEn).toContain('schema_migrations');
+    expect((await ok(core, 'session:status', {})).session?.condition).toMatchObject({ code: 'ARCHIVE_DAMAGED' });
+    await core.close();
+
+    // A sound archive is checked without a false alarm.
+    const sound = tempDir();
+    await closedArchive(sound);
+    const healthy = testCore(sound, { pageCheck: true });
+    await ok(healthy, 'session:login', signIn);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(hasFile(sound, 'damage.json')).toBe(false);
+    await ok(healthy, 'dossier:create', { title: '照常写入' });
+    await healthy.close();
+  });
+
   it('a damaged search index: a create says ARCHIVE_DAMAGED (not INTERNAL), later writes are refused, verify says it can be rebuilt', async () => {
     const dir = tempDir();
     await closedArchive(dir, 20);

@@ -1,7 +1,8 @@
 import { copyFileSync, renameSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { applyKey, type Db } from '../../../db/open';
+import type { Db } from '../../../db/open';
+import { applyKey } from '../../../db/raw-key';
 import * as schema from '../../../db/schema';
 import { AppError } from '../../../shared/errors';
 import { appendAuditEvent, type AuditActor, type FrontDoor } from '../audit/chain';
