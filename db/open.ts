@@ -41,7 +41,7 @@ export type ReadOnlyReason = 'read-only-folder' | 'disk-full';
  */
 export function openArchiveDatabase({ file, key, migrationsDir, create = false, readOnly = null }: OpenDatabaseOptions): ArchiveDatabase {
   if (!create && !existsSync(file)) throw new AppError('ARCHIVE_NOT_FOUND');
-  const copy = readOnly ? makeReadOnlyCopy(file) : null;
+  const copy = readOnly ? readOnlyCopyOf(file) : null;
   const sqlite = new Database(copy?.file ?? file, { fileMustExist: !create });
   const close = () => {
     closeQuietly(sqlite);
@@ -62,6 +62,20 @@ export function openArchiveDatabase({ file, key, migrationsDir, create = false, 
     throw error;
   }
 }
+
+function readOnlyCopyOf(file: string) {
+  try {
+    return makeReadOnlyCopy(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
+    throw new AppError('DISK_FULL', NO_ROOM_TO_READ, { cause: error });
+  }
+}
+
+const NO_ROOM_TO_READ = {
+  zh: '磁盘已满：连只读打开所需的临时副本也无法建立，请先释放空间',
+  en: 'The disk is full: not even the temporary copy needed to open the archive for reading can be made; free some space first',
+};
 
 const NEEDS_UPGRADE = {
   zh: '数据文件夹不能写入（只读或磁盘已满），而档案库需要升级到本程序的版本才能打开；请在可写入时打开一次',

@@ -15,6 +15,7 @@ import { advanceHighWaterMark, keepHighWaterMark } from './integrity/rollback-ch
 import { recordSignInLater } from './services/session/sign-in';
 import { busyError, LongWrite, longWriteElsewhere } from './integrity/long-write-notice';
 import { checkPagesInBackground } from './integrity/page-check';
+import { databaseFileReplaced } from './vault/opened-archive';
 import { invalidInput } from './invalid-input';
 import type { Handler, HandlerTable } from './handlers/types';
 import { readSettings } from './services/settings/settings';
@@ -169,6 +170,7 @@ class CoreRuntime {
    * program met since this session began counts too.
    */
   private writeRefusal(session: ActiveSession, options: WriteOptions = {}): AppError | null {
+    if (databaseFileReplaced(session.archive)) return new AppError('CONFLICT', FILE_REPLACED);
     if (session.condition?.code !== 'ARCHIVE_DAMAGED') {
       const damage = readDamageRecord(this.env.paths.damageRecord);
       if (damage) session.condition = { code: 'ARCHIVE_DAMAGED', message: damageMessage(damage) };
@@ -183,8 +185,7 @@ class CoreRuntime {
    * A session about to end whose sign-in is still unrecorded because another program holds the
    * archive: the sign-in is sealed into the sign-in state, for the next sign-in to record.
    */
-  async keepPendingSignIn(): Promise<void> {
-    const session = this.session;
+  async keepPendingSignIn(session = this.session): Promise<void> {
     const pending = session?.pendingSignIn;
     if (!session || !pending || !this.writeRefusal(session)) return;
     try {
@@ -231,7 +232,7 @@ class CoreRuntime {
       if (def.access !== 'public' && def.access !== 'session' && !session.user.permissions.includes(def.access)) {
         const actor = toActor(session.record);
         void this.serial(() => {
-          if (this.session === session) this.transact(session.archive.database.db, () => undefined, { action: 'access:denied', summary: { channel } }, actor, frontDoor);
+          if (this.session === session && !this.writeRefusal(session)) this.transact(session.archive.database.db, () => undefined, { action: 'access:denied', summary: { channel } }, actor, frontDoor);
         }).catch((error: unknown) => this.log(`[dossierdesk] recording a refusal failed: ${describeUnexpected(error)}`));
         throw new AppError('FORBIDDEN');
       }
@@ -254,10 +255,8 @@ class CoreRuntime {
     const session = this.session;
     if (!session) return;
     try {
-      if (!this.writeRefusal(session)) {
-        this.recordPendingSignIn(session);
-        this.transact(session.archive.database.db, () => undefined, { action: 'session:lock', summary: { reason } }, toActor(session.record), this.sessionFrontDoor);
-      }
+      this.settlePendingSignInAtEnd(session);
+      if (!this.writeRefusal(session)) this.transact(session.archive.database.db, () => undefined, { action: 'session:lock', summary: { reason } }, toActor(session.record), this.sessionFrontDoor);
     } catch (error) {
       this.log(`[dossierdesk] recording the lock failed: ${describeUnexpected(error)}`);
     } finally {
@@ -272,11 +271,23 @@ class CoreRuntime {
     this.session = null;
     if (!session) return;
     try {
-      if (session.pendingSignIn && !this.writeRefusal(session)) this.recordPendingSignIn(session);
-    } catch (error) {
-      this.log(`[dossierdesk] recording the sign-in failed: ${describeUnexpected(error)}`);
+      this.settlePendingSignInAtEnd(session);
     } finally {
       this.endSession(session);
+    }
+  }
+
+  /**
+   * A session ends with its sign-in still unrecorded: recorded now if the archive can be written,
+   * else sealed for the next sign-in (this needs no key, so it may finish after the key is wiped).
+   */
+  private settlePendingSignInAtEnd(session: ActiveSession): void {
+    if (!session.pendingSignIn) return;
+    try {
+      if (this.writeRefusal(session)) void this.keepPendingSignIn(session);
+      else this.recordPendingSignIn(session);
+    } catch (error) {
+      this.log(`[dossierdesk] recording the sign-in failed: ${describeUnexpected(error)}`);
     }
   }
 
@@ -557,6 +568,12 @@ class CoreRuntime {
     }
   }
 }
+
+/** Another program repaired the archive, or someone put another file in place, while this session had it open. */
+const FILE_REPLACED: Message = {
+  zh: '档案库文件已被另一程序替换（修复或放回副本），本程序打开的是旧文件，不能再写入：请锁定后重新登录',
+  en: 'The archive file was replaced by another program (a repair, or a copy put back); this program has the old file open and cannot write: lock and sign in again',
+};
 
 /** A window kept open for weeks reads its pages through once a day. */
 const PAGE_CHECK_EVERY_MS = 24 * 60 * 60_000;

@@ -53,6 +53,8 @@ export interface RollbackAccepted {
   markEventId: number | null;
   /** Scopes whose running numbers were moved past the numbers issued before the rollback. */
   numbersAdvanced: Record<string, number>;
+  /** Users whose key slot record was renewed to the slot file in use (passwords changed after the point rolled back to). */
+  slotsRenewed: string[];
 }
 
 /** An audit event id with the hash it had when someone wrote it down. */

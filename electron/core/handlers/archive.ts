@@ -6,7 +6,7 @@ import { toActor } from '../services/users/user-dto';
 import { archiveState } from '../vault/archive-files';
 import { rebuildSearchIndex } from '../services/search/index-dossier';
 import { installDefaultTypes } from '../services/types/types';
-import { keepHighWaterMark, writeCurrentHighWaterMark } from '../integrity/rollback-check';
+import { writeCurrentHighWaterMark } from '../integrity/rollback-check';
 import type { HandlersFor } from './types';
 import { acceptRollback } from '../services/archive/accept-rollback';
 import { repairSearchIndex } from '../services/archive/repair-index';
@@ -22,7 +22,6 @@ export const archiveHandlers: HandlersFor<typeof archiveContract> = {
       kdfCost: ctx.env.kdfCost,
       now: ctx.env.now(),
       onCreated: (db, user, archiveId) => {
-        keepHighWaterMark(db);
         ctx.auditWithin(db, { action: 'archive:create', target: { type: 'archive', id: archiveId }, summary: { admin: user.login } }, toActor(user));
         installDefaultTypes(db, ctx.env.now().toISOString(), user.id, (draft) => ctx.auditWithin(db, draft, toActor(user)));
         // An empty index, marked as built by this build.

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import { formatLocalDateTime } from '../../../shared/time';
@@ -23,6 +23,11 @@ export type LongWriteNotice = z.infer<typeof noticeSchema>;
 
 /** Progress is rewritten at most this often. */
 const UPDATE_EVERY_MS = 1000;
+/**
+ * A notice not rewritten for this long is left over (its program died, and the pid now belongs to
+ * another): an import pauses between batches of rows far more often than that.
+ */
+const STALE_AFTER_MS = 5 * 60_000;
 
 export class LongWrite {
   private readonly writer = randomUUID();
@@ -54,7 +59,11 @@ export class LongWrite {
 export function longWriteElsewhere(path: string, own: LongWrite | null): LongWriteNotice | null {
   const notice = readNotice(path);
   if (!notice || (own?.mine() ?? false) || !processAlive(notice.pid)) return null;
-  return notice;
+  try {
+    return Date.now() - statSync(path).mtimeMs > STALE_AFTER_MS ? null : notice;
+  } catch {
+    return null;
+  }
 }
 
 export function busyError(notice: LongWriteNotice): AppError {

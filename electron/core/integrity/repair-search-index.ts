@@ -47,6 +47,8 @@ export function prepareSearchIndexRepair(archive: OpenedArchive, record: { actor
   const discard = () => {
     for (const file of [source, repaired]) for (const part of ['', '-wal', '-shm']) rmSync(`${file}${part}`, { force: true });
   };
+  // What an interrupted repair left goes first.
+  discard();
   try {
     archive.database.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     copyFileSync(archive.paths.database, source);

@@ -67,12 +67,19 @@ export function advanceHighWaterMark(archive: OpenedArchive): void {
   const now = databaseState(archive.database.db);
   const previous = written.get(archive) ?? previousMark(archive);
   if (previous && (previous.eventId > now.eventId || (previous.eventId === now.eventId && previous.eventHash === now.eventHash))) return;
+  // A database that no longer holds the event the mark names has been rolled back or replaced:
+  // the mark is the evidence, and only an accepted rollback writes it anew.
+  if (previous && previous.eventId > 0 && eventHash(archive, previous.eventId) !== previous.eventHash) return;
   writeMark(archive, now, previous, previous?.databaseSalt ?? readDatabaseSalt(archive.paths.database));
 }
 
 /** Starts the mark again from the database's state (a new archive, an accepted rollback), keeping the highest numbers. */
 export function writeCurrentHighWaterMark(archive: OpenedArchive): void {
   writeMark(archive, databaseState(archive.database.db), previousMark(archive), readDatabaseSalt(archive.paths.database));
+}
+
+function eventHash(archive: OpenedArchive, id: number): string | undefined {
+  return archive.database.db.get<{ hash: string } | undefined>(sql`SELECT hash FROM audit_events WHERE id = ${id}`)?.hash;
 }
 
 function previousMark(archive: OpenedArchive): HighWaterMark | null {
@@ -128,11 +135,11 @@ function forked(mark: HighWaterMark): Message {
 }
 
 const markMissing: Message = {
-  zh: '缺少高水位标记文件 high-water.json：此数据文件夹可能是不完整的副本（只复制了 archive.db），最近保存的内容可能丢失。请从原文件夹完整复制，或由管理员确认接受此状态',
-  en: 'The high-water mark file high-water.json is missing: this data folder may be an incomplete copy (only archive.db copied) and recent work may be missing. Copy the whole original folder, or have an administrator accept this state',
+  zh: '缺少高水位标记文件 high-water.json：此数据文件夹可能是不完整的副本（只复制了 archive.db），最近保存的内容可能丢失，丢失了哪些档号也无从得知。请从原文件夹完整复制，或由管理员确认接受此状态（之后请核对最近的档号）',
+  en: 'The high-water mark file high-water.json is missing: this data folder may be an incomplete copy (only archive.db copied); recent work may be missing, and which archive numbers were issued cannot be known. Copy the whole original folder, or have an administrator accept this state (then check the latest archive numbers)',
 };
 
 const markUnreadable: Message = {
-  zh: '高水位标记文件 high-water.json 已被修改或属于另一档案库，无法确认数据库是否完整。请放回原文件，或由管理员确认接受此状态',
-  en: 'The high-water mark file high-water.json was altered or belongs to another archive; whether the database is complete cannot be confirmed. Put the original file back, or have an administrator accept this state',
+  zh: '高水位标记文件 high-water.json 已被修改、损坏或属于另一档案库，无法确认数据库是否完整，丢失了哪些档号也无从得知。请放回原文件，或由管理员确认接受此状态（之后请核对最近的档号）',
+  en: 'The high-water mark file high-water.json was altered, damaged or belongs to another archive; whether the database is complete, and which archive numbers were issued, cannot be confirmed. Put the original file back, or have an administrator accept this state (then check the latest archive numbers)',
 };

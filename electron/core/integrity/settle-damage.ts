@@ -10,10 +10,11 @@ import { clearDamageRecord, recordDamage } from './damage-record';
 export function settleDamage(session: ActiveSession, report: VerifyReport, now: Date): void {
   const { paths } = session.archive;
   const integrity = report.checks.find((c) => c.name === 'database-integrity');
-  if (!integrity?.ok) {
-    recordDamage(paths.damageRecord, { seenAt: now.toISOString(), seenBy: 'verify', detail: integrity?.messageEn ?? 'verify', structures: report.damagedStructures });
-  } else {
-    clearDamageRecord(paths.damageRecord);
+  try {
+    if (!integrity?.ok) recordDamage(paths.damageRecord, { seenAt: now.toISOString(), seenBy: 'verify', detail: integrity?.messageEn ?? 'verify', structures: report.damagedStructures });
+    else clearDamageRecord(paths.damageRecord);
+  } catch {
+    // A folder that cannot be written (read-only, full) keeps no record; the report still says it all.
   }
   session.condition = assessArchive(session.archive);
 }

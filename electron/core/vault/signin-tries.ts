@@ -31,6 +31,8 @@ export function withTryStarted(state: SigninState, account: string, attempt: Att
 /** A wrong password: counted, and the account locked when the limit is reached. Returns the lock time. */
 export function withTryFailed(state: SigninState, account: string, tryId: string, now: Date): { state: SigninState; lockedUntil: Date | null } {
   const current = accountOf(state, account);
+  // A try that took so long it expired was counted when it expired: not twice.
+  if (!current.trying.some((t) => t.id === tryId)) return { state, lockedUntil: null };
   const trying = current.trying.filter((t) => t.id !== tryId);
   return counted(state, account, { ...current, trying }, 1, now);
 }
@@ -49,7 +51,8 @@ export function withTryWithdrawn(state: SigninState, account: string, tryId: str
   return withAccount(unsealed, account, { ...current, trying: current.trying.filter((t) => t.id !== tryId) });
 }
 
-function withExpiredTriesCounted(state: SigninState, account: string, now: Date): SigninState {
+/** Tries older than TRY_EXPIRES_MS (their program died) count as wrong passwords – before anything else is decided. */
+export function withExpiredTriesCounted(state: SigninState, account: string, now: Date): SigninState {
   const current = accountOf(state, account);
   const live = current.trying.filter((t) => now.getTime() - new Date(t.since).getTime() < TRY_EXPIRES_MS);
   const expired = current.trying.length - live.length;

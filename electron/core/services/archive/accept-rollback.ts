@@ -1,7 +1,11 @@
 import { raiseSequence } from '../../../../db/repositories/dossiers';
 import type { RollbackAccepted } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
+import type { Db } from '../../../../db/open';
+import { listUsers, setKeySlotMac } from '../../../../db/repositories/users';
 import type { HandlerContext } from '../../context';
+import { findSlot, readKeySlotFile, slotMac, slotMacMatches } from '../../vault/key-slots';
+import type { OpenedArchive } from '../../vault/opened-archive';
 import { databaseState, keepHighWaterMark, writeCurrentHighWaterMark } from '../../integrity/rollback-check';
 
 /**
@@ -24,7 +28,8 @@ export function acceptRollback(ctx: HandlerContext): RollbackAccepted {
         numbersAdvanced[scope] = issued;
       }
       keepHighWaterMark(db);
-      return { databaseEventId: databaseState(db).eventId, markEventId: rollback.mark?.eventId ?? null, numbersAdvanced };
+      const slotsRenewed = renewSlotRecords(db, session.archive, ctx.env.now().toISOString());
+      return { databaseEventId: databaseState(db).eventId, markEventId: rollback.mark?.eventId ?? null, numbersAdvanced, slotsRenewed };
     },
     (accepted) => ({
       action: 'archive:rollback-accepted',
@@ -36,4 +41,22 @@ export function acceptRollback(ctx: HandlerContext): RollbackAccepted {
   writeCurrentHighWaterMark(session.archive);
   session.condition = null;
   return result;
+}
+
+/**
+ * The database went back to before some passwords were changed: it holds older records of those
+ * users' key slots, and the slots in keyslots.json – the ones whose passwords work now – would be
+ * refused as stale from here on. The administrator accepting the rollback vouches for the current
+ * slot file; the users whose record is renewed are named in the audit event.
+ */
+function renewSlotRecords(db: Db, archive: OpenedArchive, at: string): string[] {
+  const file = readKeySlotFile(archive.paths.keySlots);
+  const renewed: string[] = [];
+  for (const user of listUsers(db).filter((u) => u.status === 'active')) {
+    const slot = findSlot(file, user.login);
+    if (!slot || slotMacMatches(archive.dataKey, archive.archiveId, slot, user.keySlotMac)) continue;
+    setKeySlotMac(db, user.id, slotMac(archive.dataKey, archive.archiveId, slot), at);
+    renewed.push(user.login);
+  }
+  return renewed;
 }

@@ -15,15 +15,18 @@ export function repairSearchIndex(ctx: HandlerContext): RepairedIndex {
   const session = ctx.session();
   const { archive } = session;
   const prepared = prepareSearchIndexRepair(archive, { actor: toActor(session.record), frontDoor: ctx.frontDoor, at: ctx.env.now() });
+  const { paths, archiveId } = archive;
+  // The lock must not be written into the file about to be replaced (nor move the mark past it).
+  session.condition = { code: 'ARCHIVE_DAMAGED', message: { zh: '正在修复', en: 'Being repaired' } };
+  const dataKey = Buffer.from(archive.dataKey);
   try {
-    writeHighWaterMark(archive.paths.highWaterMark, archive.dataKey, archive.archiveId, prepared.mark);
-  } catch (error) {
-    prepared.discard();
-    throw error;
+    ctx.lock('manual');
+    prepared.swap();
+    // After the swap: a crash before this leaves the mark behind the repaired database, never ahead of it.
+    writeHighWaterMark(paths.highWaterMark, dataKey, archiveId, prepared.mark);
+  } finally {
+    dataKey.fill(0);
   }
-  const { paths } = archive;
-  ctx.lock('manual');
-  prepared.swap();
   clearDamageRecord(paths.damageRecord);
   return { damaged: prepared.damaged, dossiers: prepared.dossiers, signedOut: true };
 }

@@ -5,7 +5,7 @@ import { AppError } from '../../../../shared/errors';
 import { normalizeLogin } from '../../../../shared/schemas';
 import { archiveState, type ArchivePaths } from '../../vault/archive-files';
 import { readKeySlotFile, slotMacMatches, unlockSlot } from '../../vault/key-slots';
-import { closeArchive, type OpenedArchive } from '../../vault/opened-archive';
+import { closeArchive, databaseFileIdentity, type OpenedArchive } from '../../vault/opened-archive';
 import { deriveSubkey } from '../../vault/subkeys';
 import { FIRST_PAGE_DAMAGED, isFirstPageDamage } from '../../integrity/first-page';
 import { readOnlyReason } from '../../vault/folder-writable';
@@ -27,7 +27,8 @@ export async function unlockArchive(paths: ArchivePaths, login: string, password
   let archive: OpenedArchive | undefined;
   try {
     const database = openArchiveDatabase({ file: paths.database, key: dbKey, migrationsDir, readOnly: readOnlyReason(paths) });
-    archive = { paths, archiveId: slotFile.archiveId, database, dataKey };
+    const file = database.readOnly ? undefined : databaseFileIdentity(paths.database);
+    archive = { paths, archiveId: slotFile.archiveId, database, dataKey, ...(file ? { file } : {}) };
     if (readArchiveMeta(database.db).archiveId !== slotFile.archiveId) throw new AppError('WRONG_KEY');
     const user = findUserByLogin(database.db, normalizeLogin(login));
     // A slot without an active user (left over, or the user was disabled) does not sign anyone in.

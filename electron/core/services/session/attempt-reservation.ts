@@ -1,7 +1,7 @@
 import { AppError } from '../../../../shared/errors';
 import { updateSigninState } from '../../vault/signin-state-lock';
 import { lockedUntil, withSealedAttempt, type FailedAttempt, type SealedAttempt, type SigninState } from '../../vault/signin-state';
-import { withTryFailed, withTryStarted, withTrySucceeded, withTryWithdrawn } from '../../vault/signin-tries';
+import { withExpiredTriesCounted, withTryFailed, withTryStarted, withTrySucceeded, withTryWithdrawn } from '../../vault/signin-tries';
 
 /**
  * A sign-in attempt is registered – and its record sealed – under the sign-in state's lock BEFORE
@@ -47,9 +47,10 @@ export async function reserveAttempt(path: string, account: string, attempt: Att
 }
 
 function step(state: SigninState, account: string, attempt: Attempt, now: Date): { state: SigninState | null; value: Step } {
-  const until = lockedUntil(state, account, now);
-  if (until) return { state: withSealedAttempt(state, { ...attempt, reason: 'locked' }).state, value: { kind: 'refused', lockedUntil: until, unrecorded: null } };
-  const started = withTryStarted(state, account, attempt, now);
+  const pruned = withExpiredTriesCounted(state, account, now);
+  const until = lockedUntil(pruned, account, now);
+  if (until) return { state: withSealedAttempt(pruned, { ...attempt, reason: 'locked' }).state, value: { kind: 'refused', lockedUntil: until, unrecorded: null } };
+  const started = withTryStarted(pruned, account, attempt, now);
   if (started.kind === 'wait') return { state: started.state === state ? null : started.state, value: { kind: 'wait' } };
   return { state: started.state, value: { kind: 'reserved', tryId: started.tryId, sealed: started.sealed, maxAttempts: state.policy.maxAttempts, unrecorded: null } };
 }
