@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import { formatLocalDateTime } from '../../../shared/time';
 import { writeFileAtomic } from '../fs/atomic-write';
+import { processAlive } from '../../../db/process-alive';
 
 /**
  * The long-write notice (`writing.json`): while one program holds the archive for a long write (an
@@ -84,11 +85,3 @@ function readNotice(path: string): LongWriteNotice | null {
   }
 }
 
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
