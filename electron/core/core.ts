@@ -15,6 +15,7 @@ import { advanceHighWaterMark, keepHighWaterMark } from './integrity/rollback-ch
 import { recordSignInLater } from './services/session/sign-in';
 import { busyError, LongWrite, longWriteElsewhere } from './integrity/long-write-notice';
 import { checkPagesInBackground } from './integrity/page-check';
+import { checkNextPages } from './integrity/rolling-page-check';
 import { databaseFileReplaced } from './vault/opened-archive';
 import { invalidInput } from './invalid-input';
 import type { Handler, HandlerTable } from './handlers/types';
@@ -22,6 +23,7 @@ import { readSettings } from './services/settings/settings';
 import { toActor, toSessionUser } from './services/users/user-dto';
 import { isIdle, sessionInfo, type ActiveSession, type BackgroundJob } from './session';
 import { removeLeftoverStaging } from './staging/leftover-staging';
+import { removeLeftoverReadOnlyCopies } from '../../db/read-only-copy';
 import { StagingArea } from './staging/staging-area';
 import { archivePaths } from './vault/archive-files';
 import type { KdfCost } from './vault/kdf';
@@ -41,8 +43,9 @@ export interface CoreOptions {
   /** For tests of the wrapper itself; products use the one handler table. */
   handlers?: HandlerTable;
   /**
-   * After a sign-in in the window, read every page once in a thread of its own (at most once a
-   * day per core); default on. Tests turn it off unless they test it.
+   * The page check: after a sign-in in the window every page once, in a thread of its own (at
+   * most once a day per core); on the command line the next few tables at each sign-in. Default
+   * on; tests turn it off unless they test it.
    */
   pageCheck?: boolean;
 }
@@ -71,6 +74,7 @@ export function createCore(options: CoreOptions): Core {
   const log = options.log ?? ((m) => console.error(m));
   try {
     removeLeftoverStaging(env.paths.staging);
+    removeLeftoverReadOnlyCopies();
   } catch (error) {
     log(`[dossierdesk] leftover staged files could not be removed: ${describeUnexpected(error)}`);
   }
@@ -291,27 +295,40 @@ class CoreRuntime {
     }
   }
 
-  /** After a sign-in in the window: every page read once in the background, at most once a day. */
+  /**
+   * After a sign-in in the window: every page read once in the background, at most once a day.
+   * On the command line: the next few tables, in turn (integrity/rolling-page-check.ts).
+   */
   private startPageCheck(session: ActiveSession, frontDoor: FrontDoor): void {
     const now = this.env.now().getTime();
-    if (!this.pageCheck || frontDoor !== 'ui' || session.condition || now - this.lastPageCheckAt < PAGE_CHECK_EVERY_MS) return;
+    if (!this.pageCheck || session.condition) return;
+    if (frontDoor === 'cli') {
+      const found = checkNextPages(session.archive.database.sqlite, this.env.paths.pageCheckCursor);
+      if (found.damaged.length > 0) this.damageFound(session, { problems: [found.detail], structures: found.damaged });
+      return;
+    }
+    if (now - this.lastPageCheckAt < PAGE_CHECK_EVERY_MS) return;
     this.lastPageCheckAt = now;
     try {
       this.stopPageCheck = checkPagesInBackground(session.archive, (result) => {
         this.stopPageCheck = null;
         if (result.failed) this.log(`[dossierdesk] the page check could not run: ${result.failed}`);
-        if (result.problems.length === 0) return;
-        try {
-          recordDamage(this.env.paths.damageRecord, { seenAt: this.env.now().toISOString(), seenBy: 'page-check', detail: result.problems.slice(0, 3).join('; '), structures: result.structures });
-        } catch (error) {
-          this.log(`[dossierdesk] the damage could not be recorded: ${describeUnexpected(error)}`);
-        }
-        const record = readDamageRecord(this.env.paths.damageRecord);
-        if (record && this.session === session) session.condition = { code: 'ARCHIVE_DAMAGED', message: damageMessage(record) };
+        if (result.problems.length > 0) this.damageFound(session, result);
       });
     } catch (error) {
       this.log(`[dossierdesk] the page check could not start: ${describeUnexpected(error)}`);
     }
+  }
+
+  /** Damage the page check found: recorded for every program, and this session writes no more. */
+  private damageFound(session: ActiveSession, found: { problems: string[]; structures: string[] }): void {
+    try {
+      recordDamage(this.env.paths.damageRecord, { seenAt: this.env.now().toISOString(), seenBy: 'page-check', detail: found.problems.slice(0, 3).join('; '), structures: found.structures });
+    } catch (error) {
+      this.log(`[dossierdesk] the damage could not be recorded: ${describeUnexpected(error)}`);
+    }
+    const record = readDamageRecord(this.env.paths.damageRecord);
+    if (record && this.session === session) session.condition = { code: 'ARCHIVE_DAMAGED', message: damageMessage(record) };
   }
 
   /** Wipes the session's staged files and closes the archive, wiping its key. */

@@ -1,8 +1,9 @@
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { damagePage, pagesOf } from '../helpers/archive-faults';
 import { useTempDirs } from '../helpers/temp-dir';
-import { initArchive, runCli } from './run-cli';
+import { CLI_ADMIN_PASSWORD, initArchive, runCli } from './run-cli';
 
 const tempDir = useTempDirs();
 
@@ -34,5 +35,23 @@ describe('an archive put back to an older copy, on the command line', () => {
     expect(next.stdout.trim()).not.toBe(lost.stdout.trim());
     expect(next.stdout.trim() > lost.stdout.trim()).toBe(true);
     expect((await runCli(['verify'], { env })).code).toBe(0);
+  });
+});
+
+describe('a damaged page that no write touches, on the command line', () => {
+  it('is found by the page check at sign-in: writes stop at once, with the damaged table named', async () => {
+    const folder = tempDir();
+    const env = await initArchive(folder);
+    expect((await runCli(['dossier', 'create', '--title', '损坏之前'], { env })).code).toBe(0);
+    const dataDir = join(folder, 'archive');
+    const [page = 0] = await pagesOf(dataDir, 'schema_migrations', { login: 'admin', password: CLI_ADMIN_PASSWORD });
+    damagePage(dataDir, page);
+    const refused = await runCli(['dossier', 'create', '--title', '不应写入'], { env });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('ARCHIVE_DAMAGED');
+    expect(refused.stderr).toContain('schema_migrations');
+    const list = await runCli(['dossier', 'list'], { env });
+    expect(list.code).toBe(0);
+    expect(list.stdout).toContain('损坏之前');
   });
 });

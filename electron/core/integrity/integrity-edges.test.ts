@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { copyFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ADMIN, addUser, call, newArchive, ok, passwordOf, testCore } from '../../../tests/helpers/core';
@@ -107,6 +109,18 @@ describe('the edges a tester found', () => {
     rmSync(join(dir, 'high-water.json'));
     const core = testCore(dir);
     expect((await ok(core, 'session:login', signIn)).condition).toBeNull();
+    await core.close();
+  });
+
+  it('a read-only copy left by a killed program is removed when the next program starts; a running one keeps its own', async () => {
+    const child = spawnSync(process.execPath, ['-e', '0']);
+    const dead = join(tmpdir(), `dossierdesk-read-only-${child.pid ?? 0}-test`);
+    const alive = join(tmpdir(), `dossierdesk-read-only-${process.ppid}-test`);
+    for (const folder of [dead, alive]) mkdirSync(folder, { recursive: true });
+    const core = testCore(tempDir());
+    expect(existsSync(dead)).toBe(false);
+    expect(existsSync(alive)).toBe(true);
+    rmSync(alive, { recursive: true });
     await core.close();
   });
 

@@ -17,10 +17,12 @@ export interface ArchivePaths {
   damageRecord: string;
   /** Present while a program holds the archive for a long write (see integrity/long-write-notice.ts). */
   longWrite: string;
+  /** Where the command line's page check goes on (see integrity/rolling-page-check.ts). */
+  pageCheckCursor: string;
 }
 
 export function archivePaths(dataDir: string): ArchivePaths {
-  return { dataDir, database: join(dataDir, 'archive.db'), keySlots: join(dataDir, 'keyslots.json'), signinState: join(dataDir, 'signin-state.json'), staging: join(dataDir, 'staging'), highWaterMark: join(dataDir, 'high-water.json'), damageRecord: join(dataDir, 'damage.json'), longWrite: join(dataDir, 'writing.json') };
+  return { dataDir, database: join(dataDir, 'archive.db'), keySlots: join(dataDir, 'keyslots.json'), signinState: join(dataDir, 'signin-state.json'), staging: join(dataDir, 'staging'), highWaterMark: join(dataDir, 'high-water.json'), damageRecord: join(dataDir, 'damage.json'), longWrite: join(dataDir, 'writing.json'), pageCheckCursor: join(dataDir, 'page-check.json') };
 }
 
 /**
