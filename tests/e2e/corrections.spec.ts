@@ -114,7 +114,8 @@ test('a clerk corrects what was filed: a dossier, its documents and its customer
   await dialog.getByLabel('案卷题名').fill('天元计划 收购方案');
   await choose(page, '密级', '机密');
   await dialog.getByTestId('custodian-select').click();
-  const options = page.locator('.ant-select-dropdown:visible');
+  // The level's list may still be fading out while the custodians' opens: take the one that lists people.
+  const options = page.locator('.ant-select-dropdown:visible', { hasText: '周保管' });
   await expect(options).toContainText('周保管（keeper，档案室）');
   await expect(options).not.toContainText('吴员工');
   await options.getByText('周保管（keeper，档案室）').click();

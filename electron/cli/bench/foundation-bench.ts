@@ -8,6 +8,8 @@ import { archivePaths } from '../../core/vault/archive-files';
 import { openSlot, readKeySlotFile } from '../../core/vault/key-slots';
 import { deriveSubkey } from '../../core/vault/subkeys';
 import { summarise, time, type Figure } from './stats';
+import { writeHighWaterMark } from '../../core/integrity/high-water-mark';
+import { databaseState } from '../../core/integrity/rollback-check';
 
 export interface BenchOptions {
   migrationsDir: string;
@@ -46,6 +48,13 @@ export async function runFoundationBench(options: BenchOptions): Promise<{ figur
     const dataKey = await openSlot(readKeySlotFile(paths.keySlots), ADMIN.login, ADMIN.password);
     const dbKey = deriveSubkey(dataKey, 'database');
     figures.push(summarise('open with raw key (no KDF)', 'database only', await time(20, () => openArchiveDatabase({ file: paths.database, key: dbKey, migrationsDir: options.migrationsDir }).close())));
+    // What every commit adds for the rollback check: read the database's state, seal it, rename it into place.
+    const opened = openArchiveDatabase({ file: paths.database, key: dbKey, migrationsDir: options.migrationsDir });
+    const archiveId = readKeySlotFile(paths.keySlots).archiveId;
+    const markFile = join(dataDir, '..', 'bench-high-water.json');
+    const markCost = await time(200, () => writeHighWaterMark(markFile, dataKey, archiveId, { databaseSalt: '00'.repeat(16), ...databaseState(opened.db) }));
+    figures.push(summarise('high-water mark per commit (state + seal + rename)', 'no fsync', markCost));
+    opened.close();
     dbKey.fill(0);
     dataKey.fill(0);
 
