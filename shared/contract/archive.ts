@@ -41,7 +41,7 @@ export interface VerifyReport {
 export interface RepairedIndex {
   /** The index tables that were damaged and built anew. */
   damaged: string[];
-  /** Dossiers indexed again. */
+  /** Dossiers indexed again in the search index (0 when only other indexes were rebuilt). */
   dossiers: number;
   /** The repaired database replaced the damaged one with the archive locked: sign in again. */
   signedOut: true;

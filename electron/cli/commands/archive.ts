@@ -50,12 +50,12 @@ export function registerArchiveCommands(program: Command, run: Run): void {
 
   program
     .command('repair-index')
-    .description('检索索引损坏时（见 verify）从记录重建，替换损坏的数据库文件；之后需重新登录 / when verify finds only the search index damaged: rebuild it from the records in a repaired database that replaces the damaged file')
+    .description('只有索引损坏时（见 verify）从记录重建，替换损坏的数据库文件；之后需重新登录 / when verify finds only indexes damaged: rebuild them from the records in a repaired database that replaces the damaged file')
     .action(run(async (session) => {
       await session.signIn();
       const repaired = await session.call('archive:repair-index', {});
       session.print(
-        `已重建检索索引（损坏的部分：${repaired.damaged.join('、')}；重新索引 ${repaired.dossiers} 份档案） / search index rebuilt (damaged: ${repaired.damaged.join(', ')}; ${repaired.dossiers} dossiers indexed again)`,
+        `已重建索引（损坏的部分：${repaired.damaged.join('、')}；检索索引重新收录 ${repaired.dossiers} 份档案） / indexes rebuilt (damaged: ${repaired.damaged.join(', ')}; ${repaired.dossiers} dossiers indexed again for search)`,
         repaired,
       );
     }));

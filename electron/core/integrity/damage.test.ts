@@ -90,7 +90,7 @@ describe('a damaged database is named as such and written no further', () => {
     expect(hasFile(dir, 'damage.json')).toBe(true);
     const integrity = (await ok(core, 'archive:verify', {})).checks.find((c) => c.name === 'database-integrity');
     expect(integrity?.messageEn).toContain('search_grams_data');
-    expect(integrity?.messageEn).toContain('only the search index is damaged');
+    expect(integrity?.messageEn).toContain('only indexes are damaged');
 
     // The administrator rebuilds it from the records: searching and writing work again.
     const repaired = await ok(core, 'archive:repair-index', {});
@@ -102,6 +102,24 @@ describe('a damaged database is named as such and written no further', () => {
     await ok(core, 'dossier:create', { title: '张三的新档案' });
     expect((await ok(core, 'dossier:list', { query: '张三' })).total).toBe(21);
     expect((await ok(core, 'audit:list', { action: 'archive:repair-index' })).items).toHaveLength(1);
+    await core.close();
+  });
+
+  it('a damaged declared index is rebuilt from its table; the search index is left as it was', async () => {
+    const dir = tempDir();
+    await closedArchive(dir, 200);
+    const pages = await pagesOf(dir, 'dossiers_visibility_idx');
+    damagePage(dir, pages.at(-1) ?? 0);
+    const core = testCore(dir);
+    await ok(core, 'session:login', signIn);
+    const integrity = (await ok(core, 'archive:verify', {})).checks.find((c) => c.name === 'database-integrity');
+    expect(integrity?.messageEn).toContain('dossiers_visibility_idx');
+    expect(integrity?.messageEn).toContain('only indexes are damaged');
+    expect(await ok(core, 'archive:repair-index', {})).toEqual({ damaged: ['dossiers_visibility_idx'], dossiers: 0, signedOut: true });
+    await ok(core, 'session:login', signIn);
+    expect((await ok(core, 'archive:verify', {})).ok).toBe(true);
+    expect((await ok(core, 'dossier:list', { query: '张三' })).total).toBe(200);
+    await ok(core, 'dossier:create', { title: '张三的新档案' });
     await core.close();
   });
 

@@ -28,3 +28,13 @@ export function findDamagedStructures(sqlite: Database.Database): string[] {
 export function isSearchIndexStructure(name: string): boolean {
   return name.startsWith('search_') || name.startsWith('sqlite_autoindex_search_');
 }
+
+/**
+ * What can be built again from the records: the search index, and every index declared with
+ * CREATE INDEX (SQLite fills it again from its table). The indexes a table's own UNIQUE or PRIMARY
+ * KEY make (sqlite_autoindex_…) come only with the table, and the tables are the records.
+ */
+export function rebuildableIn(sqlite: Database.Database): (name: string) => boolean {
+  const declared = new Set((sqlite.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL").all() as { name: string }[]).map((r) => r.name));
+  return (name) => isSearchIndexStructure(name) || declared.has(name);
+}

@@ -10,13 +10,13 @@ import { rebuildSearchIndex } from '../services/search/index-dossier';
 import { databaseFiles } from '../vault/archive-files';
 import type { OpenedArchive } from '../vault/opened-archive';
 import { deriveSubkey } from '../vault/subkeys';
-import { findDamagedStructures, isSearchIndexStructure } from './damaged-structures';
+import { findDamagedStructures, isSearchIndexStructure, rebuildableIn } from './damaged-structures';
 import { readDatabaseSalt, type HighWaterMark } from './high-water-mark';
 import { databaseState } from './rollback-check';
 
 /**
- * A damaged search index is built anew from the records, in a repaired copy of the database that
- * then takes the place of the damaged one. A damaged table cannot be dropped (dropping reads every
+ * A damaged search index – or any damaged index declared with CREATE INDEX – is built anew from
+ * the records, in a repaired copy of the database that then takes the place of the damaged one. A damaged table cannot be dropped (dropping reads every
  * page of it), nor copied: so in a file copy its entries are removed from the schema by hand,
  * `VACUUM INTO` writes a new database from what is still reachable – the damaged pages stay
  * behind – and there the index tables are created again, filled from the records, the repair is
@@ -35,7 +35,8 @@ export interface PreparedRepair {
 export function prepareSearchIndexRepair(archive: OpenedArchive, record: { actor: AuditActor; frontDoor: FrontDoor; at: Date }): PreparedRepair {
   const damaged = findDamagedStructures(archive.database.sqlite);
   if (damaged.length === 0) throw new AppError('CONFLICT', { zh: '数据库没有损坏，无需修复', en: 'The database is not damaged; there is nothing to repair' });
-  const records = damaged.filter((name) => !isSearchIndexStructure(name));
+  const rebuildable = rebuildableIn(archive.database.sqlite);
+  const records = damaged.filter((name) => !rebuildable(name));
   if (records.length > 0) {
     throw new AppError('ARCHIVE_DAMAGED', {
       zh: `记录已损坏（${records.join('、')}），不能通过重建索引修复；请从最近的副本恢复数据文件夹`,
@@ -52,13 +53,14 @@ export function prepareSearchIndexRepair(archive: OpenedArchive, record: { actor
   try {
     archive.database.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     copyFileSync(archive.paths.database, source);
-    const indexSchema = withoutSearchIndex(archive, source);
+    const searchIndex = damaged.some(isSearchIndexStructure);
+    const indexSchema = withoutIndexes(archive, source, damaged.filter((name) => !isSearchIndexStructure(name)), searchIndex);
     withConnection(archive, source, (sqlite) => sqlite.exec(`VACUUM INTO '${repaired.replaceAll("'", "''")}'`));
     const dossiers = withConnection(archive, repaired, (sqlite) => {
       const db: Db = drizzle(sqlite, { schema });
       const indexed = sqlite.transaction(() => {
         for (const statement of indexSchema) sqlite.exec(statement);
-        const count = rebuildSearchIndex(db);
+        const count = searchIndex ? rebuildSearchIndex(db) : 0;
         appendAuditEvent(db, { action: 'archive:repair-index', target: { type: 'archive', id: archive.archiveId }, summary: { damaged, dossiers: count } }, record);
         return count;
       })();
@@ -87,10 +89,15 @@ export function prepareSearchIndexRepair(archive: OpenedArchive, record: { actor
   }
 }
 
-/** Removes the search index from a copy's schema by hand; answers the statements that create it again. */
-function withoutSearchIndex(archive: OpenedArchive, file: string): string[] {
+/**
+ * Removes the damaged declared indexes – and the whole search index if part of it is damaged –
+ * from a copy's schema by hand; answers the statements that create them again.
+ */
+function withoutIndexes(archive: OpenedArchive, file: string, declared: readonly string[], searchIndex: boolean): string[] {
+  const removed = `(${searchIndex ? `${SEARCH_INDEX} OR ` : ''}name IN (SELECT value FROM json_each(?)))`;
+  const names = JSON.stringify(declared);
   return withConnection(archive, file, (sqlite) => {
-    const rows = sqlite.prepare(`SELECT type, name, sql FROM sqlite_schema WHERE ${SEARCH_INDEX} AND sql IS NOT NULL`).all() as { type: string; name: string; sql: string }[];
+    const rows = sqlite.prepare(`SELECT type, name, sql FROM sqlite_schema WHERE ${removed} AND sql IS NOT NULL`).all(names) as { type: string; name: string; sql: string }[];
     const virtual = rows.filter((row) => row.sql.startsWith('CREATE VIRTUAL TABLE')).map((row) => row.name);
     // Shadow tables of a virtual table come back with it; tables before their indexes.
     const recreate = rows.filter((row) => !virtual.some((v) => row.name.startsWith(`${v}_`))).sort((a, b) => Number(a.type !== 'table') - Number(b.type !== 'table'));
@@ -98,7 +105,7 @@ function withoutSearchIndex(archive: OpenedArchive, file: string): string[] {
     sqlite.unsafeMode(true);
     sqlite.transaction(() => {
       sqlite.pragma('writable_schema = ON');
-      sqlite.prepare(`DELETE FROM sqlite_schema WHERE ${SEARCH_INDEX}`).run();
+      sqlite.prepare(`DELETE FROM sqlite_schema WHERE ${removed}`).run(names);
       sqlite.pragma('writable_schema = OFF');
     })();
     return recreate.map((row) => row.sql);

@@ -4,8 +4,9 @@ import { AppError } from '../../../../shared/errors';
 import { verifyAuditChain, type ChainFault, type ChainVerdict } from '../../audit/chain';
 import { readKeySlotFile, slotIdFor, slotMacMatches } from '../../vault/key-slots';
 import type { OpenedArchive } from '../../vault/opened-archive';
-import { findDamagedStructures, isSearchIndexStructure } from '../../integrity/damaged-structures';
+import { findDamagedStructures, rebuildableIn } from '../../integrity/damaged-structures';
 import { databaseState, findRollback } from '../../integrity/rollback-check';
+import type Database from 'better-sqlite3';
 
 /** `verify`: the database pages, the schema version, the key slots, the audit trail and the high-water mark. */
 export function verifyArchive(archive: OpenedArchive, anchors: readonly AuditAnchor[] = []): VerifyReport {
@@ -16,12 +17,12 @@ export function verifyArchive(archive: OpenedArchive, anchors: readonly AuditAnc
       try {
         const verdict = databaseIntegrity(archive);
         if (!verdict.ok) damagedStructures = findDamagedStructures(archive.database.sqlite);
-        return damagedStructures.length > 0 ? damagedCheck(damagedStructures) : verdict;
+        return damagedStructures.length > 0 ? damagedCheck(damagedStructures, archive.database.sqlite) : verdict;
       } catch (error) {
         // A page that fails the cipher's check stops SQLite's own check: walk the tables one by one to name it.
         damagedStructures = findDamagedStructures(archive.database.sqlite);
         if (damagedStructures.length === 0) throw error;
-        return damagedCheck(damagedStructures);
+        return damagedCheck(damagedStructures, archive.database.sqlite);
       }
     }),
     guarded('schema-version', () => schemaVersion(archive)),
@@ -36,10 +37,10 @@ export function verifyArchive(archive: OpenedArchive, anchors: readonly AuditAnc
   return { ok: checks.every((c) => c.ok), checks, auditHead, damagedStructures };
 }
 
-function damagedCheck(structures: readonly string[]): VerifyCheck {
-  const rebuildable = structures.every(isSearchIndexStructure);
+function damagedCheck(structures: readonly string[], sqlite: Database.Database): VerifyCheck {
+  const rebuildable = structures.every(rebuildableIn(sqlite));
   const advice = rebuildable
-    ? { zh: '只有检索索引损坏：管理员可重建索引（repair-index）', en: 'only the search index is damaged: an administrator can rebuild it (repair-index)' }
+    ? { zh: '只有索引损坏：管理员可从记录重建索引（repair-index）', en: 'only indexes are damaged: an administrator can rebuild them from the records (repair-index)' }
     : { zh: '记录已损坏：请从最近的副本恢复数据文件夹', en: 'records are damaged: restore the data folder from the latest copy' };
   return check('database-integrity', false, `数据库页面校验失败，损坏的部分：${structures.join('、')}；${advice.zh}`, `Database pages failed their check; damaged: ${structures.join(', ')}; ${advice.en}`);
 }
