@@ -6,16 +6,14 @@ import { AppError, describeUnexpected, type Envelope, type Message } from '../..
 import { plainTextIssues } from '../../shared/plain-text';
 import { appendAuditEvent, type AuditActor, type AuditDraft, type FrontDoor } from './audit/chain';
 import type { Change, CoreEnv, HandlerContext, WriteOptions } from './context';
-import { isDatabaseDamage, toAppError } from './errors';
+import { toAppError } from './errors';
+import { DamageWatch } from './integrity/damage-watch';
 import { applyFileEffects, type FileEffect } from './fs/file-effects';
 import { handlers as defaultHandlers } from './handlers';
 import { assessArchive, conditionError, DISK_FULL } from './integrity/archive-condition';
-import { damageMessage, readDamageRecord, recordDamage } from './integrity/damage-record';
 import { advanceHighWaterMark, keepHighWaterMark } from './integrity/rollback-check';
 import { recordSignInLater } from './services/session/sign-in';
 import { busyError, LongWrite, longWriteElsewhere } from './integrity/long-write-notice';
-import { checkPagesInBackground } from './integrity/page-check';
-import { checkNextPages } from './integrity/rolling-page-check';
 import { databaseFileReplaced } from './vault/opened-archive';
 import { invalidInput } from './invalid-input';
 import type { Handler, HandlerTable } from './handlers/types';
@@ -107,16 +105,16 @@ class CoreRuntime {
   /** This core's own long write while it lasts (its notice is not a reason for this core to wait). */
   private ownLongWrite: LongWrite | null = null;
 
-  /** When the pages were last read through (see integrity/page-check.ts), and how to stop a check under way. */
-  private lastPageCheckAt = Number.NEGATIVE_INFINITY;
-  private stopPageCheck: (() => Promise<void>) | null = null;
+  private readonly damage: DamageWatch;
 
   constructor(
     private readonly env: CoreEnv,
     private readonly handlers: HandlerTable,
     private readonly log: (message: string) => void,
-    private readonly pageCheck: boolean,
-  ) {}
+    pageCheck: boolean,
+  ) {
+    this.damage = new DamageWatch(env.paths, () => env.now(), log, pageCheck);
+  }
 
   /** Calls run one after another: sign-in, lock and writes never interleave. */
   serial<T>(task: () => T | Promise<T>): Promise<T> {
@@ -144,29 +142,10 @@ class CoreRuntime {
       }
       return { ok: true, data };
     } catch (error) {
-      const appError = this.noticeDamage(error, channel) ?? toAppError(error);
+      const appError = this.damage.noticed(error, channel, this.session) ?? toAppError(error);
       if (appError.code === 'INTERNAL') this.log(`[dossierdesk] ${channel}: ${describeUnexpected(error)}`);
       return { ok: false, error: appError.toPayload() };
     }
-  }
-
-  /**
-   * A page that failed its check, wherever it was met: remembered in the data folder so that every
-   * program refuses writes until `verify` finds the database whole; the caller is told the same.
-   */
-  private noticeDamage(error: unknown, seenBy: string): AppError | null {
-    if (!isDatabaseDamage(error)) return null;
-    try {
-      recordDamage(this.env.paths.damageRecord, { seenAt: this.env.now().toISOString(), seenBy, detail: error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error), structures: [] });
-    } catch (recordError) {
-      this.log(`[dossierdesk] the damage could not be recorded: ${describeUnexpected(recordError)}`);
-    }
-    const record = readDamageRecord(this.env.paths.damageRecord);
-    const message = record ? damageMessage(record) : undefined;
-    if (this.session && message) this.session.condition = { code: 'ARCHIVE_DAMAGED', message };
-    // A message that already names the damage (the first page) is kept.
-    if (error instanceof AppError && error.code === 'ARCHIVE_DAMAGED' && error.messageEn !== new AppError('ARCHIVE_DAMAGED').messageEn) return error;
-    return new AppError('ARCHIVE_DAMAGED', message, { cause: error });
   }
 
   /**
@@ -175,10 +154,7 @@ class CoreRuntime {
    */
   private writeRefusal(session: ActiveSession, options: WriteOptions = {}): AppError | null {
     if (databaseFileReplaced(session.archive)) return new AppError('CONFLICT', FILE_REPLACED);
-    if (session.condition?.code !== 'ARCHIVE_DAMAGED') {
-      const damage = readDamageRecord(this.env.paths.damageRecord);
-      if (damage) session.condition = { code: 'ARCHIVE_DAMAGED', message: damageMessage(damage) };
-    }
+    this.damage.takeUp(session);
     const condition = session.condition;
     if (condition && condition.code !== options.despite) return conditionError(condition);
     const elsewhere = longWriteElsewhere(this.env.paths.longWrite, this.ownLongWrite);
@@ -244,7 +220,7 @@ class CoreRuntime {
       const data = await (this.handlers[channel] as Handler<Channel>)(this.context(channel, frontDoor, { count: 0 }), input as never);
       return { ok: true, data };
     } catch (error) {
-      const appError = this.noticeDamage(error, channel) ?? toAppError(error);
+      const appError = this.damage.noticed(error, channel, this.session) ?? toAppError(error);
       if (appError.code === 'INTERNAL') this.log(`[dossierdesk] ${channel}: ${describeUnexpected(error)}`);
       return { ok: false, error: appError.toPayload() };
     }
@@ -295,47 +271,9 @@ class CoreRuntime {
     }
   }
 
-  /**
-   * After a sign-in in the window: every page read once in the background, at most once a day.
-   * On the command line: the next few tables, in turn (integrity/rolling-page-check.ts).
-   */
-  private startPageCheck(session: ActiveSession, frontDoor: FrontDoor): void {
-    const now = this.env.now().getTime();
-    if (!this.pageCheck || session.condition) return;
-    if (frontDoor === 'cli') {
-      const found = checkNextPages(session.archive.database.sqlite, this.env.paths.pageCheckCursor);
-      if (found.damaged.length > 0) this.damageFound(session, { problems: [found.detail], structures: found.damaged });
-      return;
-    }
-    if (now - this.lastPageCheckAt < PAGE_CHECK_EVERY_MS) return;
-    this.lastPageCheckAt = now;
-    try {
-      this.stopPageCheck = checkPagesInBackground(session.archive, (result) => {
-        this.stopPageCheck = null;
-        if (result.failed) this.log(`[dossierdesk] the page check could not run: ${result.failed}`);
-        if (result.problems.length > 0) this.damageFound(session, result);
-      });
-    } catch (error) {
-      this.log(`[dossierdesk] the page check could not start: ${describeUnexpected(error)}`);
-    }
-  }
-
-  /** Damage the page check found: recorded for every program, and this session writes no more. */
-  private damageFound(session: ActiveSession, found: { problems: string[]; structures: string[] }): void {
-    try {
-      recordDamage(this.env.paths.damageRecord, { seenAt: this.env.now().toISOString(), seenBy: 'page-check', detail: found.problems.slice(0, 3).join('; '), structures: found.structures });
-    } catch (error) {
-      this.log(`[dossierdesk] the damage could not be recorded: ${describeUnexpected(error)}`);
-    }
-    const record = readDamageRecord(this.env.paths.damageRecord);
-    if (record && this.session === session) session.condition = { code: 'ARCHIVE_DAMAGED', message: damageMessage(record) };
-  }
-
   /** Wipes the session's staged files and closes the archive, wiping its key. */
   private endSession(session: ActiveSession): void {
-    const stop = this.stopPageCheck;
-    this.stopPageCheck = null;
-    stop?.().catch((error: unknown) => this.log(`[dossierdesk] the page check could not be stopped: ${describeUnexpected(error)}`));
+    this.damage.stop();
     try {
       session.stagedFiles.wipe();
     } catch (error) {
@@ -467,7 +405,7 @@ class CoreRuntime {
           this.sessionFrontDoor = frontDoor;
           this.lastLockReason = null;
           this.disabledAccount = false;
-          this.startPageCheck(session, frontDoor);
+          this.damage.afterSignIn(session, frontDoor, () => this.session === session);
           return sessionInfo(session);
         } catch (error) {
           closeArchive(archive);
@@ -591,9 +529,6 @@ const FILE_REPLACED: Message = {
   zh: '档案库文件已被另一程序替换（修复或放回副本），本程序打开的是旧文件，不能再写入：请锁定后重新登录',
   en: 'The archive file was replaced by another program (a repair, or a copy put back); this program has the old file open and cannot write: lock and sign in again',
 };
-
-/** A window kept open for weeks reads its pages through once a day. */
-const PAGE_CHECK_EVERY_MS = 24 * 60 * 60_000;
 
 function pauseBriefly(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
