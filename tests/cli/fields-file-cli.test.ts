@@ -105,7 +105,7 @@ describe('--fields-file', () => {
     expect(await revealedIdNumbers(env, [number])).toEqual([ID_NUMBER]);
   });
 
-  it.skipIf(process.platform !== 'linux')('keeps the values out of the command line and the environment of the process', async () => {
+  it.skipIf(process.platform !== 'linux')(`keeps the values out of the command line and the environment of the process${process.platform === 'linux' ? '' : ' – skipped: reads /proc, Linux only'}`, async () => {
     const env = await initArchive(tempDir());
     const cwd = tempDir();
     const { DOSSIERDESK_PASSWORD: password = '', ...withoutPassword } = env;

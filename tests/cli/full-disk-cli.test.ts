@@ -6,7 +6,9 @@ import { builtCli, initArchive, runCli } from './run-cli';
 
 const tempDir = useTempDirs();
 
-describe.skipIf(!fullDisk.available())('a completely full disk', () => {
+const canMount = fullDisk.available();
+// Where this machine cannot make the disk, the skip says why (the test name is printed with it).
+describe.skipIf(!canMount)(`a completely full disk${canMount ? '' : ' – skipped: needs root and `unshare -m` to mount a private tmpfs'}`, () => {
   it('reads go on; a write says "disk full" and loses nothing; a wrong password is still exit 3', async () => {
     const folder = tempDir();
     const env = await initArchive(folder);

@@ -7,7 +7,8 @@ import { builtCli, initArchive, runCli } from './run-cli';
 const tempDir = useTempDirs();
 const user = userRefusedByPermissions(builtCli);
 
-describe.skipIf(user === null)('a read-only data folder', () => {
+// Root ignores permission bits; where `nobody` cannot run the built CLI either, the skip says why.
+describe.skipIf(user === null)(`a read-only data folder${user === null ? ' – skipped: tests run as root and the checkout is not readable by `nobody`' : ''}`, () => {
   it('opens for reading – status, list, search, verify – and refuses every write by name; a wrong password is still exit 3', async () => {
     const folder = tempDir();
     const env = await initArchive(folder);
