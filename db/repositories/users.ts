@@ -143,3 +143,12 @@ function selectUsers(db: Db, where?: ReturnType<typeof eq>): UserRecord[] {
     createdAt: user.createdAt,
   }));
 }
+
+/**
+ * The user with this login, found by reading the users table itself rather than its login index –
+ * for signing in to repair that index when it is damaged.
+ */
+export function findUserByLoginWithoutIndex(db: Db, login: string): UserRecord | null {
+  const row = db.get<{ id: number } | undefined>(sql`SELECT id FROM users NOT INDEXED WHERE login = ${login}`);
+  return row ? findUserById(db, row.id) : null;
+}

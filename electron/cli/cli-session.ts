@@ -1,7 +1,7 @@
 import type { Core } from '../core/core';
 import { createCore } from '../core/core';
 import { resolveDataDir } from '../core/data-dir';
-import type { Channel, InputOf, OutputOf, Settings } from '../../shared/contract';
+import type { Channel, InputOf, OutputOf, Settings, SignedInInfo } from '../../shared/contract';
 import { AppError, dataOf } from '../../shared/errors';
 import { normalizeLogin } from '../../shared/schemas';
 import { cliError } from './cli-error';
@@ -117,12 +117,12 @@ export class CliSession {
    * Signs in. An account that must change its password may only do that (`user passwd` for
    * itself); everything else is refused clearly, with exit code 3.
    */
-  async signIn(options: { allowPendingPasswordChange?: boolean } = {}): Promise<void> {
+  async signIn(options: { allowPendingPasswordChange?: boolean; repairIndexes?: boolean } = {}): Promise<SignedInInfo> {
     const status = await this.call('archive:status', {});
     if (status.state === 'missing') {
       throw new AppError('ARCHIVE_NOT_FOUND', { zh: `数据文件夹中没有档案库：${this.dataDir}`, en: `There is no archive in the data folder: ${this.dataDir}` });
     }
-    const session = await this.call('session:login', { login: this.userName(), password: await this.password() });
+    const session = await this.call('session:login', { login: this.userName(), password: await this.password(), ...(options.repairIndexes ? { repairIndexes: true } : {}) });
     // Reading goes on; the reason nothing can be written is said once, before the output.
     if (session.condition) this.io.err(`注意 / note ${session.condition.code}: ${session.condition.message} / ${session.condition.messageEn}`);
     if (session.user.mustChangePassword && !options.allowPendingPasswordChange) {
@@ -131,6 +131,7 @@ export class CliSession {
         en: `The password must be changed first (first sign-in or reset): dossierdesk user passwd ${session.user.login}`,
       });
     }
+    return session;
   }
 
   signedInLogin(): string {

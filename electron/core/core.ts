@@ -8,6 +8,7 @@ import { appendAuditEvent, type AuditActor, type AuditDraft, type FrontDoor } fr
 import type { Change, CoreEnv, HandlerContext, WriteOptions } from './context';
 import { toAppError } from './errors';
 import { DamageWatch } from './integrity/damage-watch';
+import { nameSignInDamage } from './integrity/sign-in-damage';
 import { applyFileEffects, type FileEffect } from './fs/file-effects';
 import { handlers as defaultHandlers } from './handlers';
 import { assessArchive, conditionError, DISK_FULL } from './integrity/archive-condition';
@@ -408,8 +409,9 @@ class CoreRuntime {
           this.damage.afterSignIn(session, frontDoor, () => this.session === session);
           return sessionInfo(session);
         } catch (error) {
+          const named = nameSignInDamage(error, archive.database.sqlite);
           closeArchive(archive);
-          throw error;
+          throw named ?? error;
         }
       },
       lock: (reason: LockReason) => {

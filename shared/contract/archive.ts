@@ -89,17 +89,17 @@ export const archiveContract = {
     input: z.strictObject({ anchors: z.array(auditAnchorSchema).max(100).optional() }),
     output: returns<VerifyReport>(),
   }),
-  /**
-   * An administrator accepts that the archive was rolled back (its lost files cannot be put back):
-   * recorded with what was lost, running numbers moved past every number issued before, and
-   * writing allowed again.
-   */
-  /** An administrator rebuilds a damaged search index from the records (verify says when this helps). */
+  /** An administrator rebuilds damaged indexes from the records (verify says when this helps). */
   'archive:repair-index': mutation({
     access: 'settings.manage',
     input: z.strictObject({}),
     output: returns<RepairedIndex>(),
   }),
+  /**
+   * An administrator accepts that the archive was rolled back (its lost files cannot be put back):
+   * recorded with what was lost, running numbers moved past every number issued before, and
+   * writing allowed again.
+   */
   'archive:accept-rollback': mutation({
     access: 'settings.manage',
     input: z.strictObject({}),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Permission, Role } from '../permissions';
 import { currentPasswordSchema, loginSchema, passwordSchema } from '../schemas';
+import type { RepairedIndex } from './archive';
 import { mutation, query, returns } from './define';
 
 export interface SessionUser {
@@ -24,6 +25,11 @@ export interface SessionInfo {
   condition: { code: 'ARCHIVE_DAMAGED' | 'ARCHIVE_ROLLED_BACK' | 'READ_ONLY' | 'DISK_FULL'; message: string; messageEn: string } | null;
 }
 
+/** A sign-in that first rebuilt damaged indexes says which. */
+export interface SignedInInfo extends SessionInfo {
+  repaired?: RepairedIndex;
+}
+
 export type LockReason = 'idle' | 'manual' | 'exit';
 
 export interface SessionStatus {
@@ -42,8 +48,10 @@ export const sessionContract = {
     access: 'public',
     // The password is checked by the key slot, not by a format rule: old passwords stay valid
     // when the policy changes.
-    input: z.strictObject({ login: loginSchema, password: currentPasswordSchema }),
-    output: returns<SessionInfo>(),
+    // repairIndexes: an administrator whose sign-in is refused because indexes it reads are
+    // damaged rebuilds them first (see repair-before-sign-in.ts).
+    input: z.strictObject({ login: loginSchema, password: currentPasswordSchema, repairIndexes: z.boolean().optional() }),
+    output: returns<SignedInInfo>(),
   }),
   'session:lock': mutation({
     access: 'session',

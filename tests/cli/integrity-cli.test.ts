@@ -55,3 +55,26 @@ describe('a damaged page that no write touches, on the command line', () => {
     expect(list.stdout).toContain('损坏之前');
   });
 });
+
+describe('a damaged index that sign-in reads, on the command line', () => {
+  it('every command names it; repair-index rebuilds it while signing in, and the archive works again', async () => {
+    const folder = tempDir();
+    const env = await initArchive(folder);
+    expect((await runCli(['dossier', 'create', '--title', '损坏之前'], { env })).code).toBe(0);
+    const dataDir = join(folder, 'archive');
+    const pages = await pagesOf(dataDir, 'audit_events_action_idx', { login: 'admin', password: CLI_ADMIN_PASSWORD });
+    damagePage(dataDir, pages.at(-1) ?? 0);
+
+    const refused = await runCli(['status'], { env });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('audit_events_action_idx');
+    expect(refused.stderr).toContain('dossierdesk repair-index');
+    const repaired = await runCli(['repair-index'], { env });
+    expect(repaired.code, repaired.stderr).toBe(0);
+    expect(repaired.stdout).toContain('audit_events_action_idx');
+    const list = await runCli(['dossier', 'list'], { env });
+    expect(list.code, list.stderr).toBe(0);
+    expect(list.stdout).toContain('损坏之前');
+    expect((await runCli(['verify'], { env })).code).toBe(0);
+  });
+});

@@ -73,3 +73,34 @@ test('a damaged search index, found by the check after sign-in: writing stops, t
   await screenshot(page, 'integrity-04-repaired');
   expect(cspViolations).toEqual([]);
 });
+
+test('a damaged index that sign-in reads: the sign-in page names it, the administrator rebuilds it and is signed in', async ({ page, harness, cspViolations }) => {
+  await page.goto(harness.url);
+  await createArchive(page);
+  await createDossier(page, '张三的新车档案');
+  await page.goto(
+    await harness.restart(async () => {
+      const pages = await pagesOf(harness.dataDir, 'audit_events_action_idx');
+      damagePage(harness.dataDir, pages.at(-1) ?? 0);
+    }),
+  );
+  await page.getByLabel('登录名').fill(ADMIN.login);
+  await page.getByLabel('密码').fill(ADMIN.password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByTestId('form-error')).toContainText('损坏的只是索引（audit_events_action_idx）');
+  await screenshot(page, 'integrity-05-sign-in-damaged');
+
+  // The password field was emptied: the repair asks for it again, like any sign-in.
+  await page.getByTestId('login-repair').click();
+  await page.locator('.ant-popconfirm').getByRole('button', { name: /^确\s?定$/ }).click();
+  await expect(page.getByText('请输入密码')).toBeVisible();
+  await page.getByLabel('密码').fill(ADMIN.password);
+  await page.getByTestId('login-repair').click();
+  await page.locator('.ant-popconfirm').getByRole('button', { name: /^确\s?定$/ }).click();
+  await expect(page.getByText('已重建索引：audit_events_action_idx')).toBeVisible();
+  await expect(page.getByTestId('signed-in-user')).toBeVisible();
+  await expect(page.getByTestId('condition-banner')).toBeHidden();
+  await createDossier(page, '修复之后的档案');
+  await screenshot(page, 'integrity-06-sign-in-repaired');
+  expect(cspViolations).toEqual([]);
+});

@@ -1,5 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import type { AuditAnchor, VerifyReport } from '../../../shared/contract';
+import type { AuditAnchor, RepairedIndex, VerifyReport } from '../../../shared/contract';
+import { AppError } from '../../../shared/errors';
+import type { CliSession } from '../cli-session';
 import { withSequence } from '../../../shared/dossier-types';
 import { EXIT } from '../exit-codes';
 import type { Run } from '../program';
@@ -52,8 +54,7 @@ export function registerArchiveCommands(program: Command, run: Run): void {
     .command('repair-index')
     .description('只有索引损坏时（见 verify）从记录重建，替换损坏的数据库文件；之后需重新登录 / when verify finds only indexes damaged: rebuild them from the records in a repaired database that replaces the damaged file')
     .action(run(async (session) => {
-      await session.signIn();
-      const repaired = await session.call('archive:repair-index', {});
+      const repaired = (await signInRepairing(session)) ?? (await session.call('archive:repair-index', {}));
       session.print(
         `已重建索引（损坏的部分：${repaired.damaged.join('、')}；检索索引重新收录 ${repaired.dossiers} 份档案） / indexes rebuilt (damaged: ${repaired.damaged.join(', ')}; ${repaired.dossiers} dossiers indexed again for search)`,
         repaired,
@@ -69,6 +70,18 @@ export function registerArchiveCommands(program: Command, run: Run): void {
       const numbers = Object.entries(accepted.numbersAdvanced).map(([scope, value]) => withSequence(scope, value)).join(', ') || '—';
       session.print(`已接受回退（数据库至审计事件 ${accepted.databaseEventId}；之后的档号从以下档号之后继续：${numbers}） / rollback accepted (database up to audit event ${accepted.databaseEventId}; numbering goes on after: ${numbers})`, accepted);
     }));
+}
+
+/** Damage that refuses the sign-in itself is repaired while signing in; null when the sign-in went through. */
+async function signInRepairing(session: CliSession): Promise<RepairedIndex | null> {
+  try {
+    await session.signIn();
+    return null;
+  } catch (error) {
+    if (!(error instanceof AppError && error.code === 'ARCHIVE_DAMAGED')) throw error;
+  }
+  const signedIn = await session.signIn({ repairIndexes: true });
+  return signedIn.repaired ?? null;
 }
 
 export function formatReport(report: VerifyReport): string {

@@ -1,6 +1,7 @@
 import type { sessionContract } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { changePassword } from '../services/session/change-password';
+import { repairBeforeSignIn } from '../services/session/repair-before-sign-in';
 import { confirmSignIn, settleSignIn, signIn, type SettledAttempts } from '../services/session/sign-in';
 import { readSettings } from '../services/settings/settings';
 import { SearchIndexRebuild, searchIndexIsCurrent } from '../services/search/index-dossier';
@@ -18,6 +19,7 @@ export const sessionHandlers: HandlersFor<typeof sessionContract> = {
     if (ctx.currentSession) {
       throw new AppError('CONFLICT', { zh: '已有用户登录，请先锁定', en: 'Someone is signed in; lock first' });
     }
+    const repaired = input.repairIndexes ? await repairBeforeSignIn(ctx.env, input.login, input.password, ctx.frontDoor) : null;
     const signedIn = await signIn(ctx.env, input.login, input.password, ctx.frontDoor);
     let rebuild: SearchIndexRebuild | null = null;
     let settled: SettledAttempts | null = null;
@@ -41,7 +43,7 @@ export const sessionHandlers: HandlersFor<typeof sessionContract> = {
     await confirmSignIn(signedIn, settled);
     const pending = rebuild as SearchIndexRebuild | null;
     if (pending && !pending.finished) ctx.inBackground(pending);
-    return info;
+    return repaired ? { ...info, repaired } : info;
   },
 
   'session:lock': (ctx) => {

@@ -1,8 +1,8 @@
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ADMIN, call, newArchive, ok, testCore } from '../../../tests/helpers/core';
-import { damagePage, hasFile, pagesOf } from '../../../tests/helpers/archive-faults';
+import { damagePage, flipByte, hasFile, pagesOf } from '../../../tests/helpers/archive-faults';
 import { useTempDirs } from '../../../tests/helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -151,6 +151,27 @@ describe('a damaged database is named as such and written no further', () => {
     expect(damaged.ok ? '' : damaged.error.messageEn).toContain("first page fails its check");
 
     copyFileSync(join(other, 'archive.db'), join(dir, 'archive.db'));
+    expect(await call(core, 'session:login', signIn)).toMatchObject({ ok: false, error: { code: 'WRONG_KEY' } });
+    await core.close();
+  });
+
+  it('without the sealed mark, a hit in the salt or at the start of page 1 is still damage; another archive still a wrong key', async () => {
+    const dir = tempDir();
+    await closedArchive(dir);
+    const other = tempDir();
+    await closedArchive(other);
+    copyFileSync(join(dir, 'archive.db'), join(dir, 'sound.db'));
+    rmSync(join(dir, 'high-water.json'));
+    const core = testCore(dir);
+    // offset 5: the salt; offset 20: the first encrypted block, which also holds the page size.
+    for (const offset of [5, 20]) {
+      copyFileSync(join(dir, 'sound.db'), join(dir, 'archive.db'));
+      flipByte(join(dir, 'archive.db'), offset);
+      const damaged = await call(core, 'session:login', signIn);
+      expect(damaged, `byte ${offset}`).toMatchObject({ ok: false, error: { code: 'ARCHIVE_DAMAGED' } });
+    }
+    copyFileSync(join(other, 'archive.db'), join(dir, 'archive.db'));
+    rmSync(join(dir, 'archive.db-wal'), { force: true });
     expect(await call(core, 'session:login', signIn)).toMatchObject({ ok: false, error: { code: 'WRONG_KEY' } });
     await core.close();
   });

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { InputOf, LockReason, SessionInfo } from '../../../shared/contract';
+import type { InputOf, LockReason, OutputOf, SessionInfo } from '../../../shared/contract';
 import { call, onSignedOut } from '../lib/api';
 
 export type Phase = 'loading' | 'setup' | 'incomplete' | 'locked' | 'signed-in' | 'unreachable';
@@ -16,7 +16,7 @@ export interface SessionState {
 interface SessionContextValue extends SessionState {
   refresh: () => Promise<void>;
   createArchive: (input: InputOf<'archive:create'>) => Promise<void>;
-  login: (input: InputOf<'session:login'>) => Promise<void>;
+  login: (input: InputOf<'session:login'>) => Promise<OutputOf<'session:login'>>;
   lock: () => Promise<void>;
 }
 
@@ -68,6 +68,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       login: async (input) => {
         const session = await call('session:login', input);
         setState((previous) => ({ ...previous, phase: 'signed-in', session, lockReason: null }));
+        return session;
       },
       lock: async () => {
         await call('session:lock', {});

@@ -47,6 +47,9 @@ export const en: Messages = {
     submit: 'Sign in',
     lockedIdle: 'The archive locked itself after a period of inactivity. Please sign in again.',
     lockedManual: 'The archive is locked. Please sign in again.',
+    repair: 'Rebuild indexes and sign in (administrator)',
+    repairConfirm: 'Sign in with the administrator account above, rebuild the damaged indexes from the records and replace the damaged database file with the checked repaired copy? Nothing is changed when records themselves are damaged.',
+    repaired: 'Indexes rebuilt: {{names}}',
   },
   condition: {
     ARCHIVE_DAMAGED: 'The archive files are damaged: writing is stopped',

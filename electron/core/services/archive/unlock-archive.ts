@@ -1,6 +1,7 @@
 import { openArchiveDatabase } from '../../../../db/open';
 import { readArchiveMeta } from '../../../../db/repositories/meta';
 import { findUserByLogin, type UserRecord } from '../../../../db/repositories/users';
+import type { Db } from '../../../../db/open';
 import { AppError } from '../../../../shared/errors';
 import { normalizeLogin } from '../../../../shared/schemas';
 import { archiveState, type ArchivePaths } from '../../vault/archive-files';
@@ -10,13 +11,19 @@ import { deriveSubkey } from '../../vault/subkeys';
 import { FIRST_PAGE_DAMAGED, isFirstPageDamage } from '../../integrity/first-page';
 import { readOnlyReason } from '../../vault/folder-writable';
 import { findRollback } from '../../integrity/rollback-check';
+import { nameSignInDamage } from '../../integrity/sign-in-damage';
 
 /**
  * Sign-in: the user's key slot gives the data key, the data key opens the database. A wrong
  * password fails at the slot, before anything on disk is touched; a slot that is not the one the
  * database recorded for the user (users.keySlotMac) is refused as KEY_SLOT_STALE.
  */
-export async function unlockArchive(paths: ArchivePaths, login: string, password: string, migrationsDir: string): Promise<{ archive: OpenedArchive; user: UserRecord }> {
+export interface UnlockOptions {
+  /** How the user is found: by the login index, or (to repair that index) without it. */
+  findUser?: (db: Db, login: string) => UserRecord | null;
+}
+
+export async function unlockArchive(paths: ArchivePaths, login: string, password: string, migrationsDir: string, options: UnlockOptions = {}): Promise<{ archive: OpenedArchive; user: UserRecord }> {
   const state = archiveState(paths);
   if (state === 'missing') throw new AppError('ARCHIVE_NOT_FOUND');
   if (state === 'incomplete') throw new AppError('ARCHIVE_INCOMPLETE');
@@ -30,7 +37,7 @@ export async function unlockArchive(paths: ArchivePaths, login: string, password
     const file = database.readOnly ? undefined : databaseFileIdentity(paths.database);
     archive = { paths, archiveId: slotFile.archiveId, database, dataKey, ...(file ? { file } : {}) };
     if (readArchiveMeta(database.db).archiveId !== slotFile.archiveId) throw new AppError('WRONG_KEY');
-    const user = findUserByLogin(database.db, normalizeLogin(login));
+    const user = (options.findUser ?? findUserByLogin)(database.db, normalizeLogin(login));
     // A slot without an active user (left over, or the user was disabled) does not sign anyone in.
     if (!user || user.status !== 'active') throw new AppError('WRONG_PASSWORD');
     // The slot must be the one the database recorded: an old keyslots.json put back would
@@ -40,9 +47,13 @@ export async function unlockArchive(paths: ArchivePaths, login: string, password
     if (!opened.some((slot) => slotMacMatches(dataKey, slotFile.archiveId, slot, user.keySlotMac)) && !databaseIsOlder(archive)) throw new AppError('KEY_SLOT_STALE');
     return { archive, user };
   } catch (error) {
-    const damaged = !archive && isFirstPageDamage(error, { paths, dataKey, archiveId: slotFile.archiveId });
-    if (archive) closeArchive(archive);
-    else dataKey.fill(0);
+    if (archive) {
+      const named = nameSignInDamage(error, archive.database.sqlite);
+      closeArchive(archive);
+      throw named ?? error;
+    }
+    const damaged = isFirstPageDamage(error, { paths, dataKey, archiveId: slotFile.archiveId }, dbKey);
+    dataKey.fill(0);
     throw damaged ? new AppError('ARCHIVE_DAMAGED', FIRST_PAGE_DAMAGED, { cause: error }) : error;
   } finally {
     dbKey.fill(0);

@@ -8,7 +8,7 @@ import { normalizeLogin } from '../../../../shared/schemas';
 import { formatLocalDateTime } from '../../../../shared/time';
 import type { AuditDraft, FrontDoor } from '../../audit/chain';
 import type { CoreEnv } from '../../context';
-import { unlockArchive } from '../archive/unlock-archive';
+import { unlockArchive, type UnlockOptions } from '../archive/unlock-archive';
 import { archiveState } from '../../vault/archive-files';
 import { readKeySlotFile, slotIdFor } from '../../vault/key-slots';
 import type { OpenedArchive } from '../../vault/opened-archive';
@@ -45,7 +45,7 @@ export interface SignedIn {
  * stays counted and sealed into the sign-in state, and the account locks when the limit is
  * reached. A key slot the database does not know is refused as KEY_SLOT_STALE, not counted.
  */
-export async function signIn(env: CoreEnv, login: string, password: string, frontDoor: FrontDoor): Promise<SignedIn> {
+export async function signIn(env: CoreEnv, login: string, password: string, frontDoor: FrontDoor, options: UnlockOptions = {}): Promise<SignedIn> {
   const state = archiveState(env.paths);
   if (state === 'missing') throw new AppError('ARCHIVE_NOT_FOUND');
   if (state === 'incomplete') throw new AppError('ARCHIVE_INCOMPLETE');
@@ -63,7 +63,7 @@ export async function signIn(env: CoreEnv, login: string, password: string, fron
   const reservation = await reserveAttempt(path, account, attempt, () => env.now());
   if (reservation.kind === 'refused') throw withUnrecordedNote(lockedError(reservation.lockedUntil), reservation.unrecorded);
   try {
-    const { archive, user } = await unlockArchive(env.paths, login, password, env.migrationsDir);
+    const { archive, user } = await unlockArchive(env.paths, login, password, env.migrationsDir, options);
     await clearReservation(path, account, reservation);
     return { archive, user, account, ownAttempt: reservation.sealed };
   } catch (error) {

@@ -1,9 +1,9 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Input } from 'antd';
+import { Alert, App, Button, Form, Input, Popconfirm } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/SessionProvider';
-import { errorText } from '../../lib/api';
+import { ApiError, errorText } from '../../lib/api';
 import { AuthLayout } from '../../ui/AuthLayout';
 
 interface LoginForm {
@@ -14,20 +14,30 @@ interface LoginForm {
 export function LoginPage() {
   const { t, i18n } = useTranslation();
   const { dataDir, lockReason, lastLogin, login } = useSession();
+  const { message } = App.useApp();
   const [error, setError] = useState<string | null>(null);
+  // Damage met while signing in: an administrator may rebuild damaged indexes and sign in.
+  const [damaged, setDamaged] = useState(false);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<LoginForm>();
 
-  const submit = async (values: LoginForm) => {
+  const submit = async (values: LoginForm, repairIndexes = false) => {
     setBusy(true);
     setError(null);
     try {
-      await login(values);
+      const session = await login(repairIndexes ? { ...values, repairIndexes } : values);
+      if (session.repaired) void message.success(t('login.repaired', { names: session.repaired.damaged.join(i18n.language === 'en' ? ', ' : '、') }));
     } catch (failure) {
       setError(errorText(failure, i18n.language));
+      setDamaged(failure instanceof ApiError && failure.code === 'ARCHIVE_DAMAGED');
       form.setFieldValue('password', '');
       setBusy(false);
     }
+  };
+
+  const repair = async () => {
+    const values = await form.validateFields().catch(() => null);
+    if (values) await submit(values, true);
   };
 
   const notice = lockReason === 'idle' ? t('login.lockedIdle') : lockReason === 'manual' ? t('login.lockedManual') : null;
@@ -46,6 +56,13 @@ export function LoginPage() {
         <Button type="primary" htmlType="submit" block loading={busy}>
           {t('login.submit')}
         </Button>
+        {damaged && (
+          <Popconfirm title={t('login.repairConfirm')} onConfirm={() => void repair()}>
+            <Button danger block className="login-repair" data-testid="login-repair">
+              {t('login.repair')}
+            </Button>
+          </Popconfirm>
+        )}
       </Form>
     </AuthLayout>
   );
