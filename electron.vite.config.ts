@@ -25,6 +25,8 @@ export default defineConfig({
           index: resolve('electron/main/index.ts'),
           cli: resolve('electron/cli/index.ts'),
           harness: resolve('electron/harness/index.ts'),
+          // The core's own process (an Electron utility process; a Node child under the harness).
+          'core-host': resolve('electron/core-host/index.ts'),
           // The import's second thread (found beside these by import-worker-host).
           'import-worker': resolve('electron/core/services/import/import-worker.ts'),
           // The page check after a sign-in in the window (found beside these by integrity/page-check).

@@ -9,6 +9,7 @@ const rules: { layer: string; forbidden: RegExp; why: string }[] = [
   { layer: 'shared', forbidden: /^(electron|node:|react|better-sqlite3|drizzle-orm)|^(\.\.\/)+(db|renderer|electron)\//, why: 'shared/ imports only itself and zod' },
   { layer: 'db', forbidden: /^electron$|^(\.\.\/)+(renderer|electron)\//, why: 'db/ never imports electron or the layers above it' },
   { layer: 'electron/core', forbidden: /^electron$|^electron\/|^(\.\.\/)+(renderer|main|preload|harness|cli)\//, why: 'electron/core runs under plain Node and knows no front door' },
+  { layer: 'electron/core-host', forbidden: /^electron$|^(\.\.\/)+(renderer|main|preload|harness|cli)\//, why: "the core's process runs under plain Node (a utility process or a Node child) and knows no front door" },
   { layer: 'electron/cli', forbidden: /^electron$/, why: 'the CLI runs under plain Node' },
   { layer: 'electron/harness', forbidden: /^electron$/, why: 'the harness runs under plain Node' },
   { layer: 'renderer', forbidden: /^(electron|node:|better-sqlite3|drizzle-orm)|^(\.\.\/)+(db|electron)\//, why: 'renderer/ reaches the core only through window.api' },

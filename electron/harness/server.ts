@@ -1,7 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Core } from '../core/core';
+import type { CoreEndpoint } from '../core-host/client';
 import { isChannel, STAGING_CHUNK_BYTES, stagingContract } from '../../shared/contract';
 import { buildCsp } from '../../shared/csp';
 import type { ErrorPayload } from '../../shared/errors';
@@ -10,7 +10,7 @@ import { bridgeScript, TOKEN_HEADER } from './bridge-script';
 import { readStaticFile, withBridgeScript } from '../core/fs/static-files';
 
 export interface HarnessOptions {
-  core: Core;
+  core: Pick<CoreEndpoint, 'invoke'>;
   /** The built renderer (out/renderer). */
   rendererDir: string;
   port?: number;

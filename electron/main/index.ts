@@ -1,7 +1,8 @@
 import { app, BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { version } from '../../package.json';
-import { createCore, type Core } from '../core/core';
+import { CoreClient } from '../core-host/client';
+import { startCoreProcess } from './core-process';
 import { dataDirArgument } from './args';
 import { registerFileDialog } from './file-dialog';
 import { registerIpc } from './ipc';
@@ -22,7 +23,8 @@ function dataDir(): string {
 
 function start(): void {
   const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
-  const core: Core = createCore({ dataDir: dataDir(), migrationsDir: join(app.getAppPath(), 'db', 'migrations'), appVersion: version });
+  const core = new CoreClient(() => startCoreProcess(join(import.meta.dirname, 'core-host.js')), { dataDir: dataDir(), migrationsDir: join(app.getAppPath(), 'db', 'migrations'), appVersion: version }, (line) => console.error(line));
+  core.start();
 
   hardenWebContents(devServerUrl);
   serveRenderer(join(import.meta.dirname, '..', 'renderer'));

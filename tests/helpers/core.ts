@@ -16,12 +16,12 @@ export function testCore(dataDir: string, options: Partial<CoreOptions> = {}): C
 }
 
 /** Typed call through the real wrapper. */
-export async function call<C extends Channel>(core: Core, channel: C, input: InputOf<C>, frontDoor: FrontDoor = 'ui'): Promise<Envelope<OutputOf<C>>> {
+export async function call<C extends Channel>(core: Pick<Core, 'invoke'>, channel: C, input: InputOf<C>, frontDoor: FrontDoor = 'ui'): Promise<Envelope<OutputOf<C>>> {
   return (await core.invoke(channel, input, frontDoor)) as Envelope<OutputOf<C>>;
 }
 
 /** Like `call`, but the test fails with the error message unless the call succeeds. */
-export async function ok<C extends Channel>(core: Core, channel: C, input: InputOf<C>, frontDoor: FrontDoor = 'ui'): Promise<OutputOf<C>> {
+export async function ok<C extends Channel>(core: Pick<Core, 'invoke'>, channel: C, input: InputOf<C>, frontDoor: FrontDoor = 'ui'): Promise<OutputOf<C>> {
   const result = await call(core, channel, input, frontDoor);
   if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.messageEn}`);
   return result.data;
