@@ -18,7 +18,11 @@ export interface CoreEnv {
   now(): Date;
 }
 
-/** Side effects outside the database that belong to a write (key slot file, sign-in state). */
+/**
+ * Side effects outside the database that belong to a write (the key slot file). Never the sign-in
+ * state: other programs count attempts in it at any time, so it is changed only under its lock,
+ * after the commit (signin-state-lock.ts).
+ */
 export interface WriteEffects {
   /**
    * Replaces a file as the last step of the transaction – after the audit event – and puts the

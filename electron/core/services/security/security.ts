@@ -3,7 +3,8 @@ import type { SecurityPolicy, Settings } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
 import { separatedRoles, separationRoles, type Role } from '../../../../shared/permissions';
 import type { HandlerContext } from '../../context';
-import { readSigninState, signinStateText } from '../../vault/signin-state';
+import type { LockoutPolicy } from '../../vault/signin-state';
+import { updateSigninState } from '../../vault/signin-state-lock';
 import { readSettings, storeSeparation, updateSecurityPolicy } from '../settings/settings';
 import { lockoutPolicy } from '../session/sign-in';
 import { assertSomeoneManagesUsers, requireUser } from '../users/user-rules';
@@ -17,17 +18,29 @@ function changed(before: Settings, after: Settings): Record<string, { before: un
   );
 }
 
-export function updatePolicy(ctx: HandlerContext, changes: Partial<SecurityPolicy>): Settings {
+export async function updatePolicy(ctx: HandlerContext, changes: Partial<SecurityPolicy>): Promise<Settings> {
   const { archive } = ctx.session();
-  return ctx.write(
-    (db, effects) => {
-      const result = updateSecurityPolicy(db, changes);
-      // The lockout policy must be known before the database is open: mirror it into the sign-in state.
-      effects.replaceFile(archive.paths.signinState, signinStateText({ ...readSigninState(archive.paths.signinState), policy: lockoutPolicy(result.after) }));
-      return result;
-    },
+  const { after } = ctx.write(
+    (db) => updateSecurityPolicy(db, changes),
     ({ before, after }) => ({ action: 'security:update-policy', summary: changed(before, after) }),
-  ).after;
+  );
+  await mirrorLockoutPolicy(archive.paths.signinState, lockoutPolicy(after));
+  return after;
+}
+
+/**
+ * The lockout policy must be known before the database is open, so once committed it is mirrored
+ * into the sign-in state, under that file's lock (other programs' counted attempts stay). If it
+ * cannot be written now – a full disk, other programs holding the lock – the database stays
+ * authoritative and the next sign-in mirrors it (confirmSignIn).
+ */
+async function mirrorLockoutPolicy(path: string, policy: LockoutPolicy): Promise<void> {
+  const same = (held: LockoutPolicy) => held.maxAttempts === policy.maxAttempts && held.lockMinutes === policy.lockMinutes;
+  try {
+    await updateSigninState(path, (state) => ({ state: same(state.policy) ? null : { ...state, policy }, value: undefined }));
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+  }
 }
 
 /**

@@ -105,7 +105,7 @@ export function withUnrecordedNote(error: AppError, unrecorded: NodeJS.ErrnoExce
   return new AppError(error.code, { zh: `${error.messageZh}（此次尝试未能记入登录记录：${why.zh}）`, en: `${error.messageEn} (this attempt could not be recorded: ${why.en})` }, { cause: unrecorded });
 }
 
-function unrecordedCause(error: NodeJS.ErrnoException): { zh: string; en: string } {
+export function unrecordedCause(error: NodeJS.ErrnoException): { zh: string; en: string } {
   switch (error.code) {
     case 'ENOSPC':
     case 'EDQUOT':

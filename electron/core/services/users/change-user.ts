@@ -8,7 +8,8 @@ import { createSlot, readKeySlotFile, slotIdFor, slotMac } from '../../vault/key
 import { lockedUntil, readSigninState } from '../../vault/signin-state';
 import { requireDepartment } from '../departments/departments';
 import { assertNotCurrentPassword, assertPasswordLength } from './password-policy';
-import { clearLockout, dropSlot, putSlot } from './slot-effects';
+import { clearLockout } from './clear-lockout';
+import { dropSlot, putSlot } from './slot-effects';
 import { toUserSummary } from './user-dto';
 import { assertClearance, assertRoles, assertSomeoneManagesUsers, requireUser } from './user-rules';
 
@@ -99,15 +100,16 @@ async function giveNewPassword(
   await assertNotCurrentPassword(slots, target.login, input.password);
   const slot = await createSlot(slots, target.login, input.password, archive.dataKey, ctx.env.kdfCost);
   const at = ctx.env.now().toISOString();
-  return ctx.write(
+  const summary = ctx.write(
     (db, effects) => {
       updateUser(db, target.id, { status: 'active', mustChangePassword: input.mustChangePassword, keySlotMac: slotMac(archive.dataKey, archive.archiveId, slot) }, at);
       putSlot(effects, archive.paths, slot);
-      clearLockout(effects, archive.paths, slot.id);
       return summaryOf(db, target.id);
     },
     (user) => ({ action, target: { type: 'user', id: user.id, label: user.login }, summary: { mustChangePassword: user.mustChangePassword } }),
   );
+  await clearLockout(archive.paths, slot.id, ctx.env.now(), 'new-password');
+  return summary;
 }
 
 export function enableUser(ctx: HandlerContext, input: { login: string; password: string; mustChangePassword: boolean }): Promise<UserSummary> {
@@ -118,14 +120,13 @@ export function resetPassword(ctx: HandlerContext, input: { login: string; passw
   return giveNewPassword(ctx, input, 'user:reset-password');
 }
 
-export function unlockUser(ctx: HandlerContext, login: string): UserSummary {
+/** The unlock is recorded first; the sign-in state is changed only once it has committed (clear-lockout.ts). */
+export async function unlockUser(ctx: HandlerContext, login: string): Promise<UserSummary> {
   const { archive } = ctx.session();
-  return ctx.write(
-    (db, effects) => {
-      const user = requireUser(db, login);
-      clearLockout(effects, archive.paths, slotIdFor(readKeySlotFile(archive.paths.keySlots), user.login));
-      return summaryOf(db, user.id);
-    },
-    (user) => ({ action: 'user:unlock', target: { type: 'user', id: user.id, label: user.login } }),
+  const user = ctx.write(
+    (db) => summaryOf(db, requireUser(db, login).id),
+    (unlocked) => ({ action: 'user:unlock', target: { type: 'user', id: unlocked.id, label: unlocked.login } }),
   );
+  await clearLockout(archive.paths, slotIdFor(readKeySlotFile(archive.paths.keySlots), user.login), ctx.env.now(), 'unlock');
+  return user;
 }

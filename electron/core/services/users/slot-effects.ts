@@ -1,7 +1,6 @@
 import type { WriteEffects } from '../../context';
 import type { ArchivePaths } from '../../vault/archive-files';
 import { keySlotFileText, readKeySlotFile, withSlot, withoutSlot, type KeySlot } from '../../vault/key-slots';
-import { readSigninState, signinStateText, withoutAccount } from '../../vault/signin-state';
 
 /** The key slot file with this slot added or replaced, written as part of the transaction. */
 export function putSlot(effects: WriteEffects, paths: ArchivePaths, slot: KeySlot): void {
@@ -10,9 +9,4 @@ export function putSlot(effects: WriteEffects, paths: ArchivePaths, slot: KeySlo
 
 export function dropSlot(effects: WriteEffects, paths: ArchivePaths, slotId: string): void {
   effects.replaceFile(paths.keySlots, keySlotFileText(withoutSlot(readKeySlotFile(paths.keySlots), slotId)));
-}
-
-/** Clears an account's wrong-password count and lock. */
-export function clearLockout(effects: WriteEffects, paths: ArchivePaths, account: string): void {
-  effects.replaceFile(paths.signinState, signinStateText(withoutAccount(readSigninState(paths.signinState), account)));
 }

@@ -1,0 +1,91 @@
+import fs from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
+import { constants } from 'node:os';
+import { resolve } from 'node:path';
+import type { FsFaultCode } from './fs-faults';
+
+/**
+ * Fault injection inside the test's own process: Node's synchronous file calls, as the code under
+ * test imports them, are wrapped until `undo()` (call it in a `finally`). Libraries that took
+ * their own copy of `fs` when they loaded (graceful-fs, and so proper-lockfile) do not see the
+ * wrap; for a whole program under a fault, see fs-faults.ts.
+ */
+export interface FsHook {
+  undo(): void;
+}
+
+type SyncName = 'readFileSync' | 'openSync' | 'writeFileSync' | 'renameSync';
+type SyncCall = (...args: unknown[]) => unknown;
+
+function wrap(name: SyncName, around: (original: SyncCall, args: unknown[]) => unknown): FsHook {
+  const calls = fs as unknown as Record<SyncName, SyncCall>;
+  const original = calls[name];
+  let active = true;
+  const wrapped: SyncCall = (...args) => (active ? around(original, args) : original(...args));
+  calls[name] = wrapped;
+  syncBuiltinESMExports();
+  return {
+    undo() {
+      active = false;
+      if (calls[name] !== wrapped) return; // wrapped again since: this one now only passes calls on
+      calls[name] = original;
+      syncBuiltinESMExports();
+    },
+  };
+}
+
+function pathOf(value: unknown): string | null {
+  if (typeof value === 'string') return resolve(value);
+  return value instanceof URL ? resolve(value.pathname) : null;
+}
+
+/**
+ * Runs `hook` right after the next synchronous read of `file` has returned – before the reader can
+ * do anything with what it read. Another program can change the file there, between someone's
+ * read and the write that follows it.
+ */
+export function afterNextRead(file: string, hook: () => void): FsHook & { ran(): boolean } {
+  let ran = false;
+  const hooked = wrap('readFileSync', (original, args) => {
+    const result = original(...args);
+    if (!ran && pathOf(args[0]) === resolve(file)) {
+      ran = true;
+      hooked.undo();
+      hook();
+    }
+    return result;
+  });
+  return { undo: () => hooked.undo(), ran: () => ran };
+}
+
+/**
+ * Synchronous writes to the files whose path `matches` fail with `code` – a full disk (ENOSPC), a
+ * read-only folder (EROFS) – while everything else is written as usual.
+ */
+export function failSyncWrites(code: FsFaultCode, matches: (path: string) => boolean): FsHook {
+  const errno = (constants.errno as Record<string, number | undefined>)[code] ?? 1;
+  const failure = (syscall: string, path: string) => Object.assign(new Error(`${code}: injected fault, ${syscall} '${path}'`), { code, errno: -errno, syscall, path });
+  const hit = (value: unknown) => {
+    const path = pathOf(value);
+    return path !== null && matches(path);
+  };
+  const writing = (flags: unknown) =>
+    typeof flags === 'number' ? (flags & (fs.constants.O_WRONLY | fs.constants.O_RDWR | fs.constants.O_CREAT)) !== 0 : /[wax+]/.test(typeof flags === 'string' ? flags : 'r');
+  // A full disk still lets files be renamed; a read-only folder does not.
+  const renamesFail = code !== 'ENOSPC' && code !== 'EDQUOT';
+  const hooks = [
+    wrap('openSync', (original, args) => {
+      if (hit(args[0]) && writing(args[1])) throw failure('open', String(args[0]));
+      return original(...args);
+    }),
+    wrap('writeFileSync', (original, args) => {
+      if (hit(args[0])) throw failure('open', String(args[0]));
+      return original(...args);
+    }),
+    wrap('renameSync', (original, args) => {
+      if (renamesFail && (hit(args[0]) || hit(args[1]))) throw failure('rename', String(args[1]));
+      return original(...args);
+    }),
+  ];
+  return { undo: () => hooks.forEach((h) => h.undo()) };
+}
