@@ -13,12 +13,15 @@ function cspMetaTag(): Plugin {
   };
 }
 
-// Only `dependencies` stay external (the native SQLite module, the font files); everything else is
-// bundled: one file loads far faster than hundreds of ESM modules, which matters for a CLI started
-// once per command.
+// Everything is bundled (one file loads far faster than hundreds of ESM modules, which matters for a
+// CLI started once per command); of the `dependencies`, only the fonts stay outside, as files.
 export default defineConfig({
   main: {
     build: {
+      // better-sqlite3's JavaScript is bundled too: at run time only its native module is read, from
+      // where runtime/paths.ts says (a real file even in a package), so nothing is looked up in
+      // node_modules – which in a package lies inside app.asar, out of reach of worker threads.
+      externalizeDeps: { exclude: ['better-sqlite3'] },
       rolldownOptions: {
         // The Electron main process, the two front doors that run under plain Node, and the workers.
         input: {

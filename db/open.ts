@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from './connection';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { AppError } from '../shared/errors';
 import { migrate, refuseNewer, schemaVersion } from './migrate';
@@ -42,7 +43,7 @@ export type ReadOnlyReason = 'read-only-folder' | 'disk-full';
 export function openArchiveDatabase({ file, key, migrationsDir, create = false, readOnly = null }: OpenDatabaseOptions): ArchiveDatabase {
   if (!create && !existsSync(file)) throw new AppError('ARCHIVE_NOT_FOUND');
   const copy = readOnly ? readOnlyCopyOf(file) : null;
-  const sqlite = new Database(copy?.file ?? file, { fileMustExist: !create });
+  const sqlite = openSqlite(copy?.file ?? file, { fileMustExist: !create });
   const close = () => {
     closeQuietly(sqlite);
     copy?.remove();

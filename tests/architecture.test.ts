@@ -7,6 +7,7 @@ import { repoRoot } from './helpers/paths';
 /** The layer rules of ARCHITECTURE.md §2, checked on every import of every source file. */
 const rules: { layer: string; forbidden: RegExp; why: string }[] = [
   { layer: 'shared', forbidden: /^(electron|node:|react|better-sqlite3|drizzle-orm)|^(\.\.\/)+(db|renderer|electron)\//, why: 'shared/ imports only itself and zod' },
+  { layer: 'runtime', forbidden: /^(?!node:|\.\/)/, why: 'runtime/ (where the program finds its own files) needs nothing but Node' },
   { layer: 'db', forbidden: /^electron$|^(\.\.\/)+(renderer|electron)\//, why: 'db/ never imports electron or the layers above it' },
   { layer: 'electron/core', forbidden: /^electron$|^electron\/|^(\.\.\/)+(renderer|main|preload|harness|cli)\//, why: 'electron/core runs under plain Node and knows no front door' },
   { layer: 'electron/core-host', forbidden: /^electron$|^(\.\.\/)+(renderer|main|preload|harness|cli)\//, why: "the core's process runs under plain Node (a utility process or a Node child) and knows no front door" },

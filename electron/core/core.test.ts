@@ -89,7 +89,7 @@ describe('the handler wrapper', () => {
     await core.close();
   });
 
-  it('hides internal failures behind INTERNAL with both languages', async () => {
+  it('hides internal failures behind INTERNAL with both languages, and a reference to the log line with the cause', async () => {
     const failing: HandlerTable = {
       ...handlers,
       'dossier:list': () => {
@@ -99,8 +99,11 @@ describe('the handler wrapper', () => {
     const logged: string[] = [];
     const core = await newArchive(tempDir(), { handlers: failing, log: (m) => logged.push(m) });
     const result = await call(core, 'dossier:list', {});
-    expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: '内部错误', messageEn: 'Internal error' } });
-    expect(logged.join('\n')).toContain('disk on fire');
+    expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: expect.stringMatching(/^内部错误（参考编号 E\d{8}-\d{4}-[0-9a-f]{4}，详见程序日志）$/) as string } });
+    // The reference the user is shown finds the cause in the log.
+    const reference = /E\d{8}-\d{4}-[0-9a-f]{4}/.exec(result.ok ? '' : result.error.messageEn)?.[0] ?? 'none';
+    expect(result.ok ? '' : result.error.messageEn).toBe(`Internal error (reference ${reference}; see the program's log)`);
+    expect(logged.find((line) => line.includes(reference))).toContain('disk on fire');
     await core.close();
   });
 });

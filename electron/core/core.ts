@@ -6,7 +6,7 @@ import { AppError, describeUnexpected, type Envelope, type Message } from '../..
 import { plainTextIssues } from '../../shared/plain-text';
 import { appendAuditEvent, type AuditActor, type AuditDraft, type FrontDoor } from './audit/chain';
 import type { Change, CoreEnv, HandlerContext, WriteOptions } from './context';
-import { toAppError } from './errors';
+import { internalErrorReference, toAppError, withReference } from './errors';
 import { DamageWatch } from './integrity/damage-watch';
 import { nameSignInDamage } from './integrity/sign-in-damage';
 import { applyFileEffects, type FileEffect } from './fs/file-effects';
@@ -143,9 +143,7 @@ class CoreRuntime {
       }
       return { ok: true, data };
     } catch (error) {
-      const appError = this.damage.noticed(error, channel, this.session) ?? toAppError(error);
-      if (appError.code === 'INTERNAL') this.log(`[dossierdesk] ${channel}: ${describeUnexpected(error)}`);
-      return { ok: false, error: appError.toPayload() };
+      return this.failure(error, channel);
     }
   }
 
@@ -221,10 +219,17 @@ class CoreRuntime {
       const data = await (this.handlers[channel] as Handler<Channel>)(this.context(channel, frontDoor, { count: 0 }), input as never);
       return { ok: true, data };
     } catch (error) {
-      const appError = this.damage.noticed(error, channel, this.session) ?? toAppError(error);
-      if (appError.code === 'INTERNAL') this.log(`[dossierdesk] ${channel}: ${describeUnexpected(error)}`);
-      return { ok: false, error: appError.toPayload() };
+      return this.failure(error, channel);
     }
+  }
+
+  /** A failure as the caller sees it: damage named as such; an unexpected one logged under a reference the user is shown. */
+  private failure(error: unknown, channel: string): Envelope<never> {
+    const appError = this.damage.noticed(error, channel, this.session) ?? toAppError(error);
+    if (appError.code !== 'INTERNAL') return { ok: false, error: appError.toPayload() };
+    const reference = internalErrorReference(this.env.now());
+    this.log(`[dossierdesk] ${reference} ${channel}: ${describeUnexpected(error)}`);
+    return { ok: false, error: withReference(appError, reference).toPayload() };
   }
 
   lockIfIdle(): void {

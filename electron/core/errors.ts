@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { isSqliteError } from '../../db/open';
 import { AppError } from '../../shared/errors';
@@ -26,4 +27,19 @@ export function toAppError(error: unknown): AppError {
     return new AppError('READ_ONLY', undefined, { cause: error });
   }
   return new AppError('INTERNAL', undefined, { cause: error });
+}
+
+/** A reference to one logged internal error, e.g. E20261129-2338-9f3a: the day, the minute, a random part. */
+export function internalErrorReference(now: Date): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').slice(0, 13).replace('T', '-');
+  return `E${stamp}-${randomBytes(2).toString('hex')}`;
+}
+
+/** The user's message for an internal error names the log entry that holds its cause. */
+export function withReference(error: AppError, reference: string): AppError {
+  return new AppError(
+    'INTERNAL',
+    { zh: `${error.messageZh}（参考编号 ${reference}，详见程序日志）`, en: `${error.messageEn} (reference ${reference}; see the program's log)` },
+    { cause: error.cause ?? error },
+  );
 }

@@ -1,7 +1,6 @@
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
+import { runtimePaths } from '../../runtime/paths';
 import { CoreClient } from '../core-host/client';
 import { forkCoreHost } from '../core-host/node-child';
 import { resolveDataDir } from '../core/data-dir';
@@ -15,12 +14,12 @@ const { values } = parseArgs({
   },
 });
 
-const here = dirname(fileURLToPath(import.meta.url));
+const paths = runtimePaths();
 const dataDir = resolveDataDir(values['data-dir']);
 // The core runs in a process of its own, as in the app (there an Electron utility process).
-const core = new CoreClient(() => forkCoreHost(join(here, 'core-host.js')), { dataDir, migrationsDir: join(here, '..', '..', 'db', 'migrations'), appVersion: version }, (line) => console.error(line));
+const core = new CoreClient(() => forkCoreHost(paths.entries.coreHost), { dataDir, migrationsDir: paths.migrations, appVersion: version }, (line) => console.error(line));
 core.start();
-const harness = await startHarness({ core, rendererDir: join(here, '..', 'renderer'), port: Number(values.port) });
+const harness = await startHarness({ core, rendererDir: paths.renderer, port: Number(values.port) });
 
 console.log(`DossierDesk 客户档案管理系统 – 浏览器预览 / browser preview
   数据文件夹 / data folder: ${dataDir}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dataDirArgument } from './args';
+import { cliArguments, dataDirArgument } from './args';
 
 describe('desktop app arguments', () => {
   it('accepts --data-dir with a space or with =', () => {
@@ -7,5 +7,11 @@ describe('desktop app arguments', () => {
     expect(dataDirArgument(['electron', '.', '--data-dir=/srv/档案'])).toBe('/srv/档案');
     expect(dataDirArgument(['electron', '.'])).toBeUndefined();
     expect(dataDirArgument(['electron', '--data-dir='])).toBeUndefined();
+  });
+
+  it('--cli hands everything after it to the command line, whatever comes before', () => {
+    expect(cliArguments(['/opt/DossierDesk/dossierdesk', '--cli', 'dossier', 'list', '--data-dir', '/srv/a'])).toEqual(['dossier', 'list', '--data-dir', '/srv/a']);
+    expect(cliArguments(['electron', '.', '--cli', '--help'])).toEqual(['--help']);
+    expect(cliArguments(['electron', '.', '--data-dir=/srv/a'])).toBeNull();
   });
 });

@@ -11,3 +11,13 @@ export function dataDirArgument(argv: readonly string[]): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * `DossierDesk --cli <command…>`: the installed app runs its command line instead of a window
+ * (the fuses forbid ELECTRON_RUN_AS_NODE, so this is how IT staff reach it). Everything after
+ * `--cli` belongs to the CLI; null when there is no `--cli`.
+ */
+export function cliArguments(argv: readonly string[]): string[] | null {
+  const at = argv.indexOf('--cli');
+  return at === -1 ? null : argv.slice(at + 1);
+}

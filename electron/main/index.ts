@@ -1,16 +1,24 @@
 import { app, BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { version } from '../../package.json';
+import { runtimePaths } from '../../runtime/paths';
 import { CoreClient } from '../core-host/client';
 import { startCoreProcess } from './core-process';
-import { dataDirArgument } from './args';
+import { cliArguments, dataDirArgument } from './args';
+import { processIo } from '../cli/io';
+import { runCli } from '../cli/program';
 import { registerFileDialog } from './file-dialog';
 import { registerIpc } from './ipc';
+import { startLog } from './log';
 import { hardenWebContents, registerAppScheme, serveRenderer } from './security';
 import { createMainWindow } from './window';
 
-// One running copy per user: two copies would hold two sessions on one archive.
-if (!app.requestSingleInstanceLock()) {
+const cli = cliArguments(process.argv);
+if (cli) {
+  // The command line of the installed app: no window, the same data folder, the exit code of the command.
+  void runCli(cli, { io: processIo, migrationsDir: runtimePaths().migrations, appVersion: version }).then((code) => app.exit(code));
+} else if (!app.requestSingleInstanceLock()) {
+  // One running copy per user: two copies would hold two sessions on one archive.
   app.quit();
 } else {
   registerAppScheme();
@@ -22,16 +30,18 @@ function dataDir(): string {
 }
 
 function start(): void {
+  const logLine = startLog();
   const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
-  const core = new CoreClient(() => startCoreProcess(join(import.meta.dirname, 'core-host.js')), { dataDir: dataDir(), migrationsDir: join(app.getAppPath(), 'db', 'migrations'), appVersion: version }, (line) => console.error(line));
+  const paths = runtimePaths();
+  const core = new CoreClient(() => startCoreProcess(paths.entries.coreHost), { dataDir: dataDir(), migrationsDir: paths.migrations, appVersion: version }, logLine);
   core.start();
 
   hardenWebContents(devServerUrl);
-  serveRenderer(join(import.meta.dirname, '..', 'renderer'));
+  serveRenderer(paths.renderer);
   registerIpc(core, devServerUrl);
   registerFileDialog(core, devServerUrl);
 
-  const open = () => createMainWindow({ preload: join(import.meta.dirname, '..', 'preload', 'index.cjs'), devServerUrl, devTools: !app.isPackaged });
+  const open = () => createMainWindow({ preload: paths.preload, devServerUrl, devTools: !app.isPackaged });
   let window = open();
 
   app.on('second-instance', () => {

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import Database from 'better-sqlite3';
+import { openSqlite } from '../../../db/connection';
 import { applyKey } from '../../../db/raw-key';
 import { findDamagedStructures } from './damaged-structures';
 import type { PageCheckInput, PageCheckResult } from './page-check';
@@ -9,7 +9,7 @@ import type { PageCheckInput, PageCheckResult } from './page-check';
  * (SQLite's quick_check; each page's HMAC is checked as it is decrypted) while the window goes on.
  */
 const input = workerData as PageCheckInput;
-const sqlite = new Database(input.file, { readonly: true, fileMustExist: true });
+const sqlite = openSqlite(input.file, { readonly: true, fileMustExist: true });
 let result: PageCheckResult;
 try {
   applyKey(sqlite, input.key);

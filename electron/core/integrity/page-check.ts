@@ -28,7 +28,7 @@ export function checkPagesInBackground(archive: OpenedArchive, report: (result: 
   const key = deriveSubkey(archive.dataKey, 'database');
   let worker: Worker;
   try {
-    worker = spawnCoreWorker({ name: 'page-check-worker', source: new URL('./page-check-worker.ts', import.meta.url), caller: import.meta.url }, { file: archive.paths.database, key } satisfies PageCheckInput, LIMITS);
+    worker = spawnCoreWorker({ name: 'pageCheckWorker', source: new URL('./page-check-worker.ts', import.meta.url), caller: import.meta.url }, { file: archive.paths.database, key } satisfies PageCheckInput, LIMITS);
   } finally {
     // The thread received a copy of the key (and wipes it once its connection is keyed).
     key.fill(0);

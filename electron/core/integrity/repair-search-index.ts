@@ -1,5 +1,6 @@
 import { copyFileSync, renameSync, rmSync } from 'node:fs';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '../../../db/connection';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { Db } from '../../../db/open';
 import { applyKey } from '../../../db/raw-key';
@@ -115,7 +116,7 @@ function withoutIndexes(archive: OpenedArchive, file: string, declared: readonly
 const SEARCH_INDEX = "(name LIKE 'search\\_%' ESCAPE '\\' OR tbl_name LIKE 'search\\_%' ESCAPE '\\')";
 
 function withConnection<T>(archive: OpenedArchive, file: string, work: (sqlite: Database.Database) => T): T {
-  const sqlite = new Database(file, { fileMustExist: true });
+  const sqlite = openSqlite(file, { fileMustExist: true });
   const key = deriveSubkey(archive.dataKey, 'database');
   try {
     applyKey(sqlite, key);

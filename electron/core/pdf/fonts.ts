@@ -1,10 +1,9 @@
 import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import * as fontkit from 'fontkit';
 import type { Font, Glyph } from 'fontkit';
 import type { PDFDocument } from 'pdf-lib';
+import { runtimePaths } from '../../../runtime/paths';
 
 type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
 
@@ -23,18 +22,12 @@ type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
  */
 export type FontWeight = 'regular' | 'bold';
 
-const files: Record<FontWeight, string> = {
-  regular: '400Regular/NotoSansSC_400Regular.ttf',
-  bold: '700Bold/NotoSansSC_700Bold.ttf',
-};
-
 export const MISSING_GLYPH = '〓';
 
 const fontBytes = new Map<FontWeight, Buffer>();
 
 export function fontFile(weight: FontWeight): string {
-  const require = createRequire(import.meta.url);
-  return join(dirname(require.resolve('@expo-google-fonts/noto-sans-sc/package.json')), files[weight]);
+  return runtimePaths().fonts[weight];
 }
 
 export function loadFontBytes(weight: FontWeight): Buffer {

@@ -10,7 +10,7 @@ import type { ImportWorkerInput, ImportWorkerMessage } from './import-worker-pro
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 16 };
 
 function spawn(input: ImportWorkerInput): Worker {
-  return spawnCoreWorker({ name: 'import-worker', source: new URL('./import-worker.ts', import.meta.url), caller: import.meta.url }, input, WORKER_LIMITS);
+  return spawnCoreWorker({ name: 'importWorker', source: new URL('./import-worker.ts', import.meta.url), caller: import.meta.url }, input, WORKER_LIMITS);
 }
 
 export interface ImportWorker {
