@@ -30,6 +30,8 @@ export const errorCodes = [
   'DISK_FULL',
   /** Another program (an import) holds the archive for writing. */
   'ARCHIVE_BUSY',
+  /** A file's staged copy (kept encrypted in the data folder while it is used, e.g. imported) fails its check: the archive itself is whole. */
+  'STAGED_FILE_DAMAGED',
   /** A long operation (an import) was cancelled by the user; nothing was written. */
   'CANCELLED',
   /** More than one operation handles at once (a printed catalogue of too many dossiers): narrow it down. */
@@ -101,6 +103,10 @@ const defaultMessages: Record<ErrorCode, Message> = {
   READ_ONLY: { zh: '数据文件夹为只读，只能查看，不能写入', en: 'The data folder is read-only: you can look, but nothing can be written' },
   DISK_FULL: { zh: '磁盘已满，未写入任何内容', en: 'The disk is full; nothing was written' },
   ARCHIVE_BUSY: { zh: '另一程序正在写入档案库（导入），请稍后再试', en: 'Another program is writing to the archive (an import); try again shortly' },
+  STAGED_FILE_DAMAGED: {
+    zh: '上传的文件副本已损坏（档案库未受影响），请重新选择并上传文件',
+    en: 'The uploaded copy of the file is damaged (the archive is not affected); choose and upload the file again',
+  },
   INTERNAL: { zh: '内部错误', en: 'Internal error' },
 };
 

@@ -50,4 +50,18 @@ describe('dossierdesk CLI: import inputs', () => {
     expect(trail.code, trail.stderr).toBe(0);
     expect(JSON.parse(trail.stdout)).toMatchObject([{ summary: { sha256: digest } }]);
   });
+
+  it('prints each problem on one line, with the file’s own text escaped: it can never drive the terminal', async () => {
+    const dir = tempDir();
+    const env = await initArchive(dir);
+    const file = join(dir, '新车客户.csv');
+    const department = '研发\n\u001b[2J部';
+    writeFileSync(file, `${HEADER},所属部门\r\n${row(1)},"${department}"\r\n${row(2)},\r\n`);
+    for (const args of [[], ['--dry-run'], ['--skip-bad-rows']]) {
+      const result = await runCli(['import', file, '--type', 'vehicle-new', ...args], { env });
+      const problems = result.stderr.split('\n').filter((line) => line.startsWith('第 2 行'));
+      expect(problems, args.join(' ')).toEqual(['第 2 行（所属部门）：没有部门“研发\\n\\u001b[2J部”，或您无权为其建档 / row 2 (所属部门): There is no department "研发\\n\\u001b[2J部", or you may not file dossiers for it']);
+      expect(result.stderr, args.join(' ')).not.toContain('\u001b');
+    }
+  });
 });

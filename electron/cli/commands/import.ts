@@ -5,6 +5,7 @@ import { cliError } from '../cli-error';
 import type { CliSession } from '../cli-session';
 import { EXIT } from '../exit-codes';
 import { requireCliType } from '../field-options';
+import { displayed } from '../io';
 import { mappingFromOption } from '../mapping-option';
 import { stageFileFromPath } from '../stage-file';
 import type { Run } from '../program';
@@ -79,9 +80,12 @@ function encodingFromOption(value: string | undefined): ImportEncoding | undefin
   return encoding;
 }
 
-/** Each problem on its own line, and how many more the report holds. */
+/**
+ * Each problem on its own line, and how many more the report holds. A problem quotes the file's
+ * own text (a header, a cell), so it is shown as all stored text is (displayed): escaped, on one line.
+ */
 function problemLines(check: Pick<ImportCheck, 'problems' | 'problemCount'>, reportPath: string | undefined): string[] {
-  const lines = check.problems.map((p) => `第 ${p.row} 行${p.column ? `（${p.column}）` : ''}：${p.message} / row ${p.row}${p.column ? ` (${p.column})` : ''}: ${p.messageEn}`);
+  const lines = displayed(check.problems).map((p) => `第 ${p.row} 行${p.column ? `（${p.column}）` : ''}：${p.message} / row ${p.row}${p.column ? ` (${p.column})` : ''}: ${p.messageEn}`);
   if (check.problemCount > check.problems.length) {
     const rest = check.problemCount - check.problems.length;
     lines.push(reportPath ? `另有 ${rest} 个问题，见 ${reportPath} / ${rest} more in the report` : `另有 ${rest} 个问题，用 --report 导出全部 / ${rest} more; use --report for all`);

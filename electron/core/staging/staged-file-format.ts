@@ -69,10 +69,7 @@ export function recordLayout(fileBytes: number): { records: number; plaintextByt
   return { records: full + 1, plaintextBytes: full * RECORD_BYTES + rest - TAG_BYTES };
 }
 
+/** The staged copy – a temporary file – is damaged, not the archive: the file is chosen again. */
 export function stagedFileDamaged(cause?: unknown): AppError {
-  return new AppError(
-    'ARCHIVE_DAMAGED',
-    { zh: '暂存文件已被改动或损坏，请重新选择文件', en: 'The staged file was altered or damaged on disk; choose the file again' },
-    cause === undefined ? undefined : { cause },
-  );
+  return new AppError('STAGED_FILE_DAMAGED', undefined, cause === undefined ? undefined : { cause });
 }

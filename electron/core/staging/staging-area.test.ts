@@ -196,12 +196,12 @@ describe('the staging area', () => {
     };
     for (const [what, altered] of Object.entries(variants)) {
       writeFileSync(source.path, altered);
-      await expect(collect(readStagedFile(source)), what).rejects.toMatchObject({ code: 'ARCHIVE_DAMAGED' });
+      await expect(collect(readStagedFile(source)), what).rejects.toMatchObject({ code: 'STAGED_FILE_DAMAGED' });
     }
     writeFileSync(source.path, original);
     expect((await collect(readStagedFile(source))).equals(bytes)).toBe(true);
     const wrongKey: StagedFileSource = { ...source, key: randomBytes(32) };
-    await expect(readStagedFileHead(wrongKey, 1)).rejects.toMatchObject({ code: 'ARCHIVE_DAMAGED' });
+    await expect(readStagedFileHead(wrongKey, 1)).rejects.toMatchObject({ code: 'STAGED_FILE_DAMAGED' });
   });
 
   it('a worker thread given only the source reads the same bytes, and refuses an altered file', async () => {
@@ -216,7 +216,7 @@ describe('the staging area', () => {
     const altered = readFileSync(source.path);
     altered[altered.length - 3] = (altered[altered.length - 3] ?? 0) ^ 0x80;
     writeFileSync(source.path, altered);
-    expect(await firstMessage(startTsWorker(worker, source))).toEqual({ error: 'ARCHIVE_DAMAGED' });
+    expect(await firstMessage(startTsWorker(worker, source))).toEqual({ error: 'STAGED_FILE_DAMAGED' });
     expect(existsSync(source.path)).toBe(true);
   });
 });

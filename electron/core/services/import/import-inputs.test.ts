@@ -130,6 +130,18 @@ describe('a sheet is imported as its bytes say, or refused by where they go wron
     await core.close();
   });
 
+  it('reads an .xlsx whose text stands in its cells, without shared strings', async () => {
+    const core = await newArchive(tempDir());
+    const cell = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+    const rows = [['客户名称', '联系电话', '车架号（VIN）', '交车日期'], ['欧阳明日', '13800138000', vin(1), '2026-11-02']];
+    const sheet = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows.map((row, r) => `<row r="${r + 1}">${row.map((text, c) => cell(`${'ABCD'.charAt(c)}${r + 1}`, text)).join('')}</row>`).join('')}</sheetData></worksheet>`;
+    const inline = await withPart(await withPart(await xlsxOf([['x']]), 'xl/sharedStrings.xml', null), 'xl/worksheets/sheet1.xml', sheet);
+    const opened = await openSheet(core, '客户.xlsx', inline);
+    expect(opened).toMatchObject({ headers: rows[0], sample: [rows[1]] });
+    expect(await ok(core, 'import:run', { importId: opened.importId, typeKey: 'vehicle-new' })).toMatchObject({ imported: 1 });
+    await core.close();
+  });
+
   it('reads every character of an .xlsx exactly, wherever the reader’s chunks break its text', async () => {
     const core = await newArchive(tempDir());
     const name = (i: number) => `${'欧阳'.repeat(20)}客户${i}`;

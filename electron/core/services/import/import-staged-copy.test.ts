@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
-import { rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { newArchive, ok } from '../../../../tests/helpers/core';
+import { flipByte } from '../../../../tests/helpers/archive-faults';
+import { call, newArchive, ok, openSheet } from '../../../../tests/helpers/core';
+import { filesUnder } from '../../../../tests/helpers/files';
 import { useTempDirs } from '../../../../tests/helpers/temp-dir';
 import { stageLocalFile } from '../../staging/stage-local-file';
 
@@ -39,6 +41,27 @@ describe('the file imported is the file checked', () => {
     const [event] = (await ok(core, 'audit:list', { action: 'import:commit' })).items;
     expect(event?.summary).toMatchObject({ rows: 2, sha256: sha256(checkedBytes) });
     expect(event?.summary).not.toMatchObject({ sha256: sha256(replacement) });
+    await core.close();
+  });
+
+  it('names a staged copy damaged on disk as such – not as damage to the archive, which goes on taking writes', async () => {
+    const dataDir = tempDir();
+    const core = await newArchive(dataDir);
+    const opened = await openSheet(core, '新车客户.csv', csv([HEADER, row(1), row(2)]));
+    const plan = { importId: opened.importId, typeKey: 'vehicle-new' };
+    const copies = filesUnder(join(dataDir, 'staging'));
+    expect(copies).toHaveLength(1);
+    flipByte(copies[0] ?? '', 20);
+
+    const stagedFileDamaged = { ok: false, error: { code: 'STAGED_FILE_DAMAGED', messageEn: 'The uploaded copy of the file is damaged (the archive is not affected); choose and upload the file again' } };
+    expect(await call(core, 'import:check', plan)).toMatchObject(stagedFileDamaged);
+    // The run reads it in the import's worker thread.
+    expect(await call(core, 'import:run', plan)).toMatchObject(stagedFileDamaged);
+
+    expect((await ok(core, 'session:status', {})).session?.condition).toBeNull();
+    expect(existsSync(join(dataDir, 'damage.json'))).toBe(false);
+    await ok(core, 'dossier:create', { typeKey: 'vehicle-new', fields: { customerName: '客户3', phone: '13800130003', vin: 'LSVAU2180N0000003', deliveryDate: '2026-11-02' } });
+    expect((await ok(core, 'dossier:list', {})).total).toBe(1);
     await core.close();
   });
 });

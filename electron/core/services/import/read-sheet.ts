@@ -4,7 +4,6 @@ import type { StagedImport } from '../../staged-import';
 import { readStagedFile } from '../../staging/staged-file-reader';
 import { csvRows } from './read-csv';
 import { xlsxRows } from './read-xlsx';
-import { checkXlsxParts } from './xlsx-for-reading';
 import type { SheetRow } from './sheet-limits';
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
@@ -59,11 +58,6 @@ async function wholeFile(staged: SheetSource): Promise<Buffer> {
   const parts: Buffer[] = [];
   for await (const part of readStagedFile(staged.source)) parts.push(part);
   return Buffer.concat(parts);
-}
-
-/** What can be checked of a file as a whole, once, when it is opened: an .xlsx's checksums. */
-export async function checkWholeFile(staged: SheetSource): Promise<void> {
-  if (staged.format === 'xlsx') await checkXlsxParts(await wholeFile(staged));
 }
 
 /**

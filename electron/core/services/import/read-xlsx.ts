@@ -23,10 +23,13 @@ function cellText(value: ExcelJS.CellValue): string {
  * on. A file exceljs cannot make sense of is refused as damaged, never with the reader's own error.
  */
 export async function* xlsxRows(bytes: Buffer): AsyncGenerator<SheetRow> {
-  const stream = await xlsxForReading(bytes);
+  const { stream, sharedStrings } = await xlsxForReading(bytes);
   let header: SheetRow | null = null;
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'ignore' });
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, { sharedStrings: 'ignore', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'ignore' });
+    // exceljs looks a cell's shared string up in this (undocumented) property of its reader; the
+    // table read within the workbook's limits takes the place of its own (see shared-strings.ts).
+    Object.assign(reader, { sharedStrings });
     for await (const worksheet of reader) {
       for await (const { number, values } of worksheet as AsyncIterable<ExcelJS.Row>) {
         // exceljs counts columns from 1: index 0 is always empty.

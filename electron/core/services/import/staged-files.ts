@@ -8,7 +8,7 @@ import { readStagedFileHead } from '../../staging/staged-file-reader';
 import type { StagedFile } from '../../staging/staging-area';
 import { requireType } from '../types/type-catalog';
 import { suggestMapping } from './import-mapping';
-import { checkWholeFile, countLines, detectEncoding, formatOf, readRows } from './read-sheet';
+import { countLines, detectEncoding, formatOf, readRows } from './read-sheet';
 
 const SAMPLE_ROWS = 10;
 
@@ -48,7 +48,6 @@ async function openStagedFile(session: ActiveSession, file: StagedFile, chosenEn
   const sample: string[][] = [];
   let rowCount = 0;
   // The readers say what is wrong with a file, by row and column where there is one.
-  await checkWholeFile(staged);
   // A CSV is only sampled here (its rows are counted on the bytes); an .xlsx is read through.
   for await (const { cells } of readRows(staged, encoding)) {
     if (headers === null) headers = cells.map((c) => c.trim());

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { XmlTextLimiter, type TextScopes } from './xlsx-text-limiter';
+import { asciiOnly, XmlTextLimiter, type TextScopes } from './xlsx-text-limiter';
 
+/** The part as exceljs is given it: limited, then in ASCII. */
 function limited(xml: string, scopes: TextScopes | null, size = 64 * 1024): string {
   const limiter = new XmlTextLimiter(scopes);
   let out = '';
-  for (let at = 0; at < xml.length; at += size) out += limiter.push(xml.slice(at, at + size));
+  for (let at = 0; at < xml.length; at += size) out += asciiOnly(limiter.push(xml.slice(at, at + size)));
   return out + limiter.end();
 }
 

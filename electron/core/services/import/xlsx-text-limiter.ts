@@ -25,14 +25,13 @@ export function xlsxDamaged(cause?: unknown): AppError {
 }
 
 /**
- * One XML part of a workbook, rewritten chunk by chunk on its way to the sheet reader (exceljs):
- * - the text of a cell, and of a row, is cut just past the sheet's limits, so the reader never
- *   builds a longer string and the row's check still finds the cell too long and names it;
- * - every character beyond ASCII becomes a character reference: exceljs decodes each chunk of a
- *   part on its own, and a character split between two chunks would come out as U+FFFD.
- * Text is counted as the reader will see it, at most: a reference counts one, a carriage return
- * (which XML folds into the line feed) none – so a cell within the limits is never cut.
- * Without scopes (the workbook, its styles) every run of text counts as a cell.
+ * One XML part of a workbook, chunk by chunk on its way to a reader (exceljs, or the shared
+ * strings' own): the text of a cell, and of a row, is cut just past the sheet's limits, so the
+ * reader never builds a longer string and the row's check still finds the cell too long and names
+ * it; a tag longer than any workbook writes is damage. Text is counted as the reader will see it,
+ * at most: a reference counts one, a carriage return (which XML folds into the line feed) none –
+ * so a cell within the limits is never cut. Without scopes (the workbook, its styles) every run of
+ * text counts as a cell.
  */
 export class XmlTextLimiter {
   private carry = '';
@@ -65,7 +64,7 @@ export class XmlTextLimiter {
         if (text.length - held > TAG_MAX) throw xlsxDamaged();
         out.push(text.slice(copied, held));
         this.carry = text.slice(held);
-        return asciiOnly(out.join(''));
+        return out.join('');
       }
       this.opened(text, open);
       at = close + 1;
@@ -134,8 +133,12 @@ function startsElement(text: string, open: number, name: string): boolean {
   return next === '>' || next === '/' || next === ' ' || next === '\t' || next === '\n' || next === '\r';
 }
 
-/** The XML with every character beyond ASCII as a numeric character reference. */
-function asciiOnly(xml: string): string {
+/**
+ * The XML with every character beyond ASCII as a numeric character reference – for exceljs, which
+ * decodes each chunk of a part on its own: a character split between two chunks would come out
+ * as U+FFFD.
+ */
+export function asciiOnly(xml: string): string {
   if (!NON_ASCII.test(xml)) return xml;
   const out: string[] = [];
   let copied = 0;
