@@ -64,6 +64,30 @@ export function openArchiveDatabase({ file, key, migrationsDir, create = false, 
   }
 }
 
+/**
+ * A second, read-only connection for reading beside this program's own long write (an import in
+ * one transaction on the first): in WAL mode it sees the last commit, never the write in progress.
+ * The database is open already, so it is neither created nor migrated; its page cache is small.
+ */
+export function openReaderDatabase(file: string, key: Uint8Array): ArchiveDatabase {
+  const sqlite = openSqlite(file, { readonly: true, fileMustExist: true });
+  try {
+    applyKey(sqlite, key);
+    verifyKey(sqlite);
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('temp_store = MEMORY');
+    sqlite.pragma(`cache_size = -${READER_CACHE_KIB}`);
+    sqlite.pragma('query_only = ON');
+    return { db: drizzle(sqlite, { schema }), sqlite, schemaVersion: schemaVersion(sqlite), readOnly: null, close: () => sqlite.close() };
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+}
+
+/** The reader's page cache (32 MiB): a list page or a search beside an import, not the whole working set. */
+const READER_CACHE_KIB = 32 * 1024;
+
 function readOnlyCopyOf(file: string) {
   try {
     return makeReadOnlyCopy(file);

@@ -26,7 +26,7 @@ import { removeLeftoverReadOnlyCopies } from '../../db/read-only-copy';
 import { StagingArea } from './staging/staging-area';
 import { archivePaths } from './vault/archive-files';
 import type { KdfCost } from './vault/kdf';
-import { closeArchive, type OpenedArchive } from './vault/opened-archive';
+import { closeArchive, readerOf, type OpenedArchive } from './vault/opened-archive';
 
 export interface CoreOptions {
   dataDir: string;
@@ -59,6 +59,8 @@ export interface Core {
   close(): Promise<void>;
 }
 
+const IDLE_LOCKED: Message = { zh: '因长时间未操作，档案库已自动锁定，请重新登录', en: 'The archive locked itself after a period of inactivity; please sign in again' };
+
 /** While the password must be changed, only these channels are open. */
 const OPEN_BEFORE_PASSWORD_CHANGE: ReadonlySet<Channel> = new Set(['session:change-password', 'session:lock', 'session:touch', 'settings:get']);
 
@@ -83,8 +85,13 @@ export function createCore(options: CoreOptions): Core {
   timer?.unref();
   return {
     dataDir: options.dataDir,
-    invoke: (channel, input, frontDoor) =>
-      isChannel(channel) && contract[channel].unqueued === true ? runtime.dispatchBeside(channel, input, frontDoor) : runtime.serial(() => runtime.dispatch(channel, input, frontDoor)),
+    invoke: (channel, input, frontDoor) => {
+      const def = isChannel(channel) ? contract[channel] : null;
+      if (def?.unqueued === true) return runtime.dispatchBeside(channel as Channel, input, frontDoor, 'in-memory');
+      // While this core's own import holds the queue, looking and searching go on beside it.
+      if (def?.kind === 'query' && runtime.importing()) return runtime.dispatchBeside(channel as Channel, input, frontDoor, 'last-commit');
+      return runtime.serial(() => runtime.dispatch(channel, input, frontDoor));
+    },
     shutdown: () => runtime.serial(async () => {
       await runtime.keepPendingSignIn();
       runtime.lock('exit');
@@ -198,29 +205,73 @@ class CoreRuntime {
     }
   }
 
+  /** Whether this core's own long write (an import) holds the queue. */
+  importing(): boolean {
+    return this.ownLongWrite !== null;
+  }
+
   /**
-   * An unqueued query (import progress, cancel): answered while a long write holds the queue.
-   * It reads only in-memory state; a refusal is recorded once the queue is free.
+   * A query answered while a long write of this core holds the queue: an unqueued one (progress,
+   * cancel, the idle lock's touch – in-memory state only), or any query while the import runs,
+   * which then reads the last commit through the session's second connection and may not write.
+   * A refusal is recorded once the queue is free.
    */
-  async dispatchBeside(channel: Channel, rawInput: unknown, frontDoor: FrontDoor): Promise<Envelope<unknown>> {
+  async dispatchBeside(channel: Channel, rawInput: unknown, frontDoor: FrontDoor, reads: 'in-memory' | 'last-commit'): Promise<Envelope<unknown>> {
     try {
       const def = contract[channel];
       const input = parseInput(def.input, rawInput);
       const session = this.session;
       if (!session) throw new AppError('UNAUTHENTICATED');
+      if (isIdle(session, this.env.now().getTime())) {
+        void this.serial(() => this.lockIfIdle());
+        throw new AppError('UNAUTHENTICATED', IDLE_LOCKED);
+      }
+      if (session.user.mustChangePassword && !OPEN_BEFORE_PASSWORD_CHANGE.has(channel)) throw new AppError('PASSWORD_CHANGE_REQUIRED');
       if (def.access !== 'public' && def.access !== 'session' && !session.user.permissions.includes(def.access)) {
-        const actor = toActor(session.record);
-        void this.serial(() => {
-          if (this.session === session && !this.writeRefusal(session)) this.transact(session.archive.database.db, () => undefined, { action: 'access:denied', summary: { channel } }, actor, frontDoor);
-        }).catch((error: unknown) => this.log(`[dossierdesk] recording a refusal failed: ${describeUnexpected(error)}`));
+        this.recordRefusalLater(session, { action: 'access:denied', summary: { channel } }, frontDoor);
         throw new AppError('FORBIDDEN');
       }
       session.lastActivityAt = this.env.now().getTime();
-      const data = await (this.handlers[channel] as Handler<Channel>)(this.context(channel, frontDoor, { count: 0 }), input as never);
+      const ctx = this.context(channel, frontDoor, { count: 0 });
+      const data = await (this.handlers[channel] as Handler<Channel>)(reads === 'last-commit' ? this.readingContext(ctx, session) : ctx, input as never);
       return { ok: true, data };
     } catch (error) {
       return this.failure(error, channel);
     }
+  }
+
+  /**
+   * A handler's context beside this core's own import: the session's archive reads through the
+   * second connection (the last commit, never the import in progress), and whatever would write –
+   * or hold the queue – is refused as busy, with the import's progress.
+   */
+  private readingContext(ctx: HandlerContext, session: ActiveSession): HandlerContext {
+    const view: ActiveSession = { ...session, archive: { ...session.archive, database: readerOf(session.archive) } };
+    const busy = (): never => {
+      throw this.ownLongWrite ? busyError(this.ownLongWrite.current(), 'here') : new AppError('ARCHIVE_BUSY');
+    };
+    return {
+      ...ctx,
+      currentSession: view,
+      session: () => view,
+      write: busy,
+      writeInSteps: busy,
+      startSession: busy,
+      inBackground: busy,
+      lock: busy,
+      deny: (message, about = {}) => {
+        this.recordRefusalLater(session, { action: 'access:denied', summary: { channel: ctx.channel, ...about.summary }, ...(about.target ? { target: about.target } : {}) }, ctx.frontDoor);
+        throw new AppError('FORBIDDEN', message);
+      },
+    };
+  }
+
+  /** A refusal met beside the queue is recorded when the queue is free – if the session still lasts and may write. */
+  private recordRefusalLater(session: ActiveSession, draft: AuditDraft, frontDoor: FrontDoor): void {
+    const actor = toActor(session.record);
+    void this.serial(() => {
+      if (this.session === session && !this.writeRefusal(session)) this.transact(session.archive.database.db, () => undefined, draft, actor, frontDoor);
+    }).catch((error: unknown) => this.log(`[dossierdesk] recording a refusal failed: ${describeUnexpected(error)}`));
   }
 
   /** A failure as the caller sees it: damage named as such; an unexpected one logged under a reference the user is shown. */
@@ -317,9 +368,7 @@ class CoreRuntime {
         this.disabledAccount = false;
         throw new AppError('UNAUTHENTICATED', { zh: '账户已停用', en: 'The account has been disabled' });
       }
-      throw this.lastLockReason === 'idle'
-        ? new AppError('UNAUTHENTICATED', { zh: '因长时间未操作，档案库已自动锁定，请重新登录', en: 'The archive locked itself after a period of inactivity; please sign in again' })
-        : new AppError('UNAUTHENTICATED');
+      throw this.lastLockReason === 'idle' ? new AppError('UNAUTHENTICATED', IDLE_LOCKED) : new AppError('UNAUTHENTICATED');
     }
     session.lastActivityAt = this.env.now().getTime();
     if (session.user.mustChangePassword && !OPEN_BEFORE_PASSWORD_CHANGE.has(channel)) throw new AppError('PASSWORD_CHANGE_REQUIRED');

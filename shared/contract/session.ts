@@ -61,6 +61,7 @@ export const sessionContract = {
   /** The user is active in the window: postpones the idle lock. Not a change of data, not audited. */
   'session:touch': query({
     access: 'session',
+    unqueued: true,
     input: z.strictObject({}),
     output: returns<{ idleLockMinutes: number }>(),
   }),

@@ -2,25 +2,33 @@ import { spawn } from 'node:child_process';
 import { formatReport, type BenchReport } from '../../electron/cli/bench/stats';
 import { builtCli } from '../cli/run-cli';
 import { runFirstScreenBench } from './first-screen';
+import { runResponsivenessBench } from './responsiveness';
 
 /**
  * `npm run bench`: the built CLI's figures (what users run), then the browser preview's first
  * screen, printed as one table. The first-screen part drives Chromium through Playwright, which
  * belongs to the development tools, not to the CLI that ships in the app.
  *
- * Options of its own: --screen-runs <n> (default 10), --screen-only (skip the CLI's figures).
+ * Options of its own: --screen-runs <n> (default 10), --screen-only (skip the CLI's figures and the
+ * responsiveness), --responsiveness-rows <n> (default 100,000: the import the light calls run beside).
  * Every other argument goes to `dossierdesk bench` (--dossiers, --documents, --creates, --keep, --json).
  */
-const { screenRuns, screenOnly, json, cliArgs } = parseArgs(process.argv.slice(2));
+const { screenRuns, screenOnly, responsivenessRows, json, cliArgs } = parseArgs(process.argv.slice(2));
 const progress = (text: string) => process.stderr.write(`${text}\n`);
 
 const report: BenchReport = screenOnly ? { figures: [], notes: [], kept: [] } : await runCliBench(cliArgs);
+if (!screenOnly) {
+  const responsiveness = await runResponsivenessBench({ rows: responsivenessRows, progress });
+  report.figures.push(...responsiveness.figures);
+  report.notes.push(...responsiveness.notes);
+}
 report.figures.push(...(await runFirstScreenBench({ runs: screenRuns, progress })));
 console.log(json ? JSON.stringify(report, null, 2) : formatReport(report));
 
-function parseArgs(args: string[]): { screenRuns: number; screenOnly: boolean; json: boolean; cliArgs: string[] } {
+function parseArgs(args: string[]): { screenRuns: number; screenOnly: boolean; responsivenessRows: number; json: boolean; cliArgs: string[] } {
   let screenRuns = 10;
   let screenOnly = false;
+  let responsivenessRows = 100_000;
   const cliArgs: string[] = [];
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i] ?? '';
@@ -28,9 +36,12 @@ function parseArgs(args: string[]): { screenRuns: number; screenOnly: boolean; j
     else if (arg === '--screen-runs') {
       screenRuns = Number(args[(i += 1)]);
       if (!Number.isInteger(screenRuns) || screenRuns < 1) throw new Error('--screen-runs needs a whole number ≥ 1');
+    } else if (arg === '--responsiveness-rows') {
+      responsivenessRows = Number(args[(i += 1)]);
+      if (!Number.isInteger(responsivenessRows) || responsivenessRows < 1) throw new Error('--responsiveness-rows needs a whole number ≥ 1');
     } else cliArgs.push(arg);
   }
-  return { screenRuns, screenOnly, json: cliArgs.includes('--json'), cliArgs };
+  return { screenRuns, screenOnly, responsivenessRows, json: cliArgs.includes('--json'), cliArgs };
 }
 
 /** Runs `dossierdesk bench --json`, its progress shown as it goes, and reads its report. */

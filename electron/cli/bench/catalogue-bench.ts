@@ -44,7 +44,7 @@ async function must<C extends Channel>(core: Core, channel: C, input: InputOf<C>
 }
 
 /** Streams the sheet to disk like a clerk's export would be: UTF-8 with BOM, CRLF. */
-async function writeSheet(file: string, count: number, data: SampleData): Promise<Customer[]> {
+export async function writeSheet(file: string, count: number, data: SampleData): Promise<Customer[]> {
   const out = createWriteStream(file);
   const sample: Customer[] = [];
   out.write(`\uFEFF${HEADER.join(',')}\r\n`);

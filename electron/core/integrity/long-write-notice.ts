@@ -33,6 +33,7 @@ const STALE_AFTER_MS = 5 * 60_000;
 export class LongWrite {
   private readonly writer = randomUUID();
   private lastUpdate = 0;
+  private progress = { done: 0, total: 0 };
 
   constructor(
     private readonly path: string,
@@ -40,10 +41,15 @@ export class LongWrite {
   ) {}
 
   update(progress: { done: number; total: number }, now = Date.now()): void {
+    this.progress = progress;
     if (now - this.lastUpdate < UPDATE_EVERY_MS) return;
     this.lastUpdate = now;
-    const notice: LongWriteNotice = { writer: this.writer, pid: process.pid, kind: 'import', startedAt: this.startedAt.toISOString(), ...progress };
-    writeFileAtomic(this.path, `${JSON.stringify(notice)}\n`, { durable: false });
+    writeFileAtomic(this.path, `${JSON.stringify(this.current())}\n`, { durable: false });
+  }
+
+  /** The notice as it stands, progress up to the last step. */
+  current(): LongWriteNotice {
+    return { writer: this.writer, pid: process.pid, kind: 'import', startedAt: this.startedAt.toISOString(), ...this.progress };
   }
 
   end(): void {
@@ -67,12 +73,13 @@ export function longWriteElsewhere(path: string, own: LongWrite | null): LongWri
   }
 }
 
-export function busyError(notice: LongWriteNotice): AppError {
+export function busyError(notice: LongWriteNotice, whose: 'elsewhere' | 'here' = 'elsewhere'): AppError {
   const share = notice.total > 0 ? Math.floor((notice.done / notice.total) * 100) : 0;
   const started = formatLocalDateTime(new Date(notice.startedAt));
+  const who = whose === 'here' ? { zh: '正在导入', en: 'An import is running' } : { zh: '另一程序正在导入', en: 'Another program is importing' };
   return new AppError('ARCHIVE_BUSY', {
-    zh: `另一程序正在导入（${started} 开始，已处理 ${notice.done} / ${notice.total} 行，${share}%），导入结束前不能写入；查看和查找不受影响，请稍后再试`,
-    en: `Another program is importing (started ${started}, ${notice.done} of ${notice.total} rows, ${share}%); nothing can be written until it ends. Looking and searching go on; try again later`,
+    zh: `${who.zh}（${started} 开始，已处理 ${notice.done} / ${notice.total} 行，${share}%），导入结束前不能写入；查看和查找不受影响，请稍后再试`,
+    en: `${who.en} (started ${started}, ${notice.done} of ${notice.total} rows, ${share}%); nothing can be written until it ends. Looking and searching go on; try again later`,
   });
 }
 

@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
-import type { ArchiveDatabase } from '../../../db/open';
+import { openReaderDatabase, type ArchiveDatabase } from '../../../db/open';
 import type { ArchivePaths } from './archive-files';
+import { deriveSubkey } from './subkeys';
 
 /** An unlocked archive: the open database and the data key, held only while a session lasts. */
 export interface OpenedArchive {
@@ -10,6 +11,24 @@ export interface OpenedArchive {
   readonly dataKey: Buffer;
   /** The database file as opened (device and inode): another file put in its place is noticed. */
   readonly file?: { dev: number; ino: number };
+  /** A read-only second connection, opened when first needed (readerOf). */
+  reader?: ArchiveDatabase;
+}
+
+/**
+ * The connection that reads beside this program's own long write: it sees the last commit. Opened
+ * once per session, closed with the archive.
+ */
+export function readerOf(archive: OpenedArchive): ArchiveDatabase {
+  if (!archive.reader) {
+    const key = deriveSubkey(archive.dataKey, 'database');
+    try {
+      archive.reader = openReaderDatabase(archive.paths.database, key);
+    } finally {
+      key.fill(0);
+    }
+  }
+  return archive.reader;
 }
 
 /** The database file's identity now, to compare with the one opened. */
@@ -32,6 +51,7 @@ export function databaseFileReplaced(archive: OpenedArchive): boolean {
 /** Closes the database and wipes the data key from memory. */
 export function closeArchive(archive: OpenedArchive): void {
   try {
+    archive.reader?.close();
     archive.database.close();
   } finally {
     archive.dataKey.fill(0);

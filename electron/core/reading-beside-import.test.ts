@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { call, newArchive, ok, openSheet } from '../../tests/helpers/core';
+import { useTempDirs } from '../../tests/helpers/temp-dir';
+
+const tempDir = useTempDirs();
+
+const HEADER = ['客户名称', '联系电话', '车架号（VIN）', '车牌号', '交车日期'];
+const row = (i: number) => [`客户${i}`, `1380013${String(i).padStart(4, '0')}`, `LSVAU2180N${String(i).padStart(7, '0')}`, `沪A${String(10000 + i)}`, '2026/11/2'];
+const sheet = (rows: number) => new TextEncoder().encode([HEADER, ...Array.from({ length: rows }, (_, i) => row(i + 1))].map((r) => r.join(',')).join('\n'));
+
+describe("while the core's own import runs", () => {
+  it('looking and searching go on beside it and see the last commit, never the import in progress; what has to write says an import runs', async () => {
+    const core = await newArchive(tempDir());
+    const plain = await ok(core, 'dossier:create', { title: '导入之前的档案' });
+    // Opening a 机密 dossier is recorded in the trail: a write.
+    const secret = await ok(core, 'dossier:create', { title: '导入之前的机密档案', level: 3 });
+    const opened = await openSheet(core, 'big.csv', sheet(6000));
+    const running = call(core, 'import:run', { importId: opened.importId, typeKey: 'vehicle-new' });
+    let progress = await ok(core, 'import:progress', { importId: opened.importId });
+    while (progress.phase !== 'writing' || progress.done === 0) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      progress = await ok(core, 'import:progress', { importId: opened.importId });
+    }
+
+    const listed = await ok(core, 'dossier:list', {});
+    expect(listed.total).toBe(2);
+    expect((await ok(core, 'dossier:list', { query: '客户1' })).total).toBe(0);
+    expect((await ok(core, 'dossier:get', { archiveNumber: plain.archiveNumber })).title).toBe('导入之前的档案');
+    expect(await ok(core, 'session:touch', {})).toMatchObject({ idleLockMinutes: expect.any(Number) as number });
+    const recorded = await call(core, 'dossier:get', { archiveNumber: secret.archiveNumber });
+    expect(recorded).toMatchObject({ ok: false, error: { code: 'ARCHIVE_BUSY' } });
+    expect(recorded.ok ? '' : recorded.error.messageEn).toMatch(/^An import is running \(started .*, \d+ of 6000 rows, \d+%\)/);
+    // All of it while the import was still writing.
+    expect((await ok(core, 'import:progress', { importId: opened.importId })).phase).toBe('writing');
+
+    expect(await running).toMatchObject({ ok: true, data: { imported: 6000 } });
+    expect((await ok(core, 'dossier:list', { query: '客户1' })).total).toBeGreaterThan(0);
+    expect((await ok(core, 'dossier:list', {})).total).toBe(6002);
+    await ok(core, 'dossier:get', { archiveNumber: secret.archiveNumber });
+    await core.close();
+  });
+});
