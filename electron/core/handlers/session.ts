@@ -3,7 +3,6 @@ import { AppError } from '../../../shared/errors';
 import { changePassword } from '../services/session/change-password';
 import { repairBeforeSignIn } from '../services/session/repair-before-sign-in';
 import { confirmSignIn, settleSignIn, signIn, type SettledAttempts } from '../services/session/sign-in';
-import { readSettings } from '../services/settings/settings';
 import { SearchIndexRebuild, searchIndexIsCurrent } from '../services/search/index-dossier';
 import { installDefaultTypes } from '../services/types/types';
 import { sessionInfo } from '../session';
@@ -26,7 +25,7 @@ export const sessionHandlers: HandlersFor<typeof sessionContract> = {
     const info = ctx.startSession(signedIn.archive, signedIn.user, {
       audit: { action: 'session:login' },
       settle: (db) => {
-        settled = settleSignIn(db, signedIn, readSettings(db), (draft, frontDoor) => ctx.auditWithin(db, draft, null, frontDoor));
+        settled = settleSignIn(db, signedIn, (draft, frontDoor) => ctx.auditWithin(db, draft, null, frontDoor));
         // Archives made before a shipped type existed receive it at the next sign-in.
         installDefaultTypes(db, ctx.env.now().toISOString(), null, (draft) => ctx.auditWithin(db, draft, null));
         // An index from another build is rebuilt: in the window after sign-in, a step at a time;

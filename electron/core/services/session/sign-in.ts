@@ -9,6 +9,7 @@ import { formatLocalDateTime } from '../../../../shared/time';
 import type { AuditDraft, FrontDoor } from '../../audit/chain';
 import type { CoreEnv } from '../../context';
 import { unlockArchive, type UnlockOptions } from '../archive/unlock-archive';
+import { readSettings } from '../settings/settings';
 import { archiveState } from '../../vault/archive-files';
 import { readKeySlotFile, slotIdFor } from '../../vault/key-slots';
 import type { OpenedArchive } from '../../vault/opened-archive';
@@ -88,7 +89,6 @@ export interface SettledAttempts {
   recorded: SealedAttempt[];
   dropped: number;
   publicKey: string;
-  policy: LockoutPolicy;
 }
 
 /**
@@ -98,7 +98,7 @@ export interface SettledAttempts {
  * other programs would be overwritten. An attempt recorded by an earlier sign-in whose
  * confirmation did not get written is recognised by its id and not recorded twice.
  */
-export function settleSignIn(db: Db, signedIn: Pick<SignedIn, 'archive' | 'ownAttempt'>, settings: Settings, record: (draft: AuditDraft, frontDoor: FrontDoor) => void): SettledAttempts {
+export function settleSignIn(db: Db, signedIn: Pick<SignedIn, 'archive' | 'ownAttempt'>, record: (draft: AuditDraft, frontDoor: FrontDoor) => void): SettledAttempts {
   let privateKey = readMetaValue(db, PRIVATE_KEY);
   if (!privateKey) {
     privateKey = newSigninKeyPair().privateKey;
@@ -123,7 +123,7 @@ export function settleSignIn(db: Db, signedIn: Pick<SignedIn, 'archive' | 'ownAt
   const unreadable = waiting.length - opened.length;
   if (unreadable > 0) record({ action: 'session:login-failed', summary: { reason: 'unreadable', count: unreadable } }, 'ui');
   if (state.dropped > 0) record({ action: 'session:login-failed', summary: { reason: 'dropped', count: state.dropped } }, 'ui');
-  return { recorded: waiting, dropped: state.dropped, publicKey: signinPublicKey(privateKey), policy: lockoutPolicy(settings) };
+  return { recorded: waiting, dropped: state.dropped, publicKey: signinPublicKey(privateKey) };
 }
 
 /**
@@ -139,7 +139,8 @@ export async function confirmSignIn(signedIn: Pick<SignedIn, 'archive' | 'ownAtt
   try {
     await updateSigninState(signedIn.archive.paths.signinState, (state) => ({
       state: settled
-        ? { ...withoutSealed(state, done), dropped: Math.max(0, state.dropped - settled.dropped), policy: settled.policy, publicKey: settled.publicKey }
+        ? // The policy as committed now, under the lock: another program may have changed it since this sign-in read it.
+          { ...withoutSealed(state, done), dropped: Math.max(0, state.dropped - settled.dropped), policy: lockoutPolicy(readSettings(signedIn.archive.database.db)), publicKey: settled.publicKey }
         : withoutSealed(state, done),
       value: undefined,
     }));
