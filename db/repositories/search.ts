@@ -258,3 +258,36 @@ export function confirmTerms(driver: TermLookup, all: readonly TermLookup[]): SQ
     sql` AND `,
   );
 }
+
+/** FTS5's defaults for merging segments as they are written (https://sqlite.org/fts5.html#the_automerge_configuration_option). */
+const AUTOMERGE_DEFAULT = 4;
+const CRISISMERGE_DEFAULT = 16;
+
+/**
+ * A bulk write (an import) leaves its index segments unmerged: merging as it goes would hold the
+ * connection for hundreds of milliseconds at a time, and the window's calls wait for that. The
+ * settings are part of the index and the transaction: a rolled-back import leaves them as they were.
+ */
+export function deferSegmentMerges(db: Db): void {
+  db.run(sql`INSERT INTO search_grams (search_grams, rank) VALUES ('automerge', 0)`);
+  db.run(sql`INSERT INTO search_grams (search_grams, rank) VALUES ('crisismerge', 100000)`);
+}
+
+export function resumeSegmentMerges(db: Db): void {
+  // FTS5 takes its settings as integer literals (a bound JavaScript number arrives as a real).
+  db.run(sql.raw(`INSERT INTO search_grams (search_grams, rank) VALUES ('automerge', ${AUTOMERGE_DEFAULT})`));
+  db.run(sql.raw(`INSERT INTO search_grams (search_grams, rank) VALUES ('crisismerge', ${CRISISMERGE_DEFAULT})`));
+}
+
+/** Merges up to about `pages` pages of the index's segments; false when there was nothing left to merge. */
+export function mergeSegments(db: Db, pages: number): boolean {
+  const sqlite = db.$client;
+  const before = sqlite.prepare('SELECT total_changes()').pluck().get() as number;
+  sqlite.exec(`INSERT INTO search_grams (search_grams, rank) VALUES ('merge', ${Math.trunc(pages)})`);
+  return (sqlite.prepare('SELECT total_changes()').pluck().get() as number) > before + 1;
+}
+
+/** Merges until nothing is left to merge. */
+export function mergeAllSegments(db: Db): void {
+  while (mergeSegments(db, 2000));
+}

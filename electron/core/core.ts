@@ -526,7 +526,7 @@ class CoreRuntime {
           sqlite
             .transaction(() => {
               job.step(session.archive.database.db);
-              if (job.finished) appendAuditEvent(session.archive.database.db, job.audit, { actor: null, frontDoor: this.sessionFrontDoor, at: this.env.now() });
+              if (job.finished && job.audit) appendAuditEvent(session.archive.database.db, job.audit, { actor: null, frontDoor: this.sessionFrontDoor, at: this.env.now() });
             })
             .immediate();
         } finally {

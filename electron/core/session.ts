@@ -34,13 +34,13 @@ export interface ActiveSession {
  * transaction between the user's calls. A lock stops it; it must then be safe to begin again.
  */
 export interface BackgroundJob {
-  readonly kind: 'search-index';
+  readonly kind: 'search-index' | 'search-merge';
   readonly done: number;
   readonly total: number;
   readonly finished: boolean;
   step(db: Db): void;
-  /** Recorded (as the system) in the transaction of the last step. */
-  readonly audit: AuditDraft;
+  /** Recorded (as the system) in the transaction of the last step; null for upkeep that changes no record. */
+  readonly audit: AuditDraft | null;
 }
 
 export function sessionInfo(session: ActiveSession): SessionInfo {

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { mergeSegments } from '../../../../db/repositories/search';
+import type { Db } from '../../../../db/open';
+import { ADMIN, newArchive, ok, openSheet } from '../../../../tests/helpers/core';
+import { openRawDatabase } from '../../../../tests/helpers/raw-archive';
+import { useTempDirs } from '../../../../tests/helpers/temp-dir';
+import type { FrontDoor } from '../../audit/chain';
+
+const tempDir = useTempDirs();
+
+const HEADER = ['客户名称', '联系电话', '车架号（VIN）', '车牌号', '交车日期'];
+const row = (i: number) => [`客户${i}`, `1380013${String(i).padStart(4, '0')}`, `LSVAU2180N${String(i).padStart(7, '0')}`, `沪A${String(10000 + i)}`, '2026/11/2'];
+const sheet = (rows: number) => new TextEncoder().encode([HEADER, ...Array.from({ length: rows }, (_, i) => row(i + 1))].map((r) => r.join(',')).join('\n'));
+
+/** The index's merge settings, and whether merging would still find work, read as an insider would. */
+async function indexState(dir: string): Promise<{ automerge: unknown; crisismerge: unknown; mergeLeft: boolean }> {
+  const raw = await openRawDatabase(dir, ADMIN.login, ADMIN.password);
+  try {
+    const config = Object.fromEntries((raw.prepare('SELECT k, v FROM search_grams_config').all() as { k: string; v: unknown }[]).map((r) => [r.k, r.v]));
+    raw.exec('BEGIN IMMEDIATE');
+    const mergeLeft = mergeSegments(drizzle(raw) as unknown as Db, 10_000);
+    raw.exec('ROLLBACK');
+    return { automerge: config.automerge, crisismerge: config.crisismerge, mergeLeft };
+  } finally {
+    raw.close();
+  }
+}
+
+describe('an import leaves its index segments merged', () => {
+  for (const frontDoor of ['ui', 'cli'] as FrontDoor[]) {
+    it(`${frontDoor === 'ui' ? 'in the window, a step at a time after the import' : 'on the command line, before the commit'}; the merge settings are back to FTS5's defaults`, async () => {
+      const dir = tempDir();
+      const core = await newArchive(dir);
+      const opened = await openSheet(core, 'big.csv', sheet(4500));
+      await ok(core, 'import:run', { importId: opened.importId, typeKey: 'vehicle-new' }, frontDoor);
+      // The window goes on being used while the merge steps run between its calls.
+      for (let i = 0; i < 20; i += 1) {
+        await ok(core, 'dossier:list', { query: '客户' });
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect((await ok(core, 'dossier:list', { query: '客户4500' })).total).toBe(1);
+      await core.close();
+      expect(await indexState(dir)).toEqual({ automerge: 4, crisismerge: 16, mergeLeft: false });
+    });
+  }
+});
