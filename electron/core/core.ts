@@ -557,6 +557,9 @@ class CoreRuntime {
     try {
       const committed = sqlite
         .transaction(() => {
+          // The write lock may have been waited for while a repair put another file in this one's place.
+          const archive = this.session?.archive;
+          if (archive?.database.db === db && databaseFileReplaced(archive)) throw new AppError('CONFLICT', FILE_REPLACED);
           const result = change(db, { replaceFile: (path, contents) => effects.push({ path, contents }) });
           appendAuditEvent(db, typeof draft === 'function' ? draft(result) : draft, { actor, frontDoor, at: this.env.now() });
           undo.push(...applyFileEffects(effects));

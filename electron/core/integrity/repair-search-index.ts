@@ -1,4 +1,4 @@
-import { copyFileSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { openSqlite } from '../../../db/connection';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
@@ -13,7 +13,8 @@ import type { OpenedArchive } from '../vault/opened-archive';
 import { deriveSubkey } from '../vault/subkeys';
 import { findDamagedStructures, isSearchIndexStructure, rebuildableIn } from './damaged-structures';
 import { readDatabaseSalt, type HighWaterMark } from './high-water-mark';
-import { databaseState } from './rollback-check';
+import { databaseState, findRollback } from './rollback-check';
+import { busyError, longWriteElsewhere } from './long-write-notice';
 
 /**
  * A damaged search index – or any damaged index declared with CREATE INDEX – is built anew from
@@ -28,6 +29,12 @@ export interface PreparedRepair {
   dossiers: number;
   /** The repaired database's state, for the high-water mark written with the swap. */
   mark: HighWaterMark;
+  /**
+   * The archive was found rolled back (or its mark missing) before the repair: the mark stays as it
+   * was, so the repaired archive still says so and the loss is still accepted or undone – a mark
+   * written from the repaired copy would forget every number issued before the rollback.
+   */
+  keepMark: boolean;
   /** Puts the repaired database in place of the damaged one; the archive must be closed first. */
   swap(): void;
   discard(): void;
@@ -44,15 +51,20 @@ export function prepareSearchIndexRepair(archive: OpenedArchive, record: { actor
       en: `Records are damaged (${records.join(', ')}) and cannot be repaired by rebuilding the index; restore the data folder from the latest copy`,
     });
   }
+  const elsewhere = longWriteElsewhere(archive.paths.longWrite, null);
+  if (elsewhere) throw busyError(elsewhere);
+  const keepMark = findRollback(archive) !== null;
   const source = `${archive.paths.database}.repair-source`;
   const repaired = `${archive.paths.database}.repaired`;
+  const original = archive.database.sqlite;
   const discard = () => {
+    if (original.open && original.inTransaction) original.exec('ROLLBACK');
     for (const file of [source, repaired]) for (const part of ['', '-wal', '-shm']) rmSync(`${file}${part}`, { force: true });
   };
   // What an interrupted repair left goes first.
   discard();
   try {
-    archive.database.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    holdArchive(original);
     copyFileSync(archive.paths.database, source);
     const searchIndex = damaged.some(isSearchIndexStructure);
     const indexSchema = withoutIndexes(archive, source, damaged.filter((name) => !isSearchIndexStructure(name)), searchIndex);
@@ -78,6 +90,7 @@ export function prepareSearchIndexRepair(archive: OpenedArchive, record: { actor
       damaged,
       dossiers,
       mark: { databaseSalt: salt, ...state },
+      keepMark,
       swap: () => {
         for (const file of databaseFiles(archive.paths).slice(1)) rmSync(file, { force: true });
         renameSync(repaired, archive.paths.database);
@@ -89,6 +102,34 @@ export function prepareSearchIndexRepair(archive: OpenedArchive, record: { actor
     throw error;
   }
 }
+
+/**
+ * Everything committed is moved into the database file, and no program may write until the
+ * repaired copy has taken its place (the archive's connection holds the write lock; closing it
+ * lets go): a commit made meanwhile would be lost with the old file. Another program reading or
+ * writing now means waiting for it to finish.
+ */
+function holdArchive(sqlite: Database.Database): void {
+  const [result] = sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];
+  if (!result || result.busy !== 0 || result.log !== result.checkpointed) throw new AppError('ARCHIVE_BUSY', IN_USE);
+  sqlite.pragma('query_only = OFF');
+  try {
+    sqlite.exec('BEGIN IMMEDIATE');
+  } catch (error) {
+    sqlite.pragma('query_only = ON');
+    throw new AppError('ARCHIVE_BUSY', IN_USE, { cause: error });
+  }
+  // A commit between the checkpoint and the lock would be in the -wal again.
+  if (existsSync(`${sqlite.name}-wal`) && statSync(`${sqlite.name}-wal`).size > 0) {
+    sqlite.exec('ROLLBACK');
+    throw new AppError('ARCHIVE_BUSY', IN_USE);
+  }
+}
+
+const IN_USE = {
+  zh: '另一程序正在使用档案库：请关闭其他打开此档案库的程序（窗口或命令），然后再修复',
+  en: 'Another program is using the archive: close the other programs that have it open (windows or commands), then repair again',
+};
 
 /**
  * Removes the damaged declared indexes – and the whole search index if part of it is damaged –

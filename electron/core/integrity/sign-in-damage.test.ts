@@ -1,6 +1,9 @@
+import { copyFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ADMIN, addUser, call, newArchive, ok, passwordOf, testCore } from '../../../tests/helpers/core';
 import { damagePage, hasFile, pagesOf } from '../../../tests/helpers/archive-faults';
+import { openRawDatabase } from '../../../tests/helpers/raw-archive';
 import { useTempDirs } from '../../../tests/helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -69,6 +72,51 @@ describe('damage that refuses the sign-in itself', () => {
     const session = await ok(core, 'session:login', { ...signIn, repairIndexes: true });
     expect(session.repaired).toBeUndefined();
     expect((await ok(core, 'audit:list', { action: 'archive:repair-index' })).items).toHaveLength(0);
+    await core.close();
+  });
+
+  it("a repair never loses another program's commit: while it cannot be moved into the file, the repair says to close that program", async () => {
+    const dir = await damagedIn('audit_events_action_idx');
+    const other = await openRawDatabase(dir, ADMIN.login, ADMIN.password);
+    other.prepare("UPDATE dossiers SET title = '另一程序刚改过' WHERE id = 1").run();
+    // Still reading: its commit stays in the -wal, which a copy of archive.db alone would miss.
+    other.exec('BEGIN');
+    other.prepare('SELECT count(*) FROM dossiers').get();
+    const core = testCore(dir);
+    const busy = await call(core, 'session:login', { ...signIn, repairIndexes: true });
+    expect(busy).toMatchObject({ ok: false, error: { code: 'ARCHIVE_BUSY' } });
+    expect(busy.ok ? '' : busy.error.messageEn).toContain('close the other programs');
+    expect(hasFile(dir, 'archive.db.repaired')).toBe(false);
+    other.exec('COMMIT');
+    other.close();
+    const session = await ok(core, 'session:login', { ...signIn, repairIndexes: true });
+    expect(session.repaired?.damaged).toEqual(['audit_events_action_idx']);
+    expect((await ok(core, 'dossier:list', {})).items.map((d) => d.title)).toContain('另一程序刚改过');
+    await core.close();
+  });
+
+  it('a rolled-back archive with a damaged index: the repair keeps the rollback reported, and numbers lost stay lost', async () => {
+    const dir = tempDir();
+    const first = await newArchive(dir);
+    await ok(first, 'dossier:create', { title: '回退之前' });
+    await first.close();
+    copyFileSync(join(dir, 'archive.db'), join(dir, 'old.db'));
+    const second = testCore(dir);
+    await ok(second, 'session:login', signIn);
+    const lost = await ok(second, 'dossier:create', { title: '只在新文件里' });
+    await second.close();
+    for (const part of ['', '-wal', '-shm']) rmSync(join(dir, `archive.db${part}`), { force: true });
+    copyFileSync(join(dir, 'old.db'), join(dir, 'archive.db'));
+    const pages = await pagesOf(dir, 'audit_events_action_idx');
+    damagePage(dir, pages.at(-1) ?? 0);
+
+    const core = testCore(dir);
+    const session = await ok(core, 'session:login', { ...signIn, repairIndexes: true });
+    expect(session.repaired?.damaged).toEqual(['audit_events_action_idx']);
+    expect(session.condition?.code).toBe('ARCHIVE_ROLLED_BACK');
+    await ok(core, 'archive:accept-rollback', {});
+    const next = await ok(core, 'dossier:create', { title: '接受之后' });
+    expect(next.archiveNumber > lost.archiveNumber).toBe(true);
     await core.close();
   });
 });

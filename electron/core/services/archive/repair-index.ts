@@ -33,7 +33,7 @@ export function putRepairInPlace(prepared: PreparedRepair, archive: { paths: Arc
   try {
     close();
     prepared.swap();
-    writeHighWaterMark(paths.highWaterMark, dataKey, archiveId, prepared.mark);
+    if (!prepared.keepMark) writeHighWaterMark(paths.highWaterMark, dataKey, archiveId, prepared.mark);
   } finally {
     dataKey.fill(0);
   }
