@@ -35,7 +35,7 @@ export class CoreClient implements CoreEndpoint {
   private process: CoreProcess | null = null;
   private nextId = 1;
   private readonly pending = new Map<number, (message: FromCoreHost | null) => void>();
-  private stopping = false;
+  private stopping: Promise<void> | null = null;
 
   constructor(
     private readonly spawn: () => CoreProcess,
@@ -57,10 +57,15 @@ export class CoreClient implements CoreEndpoint {
   }
 
   /** A core that does not finish within `graceMs` (a hung query) is killed: its key goes with it. */
-  async shutdown(graceMs = 10_000): Promise<void> {
+  shutdown(graceMs = 10_000): Promise<void> {
+    // A second quit waits for the first: the session's end is recorded before the program goes.
+    this.stopping ??= this.stop(graceMs);
+    return this.stopping;
+  }
+
+  private async stop(graceMs: number): Promise<void> {
     const process = this.process;
-    if (!process || this.stopping) return;
-    this.stopping = true;
+    if (!process) return;
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<'late'>((resolve) => {
       timer = setTimeout(() => resolve('late'), graceMs);
@@ -74,7 +79,8 @@ export class CoreClient implements CoreEndpoint {
   }
 
   private request(message: (id: number) => ToCoreHost): Promise<FromCoreHost | null> {
-    if (this.stopping && this.process === null) return Promise.resolve(null);
+    // Quitting (the shutdown's own request goes out before this is set): no new calls.
+    if (this.stopping) return Promise.resolve(null);
     const process = this.started();
     const id = this.nextId++;
     return new Promise((resolve) => {
@@ -94,8 +100,8 @@ export class CoreClient implements CoreEndpoint {
     process.onExit((code) => {
       if (this.process !== process) return;
       this.process = null;
-      if (!this.stopping) this.log(`[dossierdesk] the core process stopped unexpectedly (exit code ${code ?? 'none'})`);
       for (const id of [...this.pending.keys()]) this.settle(id, null);
+      if (!this.stopping) this.log(`[dossierdesk] the core process stopped unexpectedly (exit code ${code ?? 'none'})`);
     });
     process.post({ kind: 'start', options: this.options });
     return process;

@@ -59,6 +59,11 @@ export interface Core {
   close(): Promise<void>;
 }
 
+/** Beside an import of this core, these still wait for it: they change what the import works on (its staged file, its progress) or judge the whole archive. */
+const QUEUED_DURING_IMPORT = /^(import|staging):|^archive:verify$/;
+/** Calls that belong to the import under way, not to the user's own looking. */
+const RUNNING_IMPORT: ReadonlySet<Channel> = new Set(['import:progress', 'import:cancel']);
+
 const IDLE_LOCKED: Message = { zh: '因长时间未操作，档案库已自动锁定，请重新登录', en: 'The archive locked itself after a period of inactivity; please sign in again' };
 
 /** While the password must be changed, only these channels are open. */
@@ -89,7 +94,7 @@ export function createCore(options: CoreOptions): Core {
       const def = isChannel(channel) ? contract[channel] : null;
       if (def?.unqueued === true) return runtime.dispatchBeside(channel as Channel, input, frontDoor, 'in-memory');
       // While this core's own import holds the queue, looking and searching go on beside it.
-      if (def?.kind === 'query' && runtime.importing()) return runtime.dispatchBeside(channel as Channel, input, frontDoor, 'last-commit');
+      if (def?.kind === 'query' && runtime.importing() && !QUEUED_DURING_IMPORT.test(channel)) return runtime.dispatchBeside(channel as Channel, input, frontDoor, 'last-commit');
       return runtime.serial(() => runtime.dispatch(channel, input, frontDoor));
     },
     shutdown: () => runtime.serial(async () => {
@@ -222,7 +227,9 @@ class CoreRuntime {
       const input = parseInput(def.input, rawInput);
       const session = this.session;
       if (!session) throw new AppError('UNAUTHENTICATED');
-      if (isIdle(session, this.env.now().getTime())) {
+      // The user's own calls keep the session alive, or find it idle; the running import's progress and public polls do neither.
+      const byUser = def.access !== 'public' && !RUNNING_IMPORT.has(channel);
+      if (byUser && isIdle(session, this.env.now().getTime())) {
         void this.serial(() => this.lockIfIdle());
         throw new AppError('UNAUTHENTICATED', IDLE_LOCKED);
       }
@@ -231,7 +238,7 @@ class CoreRuntime {
         this.recordRefusalLater(session, { action: 'access:denied', summary: { channel } }, frontDoor);
         throw new AppError('FORBIDDEN');
       }
-      session.lastActivityAt = this.env.now().getTime();
+      if (byUser) session.lastActivityAt = this.env.now().getTime();
       const ctx = this.context(channel, frontDoor, { count: 0 });
       const data = await (this.handlers[channel] as Handler<Channel>)(reads === 'last-commit' ? this.readingContext(ctx, session) : ctx, input as never);
       return { ok: true, data };
@@ -246,7 +253,9 @@ class CoreRuntime {
    * or hold the queue – is refused as busy, with the import's progress.
    */
   private readingContext(ctx: HandlerContext, session: ActiveSession): HandlerContext {
-    const view: ActiveSession = { ...session, archive: { ...session.archive, database: readerOf(session.archive) } };
+    // The session itself – what a handler changes in it stays – but its archive read through the reader.
+    const archive: OpenedArchive = { ...session.archive, database: readerOf(session.archive) };
+    const view = new Proxy(session, { get: (target, key, receiver): unknown => (key === 'archive' ? archive : Reflect.get(target, key, receiver)) });
     const busy = (): never => {
       throw this.ownLongWrite ? busyError(this.ownLongWrite.current(), 'here') : new AppError('ARCHIVE_BUSY');
     };

@@ -32,8 +32,15 @@ describe("while the core's own import runs", () => {
     expect(recorded.ok ? '' : recorded.error.messageEn).toMatch(/^An import is running \(started .*, \d+ of 6000 rows, \d+%\)/);
     // All of it while the import was still writing.
     expect((await ok(core, 'import:progress', { importId: opened.importId })).phase).toBe('writing');
+    // What would change the import's own staged file, or judges the whole archive, waits for it.
+    const order: string[] = [];
+    const verified = ok(core, 'archive:verify', {}).then(() => order.push('verify'));
+    const closed = call(core, 'import:close', { importId: opened.importId }).then(() => order.push('close'));
 
     expect(await running).toMatchObject({ ok: true, data: { imported: 6000 } });
+    order.push('import');
+    await Promise.all([verified, closed]);
+    expect(order).toEqual(['import', 'verify', 'close']);
     expect((await ok(core, 'dossier:list', { query: '客户1' })).total).toBeGreaterThan(0);
     expect((await ok(core, 'dossier:list', {})).total).toBe(6002);
     await ok(core, 'dossier:get', { archiveNumber: secret.archiveNumber });

@@ -5,8 +5,6 @@ import { runtimePaths } from '../../runtime/paths';
 import { CoreClient } from '../core-host/client';
 import { startCoreProcess } from './core-process';
 import { cliArguments, dataDirArgument } from './args';
-import { processIo } from '../cli/io';
-import { runCli } from '../cli/program';
 import { registerFileDialog } from './file-dialog';
 import { registerIpc } from './ipc';
 import { startLog } from './log';
@@ -16,13 +14,34 @@ import { createMainWindow } from './window';
 const cli = cliArguments(process.argv);
 if (cli) {
   // The command line of the installed app: no window, the same data folder, the exit code of the command.
-  void runCli(cli, { io: processIo, migrationsDir: runtimePaths().migrations, appVersion: version }).then((code) => app.exit(code));
+  void runInstalledCli(cli).then((code) => app.exit(code));
 } else if (!app.requestSingleInstanceLock()) {
   // One running copy per user: two copies would hold two sessions on one archive.
   app.quit();
 } else {
   registerAppScheme();
   void app.whenReady().then(start);
+}
+
+/** Loaded only for `--cli`, so that starting the window does not load the command line. */
+async function runInstalledCli(args: string[]): Promise<number> {
+  try {
+    const [{ runCli }, { processIo }] = await Promise.all([import('../cli/program'), import('../cli/io')]);
+    const code = await runCli(args, { io: processIo, migrationsDir: runtimePaths().migrations, appVersion: version });
+    // Output to a pipe is written asynchronously: all of it goes before the process does.
+    await Promise.all([drained(process.stdout), drained(process.stderr)]);
+    return code;
+  } catch (error) {
+    process.stderr.write(`DossierDesk --cli: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+
+function drained(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => {
+    if (!stream.writableNeedDrain) resolve();
+    else stream.once('drain', () => resolve());
+  });
 }
 
 function dataDir(): string {

@@ -14,7 +14,14 @@ const MAX_LOG_BYTES = 1024 * 1024;
 export function startLog(): (line: string) => void {
   log.transports.file.resolvePathFn = () => logFile();
   log.transports.file.maxSize = MAX_LOG_BYTES;
-  log.transports.file.archiveLogFn = (full) => rotateLogFile(full.path);
+  log.transports.file.archiveLogFn = (full) => {
+    try {
+      rotateLogFile(full.path);
+    } catch {
+      // A log that cannot be rotated (a file held open elsewhere) is emptied rather than lost with the error.
+      full.clear();
+    }
+  };
   log.transports.console.level = app.isPackaged ? false : 'info';
   log.errorHandler.startCatching({ showDialog: false });
   log.info(`DossierDesk ${app.getVersion()} started`);

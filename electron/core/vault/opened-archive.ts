@@ -51,8 +51,11 @@ export function databaseFileReplaced(archive: OpenedArchive): boolean {
 /** Closes the database and wipes the data key from memory. */
 export function closeArchive(archive: OpenedArchive): void {
   try {
-    archive.reader?.close();
-    archive.database.close();
+    try {
+      archive.reader?.close();
+    } finally {
+      archive.database.close();
+    }
   } finally {
     archive.dataKey.fill(0);
   }

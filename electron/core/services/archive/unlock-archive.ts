@@ -52,9 +52,12 @@ export async function unlockArchive(paths: ArchivePaths, login: string, password
       closeArchive(archive);
       throw named ?? error;
     }
-    const damaged = isFirstPageDamage(error, { paths, dataKey, archiveId: slotFile.archiveId }, dbKey);
-    dataKey.fill(0);
-    throw damaged ? new AppError('ARCHIVE_DAMAGED', FIRST_PAGE_DAMAGED, { cause: error }) : error;
+    try {
+      if (isFirstPageDamage(error, { paths, dataKey, archiveId: slotFile.archiveId }, dbKey)) throw new AppError('ARCHIVE_DAMAGED', FIRST_PAGE_DAMAGED, { cause: error });
+    } finally {
+      dataKey.fill(0);
+    }
+    throw error;
   } finally {
     dbKey.fill(0);
   }
