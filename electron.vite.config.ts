@@ -13,10 +13,26 @@ function cspMetaTag(): Plugin {
   };
 }
 
+/**
+ * out/main/package.json saying the files beside it are ES modules: in a package they lie in
+ * app.asar.unpacked, outside the package.json that says so for the app, and Node would otherwise
+ * guess from their syntax – or follow a package.json above the folder the app is installed in.
+ */
+function moduleScope(): Plugin {
+  return {
+    name: 'dossierdesk-module-scope',
+    apply: 'build',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'package.json', source: '{ "type": "module" }\n' });
+    },
+  };
+}
+
 // Everything is bundled (one file loads far faster than hundreds of ESM modules, which matters for a
 // CLI started once per command); of the `dependencies`, only the fonts stay outside, as files.
 export default defineConfig({
   main: {
+    plugins: [moduleScope()],
     build: {
       // better-sqlite3's JavaScript is bundled too: at run time only its native module is read, from
       // where runtime/paths.ts says (a real file even in a package), so nothing is looked up in

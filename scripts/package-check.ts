@@ -9,7 +9,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { listPackage } from '@electron/asar';
 import { build, Platform } from 'electron-builder';
@@ -70,6 +70,8 @@ function checkPaths(resources: string, paths: RuntimePaths, inAsar: Set<string>)
     if (!found) problems.push(`${name}: ${relative(resources, path)} is not in the package`);
   }
   if (!existsSync(paths.nativeModule)) problems.push('better_sqlite3.node is not unpacked (a native module must be a real file)');
+  const scope = join(dirname(paths.entries.coreHost), 'package.json');
+  if (!existsSync(scope) || (JSON.parse(readFileSync(scope, 'utf8')) as { type?: string }).type !== 'module') problems.push('out/main/package.json does not say the unpacked entries are ES modules');
 }
 
 /** What native modules are built from, and what only development uses, never ships. */
