@@ -291,3 +291,8 @@ export function mergeSegments(db: Db, pages: number): boolean {
 export function mergeAllSegments(db: Db): void {
   while (mergeSegments(db, 2000));
 }
+
+/** Whether an import in the window left its segment merges deferred (SearchIndexMerge has not finished). */
+export function segmentMergesDeferred(db: Db): boolean {
+  return db.get<{ v: unknown } | undefined>(sql`SELECT v FROM search_grams_config WHERE k = 'automerge'`)?.v === 0;
+}

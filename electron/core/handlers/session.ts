@@ -5,6 +5,8 @@ import { repairBeforeSignIn } from '../services/session/repair-before-sign-in';
 import { confirmSignIn, settleSignIn, signIn, type SettledAttempts } from '../services/session/sign-in';
 import { SearchIndexRebuild, searchIndexIsCurrent } from '../services/search/index-dossier';
 import { installDefaultTypes } from '../services/types/types';
+import { SearchIndexMerge } from '../services/search/search-index-merge';
+import { segmentMergesDeferred } from '../../../db/repositories/search';
 import { sessionInfo } from '../session';
 import type { HandlersFor } from './types';
 
@@ -42,6 +44,8 @@ export const sessionHandlers: HandlersFor<typeof sessionContract> = {
     await confirmSignIn(signedIn, settled);
     const pending = rebuild as SearchIndexRebuild | null;
     if (pending && !pending.finished) ctx.inBackground(pending);
+    // An import's segment merges the last window session did not finish.
+    else if (ctx.frontDoor !== 'cli' && segmentMergesDeferred(ctx.session().archive.database.db)) ctx.inBackground(new SearchIndexMerge());
     return repaired ? { ...info, repaired } : info;
   },
 

@@ -273,9 +273,13 @@ export async function runImport(ctx: HandlerContext, plan: ImportPlan): Promise<
           if (written === 0) throw new AppError('VALIDATION', { zh: '文件中没有数据行', en: 'The file has no data rows' });
           staged.progress = { phase: 'indexing', done: written, total: written };
           indexPending();
-          // On the command line nobody waits beside the import: its segments are merged before the commit.
-          if (ctx.frontDoor === 'cli') mergeAllSegments(db);
-          resumeSegmentMerges(db);
+          // On the command line nobody waits beside the import: its segments are merged before the
+          // commit. In the window they are merged after it, and merging as segments are written
+          // resumes when that is done (SearchIndexMerge) – a write before then merges nothing.
+          if (ctx.frontDoor === 'cli') {
+            mergeAllSegments(db);
+            resumeSegmentMerges(db);
+          }
           numbers.store();
           setImportRows(db, importId, written);
           const skipped = summary?.badRows ?? 0;
@@ -309,7 +313,7 @@ export async function runImport(ctx: HandlerContext, plan: ImportPlan): Promise<
       () => ({ done: staged.progress.done, total: staged.progress.total }),
     );
     staged.progress = { phase: 'done', done: result.imported, total: result.imported };
-    // A rebuild under way covers the new rows itself; otherwise the import's index segments are merged now.
+    // After a rebuild under way (or, if the session ends first, after the next sign-in in the window).
     if (ctx.frontDoor !== 'cli' && !ctx.session().background) ctx.inBackground(new SearchIndexMerge());
     if (result.skipped > 0) staged.leftOut = { problems: leftOutProblems, problemCount: result.problemCount };
     return result;

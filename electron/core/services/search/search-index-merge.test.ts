@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { mergeSegments } from '../../../../db/repositories/search';
 import type { Db } from '../../../../db/open';
-import { ADMIN, newArchive, ok, openSheet } from '../../../../tests/helpers/core';
+import { ADMIN, newArchive, ok, openSheet, testCore } from '../../../../tests/helpers/core';
 import { openRawDatabase } from '../../../../tests/helpers/raw-archive';
 import { useTempDirs } from '../../../../tests/helpers/temp-dir';
 import type { FrontDoor } from '../../audit/chain';
@@ -44,4 +44,23 @@ describe('an import leaves its index segments merged', () => {
       expect(await indexState(dir)).toEqual({ automerge: 4, crisismerge: 16, mergeLeft: false });
     });
   }
+
+  it('a window session that ends before the merge is done leaves merging deferred; the next sign-in in the window finishes it', async () => {
+    const dir = tempDir();
+    const core = await newArchive(dir);
+    const opened = await openSheet(core, 'big.csv', sheet(4500));
+    await ok(core, 'import:run', { importId: opened.importId, typeKey: 'vehicle-new' });
+    await ok(core, 'session:lock', {});
+    await core.close();
+    expect(await indexState(dir)).toMatchObject({ automerge: 0, crisismerge: 100000 });
+
+    const next = testCore(dir);
+    await ok(next, 'session:login', { login: ADMIN.login, password: ADMIN.password });
+    for (let i = 0; i < 20; i += 1) {
+      await ok(next, 'dossier:list', {});
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await next.close();
+    expect(await indexState(dir)).toEqual({ automerge: 4, crisismerge: 16, mergeLeft: false });
+  });
 });
