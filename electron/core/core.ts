@@ -97,10 +97,15 @@ export function createCore(options: CoreOptions): Core {
       if (def?.kind === 'query' && runtime.importing() && !QUEUED_DURING_IMPORT.test(channel)) return runtime.dispatchBeside(channel as Channel, input, frontDoor, 'last-commit');
       return runtime.serial(() => runtime.dispatch(channel, input, frontDoor));
     },
-    shutdown: () => runtime.serial(async () => {
-      await runtime.keepPendingSignIn();
-      runtime.lock('exit');
-    }).finally(() => clearInterval(timer)),
+    shutdown: () => {
+      // Quitting cancels an import under way (all of it is rolled back and the cancel recorded)
+      // rather than waiting behind it.
+      runtime.cancelImports();
+      return runtime.serial(async () => {
+        await runtime.keepPendingSignIn();
+        runtime.lock('exit');
+      }).finally(() => clearInterval(timer));
+    },
     close: () => runtime.serial(async () => {
       await runtime.keepPendingSignIn();
       runtime.dropSession();
@@ -208,6 +213,10 @@ class CoreRuntime {
     } catch (error) {
       this.log(`[dossierdesk] the high-water mark could not be advanced: ${describeUnexpected(error)}`);
     }
+  }
+
+  cancelImports(): void {
+    for (const staged of this.session?.stagedImports.values() ?? []) staged.cancelRequested = true;
   }
 
   /** Whether this core's own long write (an import) holds the queue. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { call, newArchive, ok, openSheet } from '../../tests/helpers/core';
+import { call, newArchive, ok, openSheet, testCore } from '../../tests/helpers/core';
 import { useTempDirs } from '../../tests/helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -45,5 +45,27 @@ describe("while the core's own import runs", () => {
     expect((await ok(core, 'dossier:list', {})).total).toBe(6002);
     await ok(core, 'dossier:get', { archiveNumber: secret.archiveNumber });
     await core.close();
+  });
+});
+
+describe('quitting during an import', () => {
+  it('cancels it: nothing of it is kept, the cancel and the end of the session are recorded', async () => {
+    const dir = tempDir();
+    const core = await newArchive(dir);
+    const opened = await openSheet(core, 'big.csv', sheet(6000));
+    const running = call(core, 'import:run', { importId: opened.importId, typeKey: 'vehicle-new' });
+    let progress = await ok(core, 'import:progress', { importId: opened.importId });
+    while (progress.phase !== 'writing' || progress.done === 0) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      progress = await ok(core, 'import:progress', { importId: opened.importId });
+    }
+    await core.shutdown();
+    expect(await running).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    const after = testCore(dir);
+    await ok(after, 'session:login', { login: 'admin', password: 'admin-password-1' });
+    expect((await ok(after, 'dossier:list', {})).total).toBe(0);
+    expect((await ok(after, 'audit:list', { action: 'import:cancelled' })).items).toHaveLength(1);
+    expect((await ok(after, 'audit:list', { action: 'session:lock' })).items[0]?.summary).toMatchObject({ reason: 'exit' });
+    await after.close();
   });
 });

@@ -90,11 +90,8 @@ test('a damaged index that sign-in reads: the sign-in page names it, the adminis
   await expect(page.getByTestId('form-error')).toContainText('损坏的只是索引（audit_events_action_idx）');
   await screenshot(page, 'integrity-05-sign-in-damaged');
 
-  // The password field was emptied: the repair asks for it again, like any sign-in.
-  await page.getByTestId('login-repair').click();
-  await page.locator('.ant-popconfirm').getByRole('button', { name: /^确\s?定$/ }).click();
-  await expect(page.getByText('请输入密码')).toBeVisible();
-  await page.getByLabel('密码').fill(ADMIN.password);
+  // The password was right: it stays for the repair.
+  await expect(page.getByLabel('密码')).toHaveValue(ADMIN.password);
   await page.getByTestId('login-repair').click();
   await page.locator('.ant-popconfirm').getByRole('button', { name: /^确\s?定$/ }).click();
   await expect(page.getByText('已重建索引：audit_events_action_idx')).toBeVisible();

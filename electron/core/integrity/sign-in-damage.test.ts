@@ -30,6 +30,8 @@ describe('damage that refuses the sign-in itself', () => {
       expect(refused).toMatchObject({ ok: false, error: { code: 'ARCHIVE_DAMAGED' } });
       expect(refused.ok ? '' : refused.error.messageEn).toContain(`Only indexes are damaged (${index})`);
       expect(refused.ok ? '' : refused.error.message).toContain('重建索引并登录');
+      // What the sign-in page offers the repair on.
+      expect(refused.ok ? [] : refused.error.issues).toEqual([expect.objectContaining({ path: 'repairIndexes' })]);
 
       // Nobody else repairs, and a wrong password is a wrong password.
       const clerk = await call(core, 'session:login', { login: 'clerk', password: passwordOf('clerk'), repairIndexes: true });
@@ -59,6 +61,7 @@ describe('damage that refuses the sign-in itself', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'ARCHIVE_DAMAGED' } });
     expect(refused.ok ? '' : refused.error.messageEn).toContain('records (users) are damaged');
     expect(refused.ok ? '' : refused.error.messageEn).toContain('Restore the data folder from the latest copy');
+    expect(refused.ok ? undefined : refused.error.issues).toBeUndefined();
     const repair = await call(core, 'session:login', { ...signIn, repairIndexes: true });
     expect(repair).toMatchObject({ ok: false, error: { code: 'ARCHIVE_DAMAGED' } });
     expect(hasFile(dir, 'archive.db.repaired')).toBe(false);

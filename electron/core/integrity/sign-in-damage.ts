@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { AppError } from '../../../shared/errors';
+import { AppError, type ErrorIssue } from '../../../shared/errors';
 import { isDatabaseDamage } from '../errors';
 import { findDamagedStructures, rebuildableIn } from './damaged-structures';
 
@@ -9,6 +9,9 @@ import { findDamagedStructures, rebuildableIn } from './damaged-structures';
  * and what can be done: indexes an administrator rebuilds while signing in, records only a copy
  * brings back.
  */
+/** The issue that marks damage a sign-in with `repairIndexes` can repair. */
+export const REBUILDABLE: ErrorIssue = { path: 'repairIndexes', message: '损坏的只是索引，可以重建', messageEn: 'Only indexes are damaged; they can be rebuilt' };
+
 export function nameSignInDamage(error: unknown, sqlite: Database.Database): AppError | null {
   if (!isDatabaseDamage(error)) return null;
   let damaged: string[];
@@ -29,7 +32,8 @@ export function nameSignInDamage(error: unknown, sqlite: Database.Database): App
         zh: `档案库文件已损坏，登录时无法读取。损坏的只是索引（${zh}），可以由记录重建：请管理员选择“重建索引并登录”（命令行：dossierdesk repair-index）`,
         en: `The archive files are damaged and cannot be read to sign in. Only indexes are damaged (${en}); they can be rebuilt from the records: an administrator chooses "Rebuild indexes and sign in" (command line: dossierdesk repair-index)`,
       },
-      { cause: error },
+      // Says what the sign-in page offers: signing in again with repairIndexes.
+      { cause: error, issues: [REBUILDABLE] },
     );
   }
   const records = damaged.filter((name) => !rebuildable(name));

@@ -29,8 +29,10 @@ export function LoginPage() {
       if (session.repaired) void message.success(t('login.repaired', { names: session.repaired.damaged.join(i18n.language === 'en' ? ', ' : '、') }));
     } catch (failure) {
       setError(errorText(failure, i18n.language));
-      setDamaged(failure instanceof ApiError && failure.code === 'ARCHIVE_DAMAGED');
-      form.setFieldValue('password', '');
+      // Only damage a repair can mend offers it; the password stays for it (it was right).
+      const rebuildable = failure instanceof ApiError && failure.code === 'ARCHIVE_DAMAGED' && failure.issues.some((issue) => issue.path === 'repairIndexes');
+      setDamaged(rebuildable);
+      if (!rebuildable) form.setFieldValue('password', '');
       setBusy(false);
     }
   };
