@@ -179,6 +179,7 @@ const reasonLabels: Record<string, { zh: string; en: string }> = {
   'unknown-user': { zh: '无此用户', en: 'no such user' },
   locked: { zh: '账户锁定中', en: 'account locked' },
   'stale-slot': { zh: '密钥槽与档案库记录不符', en: "key slot does not match the archive's record" },
+  'repair-refused': { zh: '无权在登录时重建索引', en: 'not allowed to rebuild the indexes while signing in' },
   unreadable: { zh: '记录无法读取', en: 'records could not be read' },
   'no-approval': { zh: '无审批', en: 'no approval' },
   dropped: { zh: '记录过多已丢弃', en: 'too many, dropped' },

@@ -54,8 +54,10 @@ export interface FailedAttempt {
    * locked; `stale-slot`: the password fitted a key slot the database does not know (an old or
    * altered keyslots.json), refused as KEY_SLOT_STALE. `signed-in-late`: no failure at all – a
    * sign-in that could not be recorded while another program held the archive (an import).
+   * `repair-refused`: the right password of someone who may not repair asked to repair the indexes
+   * while signing in – refused, and recorded once the archive can be written again.
    */
-  reason: 'wrong-password' | 'unknown-user' | 'locked' | 'stale-slot' | 'signed-in-late';
+  reason: 'wrong-password' | 'unknown-user' | 'locked' | 'stale-slot' | 'signed-in-late' | 'repair-refused';
   frontDoor: FrontDoor;
 }
 

@@ -10,7 +10,7 @@ import { closeArchive } from '../../vault/opened-archive';
 import { putRepairInPlace } from '../archive/repair-index';
 import { readSettings } from '../settings/settings';
 import { toActor } from '../users/user-dto';
-import { signIn } from './sign-in';
+import { recordSignInLater, signIn } from './sign-in';
 
 /**
  * Indexes that sign-in itself reads (the login index, the audit trail's) can be damaged too, and
@@ -24,6 +24,8 @@ export async function repairBeforeSignIn(env: CoreEnv, login: string, password: 
   let prepared: PreparedRepair | null = null;
   try {
     if (!can(user.roles, 'settings.manage', readSettings(archive.database.db).threeRoleSeparation)) {
+      // The damaged archive cannot take the refusal now: it is sealed like an attempt, for the next sign-in to record.
+      await recordSignInLater(env.paths.signinState, { at: env.now(), login: user.login, frontDoor }, 'repair-refused').catch(() => undefined);
       throw new AppError('FORBIDDEN', { zh: '只有管理员可以重建索引', en: 'Only an administrator can rebuild the indexes' });
     }
     if (findDamagedStructures(archive.database.sqlite).length > 0) prepared = prepareSearchIndexRepair(archive, { actor: toActor(user), frontDoor, at: env.now() });

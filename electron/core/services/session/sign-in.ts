@@ -153,9 +153,9 @@ export async function confirmSignIn(signedIn: Pick<SignedIn, 'archive' | 'ownAtt
  * A sign-in that could not be recorded before its session ended (another program held the archive
  * all along): sealed like a failed attempt, it reaches the audit trail at the next sign-in.
  */
-export async function recordSignInLater(signinState: string, attempt: { at: Date; login: string; frontDoor: FrontDoor }): Promise<void> {
+export async function recordSignInLater(signinState: string, attempt: { at: Date; login: string; frontDoor: FrontDoor }, reason: 'signed-in-late' | 'repair-refused' = 'signed-in-late'): Promise<void> {
   await updateSigninState(signinState, (state) => ({
-    state: withSealedAttempt(state, { at: attempt.at.toISOString(), login: attempt.login, frontDoor: attempt.frontDoor, reason: 'signed-in-late' }).state,
+    state: withSealedAttempt(state, { at: attempt.at.toISOString(), login: attempt.login, frontDoor: attempt.frontDoor, reason }).state,
     value: undefined,
   }));
 }
