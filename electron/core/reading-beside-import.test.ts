@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { call, newArchive, ok, openSheet, testCore } from '../../tests/helpers/core';
+import { untilWriting, vehicleSheet } from '../../tests/helpers/running-import';
 import { useTempDirs } from '../../tests/helpers/temp-dir';
 
 const tempDir = useTempDirs();
 
-const HEADER = ['客户名称', '联系电话', '车架号（VIN）', '车牌号', '交车日期'];
-const row = (i: number) => [`客户${i}`, `1380013${String(i).padStart(4, '0')}`, `LSVAU2180N${String(i).padStart(7, '0')}`, `沪A${String(10000 + i)}`, '2026/11/2'];
-const sheet = (rows: number) => new TextEncoder().encode([HEADER, ...Array.from({ length: rows }, (_, i) => row(i + 1))].map((r) => r.join(',')).join('\n'));
 
 describe("while the core's own import runs", () => {
   it('looking and searching go on beside it and see the last commit, never the import in progress; what has to write says an import runs', async () => {
@@ -14,13 +12,9 @@ describe("while the core's own import runs", () => {
     const plain = await ok(core, 'dossier:create', { title: '导入之前的档案' });
     // Opening a 机密 dossier is recorded in the trail: a write.
     const secret = await ok(core, 'dossier:create', { title: '导入之前的机密档案', level: 3 });
-    const opened = await openSheet(core, 'big.csv', sheet(6000));
+    const opened = await openSheet(core, 'big.csv', vehicleSheet(6000));
     const running = call(core, 'import:run', { importId: opened.importId, typeKey: 'vehicle-new' });
-    let progress = await ok(core, 'import:progress', { importId: opened.importId });
-    while (progress.phase !== 'writing' || progress.done === 0) {
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      progress = await ok(core, 'import:progress', { importId: opened.importId });
-    }
+    await untilWriting(core, opened.importId);
 
     const listed = await ok(core, 'dossier:list', {});
     expect(listed.total).toBe(2);
@@ -52,13 +46,9 @@ describe('quitting during an import', () => {
   it('cancels it: nothing of it is kept, the cancel and the end of the session are recorded', async () => {
     const dir = tempDir();
     const core = await newArchive(dir);
-    const opened = await openSheet(core, 'big.csv', sheet(6000));
+    const opened = await openSheet(core, 'big.csv', vehicleSheet(6000));
     const running = call(core, 'import:run', { importId: opened.importId, typeKey: 'vehicle-new' });
-    let progress = await ok(core, 'import:progress', { importId: opened.importId });
-    while (progress.phase !== 'writing' || progress.done === 0) {
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      progress = await ok(core, 'import:progress', { importId: opened.importId });
-    }
+    await untilWriting(core, opened.importId);
     await core.shutdown();
     expect(await running).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
     const after = testCore(dir);

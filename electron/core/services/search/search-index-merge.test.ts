@@ -4,14 +4,12 @@ import { mergeSegments } from '../../../../db/repositories/search';
 import type { Db } from '../../../../db/open';
 import { ADMIN, newArchive, ok, openSheet, testCore } from '../../../../tests/helpers/core';
 import { openRawDatabase } from '../../../../tests/helpers/raw-archive';
+import { vehicleSheet } from '../../../../tests/helpers/running-import';
 import { useTempDirs } from '../../../../tests/helpers/temp-dir';
 import type { FrontDoor } from '../../audit/chain';
 
 const tempDir = useTempDirs();
 
-const HEADER = ['客户名称', '联系电话', '车架号（VIN）', '车牌号', '交车日期'];
-const row = (i: number) => [`客户${i}`, `1380013${String(i).padStart(4, '0')}`, `LSVAU2180N${String(i).padStart(7, '0')}`, `沪A${String(10000 + i)}`, '2026/11/2'];
-const sheet = (rows: number) => new TextEncoder().encode([HEADER, ...Array.from({ length: rows }, (_, i) => row(i + 1))].map((r) => r.join(',')).join('\n'));
 
 /** The index's merge settings, and whether merging would still find work, read as an insider would. */
 async function indexState(dir: string): Promise<{ automerge: unknown; crisismerge: unknown; mergeLeft: boolean }> {
@@ -32,7 +30,7 @@ describe('an import leaves its index segments merged', () => {
     it(`${frontDoor === 'ui' ? 'in the window, a step at a time after the import' : 'on the command line, before the commit'}; the merge settings are back to FTS5's defaults`, async () => {
       const dir = tempDir();
       const core = await newArchive(dir);
-      const opened = await openSheet(core, 'big.csv', sheet(4500));
+      const opened = await openSheet(core, 'big.csv', vehicleSheet(4500));
       await ok(core, 'import:run', { importId: opened.importId, typeKey: 'vehicle-new' }, frontDoor);
       // The window goes on being used while the merge steps run between its calls.
       for (let i = 0; i < 20; i += 1) {
@@ -48,7 +46,7 @@ describe('an import leaves its index segments merged', () => {
   it('a window session that ends before the merge is done leaves merging deferred; the next sign-in in the window finishes it', async () => {
     const dir = tempDir();
     const core = await newArchive(dir);
-    const opened = await openSheet(core, 'big.csv', sheet(4500));
+    const opened = await openSheet(core, 'big.csv', vehicleSheet(4500));
     await ok(core, 'import:run', { importId: opened.importId, typeKey: 'vehicle-new' });
     await ok(core, 'session:lock', {});
     await core.close();
