@@ -37,7 +37,8 @@ export default defineConfig({
       // better-sqlite3's JavaScript is bundled too: at run time only its native module is read, from
       // where runtime/paths.ts says (a real file even in a package), so nothing is looked up in
       // node_modules – which in a package lies inside app.asar, out of reach of worker threads.
-      externalizeDeps: { exclude: ['better-sqlite3'] },
+      // So is the holiday data of chinese-days (a JSON file the working-day calendar imports).
+      externalizeDeps: { exclude: ['better-sqlite3', 'chinese-days'] },
       rolldownOptions: {
         // The Electron main process, the two front doors that run under plain Node, and the workers.
         input: {

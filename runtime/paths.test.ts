@@ -9,7 +9,7 @@ import { currentLayout, runtimePaths, type RuntimePaths } from './paths';
 const tempDir = useTempDirs();
 
 function everyPath(paths: RuntimePaths): string[] {
-  return [paths.migrations, paths.fonts.regular, paths.fonts.bold, ...Object.values(paths.entries), paths.renderer, paths.preload, paths.nativeModule];
+  return [paths.migrations, ...Object.values(paths.fonts), ...Object.values(paths.entries), paths.renderer, paths.preload, paths.nativeModule];
 }
 
 describe('where the program finds its own files', () => {
@@ -20,7 +20,7 @@ describe('where the program finds its own files', () => {
     }
     expect(runtimePaths({ kind: 'packaged', resources })).toEqual({
       migrations: join(resources, 'migrations'),
-      fonts: { regular: join(resources, 'fonts', 'NotoSansSC_400Regular.ttf'), bold: join(resources, 'fonts', 'NotoSansSC_700Bold.ttf') },
+      fonts: { regular: join(resources, 'fonts', 'NotoSansSC_400Regular.ttf'), bold: join(resources, 'fonts', 'NotoSansSC_700Bold.ttf'), fallback: join(resources, 'fonts', 'HanaMinB.ttf') },
       entries: {
         coreHost: join(resources, 'app.asar.unpacked', 'out', 'main', 'core-host.js'),
         importWorker: join(resources, 'app.asar.unpacked', 'out', 'main', 'import-worker.js'),

@@ -16,8 +16,8 @@ export type RuntimeLayout = { kind: 'development'; root: string } | { kind: 'pac
 export interface RuntimePaths {
   /** The database migrations (SQL files and drizzle's journal). */
   migrations: string;
-  /** The CJK font for PDFs, per weight. */
-  fonts: { regular: string; bold: string };
+  /** The CJK font for PDFs, per weight, and the second font for the characters it lacks (CJK Extension B and beyond). */
+  fonts: { regular: string; bold: string; fallback: string };
   /** Built entries started as a process or a thread of their own. */
   entries: { coreHost: string; importWorker: string; pageCheckWorker: string };
   /** The window's page (served by main from here) and its preload script. */
@@ -29,6 +29,8 @@ export interface RuntimePaths {
 
 const FONT_FILES = { regular: 'NotoSansSC_400Regular.ttf', bold: 'NotoSansSC_700Bold.ttf' } as const;
 const FONT_FOLDERS = { regular: '400Regular', bold: '700Bold' } as const;
+/** Kept in the repository (resources/fonts): no npm package carries a font with CJK Extension B. */
+const FALLBACK_FONT = 'HanaMinB.ttf';
 const NATIVE_MODULE = ['node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'] as const;
 const PACKAGE_NAME = 'dossierdesk';
 
@@ -38,7 +40,7 @@ export function runtimePaths(layout: RuntimeLayout = currentLayout()): RuntimePa
     const unpacked = join(resources, 'app.asar.unpacked');
     return {
       migrations: join(resources, 'migrations'),
-      fonts: { regular: join(resources, 'fonts', FONT_FILES.regular), bold: join(resources, 'fonts', FONT_FILES.bold) },
+      fonts: { regular: join(resources, 'fonts', FONT_FILES.regular), bold: join(resources, 'fonts', FONT_FILES.bold), fallback: join(resources, 'fonts', FALLBACK_FONT) },
       entries: entries(join(unpacked, 'out', 'main')),
       renderer: join(resources, 'app.asar', 'out', 'renderer'),
       preload: join(resources, 'app.asar', 'out', 'preload', 'index.cjs'),
@@ -49,7 +51,11 @@ export function runtimePaths(layout: RuntimeLayout = currentLayout()): RuntimePa
   const fonts = join(root, 'node_modules', '@expo-google-fonts', 'noto-sans-sc');
   return {
     migrations: join(root, 'db', 'migrations'),
-    fonts: { regular: join(fonts, FONT_FOLDERS.regular, FONT_FILES.regular), bold: join(fonts, FONT_FOLDERS.bold, FONT_FILES.bold) },
+    fonts: {
+      regular: join(fonts, FONT_FOLDERS.regular, FONT_FILES.regular),
+      bold: join(fonts, FONT_FOLDERS.bold, FONT_FILES.bold),
+      fallback: join(root, 'resources', 'fonts', FALLBACK_FONT),
+    },
     entries: entries(join(root, 'out', 'main')),
     renderer: join(root, 'out', 'renderer'),
     preload: join(root, 'out', 'preload', 'index.cjs'),

@@ -120,8 +120,9 @@ async function runPackaged(resources: string, paths: RuntimePaths): Promise<void
     }
   };
   const sheet = join(work, '新车.csv');
-  writeFileSync(sheet, '客户名称,联系电话,车架号（VIN）,车牌号,交车日期\n张三,13800138000,LSVAU2180N2183294,沪A12345,2026-11-02\n');
-  // The import reads the sheet in its own thread (import-worker.js); the PDF needs the fonts.
+  writeFileSync(sheet, '客户名称,联系电话,车架号（VIN）,车牌号,交车日期\n王𪚥,13800138000,LSVAU2180N2183294,沪A12345,2026-11-02\n');
+  // The import reads the sheet in its own thread (import-worker.js); the PDF needs the fonts – the
+  // second one too: 𪚥 (CJK Extension B) in the customer's name is beyond Noto Sans SC.
   if (!(await run(['import', sheet, '--type', 'vehicle-new'])).includes('XC-')) problems.push('the packaged import did not import the row');
   const pdf = join(work, 'list.pdf');
   await run(['dossier', 'export-list', '--format', 'pdf', '--out', pdf]);

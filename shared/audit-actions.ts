@@ -1,4 +1,5 @@
-import { approvalKindLabels, carrierLabels, statusLabels } from './contract';
+import { carrierLabels, requestKindLabels, statusLabels } from './contract';
+import { calendarSourceLabels } from './contract/calendar';
 import { customerKindLabels, customerRecordKindLabels } from './customers';
 import { relationLabels } from './dossier-links';
 import type { Message } from './errors';
@@ -56,8 +57,20 @@ export const auditActionLabels: Record<string, { zh: string; en: string }> = {
   'dossier:export-refused': { zh: '导出被拒（无审批）', en: 'Export refused (no approval)' },
   'dossier:export-list': { zh: '导出档案目录', en: 'Dossier list exported' },
   'approval:grant': { zh: '审批', en: 'Approval granted' },
+  'approval:request': { zh: '提出申请', en: 'Request filed' },
+  'approval:decide': { zh: '审批决定', en: 'Approval decision' },
+  'approval:withdraw': { zh: '撤回申请', en: 'Request withdrawn' },
+  'loan:checkout': { zh: '借出登记', en: 'Handed out' },
+  'loan:return': { zh: '归还注销', en: 'Returned' },
+  'intake:add': { zh: '签收登记', en: 'Intake registered' },
+  'intake:receive': { zh: '签收入库', en: 'Received at an intake' },
+  'notice:issue': { zh: '发出提醒', en: 'Notices issued' },
+  'notice:read': { zh: '阅读提醒', en: 'Notices read' },
   'audit:export': { zh: '导出审计记录', en: 'Audit trail exported' },
   'settings:update': { zh: '修改系统设置', en: 'Settings changed' },
+  'calendar:set': { zh: '设置工作日/休息日', en: 'Calendar day set' },
+  'calendar:unset': { zh: '恢复内置日历', en: 'Calendar day reverted' },
+  'calendar:confirm-year': { zh: '确认年度节假日安排', en: 'Holiday year confirmed' },
   'security:update-policy': { zh: '修改安全策略', en: 'Security policy changed' },
   'security:enable-separation': { zh: '开启三员分立', en: 'Three-role separation on' },
   'security:disable-separation': { zh: '关闭三员分立', en: 'Three-role separation off' },
@@ -91,6 +104,35 @@ const summaryKeyLabels: Record<string, { zh: string; en: string }> = {
   kind: { zh: '类型', en: 'kind' },
   grantee: { zh: '被授权人', en: 'grantee' },
   validUntil: { zh: '有效至', en: 'valid until' },
+  requestId: { zh: '申请编号', en: 'request no.' },
+  loanId: { zh: '借阅登记号', en: 'loan no.' },
+  renewalOf: { zh: '续借自登记', en: 'renewal of loan' },
+  borrower: { zh: '借阅人', en: 'borrower' },
+  dueOn: { zh: '应还日期', en: 'due' },
+  documents: { zh: '文件数', en: 'documents' },
+  signedBy: { zh: '签名', en: 'signed by' },
+  findings: { zh: '发现问题', en: 'findings' },
+  overdueDays: { zh: '逾期天数', en: 'days overdue' },
+  intakeId: { zh: '签收登记号', en: 'intake no.' },
+  handedBy: { zh: '移交人', en: 'handed over by' },
+  deadline: { zh: '移交期限', en: 'deadline' },
+  workdaysLate: { zh: '逾期工作日', en: 'working days late' },
+  missing: { zh: '缺件数', en: 'items missing' },
+  missingItems: { zh: '缺件', en: 'missing items' },
+  openedHere: { zh: '当场建档', en: 'opened at the hand-over' },
+  corrects: { zh: '更正登记', en: 'corrects intake' },
+  issued: { zh: '条数', en: 'issued' },
+  kinds: { zh: '类别', en: 'kinds' },
+  notices: { zh: '条数', en: 'notices' },
+  approvalId: { zh: '审批编号', en: 'approval no.' },
+  requester: { zh: '申请人', en: 'requester' },
+  purpose: { zh: '用途', en: 'purpose' },
+  route: { zh: '审批流程', en: 'route' },
+  step: { zh: '步骤', en: 'step' },
+  role: { zh: '审批角色', en: 'approver role' },
+  decision: { zh: '决定', en: 'decision' },
+  comment: { zh: '意见', en: 'comment' },
+  state: { zh: '结果', en: 'result' },
   format: { zh: '格式', en: 'format' },
   events: { zh: '条数', en: 'events' },
   watermarked: { zh: '水印', en: 'watermarked' },
@@ -158,6 +200,10 @@ const summaryKeyLabels: Record<string, { zh: string; en: string }> = {
   creditStatus: { zh: '信用状况', en: 'credit status' },
   idCode: { zh: '证件号', en: 'ID code' },
   phones: { zh: '电话', en: 'phones' },
+  workday: { zh: '工作日', en: 'workday' },
+  source: { zh: '依据', en: 'source' },
+  holidays: { zh: '录入休息日', en: 'days off entered' },
+  workdays: { zh: '录入调休上班日', en: 'make-up workdays entered' },
 };
 
 /** Recorded values that are codes, in words, per summary key. */
@@ -166,8 +212,12 @@ const valueLabels: Record<string, Record<string, { zh: string; en: string }>> = 
   carrier: carrierLabels,
   form: { original: { zh: '原件', en: 'original' }, copy: { zh: '复印件', en: 'copy' } },
   status: { ...statusLabels, active: { zh: '在用', en: 'active' }, disabled: { zh: '停用', en: 'disabled' } },
-  kind: { ...customerKindLabels, ...customerRecordKindLabels, ...approvalKindLabels },
+  kind: { ...customerKindLabels, ...customerRecordKindLabels, ...requestKindLabels },
   roles: roleLabels,
+  source: calendarSourceLabels,
+  role: roleLabels,
+  decision: { approve: { zh: '同意', en: 'approved' }, reject: { zh: '驳回', en: 'rejected' } },
+  state: { pending: { zh: '待下一步审批', en: 'waiting for the next step' }, approved: { zh: '已批准', en: 'approved' }, rejected: { zh: '已驳回', en: 'rejected' }, withdrawn: { zh: '已撤回', en: 'withdrawn' } },
 };
 
 /** Recorded reason codes in words. */

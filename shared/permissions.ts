@@ -37,6 +37,7 @@ export const permissions = [
   'dossier.export',
   'field.reveal',
   'approval.grant',
+  'register.keep',
   'type.manage',
   'location.manage',
   'org.manage',
@@ -72,7 +73,8 @@ export const permissionLabels: Record<Permission, { zh: string; en: string }> = 
   'dossier.reassign': { zh: '把档案转给其他部门', en: 'Move dossiers to another department' },
   'dossier.export': { zh: '导出档案（涉密需审批）', en: 'Export dossiers (classified: with approval)' },
   'field.reveal': { zh: '查看敏感个人信息', en: 'Reveal sensitive personal fields' },
-  'approval.grant': { zh: '审批复制、摘抄、导出', en: 'Approve copies, excerpts, exports' },
+  'approval.grant': { zh: '审批查阅、借阅、复制、摘抄、导出', en: 'Approve consultations, loans, copies, excerpts, exports' },
+  'register.keep': { zh: '登记签收、借阅与归还（可代他人申请）', en: 'Keep the registers: intakes, loans, returns (request for others)' },
   'type.manage': { zh: '管理档案类型', en: 'Manage dossier types' },
   'location.manage': { zh: '管理库房与存放位置', en: 'Manage storage locations' },
   'org.manage': { zh: '管理部门', en: 'Manage departments' },
@@ -88,7 +90,7 @@ type Matrix = Record<Role, readonly Permission[]>;
 
 const business: Omit<Matrix, 'admin' | 'security-admin' | 'security-auditor'> = {
   staff: ['dossier.read'],
-  clerk: ['dossier.read', 'dossier.read-all', 'dossier.create', 'dossier.edit', 'dossier.classify', 'dossier.reassign', 'dossier.export', 'field.reveal', 'location.manage'],
+  clerk: ['dossier.read', 'dossier.read-all', 'dossier.create', 'dossier.edit', 'dossier.classify', 'dossier.reassign', 'dossier.export', 'field.reveal', 'location.manage', 'register.keep'],
   scanner: ['dossier.read', 'dossier.read-all', 'dossier.edit'],
   'dept-manager': ['dossier.read', 'dossier.export', 'field.reveal', 'approval.grant'],
   'cs-manager': ['dossier.read', 'dossier.read-all', 'dossier.export', 'field.reveal', 'approval.grant'],
@@ -108,6 +110,7 @@ const combined: Matrix = {
     'dossier.classify',
     'dossier.reassign',
     'dossier.export',
+    'register.keep',
     'type.manage',
     'location.manage',
     'org.manage',
@@ -135,7 +138,7 @@ export function permissionMatrix(threeRoleSeparation: boolean): Matrix {
 }
 
 /** What lets someone see or handle dossier content. */
-export const contentPermissions: readonly Permission[] = ['dossier.read', 'dossier.read-all', 'dossier.create', 'dossier.edit', 'dossier.classify', 'dossier.reassign', 'dossier.export', 'field.reveal', 'approval.grant'];
+export const contentPermissions: readonly Permission[] = ['dossier.read', 'dossier.read-all', 'dossier.create', 'dossier.edit', 'dossier.classify', 'dossier.reassign', 'dossier.export', 'field.reveal', 'approval.grant', 'register.keep'];
 
 /**
  * What a user's roles grant. Under separation, whoever holds one of the three administrative

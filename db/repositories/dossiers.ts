@@ -233,3 +233,8 @@ function selectDossiers(db: Db) {
     .leftJoin(dossierTypes, eq(dossierTypes.id, dossiers.typeId))
     .$dynamic();
 }
+
+/** A dossier's status moves only with a register entry (a loan, its return, a transfer, a destruction), in its transaction. */
+export function setDossierStatus(db: Db, id: number, status: DossierRecord['status'], at: string): void {
+  db.update(dossiers).set({ status, updatedAt: at }).where(eq(dossiers.id, id)).run();
+}

@@ -1,4 +1,5 @@
 export * from './approvals';
+export * from './calendar';
 export * from './audit';
 export * from './departments';
 export * from './documents';
@@ -13,3 +14,5 @@ export * from './locations';
 export * from './customers';
 export * from './saved-views';
 export * from './unique-values';
+export * from './loans';
+export * from './intakes';

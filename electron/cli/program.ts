@@ -1,14 +1,18 @@
 import { Command, CommanderError } from 'commander';
 import { toAppError } from '../core/errors';
 import { CliSession, type CliEnvironment, type GlobalOptions } from './cli-session';
+import { registerApprovalCommands } from './commands/approval';
 import { registerArchiveCommands } from './commands/archive';
 import { registerAuditCommands } from './commands/audit';
 import { registerBenchCommand } from './commands/bench';
+import { registerCalendarCommands } from './commands/calendar';
 import { registerCustomerCommands } from './commands/customer';
 import { registerDepartmentCommands } from './commands/department';
 import { registerDocumentCommands } from './commands/document';
 import { registerDossierCommands } from './commands/dossier';
 import { registerImportCommand } from './commands/import';
+import { registerLoanCommands } from './commands/loan';
+import { registerIntakeCommands } from './commands/intake';
 import { registerSearchCommand } from './commands/search';
 import { registerTypeCommands } from './commands/type';
 import { registerUserCommands } from './commands/user';
@@ -64,7 +68,11 @@ export async function runCli(rawArgv: readonly string[], env: CliEnvironment): P
   registerCustomerCommands(program, run);
   registerSearchCommand(program, run);
   registerImportCommand(program, run);
+  registerApprovalCommands(program, run);
+  registerLoanCommands(program, run);
+  registerIntakeCommands(program, run);
   registerAuditCommands(program, run, auditUser);
+  registerCalendarCommands(program, run);
   registerBenchCommand(program, run);
 
   try {

@@ -22,6 +22,11 @@ export interface ChannelDef<I extends z.ZodType = z.ZodType, O = unknown> {
    * such a query must read nothing but in-memory state.
    */
   readonly unqueued?: boolean;
+  /**
+   * A mutation that writes only when there is something to write (issuing the notices now due):
+   * when it writes, it is audited like any other; when nothing is due, it answers without a write.
+   */
+  readonly writesWhenDue?: boolean;
   readonly input: I;
   readonly output: Returns<O>;
 }

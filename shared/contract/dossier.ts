@@ -109,6 +109,8 @@ export interface DossierDetail extends DossierSummary {
   links: DossierLinkView[];
   /** Where the paper dossier stands, or null when it is not shelved. */
   location: Pick<LocationView, 'id' | 'fullCode' | 'path'> | null;
+  /** Where it is now when it is out (its home location stays): who holds it, since when, due when. */
+  holder: { loanId: number; kind: 'loan' | 'consultation'; name: string; since: string; dueOn: string } | null;
   /** The customers this dossier is filed under (those the reader may see). */
   customers: { id: number; name: string; kind: 'person' | 'organisation' }[];
   updatedAt: string;

@@ -8,7 +8,10 @@ import { departmentContract } from './department';
 import { documentContract } from './document';
 import { importContract } from './import';
 import { linkContract } from './link';
+import { loanContract } from './loan';
+import { intakeContract } from './intake';
 import { locationContract } from './location';
+import { noticeContract } from './notice';
 import { customerContract } from './customer';
 import { viewContract } from './view';
 import { dossierContract } from './dossier';
@@ -16,6 +19,7 @@ import { securityContract } from './security';
 import { sessionContract } from './session';
 import { stagingContract } from './staging';
 import { settingsContract } from './settings';
+import { calendarContract } from './calendar';
 import { typeContract } from './type';
 import { userContract } from './user';
 
@@ -35,8 +39,12 @@ export const contract = {
   ...customerContract,
   ...viewContract,
   ...approvalContract,
+  ...loanContract,
+  ...intakeContract,
+  ...noticeContract,
   ...auditContract,
   ...settingsContract,
+  ...calendarContract,
   ...securityContract,
   ...stagingContract,
 };
@@ -66,12 +74,16 @@ export * from './dossier';
 export * from './export-file';
 export * from './import';
 export * from './link';
+export * from './loan';
+export * from './intake';
 export * from './location';
+export * from './notice';
 export * from './customer';
 export * from './view';
 export * from './security';
 export * from './session';
 export * from './settings';
+export * from './calendar';
 export * from './staging';
 export * from './type';
 export * from './user';

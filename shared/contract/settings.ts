@@ -1,11 +1,34 @@
 import { z } from 'zod';
+import { defaultRoutingRules, routingRulesSchema } from '../approval-routing';
+import { defaultIntakeDeadlines, intakeDeadlinesSchema } from '../intake-deadlines';
 import { DEFAULT_DOSSIER_LEVEL, defaultLevels, levelScaleSchema } from '../levels';
+import { bilingual } from '../validation';
 import { mutation, query, returns } from './define';
 
 /** System settings (the system administrator's). */
 export const systemSettingsSchema = z.strictObject({
   /** Minutes without activity after which the session locks and the key leaves memory. */
   idleLockMinutes: z.number().int().min(1).max(240),
+  /** The company's name, printed at the head of every register; '' prints the register's name alone. */
+  companyName: z.string().trim().max(60, bilingual('公司名称最多 60 个字', 'The company name has at most 60 characters')),
+  /** Who approves which request: rules as data (defaults LE-02/LE-03/LE-15/LE-10). */
+  approvalRouting: routingRulesSchema,
+  /** Days an approval may wait to be used after its last decision. */
+  approvalValidDays: z.number().int().min(1).max(90),
+  /** The longest loan or consultation period that may be asked for, in days (LE: 3; one company: 1). */
+  loanMaxDays: z.number().int().min(1).max(90),
+  /** A borrower holding an overdue loan may not take out another until it is back. */
+  blockBorrowingWhenOverdue: z.boolean(),
+  /** Notices: a reminder this many days before the due day; escalation after so many working days overdue. */
+  overdueNotices: z
+    .strictObject({
+      reminderDaysBefore: z.number().int().min(0).max(10),
+      managerAfterWorkdays: z.number().int().min(1).max(30),
+      headAfterWorkdays: z.number().int().min(1).max(60),
+    })
+    .refine((n) => n.headAfterWorkdays >= n.managerAfterWorkdays, { path: ['headAfterWorkdays'], message: '报告档案室主任的期限不能早于报告部门经理 / The archive head is told no earlier than the manager' }),
+  /** Hand-over deadlines per dossier type key: working days after the type's trigger date (IN-02…IN-13). */
+  intakeDeadlines: intakeDeadlinesSchema,
 });
 
 /** Security policy (the security administrator's, or the administrator's without separation). */
@@ -31,6 +54,13 @@ export interface Settings extends SystemSettings, SecurityPolicy {
 
 export const defaultSettings: Settings = {
   idleLockMinutes: 15,
+  companyName: '',
+  approvalRouting: defaultRoutingRules,
+  approvalValidDays: 7,
+  loanMaxDays: 3,
+  blockBorrowingWhenOverdue: true,
+  overdueNotices: { reminderDaysBefore: 1, managerAfterWorkdays: 1, headAfterWorkdays: 3 },
+  intakeDeadlines: defaultIntakeDeadlines,
   passwordMinLength: 8,
   lockoutAttempts: 5,
   lockoutMinutes: 15,

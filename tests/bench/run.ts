@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { formatReport, type BenchReport } from '../../electron/cli/bench/stats';
 import { builtCli } from '../cli/run-cli';
 import { runFirstScreenBench } from './first-screen';
+import { runRegisterPdfBench } from './register-pdf';
 import { runResponsivenessBench } from './responsiveness';
 
 /**
@@ -9,11 +10,15 @@ import { runResponsivenessBench } from './responsiveness';
  * screen, printed as one table. The first-screen part drives Chromium through Playwright, which
  * belongs to the development tools, not to the CLI that ships in the app.
  *
- * Options of its own: --screen-runs <n> (default 10), --screen-only (skip the CLI's figures and the
- * responsiveness), --responsiveness-rows <n> (default 100,000: the import the light calls run beside).
+ * Then the printed registers: a loan register as a PDF (and, for comparison, the same layout in
+ * Helvetica) and as an .xlsx, timed in this process.
+ *
+ * Options of its own: --screen-runs <n> (default 10), --screen-only (skip the CLI's figures, the
+ * responsiveness and the registers), --responsiveness-rows <n> (default 100,000: the import the light
+ * calls run beside), --register-rows <n> (default 10,000), --register-runs <n> (default 3).
  * Every other argument goes to `dossierdesk bench` (--dossiers, --documents, --creates, --keep, --json).
  */
-const { screenRuns, screenOnly, responsivenessRows, json, cliArgs } = parseArgs(process.argv.slice(2));
+const { screenRuns, screenOnly, responsivenessRows, registerRows, registerRuns, json, cliArgs } = parseArgs(process.argv.slice(2));
 const progress = (text: string) => process.stderr.write(`${text}\n`);
 
 const report: BenchReport = screenOnly ? { figures: [], notes: [], kept: [] } : await runCliBench(cliArgs);
@@ -21,27 +26,35 @@ if (!screenOnly) {
   const responsiveness = await runResponsivenessBench({ rows: responsivenessRows, progress });
   report.figures.push(...responsiveness.figures);
   report.notes.push(...responsiveness.notes);
+  const registers = await runRegisterPdfBench({ rows: registerRows, runs: registerRuns, progress });
+  report.figures.push(...registers.figures);
+  report.notes.push(...registers.notes);
 }
 report.figures.push(...(await runFirstScreenBench({ runs: screenRuns, progress })));
 console.log(json ? JSON.stringify(report, null, 2) : formatReport(report));
 
-function parseArgs(args: string[]): { screenRuns: number; screenOnly: boolean; responsivenessRows: number; json: boolean; cliArgs: string[] } {
+function parseArgs(args: string[]): { screenRuns: number; screenOnly: boolean; responsivenessRows: number; registerRows: number; registerRuns: number; json: boolean; cliArgs: string[] } {
   let screenRuns = 10;
   let screenOnly = false;
   let responsivenessRows = 100_000;
+  let registerRows = 10_000;
+  let registerRuns = 3;
+  const count = (flag: string, value: string | undefined, least: number) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < least) throw new Error(`${flag} needs a whole number ≥ ${least}`);
+    return n;
+  };
   const cliArgs: string[] = [];
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i] ?? '';
     if (arg === '--screen-only') screenOnly = true;
-    else if (arg === '--screen-runs') {
-      screenRuns = Number(args[(i += 1)]);
-      if (!Number.isInteger(screenRuns) || screenRuns < 1) throw new Error('--screen-runs needs a whole number ≥ 1');
-    } else if (arg === '--responsiveness-rows') {
-      responsivenessRows = Number(args[(i += 1)]);
-      if (!Number.isInteger(responsivenessRows) || responsivenessRows < 1) throw new Error('--responsiveness-rows needs a whole number ≥ 1');
-    } else cliArgs.push(arg);
+    else if (arg === '--screen-runs') screenRuns = count(arg, args[(i += 1)], 1);
+    else if (arg === '--responsiveness-rows') responsivenessRows = count(arg, args[(i += 1)], 1);
+    else if (arg === '--register-rows') registerRows = count(arg, args[(i += 1)], 1);
+    else if (arg === '--register-runs') registerRuns = count(arg, args[(i += 1)], 1);
+    else cliArgs.push(arg);
   }
-  return { screenRuns, screenOnly, responsivenessRows, json: cliArgs.includes('--json'), cliArgs };
+  return { screenRuns, screenOnly, responsivenessRows, registerRows, registerRuns, json: cliArgs.includes('--json'), cliArgs };
 }
 
 /** Runs `dossierdesk bench --json`, its progress shown as it goes, and reads its report. */

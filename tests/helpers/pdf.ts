@@ -73,3 +73,17 @@ export function redShare(raster: Raster, area: { left: number; top: number; righ
   }
   return all === 0 ? 0 : red / all;
 }
+
+/** The share of pixels in a part of the page that carry ink (anything but near-white). */
+export function inkShare(raster: Raster, area: { left: number; top: number; right: number; bottom: number }): number {
+  let ink = 0;
+  let all = 0;
+  for (let y = Math.floor(area.top * raster.height); y < Math.floor(area.bottom * raster.height); y += 1) {
+    for (let x = Math.floor(area.left * raster.width); x < Math.floor(area.right * raster.width); x += 1) {
+      const i = (y * raster.width + x) * 3;
+      if (Math.min(raster.rgb[i] ?? 255, raster.rgb[i + 1] ?? 255, raster.rgb[i + 2] ?? 255) < 200) ink += 1;
+      all += 1;
+    }
+  }
+  return all === 0 ? 0 : ink / all;
+}

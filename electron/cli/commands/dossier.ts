@@ -8,6 +8,7 @@ import { levelFromOption, levelName } from '../level-option';
 import { describeDossier } from './dossier-text';
 import { carrierFromOption, registerDossierUpdate } from './dossier-update';
 import { registerExportListCommand } from './dossier-export-list';
+import { registerDossierExportCommand } from './dossier-export';
 import { listSelection, withListOptions, type ListOptions, type ListSelection } from '../list-options';
 import type { Run } from '../program';
 
@@ -68,6 +69,7 @@ export function registerDossierCommands(program: Command, run: Run): void {
   }));
 
   registerExportListCommand(dossier, run);
+  registerDossierExportCommand(dossier, run);
 }
 
 function allDossiers(session: CliSession, selection: ListSelection, limit: number): Promise<DossierSummary[]> {

@@ -1,8 +1,15 @@
 import type { approvalContract } from '../../../shared/contract';
-import { approvalsOf, grantApproval } from '../services/approvals/approvals';
+import { approvalInbox, approvalRequest, approvalsOfDossier, myApprovals } from '../services/approvals/approval-queries';
+import { decideApproval, withdrawApproval } from '../services/approvals/decide-approval';
+import { requestApproval } from '../services/approvals/request-approval';
 import type { HandlersFor } from './types';
 
 export const approvalHandlers: HandlersFor<typeof approvalContract> = {
-  'approval:grant': (ctx, input) => grantApproval(ctx, input),
-  'approval:list': (ctx, input) => approvalsOf(ctx, input.archiveNumber),
+  'approval:request': (ctx, input) => requestApproval(ctx, input),
+  'approval:decide': (ctx, input) => decideApproval(ctx, input),
+  'approval:withdraw': (ctx, input) => withdrawApproval(ctx, input.id),
+  'approval:get': (ctx, input) => approvalRequest(ctx, input.id),
+  'approval:list': (ctx, input) => approvalsOfDossier(ctx, input.archiveNumber),
+  'approval:inbox': (ctx) => approvalInbox(ctx),
+  'approval:mine': (ctx, input) => myApprovals(ctx, input),
 };

@@ -6,6 +6,8 @@ import { departmentHandlers } from './department';
 import { documentHandlers } from './document';
 import { importHandlers } from './import';
 import { linkHandlers } from './link';
+import { loanHandlers, noticeHandlers } from './loan';
+import { intakeHandlers } from './intake';
 import { locationHandlers } from './location';
 import { customerHandlers } from './customer';
 import { viewHandlers } from './view';
@@ -13,6 +15,7 @@ import { dossierHandlers } from './dossier';
 import { securityHandlers } from './security';
 import { sessionHandlers } from './session';
 import { settingsHandlers } from './settings';
+import { calendarHandlers } from './calendar';
 import { stagingHandlers } from './staging';
 import { typeHandlers } from './type';
 import type { HandlerTable } from './types';
@@ -34,8 +37,12 @@ export const handlers: HandlerTable = {
   ...customerHandlers,
   ...viewHandlers,
   ...approvalHandlers,
+  ...loanHandlers,
+  ...intakeHandlers,
+  ...noticeHandlers,
   ...auditHandlers,
   ...settingsHandlers,
+  ...calendarHandlers,
   ...securityHandlers,
   ...stagingHandlers,
 };

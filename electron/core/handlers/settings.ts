@@ -1,6 +1,9 @@
-import type { settingsContract } from '../../../shared/contract';
+import type { Settings, settingsContract } from '../../../shared/contract';
 import { readSettings, updateSystemSettings } from '../services/settings/settings';
 import type { HandlersFor } from './types';
+
+/** The settings a change names, as they were or are: what the audit trail records of it. */
+const changed = (settings: Settings, input: object) => Object.fromEntries(Object.keys(input).map((key) => [key, settings[key as keyof Settings]]));
 
 export const settingsHandlers: HandlersFor<typeof settingsContract> = {
   'settings:get': (ctx) => readSettings(ctx.session().archive.database.db),
@@ -9,7 +12,7 @@ export const settingsHandlers: HandlersFor<typeof settingsContract> = {
     const session = ctx.session();
     const { after } = ctx.write(
       (db) => updateSystemSettings(db, input),
-      ({ before, after }) => ({ action: 'settings:update', target: { type: 'settings', id: 'archive' }, summary: { before: { idleLockMinutes: before.idleLockMinutes }, after: { idleLockMinutes: after.idleLockMinutes } } }),
+      ({ before, after }) => ({ action: 'settings:update', target: { type: 'settings', id: 'archive' }, summary: { before: changed(before, input), after: changed(after, input) } }),
     );
     session.idleLockMinutes = after.idleLockMinutes;
     return after;

@@ -2,13 +2,13 @@ import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
 import type { Font, Glyph } from 'fontkit';
-import type { PDFDocument } from 'pdf-lib';
+import { CustomFontSubsetEmbedder, PDFFont, type PDFDocument } from 'pdf-lib';
 import { runtimePaths } from '../../../runtime/paths';
 
 type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
 
 /**
- * The CJK font for PDFs and how pdf-lib reaches it.
+ * The CJK fonts for PDFs and how pdf-lib reaches them.
  *
  * pdf-lib 1.17 with its bundled @pdf-lib/fontkit breaks CJK subsets (blank or missing glyphs that
  * only look right in viewers that substitute a system font). Upstream fontkit 2 subsets correctly;
@@ -16,25 +16,25 @@ type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
  * has `encode()`), and a layout that maps code points straight to glyphs – Chinese tables need no
  * shaping, and skipping it makes long registers several times faster.
  *
- * The font is Noto Sans SC (SIL OFL), full coverage rather than GB2312 only: names and addresses
- * contain characters beyond GB2312. Characters the font lacks are replaced by 〓 (the customary
- * mark for a character that cannot be set), never silently dropped.
+ * The main font is Noto Sans SC (SIL OFL), full coverage rather than GB2312 only: names and
+ * addresses contain characters beyond GB2312. Characters it lacks – CJK Extension B and later, as
+ * in names like 𠮷 – are set in a second font, Hanazono Mincho B (OFL; resources/fonts): see
+ * char-setting.ts.
  */
 export type FontWeight = 'regular' | 'bold';
+export type FontFile = FontWeight | 'fallback';
 
-export const MISSING_GLYPH = '〓';
+const fontBytes = new Map<FontFile, Buffer>();
 
-const fontBytes = new Map<FontWeight, Buffer>();
-
-export function fontFile(weight: FontWeight): string {
-  return runtimePaths().fonts[weight];
+export function fontFile(file: FontFile): string {
+  return runtimePaths().fonts[file];
 }
 
-export function loadFontBytes(weight: FontWeight): Buffer {
-  let bytes = fontBytes.get(weight);
+export function loadFontBytes(file: FontFile): Buffer {
+  let bytes = fontBytes.get(file);
   if (!bytes) {
-    bytes = readFileSync(fontFile(weight));
-    fontBytes.set(weight, bytes);
+    bytes = readFileSync(fontFile(file));
+    fontBytes.set(file, bytes);
   }
   return bytes;
 }
@@ -47,7 +47,7 @@ interface SubsetLike {
 /** What pdf-lib's `registerFontkit` expects (its own fontkit 1 typings, hence the cast at the end). */
 export const fontkitForPdfLib = {
   create(bytes: Uint8Array): Font {
-    const font = fontkit.create(Buffer.from(bytes)) as Font;
+    const font = fontkit.create(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)) as Font;
     const createSubset = font.createSubset.bind(font);
     // Only the members pdf-lib calls are replaced; the rest is fontkit 2's font.
     const patched = font as unknown as { createSubset: () => SubsetLike; layout: (text: string) => { glyphs: Glyph[] } };
@@ -68,30 +68,35 @@ export const fontkitForPdfLib = {
   },
 } as unknown as Fontkit;
 
-let coverage: Font | undefined;
+/**
+ * A font embedded (as a subset) without waiting: pdf-lib's `embedFont` is asynchronous only because
+ * fontkit 1 may load a font asynchronously, and the adapter above never does. The second font is
+ * embedded this way when a row in the middle of a streamed table first needs it – a document that
+ * never does carries no trace of it. What `embedFont` does, through the same (non-public) members.
+ */
+export function embedFontNow(doc: PDFDocument, file: FontFile): PDFFont {
+  const bytes = loadFontBytes(file);
+  const create = CustomFontSubsetEmbedder as unknown as new (font: Font, data: Uint8Array) => CustomFontSubsetEmbedder;
+  const embedder = new create((fontkitForPdfLib as unknown as { create: (data: Uint8Array) => Font }).create(bytes), bytes);
+  const font = PDFFont.of(doc.context.nextRef(), doc, embedder);
+  (doc as unknown as { fonts: PDFFont[] }).fonts.push(font);
+  return font;
+}
+
+const faces = new Map<FontFile, Font>();
+
+/** A font as fontkit reads it: which characters it has, their advances and outlines. */
+export function face(file: FontFile): Font {
+  let font = faces.get(file);
+  if (!font) {
+    font = fontkit.create(loadFontBytes(file)) as Font;
+    faces.set(file, font);
+  }
+  return font;
+}
 
 /** The regular font as fontkit reads it: which characters it has, and their outlines. */
-export function regularFont(): Font {
-  coverage ??= fontkit.create(loadFontBytes('regular')) as Font;
-  return coverage;
-}
+export const regularFont = (): Font => face('regular');
 
-/** How each character is set, once looked up: a long register asks about the same few thousand. */
-const setAs = new Map<string, string>();
-
-/** The text as the font can set it: unknown characters become 〓, control characters spaces. */
-export function settable(text: string): string {
-  let result = '';
-  let changed = false;
-  for (const ch of text) {
-    let set = setAs.get(ch);
-    if (set === undefined) {
-      const code = ch.codePointAt(0) ?? 0;
-      set = code < 0x20 || code === 0x7f ? ' ' : regularFont().hasGlyphForCodePoint(code) ? ch : MISSING_GLYPH;
-      setAs.set(ch, set);
-    }
-    changed ||= set !== ch;
-    result += set;
-  }
-  return changed ? result : text;
-}
+/** The second font, for the characters the main one lacks. */
+export const fallbackFont = (): Font => face('fallback');

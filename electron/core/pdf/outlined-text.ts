@@ -1,6 +1,7 @@
 import type { Font } from 'fontkit';
 import type { PDFDocument, PDFRef } from 'pdf-lib';
-import { regularFont, settable } from './fonts';
+import { textRuns } from './char-setting';
+import { fallbackFont, regularFont } from './fonts';
 
 /**
  * Text drawn as the outlines of its glyphs: filled paths, no text operators. Used for the
@@ -19,11 +20,17 @@ export interface Outline {
 
 const n = (value: number) => (Math.round(value * 100) / 100).toString();
 
-export function outlineText(text: string, size: number, font: Font = regularFont()): Outline {
-  const scale = size / font.unitsPerEm;
+/** Each character as set, with the font that sets it: the second one for those the main font lacks. */
+function characters(text: string): { ch: string; font: Font }[] {
+  return textRuns(text).flatMap((run) => Array.from(run.text, (ch) => ({ ch, font: run.fallback ? fallbackFont() : regularFont() })));
+}
+
+export function outlineText(text: string, size: number): Outline {
+  const main = regularFont();
   const parts: string[] = [];
   let advance = 0;
-  for (const ch of settable(text)) {
+  for (const { ch, font } of characters(text)) {
+    const scale = size / font.unitsPerEm;
     const glyph = font.glyphForCodePoint(ch.codePointAt(0) ?? 0);
     const at = (x: number, y: number) => `${n(advance + x * scale)} ${n(y * scale)}`;
     let current: [number, number] = [0, 0];
@@ -49,7 +56,8 @@ export function outlineText(text: string, size: number, font: Font = regularFont
     }
     advance += glyph.advanceWidth * scale;
   }
-  return { path: `${parts.join('\n')}\nf`, width: advance, ascent: font.ascent * scale, descent: font.descent * scale };
+  const scale = size / main.unitsPerEm;
+  return { path: `${parts.join('\n')}\nf`, width: advance, ascent: main.ascent * scale, descent: main.descent * scale };
 }
 
 /**

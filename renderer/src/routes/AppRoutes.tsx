@@ -3,7 +3,7 @@ import { Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { useCan } from '../app/ArchiveSettings';
 import { AppShell } from '../ui/AppShell';
-import { AuditPage, CustomersPage, DossierListPage, LocationsPage, SettingsPage } from './sections';
+import { ApprovalsPage, AuditPage, LoansPage, CustomersPage, DossierListPage, LocationsPage, SettingsPage, IntakePage } from './sections';
 
 /** The screens after sign-in; each only for those whose permissions open it. */
 export function AppRoutes() {
@@ -23,6 +23,9 @@ export function AppRoutes() {
           {can('dossier.read') && <Route path="/dossiers" element={<DossierListPage />} />}
           {can('dossier.read') && <Route path="/customers" element={<CustomersPage />} />}
           {can('dossier.read') && <Route path="/locations" element={<LocationsPage />} />}
+          {can('dossier.read') && <Route path="/approvals" element={<ApprovalsPage />} />}
+          {(can('register.keep') || can('audit.read')) && <Route path="/intake" element={<IntakePage />} />}
+          {can('dossier.read') && <Route path="/loans" element={<LoansPage />} />}
           {can('audit.read') && <Route path="/audit" element={<AuditPage />} />}
           {mayAdminister && <Route path="/settings/*" element={<SettingsPage />} />}
           <Route path="*" element={<Navigate to={home} replace />} />

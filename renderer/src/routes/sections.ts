@@ -6,3 +6,6 @@ export const CustomersPage = lazyNamed(() => import('../features/customers/Custo
 export const LocationsPage = lazyNamed(() => import('../features/locations/LocationsPage'), 'LocationsPage');
 export const AuditPage = lazyNamed(() => import('../features/audit/AuditPage'), 'AuditPage');
 export const SettingsPage = lazyNamed(() => import('../features/settings/SettingsPage'), 'SettingsPage');
+export const ApprovalsPage = lazyNamed(() => import('../features/approvals/ApprovalsPage'), 'ApprovalsPage');
+export const LoansPage = lazyNamed(() => import('../features/loans/LoansPage'), 'LoansPage');
+export const IntakePage = lazyNamed(() => import('../features/intake/IntakePage'), 'IntakePage');

@@ -1,4 +1,4 @@
-import { AuditOutlined, DatabaseOutlined, DownOutlined, FolderOutlined, KeyOutlined, LockOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AuditOutlined, CheckSquareOutlined, SwapOutlined, DatabaseOutlined, DownOutlined, FolderOutlined, InboxOutlined, KeyOutlined, LockOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Layout, Menu, Space, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { useSession } from '../app/SessionProvider';
 import { ChangePasswordDialog } from '../features/session/ChangePasswordDialog';
 import { ConditionBanner } from './ConditionBanner';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NoticeBell } from './NoticeBell';
 
 /** The frame after sign-in: product name, the sections this user may open, who is signed in, language, lock. */
 export function AppShell({ children }: { children: ReactNode }) {
@@ -26,6 +27,9 @@ export function AppShell({ children }: { children: ReactNode }) {
     ...(can('dossier.read') ? [{ key: 'dossiers', icon: <FolderOutlined />, label: t('shell.dossiers') }] : []),
     ...(can('dossier.read') ? [{ key: 'customers', icon: <TeamOutlined />, label: t('shell.customers') }] : []),
     ...(can('dossier.read') ? [{ key: 'locations', icon: <DatabaseOutlined />, label: t('shell.locations') }] : []),
+    ...(can('dossier.read') ? [{ key: 'loans', icon: <SwapOutlined />, label: t('shell.loans') }] : []),
+    ...(can('dossier.read') ? [{ key: 'approvals', icon: <CheckSquareOutlined />, label: t('shell.approvals') }] : []),
+    ...(can('register.keep') || can('audit.read') ? [{ key: 'intake', icon: <InboxOutlined />, label: t('shell.intake') }] : []),
     ...(can('audit.read') ? [{ key: 'audit', icon: <AuditOutlined />, label: t('shell.audit') }] : []),
     ...(mayAdminister ? [{ key: 'settings', icon: <SettingOutlined />, label: t('shell.settings') }] : []),
   ];
@@ -47,6 +51,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           data-testid="main-menu"
         />
         <Space size="middle" className="app-header-right">
+          <NoticeBell className="app-header-text" />
           <Dropdown
             trigger={['click']}
             menu={{

@@ -8,6 +8,8 @@ import type { ActiveSession } from '../../session';
 import { linkViews } from '../links/link-views';
 import { placeOf } from '../locations/place-of';
 import { customersOfDossier } from '../../../../db/repositories/customers';
+import { openLoanOfDossier } from '../../../../db/repositories/loans';
+import { holderOf } from '../loans/holder';
 import { visibilityOf } from '../access/visibility';
 import { definitionOf, toDossierSummary } from './dossier-summary';
 import { checklistStatus } from './completeness';
@@ -53,6 +55,7 @@ export function toDossierDetail(db: Db, record: DossierRecord, session: ActiveSe
     documentsLevel: documents.length ? Math.max(...documents.map((d) => d.level)) : null,
     links: linkViews(db, session, record.id),
     location: record.locationId === null ? null : placeOf(db, record.locationId),
+    holder: record.status === 'on-loan' ? holderOf(openLoanOfDossier(db, record.id)) : null,
     customers: customersOfDossier(db, record.id, visibilityOf(db, session)),
     updatedAt: record.updatedAt,
   };

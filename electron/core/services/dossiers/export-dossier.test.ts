@@ -50,15 +50,21 @@ describe('exports of classified dossiers', () => {
     await switchTo(core, 'clerk');
     expect(await call(core, 'dossier:export', { archiveNumber: secret.archiveNumber })).toMatchObject({ ok: false, error: { code: 'APPROVAL_REQUIRED' } });
 
-    // A department manager may not approve classified material; the attempt is recorded.
+    // The request goes to the department manager, then – classified – to the CS manager.
+    const request = await ok(core, 'approval:request', { archiveNumber: secret.archiveNumber, kind: 'export', purpose: '审计抽查' });
+    expect(request.route.map((step) => step.role)).toEqual(['dept-manager', 'cs-manager']);
     await switchTo(core, 'dm');
-    expect(await call(core, 'approval:grant', { archiveNumber: secret.archiveNumber, kind: 'export', grantee: 'clerk', reason: '审计抽查' })).toMatchObject({
-      ok: false,
-      error: { code: 'FORBIDDEN' },
-    });
+    await ok(core, 'approval:decide', { id: request.id, decision: 'approve', comment: '同意' });
+    // Half approved is not approved.
+    await switchTo(core, 'clerk');
+    expect(await call(core, 'dossier:export', { archiveNumber: secret.archiveNumber })).toMatchObject({ ok: false, error: { code: 'APPROVAL_REQUIRED' } });
+    // The department manager may not decide the classified step; the attempt is recorded.
+    await switchTo(core, 'dm');
+    expect(await call(core, 'approval:decide', { id: request.id, decision: 'approve' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     await switchTo(core, 'csm');
-    const approval = await ok(core, 'approval:grant', { archiveNumber: secret.archiveNumber, kind: 'export', grantee: 'clerk', reason: '审计抽查', validDays: 2 });
-    expect(approval).toMatchObject({ kind: 'export', grantee: { login: 'clerk' }, approver: { login: 'csm' }, usedAt: null });
+    const approval = await ok(core, 'approval:decide', { id: request.id, decision: 'approve', comment: '限本次审计' });
+    expect(approval).toMatchObject({ kind: 'export', state: 'approved', requester: { login: 'clerk' }, usedAt: null });
+    expect(approval.route.map((step) => step.decision?.approver.login)).toEqual(['dm', 'csm']);
 
     await switchTo(core, 'clerk');
     const file = await ok(core, 'dossier:export', { archiveNumber: secret.archiveNumber });
@@ -82,11 +88,12 @@ describe('exports of classified dossiers', () => {
     // One approval, one export.
     expect(await call(core, 'dossier:export', { archiveNumber: secret.archiveNumber })).toMatchObject({ ok: false, error: { code: 'APPROVAL_REQUIRED' } });
     const approvals = await ok(core, 'approval:list', { archiveNumber: secret.archiveNumber });
+    expect(approvals[0]).toMatchObject({ state: 'used' });
     expect(approvals[0]?.usedAt).not.toBeNull();
 
     await switchTo(core, 'admin', 'admin-password-1');
     const trail = (await ok(core, 'audit:list', { archiveNumber: secret.archiveNumber })).items.map((e) => e.action);
-    expect(trail).toEqual(expect.arrayContaining(['dossier:create', 'dossier:export-refused', 'access:denied', 'approval:grant', 'dossier:export']));
+    expect(trail).toEqual(expect.arrayContaining(['dossier:create', 'dossier:export-refused', 'access:denied', 'approval:request', 'approval:decide', 'dossier:export']));
     await core.close();
   });
 
@@ -97,10 +104,17 @@ describe('exports of classified dossiers', () => {
     await core.close();
     const { testCore } = await import('../../../../tests/helpers/core');
     const timed = testCore(dir, { now: () => new Date(now) });
-    await ok(timed, 'session:login', { login: 'csm', password: 'csm-password-1' });
-    await ok(timed, 'approval:grant', { archiveNumber: secret.archiveNumber, kind: 'export', grantee: 'clerk', reason: '复核', validDays: 1 });
+    await ok(timed, 'session:login', { login: 'admin', password: 'admin-password-1' });
+    await ok(timed, 'settings:update', { approvalValidDays: 1 });
+    await switchTo(timed, 'clerk');
+    const { id } = await ok(timed, 'approval:request', { archiveNumber: secret.archiveNumber, kind: 'export', purpose: '复核' });
+    for (const approver of ['dm', 'csm']) {
+      await switchTo(timed, approver);
+      await ok(timed, 'approval:decide', { id, decision: 'approve' });
+    }
     now += 2 * 86_400_000;
     await switchTo(timed, 'clerk');
+    expect(await ok(timed, 'approval:get', { id })).toMatchObject({ state: 'expired' });
     expect(await call(timed, 'dossier:export', { archiveNumber: secret.archiveNumber })).toMatchObject({ ok: false, error: { code: 'APPROVAL_REQUIRED' } });
     await timed.close();
   });

@@ -1,10 +1,10 @@
-import { findUsableApproval, markApprovalUsed } from '../../../../db/repositories/approvals';
 import type { ExportFile } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
 import { levelAt, levelLabel } from '../../../../shared/levels';
 import { formatLocalDateTime } from '../../../../shared/time';
 import type { HandlerContext } from '../../context';
 import { renderDossierRecord } from '../../pdf/dossier-record';
+import { usableApproval } from '../approvals/use-approval';
 import { exportedBy, watermarkText } from '../exports/watermark';
 import { requireVisibleDossier } from './dossier-access';
 import { toDossierDetail } from './dossier-dto';
@@ -20,8 +20,8 @@ export async function exportDossier(ctx: HandlerContext, archiveNumber: string):
   const { levels, levelLabelling } = session.settings;
   const dossier = toDossierDetail(db, requireVisibleDossier(db, session, archiveNumber), session);
   const now = ctx.env.now();
-  const approvalId = dossier.classified ? findUsableApproval(db, dossier.id, session.record.id, 'export', now.toISOString()) : null;
-  if (dossier.classified && approvalId === null) {
+  const approval = dossier.classified ? usableApproval(db, { dossierId: dossier.id, userId: session.record.id, kind: 'export', now }) : null;
+  if (dossier.classified && approval === null) {
     ctx.write(() => undefined, { action: 'dossier:export-refused', target: { type: 'dossier', id: dossier.id, label: dossier.archiveNumber }, summary: { reason: 'no-approval' } });
     throw new AppError('APPROVAL_REQUIRED', {
       zh: `导出${levelAt(levels, dossier.level).name}档案需要审批，请先申请导出审批`,
@@ -39,9 +39,9 @@ export async function exportDossier(ctx: HandlerContext, archiveNumber: string):
   });
   return ctx.write(
     (db2) => {
-      if (approvalId !== null) markApprovalUsed(db2, approvalId, now.toISOString());
+      approval?.use(db2);
       return { fileName: `档案信息-${dossier.archiveNumber}.pdf`, mimeType: 'application/pdf', bytes };
     },
-    { action: 'dossier:export', target: { type: 'dossier', id: dossier.id, label: dossier.archiveNumber }, summary: { format: 'pdf', approvalId, watermarked: watermark !== null } },
+    { action: 'dossier:export', target: { type: 'dossier', id: dossier.id, label: dossier.archiveNumber }, summary: { format: 'pdf', approvalId: approval?.id ?? null, watermarked: watermark !== null } },
   );
 }

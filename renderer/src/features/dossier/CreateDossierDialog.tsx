@@ -1,7 +1,7 @@
 import { Alert, App, Col, Form, Input, Row, Select, Typography, type FormInstance } from 'antd';
 import { useDeferredValue, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DossierSummary, FieldValues } from '../../../../shared/contract';
+import type { DossierSummary, FieldValues, InputOf } from '../../../../shared/contract';
 import { useArchiveSettings, useCan, useLevels } from '../../app/ArchiveSettings';
 import { useSession } from '../../app/SessionProvider';
 import { call } from '../../lib/api';
@@ -19,7 +19,7 @@ interface Props {
   onCreated: (dossier: DossierSummary) => void;
 }
 
-interface Values {
+export interface NewDossierValues {
   typeKey: string;
   title?: string;
   fields?: FieldValues;
@@ -33,6 +33,21 @@ interface Values {
 
 const PLAIN = '';
 const DEFAULT_TYPE = 'vehicle-new';
+
+/** What the form's values ask dossier:create for (also when an intake opens the dossier at the hand-over). */
+export function newDossierInput(values: NewDossierValues): InputOf<'dossier:create'> {
+  return {
+    ...(values.typeKey ? { typeKey: values.typeKey } : {}),
+    ...(values.title?.trim() ? { title: values.title.trim() } : {}),
+    fields: filledFields(values.fields),
+    ...(values.classification ? { classification: values.classification } : {}),
+    level: values.level,
+    ...(values.custodian ? { custodian: values.custodian } : {}),
+    departmentCode: values.departmentCode,
+    ...(values.remarks?.trim() ? { remarks: values.remarks.trim() } : {}),
+    customerIds: (values.customers ?? []).map((c) => c.value),
+  };
+}
 /** The type a clerk chose last, per user: most clerks file one kind of dossier all day. */
 const lastTypeKey = (login: string) => `dossierdesk.last-type.${login}`;
 
@@ -44,25 +59,15 @@ export function CreateDossierDialog({ open, onClose, onCreated }: Props) {
   const login = session?.user.login ?? '';
   const clearance = session?.user.clearance ?? 0;
 
-  const submit = async (values: Values) => {
-    const dossier = await call('dossier:create', {
-      ...(values.typeKey ? { typeKey: values.typeKey } : {}),
-      ...(values.title?.trim() ? { title: values.title.trim() } : {}),
-      fields: filledFields(values.fields),
-      ...(values.classification ? { classification: values.classification } : {}),
-      level: values.level,
-      ...(values.custodian ? { custodian: values.custodian } : {}),
-      departmentCode: values.departmentCode,
-      ...(values.remarks?.trim() ? { remarks: values.remarks.trim() } : {}),
-      customerIds: (values.customers ?? []).map((c) => c.value),
-    });
+  const submit = async (values: NewDossierValues) => {
+    const dossier = await call('dossier:create', newDossierInput(values));
     localStorage.setItem(lastTypeKey(login), values.typeKey);
     void message.success(t('dossier.created', { number: dossier.archiveNumber }));
     onCreated(dossier);
   };
 
   return (
-    <FormDialog<Values>
+    <FormDialog<NewDossierValues>
       open={open}
       width={760}
       title={t('dossier.createTitle')}
@@ -78,7 +83,7 @@ export function CreateDossierDialog({ open, onClose, onCreated }: Props) {
   );
 }
 
-function CreateDossierFields({ form }: { form: FormInstance<Values> }) {
+export function CreateDossierFields({ form }: { form: FormInstance<NewDossierValues> }) {
   const { t, i18n } = useTranslation();
   const { session } = useSession();
   const { levels, label, level } = useLevels();

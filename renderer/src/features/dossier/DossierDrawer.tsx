@@ -1,13 +1,16 @@
-import { EditOutlined, FilePdfOutlined, SafetyOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Drawer, Empty, Space, Table, Tabs } from 'antd';
+import { AuditOutlined, DownOutlined, EditOutlined, FilePdfOutlined, SafetyOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Drawer, Dropdown, Space, Tabs } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { approvalKindLabels, type ApprovalSummary, type DossierDetail } from '../../../../shared/contract';
+import { requestKinds, type DossierDetail, type RequestKind } from '../../../../shared/contract';
 import { useCan } from '../../app/ArchiveSettings';
-import { call, errorText } from '../../lib/api';
+import { ApiError, call, errorText } from '../../lib/api';
 import { saveExport } from '../../lib/download';
-import { formatDateTime } from '../../lib/format';
 import { useChannel } from '../../lib/use-channel';
+import { ApprovalTable } from '../approvals/ApprovalTable';
+import { kindLabel } from '../approvals/request-labels';
+import { RequestDialog } from '../approvals/RequestDialog';
+import { OpenShortages } from '../intake/OpenShortages';
 import { ClassifyDialog } from './ClassifyDialog';
 import { CustomersTab } from './CustomersTab';
 import { DocumentsTab } from './DocumentsTab';
@@ -27,7 +30,7 @@ interface Props {
 /** One dossier: its record, what may be done with it, and its approvals. Opening a classified one is recorded. */
 export function DossierDrawer({ archiveNumber, onClose, onChanged, onOpen }: Props) {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const can = useCan();
   const open = archiveNumber !== null;
   const detail = useChannel('dossier:get', { archiveNumber: archiveNumber ?? '' }, open);
@@ -35,10 +38,10 @@ export function DossierDrawer({ archiveNumber, onClose, onChanged, onOpen }: Pro
   const [exporting, setExporting] = useState(false);
   const [dialog, setDialog] = useState<'edit' | 'classify' | null>(null);
   const [latest, setLatest] = useState<DossierDetail | null>(null);
+  const [requesting, setRequesting] = useState<RequestKind | null>(null);
   const loaded = detail.data?.archiveNumber === archiveNumber ? detail.data : undefined;
   // An edit answers with the whole dossier: shown at once, newer than the last read.
   const dossier = latest?.archiveNumber === archiveNumber && (!loaded || latest.updatedAt >= loaded.updatedAt) ? latest : loaded;
-  const english = i18n.language === 'en';
   const editable = can('dossier.edit');
   const changed = (next: DossierDetail) => {
     setLatest(next);
@@ -58,7 +61,18 @@ export function DossierDrawer({ archiveNumber, onClose, onChanged, onOpen }: Pro
       void message.success(t('dossier.exported', { file: file.fileName }));
       approvals.reload();
     } catch (failure) {
-      void message.error(errorText(failure, i18n.language));
+      if (failure instanceof ApiError && failure.code === 'APPROVAL_REQUIRED') {
+        // The dead end of old: the refusal leads straight to the request.
+        modal.confirm({
+          title: t('approvals.exportNeedsApproval'),
+          content: errorText(failure, i18n.language),
+          okText: t('approvals.requestExport'),
+          cancelText: t('common.cancel'),
+          onOk: () => setRequesting('export'),
+        });
+      } else {
+        void message.error(errorText(failure, i18n.language));
+      }
     } finally {
       setExporting(false);
     }
@@ -84,6 +98,14 @@ export function DossierDrawer({ archiveNumber, onClose, onChanged, onOpen }: Pro
                 {t('dossier.classify')}
               </Button>
             )}
+            <Dropdown
+              trigger={['click']}
+              menu={{ items: requestKinds.map((kind) => ({ key: kind, label: kindLabel(kind, i18n.language) })), onClick: ({ key }) => setRequesting(key as RequestKind) }}
+            >
+              <Button icon={<AuditOutlined />} data-testid="request-button">
+                {t('approvals.requestButton')} <DownOutlined />
+              </Button>
+            </Dropdown>
             {can('dossier.export') && (
               <Button type="primary" icon={<FilePdfOutlined />} loading={exporting} onClick={() => void exportPdf()} data-testid="export-button">
                 {t('dossier.export')}
@@ -96,6 +118,7 @@ export function DossierDrawer({ archiveNumber, onClose, onChanged, onOpen }: Pro
       {detail.error && <Alert type="error" showIcon title={detail.error.text(i18n.language)} />}
       {dossier && (
         <>
+          <OpenShortages archiveNumber={dossier.archiveNumber} />
           <Tabs
             // Each dossier starts afresh: no tab or inline form keeps what was typed for the last one.
             key={dossier.archiveNumber}
@@ -114,19 +137,12 @@ export function DossierDrawer({ archiveNumber, onClose, onChanged, onOpen }: Pro
                 key: 'approvals',
                 label: t('dossier.approvals'),
                 children: (
-                  <Table<ApprovalSummary>
-                    rowKey="id"
-                    size="small"
-                    pagination={false}
-                    dataSource={approvals.data ?? []}
-                    locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dossier.noApprovals')} /> }}
-                    columns={[
-                      { title: t('dossier.approvalKind'), dataIndex: 'kind', render: (kind: ApprovalSummary['kind']) => (english ? approvalKindLabels[kind].en : approvalKindLabels[kind].zh) },
-                      { title: t('dossier.grantee'), render: (_, a) => a.grantee.displayName },
-                      { title: t('dossier.approver'), render: (_, a) => a.approver.displayName },
-                      { title: t('dossier.validUntil'), dataIndex: 'validUntil', render: formatDateTime },
-                      { title: t('settings.status'), dataIndex: 'usedAt', render: (used: string | null) => (used ? t('dossier.used') : t('dossier.unused')) },
-                    ]}
+                  <ApprovalTable
+                    withinDossier
+                    requests={approvals.data ?? []}
+                    loading={approvals.loading}
+                    emptyText={t('dossier.noApprovals')}
+                    testId="dossier-approvals"
                   />
                 ),
               },
@@ -134,6 +150,16 @@ export function DossierDrawer({ archiveNumber, onClose, onChanged, onOpen }: Pro
           />
           <EditDossierDialog dossier={dossier} open={dialog === 'edit'} onClose={() => setDialog(null)} onSaved={saved} />
           <ClassifyDialog dossier={dossier} open={dialog === 'classify'} onClose={() => setDialog(null)} onSaved={saved} />
+          <RequestDialog
+            dossier={dossier}
+            kind={requesting}
+            onClose={() => setRequesting(null)}
+            onFiled={(request) => {
+              setRequesting(null);
+              approvals.reload();
+              void message.success(t('approvals.filedToast', { id: request.id, kind: kindLabel(request.kind, i18n.language) }));
+            }}
+          />
         </>
       )}
     </Drawer>

@@ -56,7 +56,14 @@ export function OverviewTab({ dossier, editable, onChanged }: { dossier: Dossier
         <Descriptions.Item label={t('catalogue.completeness')}>
           {dossier.complete ? <Tag color="green">{t('catalogue.complete')}</Tag> : <Tag color="red">{t('catalogue.incomplete', { count: dossier.missingCount })}</Tag>}
         </Descriptions.Item>
-        <Descriptions.Item label={t('catalogue.status')}>{english ? statusLabels[dossier.status].en : statusLabels[dossier.status].zh}</Descriptions.Item>
+        <Descriptions.Item label={t('catalogue.status')}>
+          {english ? statusLabels[dossier.status].en : statusLabels[dossier.status].zh}
+          {dossier.holder && (
+            <span className="holder-line" data-testid="dossier-holder">
+              {t('loans.heldBy', { name: dossier.holder.name, since: formatDateTime(dossier.holder.since), dueOn: dossier.holder.dueOn })}
+            </span>
+          )}
+        </Descriptions.Item>
         <Descriptions.Item label={t('catalogue.retention')}>{dossier.retention ? retentionLabel(dossier.retention, english ? 'en' : 'zh') : '—'}</Descriptions.Item>
         <Descriptions.Item label={t('catalogue.carrier')}>{english ? carrierLabels[dossier.carrier].en : carrierLabels[dossier.carrier].zh}</Descriptions.Item>
         <Descriptions.Item label={t('dossier.department')}>{`${dossier.department.name}（${dossier.department.code}）`}</Descriptions.Item>

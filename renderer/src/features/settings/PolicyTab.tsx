@@ -1,11 +1,11 @@
-import { Alert, App, Button, Card, Form, InputNumber, Select, Space } from 'antd';
+import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useArchiveSettings, useCan } from '../../app/ArchiveSettings';
 import { call, errorText } from '../../lib/api';
 import { useChannel } from '../../lib/use-channel';
 
-/** Password and lockout policy, the idle lock, and three-role separation. */
+/** Password and lockout policy, the idle lock, the company name on printed registers, and three-role separation. */
 export function PolicyTab() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
@@ -61,6 +61,23 @@ export function PolicyTab() {
         >
           <Form.Item name="idleLockMinutes" label={t('settings.idleLockMinutes')}>
             <InputNumber min={1} max={240} />
+          </Form.Item>
+          {can('settings.manage') && (
+            <Button type="primary" htmlType="submit">
+              {t('common.save')}
+            </Button>
+          )}
+        </Form>
+      </Card>
+      <Card title={t('settings.companyName')} size="small">
+        <Form
+          layout="inline"
+          disabled={!can('settings.manage')}
+          initialValues={{ companyName: settings.companyName }}
+          onFinish={(values: { companyName?: string }) => void run(() => call('settings:update', { companyName: values.companyName ?? '' }))}
+        >
+          <Form.Item name="companyName" label={t('settings.companyName')} extra={t('settings.companyNameHelp')}>
+            <Input maxLength={60} showCount allowClear style={{ width: 460 }} data-testid="company-name" />
           </Form.Item>
           {can('settings.manage') && (
             <Button type="primary" htmlType="submit">

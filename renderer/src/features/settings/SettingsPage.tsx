@@ -2,6 +2,7 @@ import { Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { useCan } from '../../app/ArchiveSettings';
+import { CalendarTab } from './CalendarTab';
 import { DepartmentsTab } from './DepartmentsTab';
 import { LevelsTab } from './LevelsTab';
 import { PermissionMatrixTab } from './PermissionMatrixTab';
@@ -20,6 +21,7 @@ export function SettingsPage() {
     { key: 'types', label: t('types.title'), children: <TypesTab /> },
     { key: 'levels', label: t('settings.levels'), children: <LevelsTab /> },
     { key: 'policy', label: t('settings.policy'), children: <PolicyTab /> },
+    { key: 'calendar', label: t('calendar.tab'), children: <CalendarTab /> },
     { key: 'matrix', label: t('settings.matrix'), children: <PermissionMatrixTab /> },
   ];
   const requested = location.pathname.split('/')[2];

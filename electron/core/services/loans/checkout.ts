@@ -1,0 +1,111 @@
+import { findRequest, type RequestRecord } from '../../../../db/repositories/approvals';
+import { listDocuments } from '../../../../db/repositories/documents';
+import { setDossierStatus } from '../../../../db/repositories/dossiers';
+import { findUserById } from '../../../../db/repositories/users';
+import { findLoan, insertLoan, insertReturn, openLoanOfDossier, overdueLoansOf } from '../../../../db/repositories/loans';
+import type { Db } from '../../../../db/open';
+import type { LoanView, Signature } from '../../../../shared/contract';
+import { AppError } from '../../../../shared/errors';
+import { formatLocalDate } from '../../../../shared/time';
+import type { HandlerContext } from '../../context';
+import { stateOf } from '../approvals/approval-view';
+import { spendApproval } from '../approvals/use-approval';
+import { requireVisibleDossier } from '../dossiers/dossier-access';
+import { addDays } from './loan-days';
+import { loanQueue, requesterName } from './loan-queue';
+import { toLoanView } from './loan-view';
+
+const stateWords = { pending: '尚未批准', rejected: '已被驳回', withdrawn: '已撤回', used: '已使用过', expired: '已过期', approved: '' } as const;
+
+/**
+ * Hands out a dossier against an approved loan or consultation request (LE-): only approved
+ * requests, first come first served, never to a borrower holding an overdue loan (setting). The
+ * entry records what went out – each document with its pages – and the receiver's signature; the
+ * approval is used up and the dossier is out, in one transaction.
+ */
+export function checkoutLoan(ctx: HandlerContext, input: { requestId: number; signature: Signature; note?: string | undefined }): LoanView {
+  const session = ctx.session();
+  const now = ctx.env.now();
+  const today = formatLocalDate(now);
+  let dossierId = 0;
+  let renewed: number | null = null;
+  return ctx.write(
+    (db) => {
+      const request = requireHandable(db, input.requestId, now);
+      const dossier = requireVisibleDossier(db, session, request.dossier.archiveNumber);
+      const out = openLoanOfDossier(db, dossier.id);
+      // A renewal (续借): the holder's new approval takes the loan over – the old entry is closed, a new one opened.
+      const renewal = out !== null && request.kind === 'loan' && request.requester !== null && out.borrower?.id === request.requester.id ? out : null;
+      if (renewal) {
+        insertReturn(db, { loanId: renewal.id, receivedBy: session.record.id, returnedAt: now.toISOString(), findings: [], returnerSignature: input.signature, note: `续借，转入申请 ${request.id} / renewed by request ${request.id}` });
+        setDossierStatus(db, dossier.id, 'in-archive', now.toISOString());
+        renewed = renewal.id;
+      } else if (out || dossier.status !== 'in-archive') {
+        throw new AppError('CONFLICT', {
+          zh: out ? `档案 ${dossier.archiveNumber} 已借出：${out.borrower?.displayName ?? '外单位人员'}，应还日期 ${out.dueOn}` : `档案 ${dossier.archiveNumber} 不在库，不能借出`,
+          en: out ? `Dossier ${dossier.archiveNumber} is out with ${out.borrower?.displayName ?? 'an outsider'}, due ${out.dueOn}` : `Dossier ${dossier.archiveNumber} is not in the archive`,
+        });
+      }
+      const queue = loanQueue(db, dossier.id, now);
+      const first = queue.slice(0, queue.findIndex((r) => r.id === request.id)).find((r) => stateOf(r, now) === 'approved');
+      if (first) {
+        throw new AppError('CONFLICT', { zh: `按先来后到，应先交给申请 ${first.id}（${requesterName(first)}）`, en: `First come, first served: request ${first.id} (${requesterName(first)}) is first` });
+      }
+      const borrower = request.requester ? findUserById(db, request.requester.id) : null;
+      if (borrower && (borrower.status !== 'active' || borrower.clearance < dossier.level)) {
+        throw new AppError('CONFLICT', {
+          zh: borrower.status !== 'active' ? `${borrower.displayName} 的账户已停用，不能借出` : `${borrower.displayName} 的知悉范围低于此档案的密级，不能借出`,
+          en: borrower.status !== 'active' ? `${borrower.displayName}’s account is disabled` : `${borrower.displayName}’s clearance is below this dossier’s level`,
+        });
+      }
+      if (session.settings.blockBorrowingWhenOverdue && request.requester) {
+        const overdue = overdueLoansOf(db, request.requester.id, today).filter((loan) => loan.id !== renewed);
+        if (overdue.length > 0) {
+          throw new AppError('CONFLICT', {
+            zh: `${request.requester.displayName} 有逾期未还的档案（${overdue.map((l) => l.dossier.archiveNumber).join('、')}），归还后才能再借`,
+            en: `${request.requester.displayName} holds overdue dossiers (${overdue.map((l) => l.dossier.archiveNumber).join(', ')}); they must come back first`,
+          });
+        }
+      }
+      const all = listDocuments(db, dossier.id);
+      const wanted = request.documents ? new Set(request.documents.map((d) => d.id)) : null;
+      const documents = all.filter((d) => wanted === null || wanted.has(d.id)).map((d) => ({ id: d.id, title: d.title, pages: d.pages }));
+      const id = insertLoan(db, {
+        requestId: request.id,
+        dossierId: dossier.id,
+        kind: request.kind as 'loan' | 'consultation',
+        borrowerId: request.requester?.id ?? null,
+        handedOutBy: session.record.id,
+        handedOutAt: now.toISOString(),
+        dueOn: addDays(today, request.periodDays ?? 1),
+        documents,
+        borrowerSignature: input.signature,
+        note: input.note || null,
+      });
+      spendApproval(db, request.id, now);
+      setDossierStatus(db, dossier.id, 'on-loan', now.toISOString());
+      const loan = findLoan(db, id);
+      if (!loan) throw new AppError('INTERNAL');
+      dossierId = dossier.id;
+      return toLoanView(loan, now);
+    },
+    (loan) => ({
+      action: 'loan:checkout',
+      target: { type: 'dossier', id: dossierId, label: loan.archiveNumber },
+      summary: { loanId: loan.id, requestId: loan.requestId, kind: loan.kind, borrower: loan.borrower?.login ?? loan.outsider?.name ?? '', dueOn: loan.dueOn, documents: loan.documents.length, pages: loan.pagesOut, signedBy: loan.borrowerSignature.name, renewalOf: renewed },
+    }),
+  );
+}
+
+function requireHandable(db: Db, requestId: number, now: Date): RequestRecord {
+  const request = findRequest(db, requestId);
+  if (!request) throw new AppError('NOT_FOUND', { zh: `没有编号为 ${requestId} 的申请`, en: `There is no request no. ${requestId}` });
+  if (request.kind !== 'loan' && request.kind !== 'consultation') {
+    throw new AppError('VALIDATION', { zh: `申请 ${requestId} 不是借阅或查阅申请`, en: `Request ${requestId} is not a loan or consultation request` });
+  }
+  const state = stateOf(request, now);
+  if (state !== 'approved') {
+    throw new AppError(state === 'pending' ? 'APPROVAL_REQUIRED' : 'CONFLICT', { zh: `申请 ${requestId} ${stateWords[state]}，不能借出`, en: `Request ${requestId} is ${state}; nothing can be handed out on it` });
+  }
+  return request;
+}

@@ -1,0 +1,90 @@
+import { findVisibleDossier } from '../../../../db/repositories/dossiers';
+import { findLoan, listLoans, openLoanOfDossier } from '../../../../db/repositories/loans';
+import type { LoanDesk, LoanPage, LoanView } from '../../../../shared/contract';
+import { AppError } from '../../../../shared/errors';
+import { parseTimeBound, formatLocalDate } from '../../../../shared/time';
+import { can } from '../../../../shared/permissions';
+import type { HandlerContext } from '../../context';
+import { visibilityOf } from '../access/visibility';
+import { stateOf } from '../approvals/approval-view';
+import { requireVisibleDossier } from '../dossiers/dossier-access';
+import { loanQueue, requesterName } from './loan-queue';
+import { toLoanView } from './loan-view';
+
+export interface LoanListInput {
+  state: 'open' | 'overdue' | 'returned' | 'all';
+  kind?: 'loan' | 'consultation' | undefined;
+  archiveNumber?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  offset: number;
+  limit: number;
+}
+
+const REGISTER_READERS = ['register.keep', 'audit.read', 'approval.grant'] as const;
+
+function readsWholeRegister(session: ReturnType<HandlerContext['session']>): boolean {
+  return REGISTER_READERS.some((p) => can(session.record.roles, p, session.settings.threeRoleSeparation));
+}
+
+/** One entry: the borrower's own, or any on a dossier the reader sees for those who read the whole register. */
+export function loanEntry(ctx: HandlerContext, id: number): LoanView {
+  const session = ctx.session();
+  const { db } = session.archive.database;
+  const loan = findLoan(db, id);
+  const visible = loan !== null && (loan.borrower?.id === session.record.id || (readsWholeRegister(session) && findVisibleDossier(db, loan.dossier.archiveNumber, visibilityOf(db, session)) !== null));
+  if (!loan || !visible) throw new AppError('NOT_FOUND', { zh: `没有编号为 ${id} 的借阅登记`, en: `There is no loan no. ${id}` });
+  return toLoanView(loan, ctx.env.now());
+}
+
+/**
+ * The loan register. Archive clerks, approvers and auditors read all of it (on the dossiers they
+ * see); everyone else reads their own loans.
+ */
+export function loanRegister(ctx: HandlerContext, input: LoanListInput): LoanPage {
+  const session = ctx.session();
+  const { db } = session.archive.database;
+  const now = ctx.env.now();
+  const whole = readsWholeRegister(session);
+  const dossierId = input.archiveNumber ? requireVisibleDossier(db, session, input.archiveNumber).id : undefined;
+  const { loans, total } = listLoans(
+    db,
+    {
+      state: input.state,
+      kind: input.kind,
+      dossierId,
+      // The whole register on the dossiers the reader sees; otherwise one's own loans, whatever the dossier.
+      ...(whole ? { visibility: visibilityOf(db, session) } : { borrowerId: session.record.id }),
+      from: input.from ? parseTimeBound(input.from, false).toISOString() : undefined,
+      to: input.to ? parseTimeBound(input.to, true).toISOString() : undefined,
+      today: formatLocalDate(now),
+    },
+    input,
+  );
+  return { loans: loans.map((loan) => toLoanView(loan, now)), total };
+}
+
+/** What the desk shows for a dossier typed or scanned: the open loan to take back, or the queue to hand out from. */
+export function loanDesk(ctx: HandlerContext, archiveNumber: string): LoanDesk {
+  const session = ctx.session();
+  const { db } = session.archive.database;
+  const now = ctx.env.now();
+  const dossier = requireVisibleDossier(db, session, archiveNumber.trim());
+  const open = openLoanOfDossier(db, dossier.id);
+  return {
+    archiveNumber: dossier.archiveNumber,
+    dossierTitle: dossier.title,
+    level: dossier.level,
+    status: dossier.status,
+    openLoan: open ? toLoanView(open, now) : null,
+    queue: loanQueue(db, dossier.id, now).map((request, index) => ({
+      requestId: request.id,
+      position: index + 1,
+      state: stateOf(request, now) as 'pending' | 'approved',
+      kind: request.kind as 'loan' | 'consultation',
+      requester: requesterName(request),
+      requestedAt: request.requestedAt,
+      periodDays: request.periodDays ?? 1,
+    })),
+  };
+}

@@ -1,0 +1,19 @@
+import { requestKindLabels, type ApprovalRequestView, type RequestKind } from '../../../../shared/contract';
+import { roleLabels } from '../../../../shared/permissions';
+
+type Language = string;
+const pick = (labels: { zh: string; en: string }, language: Language) => (language === 'en' ? labels.en : labels.zh);
+
+export const kindLabel = (kind: RequestKind, language: Language) => pick(requestKindLabels[kind], language);
+
+export const stateColors: Record<ApprovalRequestView['state'], string> = { pending: 'processing', approved: 'success', rejected: 'error', withdrawn: 'default', used: 'default', expired: 'warning' };
+
+/** Who asked: a user with their department, or an outsider with their organisation. */
+export function requesterLabel(request: ApprovalRequestView): string {
+  if (request.requester) return `${request.requester.displayName}${request.requester.department ? `（${request.requester.department.name}）` : ''}`;
+  return request.outsider ? `${request.outsider.name}（${request.outsider.organisation}）` : '';
+}
+
+export function stepLabel(step: ApprovalRequestView['route'][number], language: Language): string {
+  return `${pick(roleLabels[step.role], language)}${step.department ? `（${step.department.name}）` : ''}`;
+}

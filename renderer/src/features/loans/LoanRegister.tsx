@@ -1,0 +1,29 @@
+import { Segmented, Space } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useChannel } from '../../lib/use-channel';
+import { LoanTable } from './LoanTable';
+
+type Shown = 'all' | 'open' | 'overdue' | 'returned';
+
+/** The loan register and consultation log, newest first, filtered by state. */
+export function LoanRegister() {
+  const { t } = useTranslation();
+  const [state, setState] = useState<Shown>('all');
+  const [page, setPage] = useState(1);
+  const loans = useChannel('loan:list', { state, offset: (page - 1) * 50, limit: 50 });
+  return (
+    <Space orientation="vertical" className="full-width">
+      <Segmented<Shown>
+        value={state}
+        onChange={(value) => {
+          setState(value);
+          setPage(1);
+        }}
+        options={(['all', 'open', 'overdue', 'returned'] as const).map((value) => ({ value, label: t(`loans.filter.${value}`) }))}
+        data-testid="loan-filter"
+      />
+      <LoanTable loans={loans.data?.loans ?? []} total={loans.data?.total ?? 0} loading={loans.loading} page={page} onPage={setPage} />
+    </Space>
+  );
+}

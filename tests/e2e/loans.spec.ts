@@ -1,0 +1,104 @@
+import type { Page } from '@playwright/test';
+import { runCli } from '../cli/run-cli';
+import { expect, screenshot, signIn, test } from './fixtures';
+
+const password = (login: string) => `${login}-password-1`;
+
+/** An organisation and one dossier with two documents, made from the command line while the harness is stopped. */
+async function seed(dataDir: string): Promise<string> {
+  const env = { DOSSIERDESK_DATA_DIR: dataDir, DOSSIERDESK_USER: 'admin', DOSSIERDESK_PASSWORD: 'admin-password-1' };
+  const cli = async (args: string[], extra: Record<string, string> = {}) => {
+    const result = await runCli(args, { env: { ...env, ...extra } });
+    if (result.code !== 0) throw new Error(`${args.join(' ')}: ${result.stderr}`);
+    return result.stdout.trim();
+  };
+  await cli(['init', '--admin', 'admin']);
+  await cli(['department', 'add', 'XSB', '--name', '销售部']);
+  for (const [login, name, role, department] of [
+    ['clerk', '档案员小王', 'clerk', 'DAS'],
+    ['xsdm', '销售部刘经理', 'dept-manager', 'XSB'],
+    ['li', '销售小李', 'staff', 'XSB'],
+  ] as const) {
+    await cli(['user', 'add', login, '--name', name, '--role', role, '--department', department, '--clearance', '机密', '--no-force-change'], { DOSSIERDESK_NEW_PASSWORD: password(login) });
+  }
+  const number = await cli(['dossier', 'create', '--title', '张三 沪A12345 新车档案', '--level', '内部', '--department', 'XSB']);
+  await cli(['document', 'add', number, '--title', '销售合同', '--pages', '12']);
+  await cli(['document', 'add', number, '--title', '购车发票', '--pages', '1']);
+  return number;
+}
+
+async function switchUser(page: Page, login: string): Promise<void> {
+  await page.getByTestId('lock-button').click();
+  await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
+  await signIn(page, login, password(login));
+  await expect(page.getByTestId('signed-in-user')).toBeVisible();
+}
+
+/** Types the number as a USB scanner gun does: keystrokes, then Enter. */
+async function scan(page: Page, archiveNumber: string): Promise<void> {
+  const field = page.getByTestId('desk-scanner');
+  await expect(field).toBeFocused();
+  await page.keyboard.type(archiveNumber);
+  await page.keyboard.press('Enter');
+}
+
+test('a loan: requested by a salesman, approved by his manager, handed out by scanning, returned with pages missing', async ({ page, harness, cspViolations }) => {
+  let archiveNumber = '';
+  await page.goto(await harness.restart(async () => {
+    archiveNumber = await seed(harness.dataDir);
+  }));
+
+  // The salesman asks for the dossier.
+  await signIn(page, 'li', password('li'));
+  await page.getByTestId('dossier-table').getByText('张三 沪A12345 新车档案').click();
+  await page.getByTestId('request-button').click();
+  await page.locator('.ant-dropdown:visible').getByRole('menuitem', { name: '借阅' }).click();
+  const request = page.getByTestId('request-dialog');
+  await request.getByTestId('request-purpose').fill('核对合同条款');
+  await request.getByLabel('期限').fill('2');
+  await request.getByRole('button', { name: '提交申请' }).click();
+  await expect(page.getByText(/已提交借阅申请/)).toBeVisible();
+  await page.locator('.ant-drawer-close').click();
+
+  // His manager approves it from the inbox.
+  await switchUser(page, 'xsdm');
+  await page.getByTestId('main-menu').getByText('审批').click();
+  await page.getByTestId('approval-inbox').getByRole('button', { name: '审批' }).click();
+  await page.getByTestId('decide-dialog').getByTestId('approve-button').click();
+  await expect(page.getByTestId('approval-inbox')).not.toContainText('张三 沪A12345');
+
+  // The clerk scans the folder's label at the desk and hands it out; the focus stays on the number.
+  await switchUser(page, 'clerk');
+  await page.getByTestId('main-menu').getByText('借阅').click();
+  await scan(page, archiveNumber);
+  await expect(page.getByTestId('desk-queue')).toContainText('销售小李');
+  await screenshot(page, 'loans-01-desk-queue');
+  await page.getByTestId('desk-queue').getByRole('button', { name: '借出' }).click();
+  const checkout = page.getByTestId('checkout-dialog');
+  await expect(checkout.getByTestId('checkout-signature')).toHaveValue('销售小李');
+  await checkout.getByRole('button', { name: '借出' }).click();
+  await expect(page.getByText(/已借出（登记 \d+）/)).toBeVisible();
+  await expect(page.getByTestId('desk-open-loan')).toContainText('销售小李（销售部）');
+  await expect(page.getByTestId('desk-scanner')).toBeFocused();
+
+  // It comes back two pages short.
+  await page.getByTestId('desk-scanner').fill('');
+  await scan(page, archiveNumber);
+  await page.getByTestId('take-back').click();
+  const back = page.getByTestId('return-dialog');
+  await back.getByRole('row', { name: /销售合同/ }).locator('.ant-select').click();
+  await page.locator('.ant-select-dropdown:visible').getByText('缺页', { exact: true }).click();
+  await back.getByRole('row', { name: /销售合同/ }).locator('input.ant-input-number-input').fill('10');
+  await back.getByRole('row', { name: /销售合同/ }).locator('input.ant-input').fill('缺第 11、12 页');
+  await screenshot(page, 'loans-02-return');
+  await back.getByRole('button', { name: '归还注销' }).click();
+  await expect(page.getByText(/已归还注销/)).toBeVisible();
+  await expect(page.getByTestId('desk-dossier')).toContainText('在库');
+
+  await page.getByRole('tab', { name: '外借登记册' }).click();
+  const register = page.getByTestId('loan-register');
+  await expect(register).toContainText('已归还');
+  await expect(register).toContainText('销售合同：缺页（10/12） 缺第 11、12 页');
+  await screenshot(page, 'loans-03-register');
+  expect(cspViolations).toEqual([]);
+});
