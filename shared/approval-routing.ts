@@ -31,8 +31,18 @@ export const authorityLabels: Record<Authority, { zh: string; en: string }> = {
 export const requesterRelations = ['own-department', 'other-department', 'outsider'] as const;
 export type RequesterRelation = (typeof requesterRelations)[number];
 
+/** Which holders of a role decide a step. */
+const approverSchema = z.strictObject({
+  role: z.enum(roles),
+  /** 'dossier': only holders of the role in the dossier's department, or in a department above it, decide; 'any': anyone holding it. */
+  department: z.enum(['dossier', 'any']).default('any'),
+});
+export type Approver = z.infer<typeof approverSchema>;
+
 /**
  * One routing rule: when its conditions hold (all that are given), its approvers join the route.
+ * An approver's `fallback` is the next level, in order: who decides the step instead when nobody
+ * holding the role may (the only holder asked himself, or registered the request).
  * A request's route is the approvers of every matching rule, in rule order, each step once.
  */
 export const routingRuleSchema = z.strictObject({
@@ -46,15 +56,7 @@ export const routingRuleSchema = z.strictObject({
     subjectKinds: z.array(z.enum(subjectKinds)).min(1).optional(),
     kinds: z.array(z.enum(requestKinds)).min(1).optional(),
   }),
-  approvers: z
-    .array(
-      z.strictObject({
-        role: z.enum(roles),
-        /** 'dossier': only holders of the role in the dossier's department (or above it) decide. */
-        department: z.enum(['dossier', 'any']).default('any'),
-      }),
-    )
-    .max(4),
+  approvers: z.array(approverSchema.extend({ fallback: z.array(approverSchema).max(3).optional() })).max(4),
   /** An outsider must name the authority and the assistance notice (LE-10: property dossiers). */
   requiresAssistanceNotice: z.boolean().optional(),
 });
@@ -68,13 +70,33 @@ export const routingRulesSchema = z
   .min(1)
   .max(30)
   .refine((rules) => new Set(rules.map((r) => r.key)).size === rules.length, bilingual('规则标识重复', 'Duplicate rule keys'))
-  .refine((rules) => rules.every((rule) => rule.approvers.every((a) => approvingRoles.has(a.role))), bilingual('审批人须为有审批权的角色（部门经理、客户服务部经理、总经理、法务）', 'Approvers must hold a role that approves (department manager, CS manager, general manager, legal officer)'));
+  .refine(
+    (rules) => rules.every((rule) => rule.approvers.every((a) => [a, ...(a.fallback ?? [])].every((each) => approvingRoles.has(each.role)))),
+    bilingual('审批人（含上一级审批人）须为有审批权的角色（部门经理、客户服务部经理、总经理、法务）', 'Approvers, fallbacks included, must hold a role that approves (department manager, CS manager, general manager, legal officer)'),
+  );
+
+/**
+ * The next level when no manager of the dossier's department may decide (the only one asked): a
+ * manager of a department above it decides the department's step already; at the top of the
+ * tree, the general manager.
+ */
+const aboveDepartmentManager: Approver[] = [{ role: 'general-manager', department: 'any' }];
 
 /** The defaults of the regulations: LE-02, LE-03, LE-15 (classified), LE-10 (outsiders, property). */
 export const defaultRoutingRules: RoutingRule[] = [
-  { key: 'own-department', label: '本部门档案：部门经理审批', when: { relation: ['own-department'] }, approvers: [{ role: 'dept-manager', department: 'dossier' }] },
+  {
+    key: 'own-department',
+    label: '本部门档案：部门经理审批（经理本人申请时由上级部门经理或总经理审批）',
+    when: { relation: ['own-department'] },
+    approvers: [{ role: 'dept-manager', department: 'dossier', fallback: aboveDepartmentManager }],
+  },
   { key: 'other-department', label: '其他部门档案：总经理审批', when: { relation: ['other-department'] }, approvers: [{ role: 'general-manager', department: 'any' }] },
-  { key: 'classified', label: '秘密及以上：另需客户服务部经理审批', when: { classified: true }, approvers: [{ role: 'cs-manager', department: 'any' }] },
+  {
+    key: 'classified',
+    label: '秘密及以上：另需客户服务部经理审批（其本人申请时由总经理审批）',
+    when: { classified: true },
+    approvers: [{ role: 'cs-manager', department: 'any', fallback: [{ role: 'general-manager', department: 'any' }] }],
+  },
   { key: 'outsider', label: '外单位人员：客户服务部经理审批', when: { relation: ['outsider'] }, approvers: [{ role: 'cs-manager', department: 'any' }] },
   {
     key: 'outsider-property',
@@ -87,10 +109,18 @@ export const defaultRoutingRules: RoutingRule[] = [
 
 export interface RouteStep {
   role: Role;
-  /** The dossier's department when only its managers decide; null: anyone holding the role. */
+  /** The department whose managers (or those above it) decide; null: anyone holding the role. */
   departmentId: number | null;
   /** The rule that put the step on the route. */
   rule: string;
+  /** The role the rule named, when nobody holding it could decide and this next level decides instead. */
+  insteadOf?: Role;
+}
+
+/** A step as the rules plan it: the approver they name, then the next levels in order. */
+export interface PlannedStep {
+  step: RouteStep;
+  fallback: RouteStep[];
 }
 
 export interface RoutingFacts {
@@ -102,7 +132,7 @@ export interface RoutingFacts {
 }
 
 export interface Route {
-  steps: RouteStep[];
+  steps: PlannedStep[];
   /** Keys of matching rules that require an authority and an assistance notice from the outsider. */
   needsAssistanceNotice: boolean;
 }
@@ -116,16 +146,23 @@ function matches(rule: RoutingRule, facts: RoutingFacts): boolean {
   return true;
 }
 
-/** The approvers a request goes to, from the rules as data; the same approver appears once. */
+function stepOf(approver: Approver, facts: RoutingFacts, rule: string): RouteStep {
+  return { role: approver.role, departmentId: approver.department === 'dossier' ? facts.dossierDepartmentId : null, rule };
+}
+
+export const sameApprover = (a: Pick<RouteStep, 'role' | 'departmentId'>, b: Pick<RouteStep, 'role' | 'departmentId'>): boolean => a.role === b.role && a.departmentId === b.departmentId;
+
+/** The approvers a request goes to, from the rules as data, each with its next levels; the same approver appears once. */
 export function routeFor(rules: readonly RoutingRule[], facts: RoutingFacts): Route {
-  const steps: RouteStep[] = [];
+  const steps: PlannedStep[] = [];
   let needsAssistanceNotice = false;
   for (const rule of rules) {
     if (!matches(rule, facts)) continue;
     needsAssistanceNotice ||= rule.requiresAssistanceNotice === true;
     for (const approver of rule.approvers) {
-      const departmentId = approver.department === 'dossier' ? facts.dossierDepartmentId : null;
-      if (!steps.some((s) => s.role === approver.role && s.departmentId === departmentId)) steps.push({ role: approver.role, departmentId, rule: rule.key });
+      const step = stepOf(approver, facts, rule.key);
+      if (steps.some((s) => sameApprover(s.step, step))) continue;
+      steps.push({ step, fallback: (approver.fallback ?? []).map((next) => ({ ...stepOf(next, facts, rule.key), insteadOf: approver.role })) });
     }
   }
   return { steps, needsAssistanceNotice };

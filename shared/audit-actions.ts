@@ -1,4 +1,4 @@
-import { carrierLabels, requestKindLabels, statusLabels } from './contract';
+import { carrierLabels, registerKindLabels, requestKindLabels, statusLabels } from './contract';
 import { calendarSourceLabels } from './contract/calendar';
 import { customerKindLabels, customerRecordKindLabels } from './customers';
 import { relationLabels } from './dossier-links';
@@ -65,6 +65,7 @@ export const auditActionLabels: Record<string, { zh: string; en: string }> = {
   'intake:add': { zh: '签收登记', en: 'Intake registered' },
   'intake:receive': { zh: '签收入库', en: 'Received at an intake' },
   'notice:issue': { zh: '发出提醒', en: 'Notices issued' },
+  'register:export': { zh: '导出登记簿', en: 'Register exported' },
   'notice:read': { zh: '阅读提醒', en: 'Notices read' },
   'audit:export': { zh: '导出审计记录', en: 'Audit trail exported' },
   'settings:update': { zh: '修改系统设置', en: 'Settings changed' },
@@ -180,6 +181,7 @@ const summaryKeyLabels: Record<string, { zh: string; en: string }> = {
   record: { zh: '记录编号', en: 'record' },
   recordedOn: { zh: '日期', en: 'date' },
   rows: { zh: '行数', en: 'rows' },
+  bytes: { zh: '字节', en: 'bytes' },
   badRows: { zh: '问题行数', en: 'bad rows' },
   problems: { zh: '问题数', en: 'problems' },
   first: { zh: '首个档号', en: 'first number' },
@@ -212,7 +214,7 @@ const valueLabels: Record<string, Record<string, { zh: string; en: string }>> = 
   carrier: carrierLabels,
   form: { original: { zh: '原件', en: 'original' }, copy: { zh: '复印件', en: 'copy' } },
   status: { ...statusLabels, active: { zh: '在用', en: 'active' }, disabled: { zh: '停用', en: 'disabled' } },
-  kind: { ...customerKindLabels, ...customerRecordKindLabels, ...requestKindLabels },
+  kind: { ...customerKindLabels, ...customerRecordKindLabels, ...requestKindLabels, ...registerKindLabels },
   roles: roleLabels,
   source: calendarSourceLabels,
   role: roleLabels,

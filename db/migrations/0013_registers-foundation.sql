@@ -71,6 +71,8 @@ DROP TABLE `approvals`;
 -- Registers are append-only (CF-13, RT-07): what was asked and what was decided never change and
 -- nothing is deleted. Only the derived state of a request moves: pending → approved / rejected /
 -- withdrawn once, an approval not yet used may still be withdrawn, and an approval is used once.
+-- The term of an approved loan or consultation, unused, may pause (NULL) and start again: its days
+-- run only while the dossier is there for it (services/loans/approval-terms.ts).
 -- An INSERT that would replace an entry (INSERT OR REPLACE deletes without firing the delete
 -- trigger) is refused too.
 CREATE TRIGGER `approval_requests_no_delete` BEFORE DELETE ON `approval_requests`
@@ -87,7 +89,9 @@ WHEN NEW.`id` IS NOT OLD.`id` OR NEW.`dossier_id` IS NOT OLD.`dossier_id` OR NEW
   OR (OLD.`status` <> 'pending' AND NEW.`next_step` IS NOT OLD.`next_step`)
   OR (OLD.`status` <> 'pending' AND NEW.`status` IS NOT OLD.`status`
       AND NOT (OLD.`status` = 'approved' AND NEW.`status` = 'withdrawn' AND OLD.`used_at` IS NULL AND NEW.`used_at` IS NULL))
-  OR (OLD.`status` <> 'pending' AND NEW.`valid_until` IS NOT OLD.`valid_until`)
+  OR (OLD.`status` <> 'pending' AND NEW.`valid_until` IS NOT OLD.`valid_until`
+      AND NOT (OLD.`status` = 'approved' AND NEW.`status` = 'approved' AND OLD.`used_at` IS NULL AND NEW.`used_at` IS NULL
+               AND OLD.`kind` IN ('loan', 'consultation')))
   OR (OLD.`status` <> 'pending' AND NEW.`decided_at` IS NOT OLD.`decided_at` AND NEW.`status` IS OLD.`status`)
   OR OLD.`used_at` IS NOT NULL
   OR (NEW.`used_at` IS NOT NULL AND NEW.`status` <> 'approved')

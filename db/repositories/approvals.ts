@@ -1,9 +1,9 @@
-import { and, desc, eq, gt, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gt, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { RequestKind, RouteStep } from '../../shared/approval-routing';
 import type { Outsider } from '../../shared/contract/approval';
 import type { Db } from '../open';
-import { approvalDecisions, approvalRequests, departments, documents, dossiers, users } from '../schema';
+import { approvalDecisions, approvalRequests, departments, documents, dossiers, notices, users } from '../schema';
 
 export type RequestStatus = 'pending' | 'approved' | 'rejected' | 'withdrawn';
 
@@ -75,14 +75,50 @@ export function updateRequestState(db: Db, id: number, state: { status: RequestS
   db.update(approvalRequests).set(state).where(eq(approvalRequests.id, id)).run();
 }
 
-/** Uses an approval up if it is still approved, unused and valid at `at`; false when another program was first. */
+/** Uses an approval up if it is still approved, unused and valid at `at` (no end yet: waiting for its dossier); false when another program was first. */
 export function markRequestUsed(db: Db, id: number, at: string): boolean {
   return (
     db
       .update(approvalRequests)
       .set({ usedAt: at })
-      .where(and(eq(approvalRequests.id, id), eq(approvalRequests.status, 'approved'), isNull(approvalRequests.usedAt), gt(approvalRequests.validUntil, at)))
+      .where(and(eq(approvalRequests.id, id), eq(approvalRequests.status, 'approved'), isNull(approvalRequests.usedAt), or(isNull(approvalRequests.validUntil), gt(approvalRequests.validUntil, at))))
       .run().changes === 1
+  );
+}
+
+/** Starts (an end) or pauses (null) the term of an approved, unused loan or consultation approval. */
+export function setApprovalTerm(db: Db, id: number, validUntil: string | null): void {
+  db.update(approvalRequests)
+    .set({ validUntil })
+    .where(and(eq(approvalRequests.id, id), eq(approvalRequests.status, 'approved'), isNull(approvalRequests.usedAt), inArray(approvalRequests.kind, ['loan', 'consultation'])))
+    .run();
+}
+
+/** A request of this kind by this person on this dossier still waiting for a decision, or null. */
+export function pendingRequestOf(db: Db, dossierId: number, kind: RequestKind, requesterId: number): number | null {
+  return (
+    db
+      .select({ id: approvalRequests.id })
+      .from(approvalRequests)
+      .where(and(eq(approvalRequests.dossierId, dossierId), eq(approvalRequests.kind, kind), eq(approvalRequests.status, 'pending'), eq(approvalRequests.requesterId, requesterId)))
+      .limit(1)
+      .get()?.id ?? null
+  );
+}
+
+/**
+ * Approvals that ran out unused by `now` and whose requester – for an outsider, the clerk who
+ * registered it – has no notice keyed `request:<id><keySuffix>` yet.
+ */
+export function expiredApprovalsUnnoticed(db: Db, now: string, keySuffix: string): RequestRecord[] {
+  return selectRequests(
+    db,
+    and(
+      eq(approvalRequests.status, 'approved'),
+      isNull(approvalRequests.usedAt),
+      lte(approvalRequests.validUntil, now),
+      sql`not exists (select 1 from ${notices} where ${notices.userId} = coalesce(${approvalRequests.requesterId}, ${approvalRequests.registeredBy}) and ${notices.key} = 'request:' || ${approvalRequests.id} || ${keySuffix})`,
+    ),
   );
 }
 
@@ -121,10 +157,36 @@ export function pendingRequests(db: Db): RequestRecord[] {
   return selectRequests(db, eq(approvalRequests.status, 'pending'));
 }
 
+/** A user's own requests still under way – waiting, or approved and not yet used – newest first (the workbench). */
+export function openRequestsOf(db: Db, userId: number, now: string, limit: number): { requests: RequestRecord[]; total: number } {
+  // An approval without an end yet waits for its dossier (approval-terms.ts): still under way.
+  const under = or(eq(approvalRequests.status, 'pending'), and(eq(approvalRequests.status, 'approved'), isNull(approvalRequests.usedAt), or(isNull(approvalRequests.validUntil), gt(approvalRequests.validUntil, now))));
+  const where = and(eq(approvalRequests.requesterId, userId), inArray(approvalRequests.status, ['pending', 'approved']), under);
+  const total = db.select({ n: sql<number>`count(*)` }).from(approvalRequests).where(where).get()?.n ?? 0;
+  return { requests: selectRequests(db, where, { offset: 0, limit }), total };
+}
+
 /** Requests a user made or registered, newest first. */
 export function requestsOfUser(db: Db, userId: number, page: { offset: number; limit: number }): { requests: RequestRecord[]; total: number } {
   const where = or(eq(approvalRequests.requesterId, userId), eq(approvalRequests.registeredBy, userId));
   const total = db.select({ n: sql<number>`count(*)` }).from(approvalRequests).where(where).get()?.n ?? 0;
+  return { requests: selectRequests(db, where, page), total };
+}
+
+/** Requests asked within a period on dossiers the reader sees (optionally one department's), newest first. */
+export function requestsInPeriod(
+  db: Db,
+  filter: { fromTime: string; toTime: string; maxLevel: number; departmentIds: readonly number[] | null; departmentId: number | null },
+  page: { offset: number; limit: number },
+): { requests: RequestRecord[]; total: number } {
+  const where = and(
+    gte(approvalRequests.requestedAt, filter.fromTime),
+    lte(approvalRequests.requestedAt, filter.toTime),
+    lte(dossiers.level, filter.maxLevel),
+    filter.departmentIds ? inArray(dossiers.departmentId, filter.departmentIds.length > 0 ? [...filter.departmentIds] : [-1]) : undefined,
+    filter.departmentId !== null ? eq(dossiers.departmentId, filter.departmentId) : undefined,
+  );
+  const total = db.select({ n: sql<number>`count(*)` }).from(approvalRequests).innerJoin(dossiers, eq(dossiers.id, approvalRequests.dossierId)).where(where).get()?.n ?? 0;
   return { requests: selectRequests(db, where, page), total };
 }
 

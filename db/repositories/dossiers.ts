@@ -197,6 +197,17 @@ export function visible(visibility: Visibility): SQL | undefined {
   );
 }
 
+/**
+ * The same rule for dossiers reached through a register's own index (a month of loans, a day's
+ * intakes): unary + keeps SQLite from leading with every dossier of a department or level instead.
+ */
+export function visibleThroughRegister(visibility: Visibility): SQL | undefined {
+  return and(
+    lte(sql`+${dossiers.level}`, visibility.maxLevel),
+    visibility.departmentIds === null ? undefined : inArray(sql`+${dossiers.departmentId}`, visibility.departmentIds.length > 0 ? [...visibility.departmentIds] : [-1]),
+  );
+}
+
 const creators = alias(users, 'creators');
 const custodians = alias(users, 'custodians');
 

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, gt, gte, inArray, lte, sql, type SQL } from 
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../open';
 import { departments, dossiers, dossierTypes, intakeDossiers, intakes, openShortageItems, users } from '../schema';
-import { highestDossierLevel, visible, type Visibility } from './dossiers';
+import { highestDossierLevel, visible, visibleThroughRegister, type Visibility } from './dossiers';
 import type { StoredSignature } from './loans';
 
 export type ItemStatus = 'present' | 'missing';
@@ -117,7 +117,7 @@ function conditions(db: Db, filter: IntakeFilter, visibility: Visibility): SQL |
 function visibleLineExists(visibility: Visibility, filter: IntakeFilter): SQL {
   const where = and(
     eq(intakeDossiers.intakeId, intakes.id),
-    visible(visibility),
+    visibleThroughRegister(visibility),
     filter.lateOnly ? gt(intakeDossiers.workdaysLate, 0) : undefined,
     filter.dossierId !== undefined ? eq(intakeDossiers.dossierId, filter.dossierId) : undefined,
   );
@@ -176,7 +176,7 @@ function linesOf(db: Db, intakeIds: readonly number[], visibility: Visibility): 
     .from(intakeDossiers)
     .innerJoin(dossiers, eq(dossiers.id, intakeDossiers.dossierId))
     .leftJoin(dossierTypes, eq(dossierTypes.id, dossiers.typeId))
-    .where(and(inArray(intakeDossiers.intakeId, [...intakeIds]), visible(visibility)))
+    .where(and(inArray(intakeDossiers.intakeId, [...intakeIds]), visibleThroughRegister(visibility)))
     .orderBy(asc(intakeDossiers.id))
     .all();
   for (const row of rows) {

@@ -49,6 +49,8 @@ export const approvalRequests = sqliteTable(
     index('approval_requests_requester_idx').on(t.requesterId, t.status),
     index('approval_requests_status_idx').on(t.status, t.nextStep),
     index('approval_requests_requested_idx').on(t.requestedAt),
+    // Approvals still unused: the few that can expire or be used, found without the years of used ones.
+    index('approval_requests_unused_idx').on(t.status, t.usedAt, t.validUntil),
   ],
 );
 

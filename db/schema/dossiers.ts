@@ -56,6 +56,8 @@ export const dossiers = sqliteTable(
     index('dossiers_department_idx').on(t.departmentId),
     index('dossiers_level_idx').on(t.level),
     index('dossiers_opened_idx').on(t.openedOn),
+    // The KPIs count a month's new dossiers by department, type, level and classification from the index alone.
+    index('dossiers_opened_kpi_idx').on(t.openedOn, t.departmentId, t.typeId, t.level, t.classification),
     index('dossiers_location_idx').on(t.locationId),
     // Checking search hits for visibility and filters reads this small index, not the wide rows (see dossier-query).
     index('dossiers_visibility_idx').on(t.id, t.level, t.departmentId, t.typeId, t.status, t.complete, t.locationId),

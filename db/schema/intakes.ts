@@ -38,6 +38,8 @@ export const intakes = sqliteTable(
   (t) => [
     index('intakes_handed_over_idx').on(t.handedOverAt),
     index('intakes_department_idx').on(t.fromDepartmentId, t.handedOverAt),
+    // The KPIs read a month's hand-overs with their department from the index alone.
+    index('intakes_kpi_idx').on(t.handedOverAt, t.fromDepartmentId),
     // One correction per entry: a second would leave two versions standing.
     uniqueIndex('intakes_corrects_unique').on(t.correctsId),
   ],
@@ -70,6 +72,9 @@ export const intakeDossiers = sqliteTable(
   (t) => [
     uniqueIndex('intake_dossiers_unique').on(t.intakeId, t.dossierId),
     index('intake_dossiers_dossier_idx').on(t.dossierId),
+    // The KPIs and the violation ledger: a line's figures, and a dossier's earlier entries, without reading the rows.
+    index('intake_dossiers_kpi_idx').on(t.intakeId, t.dossierId, t.workdaysLate, t.missingCount, t.deadline),
+    index('intake_dossiers_history_idx').on(t.dossierId, t.intakeId, t.missingCount),
     index('intake_dossiers_late_idx')
       .on(t.intakeId)
       .where(sql`${t.workdaysLate} > 0`),

@@ -34,7 +34,7 @@ export const loans = sqliteTable(
     borrowerSignature: text('borrower_signature').notNull(),
     note: text('note'),
   },
-  (t) => [uniqueIndex('loans_request_unique').on(t.requestId), index('loans_dossier_idx').on(t.dossierId), index('loans_borrower_idx').on(t.borrowerId), index('loans_handed_out_idx').on(t.handedOutAt), index('loans_due_idx').on(t.dueOn)],
+  (t) => [uniqueIndex('loans_request_unique').on(t.requestId), index('loans_dossier_idx').on(t.dossierId), index('loans_borrower_idx').on(t.borrowerId), index('loans_handed_out_idx').on(t.handedOutAt), index('loans_due_idx').on(t.dueOn), index('loans_kpi_idx').on(t.dueOn, t.borrowerId, t.dossierId)],
 );
 
 /** The return that cancels a loan (注销): what came back against what went out, and who received it. */
@@ -55,7 +55,7 @@ export const loanReturns = sqliteTable(
     returnerSignature: text('returner_signature').notNull(),
     note: text('note'),
   },
-  (t) => [uniqueIndex('loan_returns_loan_unique').on(t.loanId), index('loan_returns_returned_idx').on(t.returnedAt)],
+  (t) => [uniqueIndex('loan_returns_loan_unique').on(t.loanId), index('loan_returns_returned_idx').on(t.returnedAt), index('loan_returns_kpi_idx').on(t.loanId, t.returnedAt)],
 );
 
 /**

@@ -12,6 +12,8 @@ import { registerDocumentCommands } from './commands/document';
 import { registerDossierCommands } from './commands/dossier';
 import { registerImportCommand } from './commands/import';
 import { registerLoanCommands } from './commands/loan';
+import { registerRegisterCommands } from './commands/register';
+import { registerKpiCommands } from './commands/kpi';
 import { registerIntakeCommands } from './commands/intake';
 import { registerSearchCommand } from './commands/search';
 import { registerTypeCommands } from './commands/type';
@@ -70,6 +72,8 @@ export async function runCli(rawArgv: readonly string[], env: CliEnvironment): P
   registerImportCommand(program, run);
   registerApprovalCommands(program, run);
   registerLoanCommands(program, run);
+  registerRegisterCommands(program, run);
+  registerKpiCommands(program, run);
   registerIntakeCommands(program, run);
   registerAuditCommands(program, run, auditUser);
   registerCalendarCommands(program, run);

@@ -56,6 +56,10 @@ export interface ApprovalRequestView {
   requestedAt: string;
   state: RequestState;
   decidedAt: string | null;
+  /**
+   * Until when an approval may be used. Null while an approved loan or consultation waits for the
+   * dossier (out, or another approval first in the queue): its days run once the dossier is there for it.
+   */
   validUntil: string | null;
   usedAt: string | null;
   /** Whether the signed-in user may decide the step now open. */

@@ -12,6 +12,9 @@ import { loanContract } from './loan';
 import { intakeContract } from './intake';
 import { locationContract } from './location';
 import { noticeContract } from './notice';
+import { registerContract } from './register';
+import { kpiContract } from './kpi';
+import { workbenchContract } from './workbench';
 import { customerContract } from './customer';
 import { viewContract } from './view';
 import { dossierContract } from './dossier';
@@ -42,6 +45,9 @@ export const contract = {
   ...loanContract,
   ...intakeContract,
   ...noticeContract,
+  ...registerContract,
+  ...kpiContract,
+  ...workbenchContract,
   ...auditContract,
   ...settingsContract,
   ...calendarContract,
@@ -78,6 +84,9 @@ export * from './loan';
 export * from './intake';
 export * from './location';
 export * from './notice';
+export * from './register';
+export * from './kpi';
+export * from './workbench';
 export * from './customer';
 export * from './view';
 export * from './security';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { requiredText } from '../schemas';
 import { multiLine } from '../plain-text';
 import { calendarDaySchema } from '../days';
+import type { LoanPeriodLimit } from '../loan-periods';
 import type { Outsider, PersonRef } from './approval';
 import { archiveNumberSchema } from './dossier';
 import { mutation, query, returns } from './define';
@@ -88,7 +89,22 @@ export interface LoanDesk {
   status: string;
   openLoan: LoanView | null;
   /** Loan and consultation requests on this dossier not yet handed out: approved or waiting, first come first served. */
-  queue: { requestId: number; position: number; state: 'pending' | 'approved'; kind: 'loan' | 'consultation'; requester: string; requestedAt: string; periodDays: number }[];
+  queue: {
+    requestId: number;
+    position: number;
+    state: 'pending' | 'approved';
+    kind: 'loan' | 'consultation';
+    requester: string;
+    /** The requester's login; null for an outsider. With the open loan's borrower, it tells a renewal (续借). */
+    requesterLogin: string | null;
+    requestedAt: string;
+    periodDays: number;
+  }[];
+}
+
+/** The longest period a loan or consultation of one dossier may be asked for (general, per level or per type: the shortest). */
+export interface LoanPeriodLimitView extends LoanPeriodLimit {
+  archiveNumber: string;
 }
 
 export const loanContract = {
@@ -137,5 +153,11 @@ export const loanContract = {
     access: 'register.keep',
     input: z.strictObject({ archiveNumber: archiveNumberSchema }),
     output: returns<LoanDesk>(),
+  }),
+  /** What a request dialog offers as the longest period for this dossier. */
+  'loan:period-limit': query({
+    access: 'dossier.read',
+    input: z.strictObject({ archiveNumber: archiveNumberSchema }),
+    output: returns<LoanPeriodLimitView>(),
   }),
 };

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { defaultRoutingRules, routingRulesSchema } from '../approval-routing';
 import { defaultIntakeDeadlines, intakeDeadlinesSchema } from '../intake-deadlines';
 import { DEFAULT_DOSSIER_LEVEL, defaultLevels, levelScaleSchema } from '../levels';
+import { defaultLoanPeriods, loanPeriodsSchema } from '../loan-periods';
 import { bilingual } from '../validation';
+import { defaultViolationRules, violationRulesSchema } from '../violation-rules';
 import { mutation, query, returns } from './define';
 
 /** System settings (the system administrator's). */
@@ -13,10 +15,12 @@ export const systemSettingsSchema = z.strictObject({
   companyName: z.string().trim().max(60, bilingual('公司名称最多 60 个字', 'The company name has at most 60 characters')),
   /** Who approves which request: rules as data (defaults LE-02/LE-03/LE-15/LE-10). */
   approvalRouting: routingRulesSchema,
-  /** Days an approval may wait to be used after its last decision. */
+  /** Days an approval may wait to be used after its last decision – for a loan or consultation, once the dossier is there for it. */
   approvalValidDays: z.number().int().min(1).max(90),
   /** The longest loan or consultation period that may be asked for, in days (LE: 3; one company: 1). */
   loanMaxDays: z.number().int().min(1).max(90),
+  /** Shorter periods per level (rank → days) and per dossier type (key → days): the shortest that applies. */
+  loanPeriods: loanPeriodsSchema,
   /** A borrower holding an overdue loan may not take out another until it is back. */
   blockBorrowingWhenOverdue: z.boolean(),
   /** Notices: a reminder this many days before the due day; escalation after so many working days overdue. */
@@ -29,6 +33,8 @@ export const systemSettingsSchema = z.strictObject({
     .refine((n) => n.headAfterWorkdays >= n.managerAfterWorkdays, { path: ['headAfterWorkdays'], message: '报告档案室主任的期限不能早于报告部门经理 / The archive head is told no earlier than the manager' }),
   /** Hand-over deadlines per dossier type key: working days after the type's trigger date (IN-02…IN-13). */
   intakeDeadlines: intakeDeadlinesSchema,
+  /** The violation ledger's rules and escalation (PN-01…PN-08), read from the registers by the KPI service. */
+  violationRules: violationRulesSchema,
 });
 
 /** Security policy (the security administrator's, or the administrator's without separation). */
@@ -58,9 +64,11 @@ export const defaultSettings: Settings = {
   approvalRouting: defaultRoutingRules,
   approvalValidDays: 7,
   loanMaxDays: 3,
+  loanPeriods: defaultLoanPeriods,
   blockBorrowingWhenOverdue: true,
   overdueNotices: { reminderDaysBefore: 1, managerAfterWorkdays: 1, headAfterWorkdays: 3 },
   intakeDeadlines: defaultIntakeDeadlines,
+  violationRules: defaultViolationRules,
   passwordMinLength: 8,
   lockoutAttempts: 5,
   lockoutMinutes: 15,

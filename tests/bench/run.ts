@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { formatReport, type BenchReport } from '../../electron/cli/bench/stats';
 import { builtCli } from '../cli/run-cli';
 import { runFirstScreenBench } from './first-screen';
+import { runKpiBench } from './kpi-report';
 import { runRegisterPdfBench } from './register-pdf';
 import { runResponsivenessBench } from './responsiveness';
 
@@ -13,12 +14,15 @@ import { runResponsivenessBench } from './responsiveness';
  * Then the printed registers: a loan register as a PDF (and, for comparison, the same layout in
  * Helvetica) and as an .xlsx, timed in this process.
  *
+ * Then the KPI report and the violation ledger over a million register entries (kpi-report.ts).
+ *
  * Options of its own: --screen-runs <n> (default 10), --screen-only (skip the CLI's figures, the
  * responsiveness and the registers), --responsiveness-rows <n> (default 100,000: the import the light
- * calls run beside), --register-rows <n> (default 10,000), --register-runs <n> (default 3).
+ * calls run beside), --register-rows <n> (default 10,000), --register-runs <n> (default 3),
+ * --kpi-entries <n> (default 1,000,000), --kpi-runs <n> (default 20).
  * Every other argument goes to `dossierdesk bench` (--dossiers, --documents, --creates, --keep, --json).
  */
-const { screenRuns, screenOnly, responsivenessRows, registerRows, registerRuns, json, cliArgs } = parseArgs(process.argv.slice(2));
+const { screenRuns, screenOnly, responsivenessRows, registerRows, registerRuns, kpiEntries, kpiRuns, json, cliArgs } = parseArgs(process.argv.slice(2));
 const progress = (text: string) => process.stderr.write(`${text}\n`);
 
 const report: BenchReport = screenOnly ? { figures: [], notes: [], kept: [] } : await runCliBench(cliArgs);
@@ -29,16 +33,21 @@ if (!screenOnly) {
   const registers = await runRegisterPdfBench({ rows: registerRows, runs: registerRuns, progress });
   report.figures.push(...registers.figures);
   report.notes.push(...registers.notes);
+  const kpi = await runKpiBench({ entries: kpiEntries, runs: kpiRuns, progress });
+  report.figures.push(...kpi.figures);
+  report.notes.push(...kpi.notes);
 }
 report.figures.push(...(await runFirstScreenBench({ runs: screenRuns, progress })));
 console.log(json ? JSON.stringify(report, null, 2) : formatReport(report));
 
-function parseArgs(args: string[]): { screenRuns: number; screenOnly: boolean; responsivenessRows: number; registerRows: number; registerRuns: number; json: boolean; cliArgs: string[] } {
+function parseArgs(args: string[]): { screenRuns: number; screenOnly: boolean; responsivenessRows: number; registerRows: number; registerRuns: number; kpiEntries: number; kpiRuns: number; json: boolean; cliArgs: string[] } {
   let screenRuns = 10;
   let screenOnly = false;
   let responsivenessRows = 100_000;
   let registerRows = 10_000;
   let registerRuns = 3;
+  let kpiEntries = 1_000_000;
+  let kpiRuns = 20;
   const count = (flag: string, value: string | undefined, least: number) => {
     const n = Number(value);
     if (!Number.isInteger(n) || n < least) throw new Error(`${flag} needs a whole number ≥ ${least}`);
@@ -52,9 +61,11 @@ function parseArgs(args: string[]): { screenRuns: number; screenOnly: boolean; r
     else if (arg === '--responsiveness-rows') responsivenessRows = count(arg, args[(i += 1)], 1);
     else if (arg === '--register-rows') registerRows = count(arg, args[(i += 1)], 1);
     else if (arg === '--register-runs') registerRuns = count(arg, args[(i += 1)], 1);
+    else if (arg === '--kpi-entries') kpiEntries = count(arg, args[(i += 1)], 4);
+    else if (arg === '--kpi-runs') kpiRuns = count(arg, args[(i += 1)], 1);
     else cliArgs.push(arg);
   }
-  return { screenRuns, screenOnly, responsivenessRows, registerRows, registerRuns, json: cliArgs.includes('--json'), cliArgs };
+  return { screenRuns, screenOnly, responsivenessRows, registerRows, registerRuns, kpiEntries, kpiRuns, json: cliArgs.includes('--json'), cliArgs };
 }
 
 /** Runs `dossierdesk bench --json`, its progress shown as it goes, and reads its report. */

@@ -93,7 +93,9 @@ describe('dossierdesk approval and loan', () => {
 
     const again = (await run(['loan', 'request', '--dossier', archiveNumber, '--kind', 'consultation', '--purpose', '改为查阅'], { env: clerk })).stdout.trim();
     expect((await run(['loan', 'withdraw', again], { env: clerk })).stdout).toContain(`${again}\t已撤回\t查阅`);
-    expect((await run(['loan', 'approve', 'x1'], { env: as(env, 'xsdm') })).code).toBe(2);
+    const notAnId = await run(['loan', 'approve', 'x1'], { env: as(env, 'xsdm') });
+    expect(notAnId.code).toBe(2);
+    expect(notAnId.stderr).toContain('申请编号应为正整数：x1');
   });
 });
 
@@ -120,5 +122,23 @@ describe('dossierdesk loan checkout, return and list', () => {
     expect(back.stdout).toContain('已归还');
     expect(back.stdout).toContain('购车发票缺失');
     expect((await run(['loan', 'return', loanId], { env: clerk })).stderr).toContain('CONFLICT');
+    // The id it expected, by name: a loan's here, a request's for checkout.
+    const notALoanId = await run(['loan', 'return', `L${loanId}`], { env: clerk });
+    expect(notALoanId.code).toBe(2);
+    expect(notALoanId.stderr).toContain(`借阅登记号应为正整数：L${loanId}`);
+    expect((await run(['loan', 'checkout', 'R1'], { env: clerk })).stderr).toContain('申请编号应为正整数：R1');
+
+    // The register for the auditor, as PDF and as .xlsx, by the file's extension.
+    const today = new Date().toLocaleDateString('sv-SE');
+    const pdfFile = join(tempDir(), 'loans.pdf');
+    const printed = await run(['register', 'export', '--kind', 'loans', '--from', '2026-01-01', '--to', today, '--out', pdfFile], { env: clerk });
+    expect(printed.code, printed.stderr).toBe(0);
+    const flat = inspectPdf(readFileSync(pdfFile)).text.replace(/\s+/g, '');
+    for (const text of ['档案外借登记册', archiveNumber, '张三秘密档案', '购车发票缺失', '秘密']) expect(flat).toContain(text);
+    const sheet = join(tempDir(), 'approvals.xlsx');
+    expect((await run(['register', 'export', '--kind', 'approvals', '--from', '2026-01-01', '--to', today, '--out', sheet], { env: clerk })).code).toBe(0);
+    expect(readFileSync(sheet).subarray(0, 2).toString()).toBe('PK');
+    expect((await run(['register', 'export', '--kind', 'loans', '--from', '2026-01-01', '--to', today, '--out', join(tempDir(), 'x.doc')], { env: clerk })).code).toBe(2);
+    expect((await run(['register', 'export', '--kind', 'nothing', '--from', '2026-01-01', '--to', today, '--out', pdfFile], { env: clerk })).code).toBe(2);
   });
 });

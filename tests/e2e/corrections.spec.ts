@@ -47,6 +47,9 @@ test('a clerk corrects what was filed: a dossier, its documents and its customer
   await lock(page);
   await signIn(page, 'clerk', 'clerk-pass-1');
   await expect(page.getByTestId('signed-in-user')).toHaveText('李档案');
+  // A clerk starts at the workbench; the dossiers are one click away.
+  await expect(page.getByTestId('workbench-page')).toBeVisible();
+  await page.getByTestId('main-menu').getByText('档案', { exact: true }).click();
 
   // Two dossiers may not share a VIN: the dialog says so under the VIN, and keeps what was typed.
   let dialog = await newVehicle(page, { name: '张三', phone: '13800138000', vin: 'LSVAU2180N2183294', plate: '沪A12345' });

@@ -1,6 +1,6 @@
-import type { Page } from '@playwright/test';
 import { runCli } from '../cli/run-cli';
 import { choose, expect, screenshot, signIn, test } from './fixtures';
+import { drawSignature } from './signature-pad';
 
 const ADMIN_PASSWORD = 'admin-password-1';
 const CLERK_PASSWORD = 'clerk-password-1';
@@ -25,24 +25,6 @@ async function seed(dataDir: string): Promise<string> {
   return created.stdout.trim();
 }
 
-/** Draws a stroke on a signature pad, as a pen or a mouse would. */
-async function sign(page: Page, testId: string): Promise<void> {
-  const pad = page.getByTestId(`${testId}-pad`);
-  await pad.scrollIntoViewIfNeeded();
-  const box = await pad.boundingBox();
-  if (!box) throw new Error('no signature pad');
-  await page.mouse.move(box.x + 30, box.y + 70);
-  await page.mouse.down();
-  for (const [x, y] of [
-    [80, 30],
-    [130, 80],
-    [190, 35],
-    [250, 75],
-  ] as const) {
-    await page.mouse.move(box.x + x, box.y + y, { steps: 6 });
-  }
-  await page.mouse.up();
-}
 
 test('an intake with a shortage: the archive number typed as a scanner does, the item ticked missing, both signatures; the shortage shows on the dossier', async ({ page, harness, cspViolations }) => {
   let archiveNumber = '';
@@ -90,7 +72,7 @@ test('an intake with a shortage: the archive number typed as a scanner does, the
   await card.first().getByTestId('intake-item').filter({ hasText: '购车发票复印件' }).getByText('缺', { exact: true }).click();
   await dialog.getByTestId('intake-note').fill('购车发票复印件后补');
   await dialog.getByTestId('handed-by-signature-name').fill('李明');
-  await sign(page, 'handed-by-signature');
+  await drawSignature(page, 'handed-by-signature');
   await expect(dialog.getByTestId('handed-by-signature')).toContainText('已手写签名');
   await expect(dialog.getByTestId('receiver-signature-name')).toHaveValue('档案员小王');
   await screenshot(page, 'intake-01-dialog');

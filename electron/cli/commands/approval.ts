@@ -14,10 +14,15 @@ function who(request: ApprovalRequestView): string {
   return request.outsider ? `${request.outsider.name}（${request.outsider.organisation}）` : '';
 }
 
+/** A step's approver: the role, its department, and whose step it takes when it is the next level. */
+function stepName(step: ApprovalRequestView['route'][number]): string {
+  return `${roleLabels[step.role].zh}${step.department ? `（${step.department.name}）` : ''}${step.insteadOf ? `，代${roleLabels[step.insteadOf].zh}` : ''}`;
+}
+
 /** One request per line: id, state, kind, dossier, requester, the step waiting. */
 export function requestLine(request: ApprovalRequestView): string {
   const open = request.state === 'pending' ? request.route.find((step) => step.decision === null) : undefined;
-  const waiting = open ? `等待 ${roleLabels[open.role].zh}${open.department ? `（${open.department.name}）` : ''}` : '';
+  const waiting = open ? `等待 ${stepName(open)}` : '';
   return [request.id, stateWords[request.state], requestKindLabels[request.kind].zh, request.archiveNumber, who(request), request.purpose, waiting].join('\t').trimEnd();
 }
 
@@ -34,9 +39,10 @@ function describeRequest(request: ApprovalRequestView): string {
       const decided = step.decision
         ? `${step.decision.decision === 'approve' ? '同意' : '驳回'} ${step.decision.approver.displayName} ${formatLocalDateTime(new Date(step.decision.decidedAt))}${step.decision.comment ? `：${step.decision.comment}` : ''}`
         : '未审批';
-      return `第 ${i + 1} 步 ${roleLabels[step.role].zh}${step.department ? `（${step.department.name}）` : ''}：${decided}`;
+      return `第 ${i + 1} 步 ${stepName(step)}：${decided}`;
     }),
     ...(request.validUntil ? [`有效至 / valid until: ${formatLocalDateTime(new Date(request.validUntil))}`] : []),
+    ...(request.state === 'approved' && !request.validUntil ? ['有效期自档案可以借出时起算 / valid for its days from when the dossier is there for it'] : []),
   ];
   return lines.join('\n');
 }
@@ -51,10 +57,15 @@ interface RequestOptions {
   for?: string;
 }
 
-/** A register entry's id typed on the command line. */
-export function idOf(value: string): number {
+const idNames = {
+  request: { zh: '申请编号', en: 'A request id' },
+  loan: { zh: '借阅登记号', en: 'A loan id' },
+} as const;
+
+/** A register entry's id typed on the command line: a request's or a loan's, as the message says. */
+export function idOf(value: string, what: keyof typeof idNames): number {
   const id = Number(value);
-  if (!Number.isInteger(id) || id < 1) throw cliError('VALIDATION', `申请编号应为正整数：${value}`, `A request id is a positive whole number: ${value}`);
+  if (!Number.isInteger(id) || id < 1) throw cliError('VALIDATION', `${idNames[what].zh}应为正整数：${value}`, `${idNames[what].en} is a positive whole number: ${value}`);
   return id;
 }
 
@@ -95,7 +106,7 @@ export function registerEngineCommands(group: Command, run: Run, kinds: readonly
   const decide = (decision: 'approve' | 'reject') =>
     run(async (session, id: string, options: { comment?: string }) => {
       await session.signIn();
-      const request = await session.call('approval:decide', { id: idOf(id), decision, ...(options.comment ? { comment: options.comment } : {}) });
+      const request = await session.call('approval:decide', { id: idOf(id, 'request'), decision, ...(options.comment ? { comment: options.comment } : {}) });
       await session.show(request, requestLine);
     });
   group.command('approve <id>').description('同意申请（当前步骤） / approve the step now open').option('--comment <text>', '意见 / comment').action(decide('approve'));
@@ -106,7 +117,7 @@ export function registerEngineCommands(group: Command, run: Run, kinds: readonly
     .description('撤回待审批的申请 / withdraw a request still waiting')
     .action(run(async (session, id: string) => {
       await session.signIn();
-      await session.show(await session.call('approval:withdraw', { id: idOf(id) }), requestLine);
+      await session.show(await session.call('approval:withdraw', { id: idOf(id, 'request') }), requestLine);
     }));
 
   group
@@ -114,7 +125,7 @@ export function registerEngineCommands(group: Command, run: Run, kinds: readonly
     .description('显示一份申请及各步审批 / show a request and its decisions')
     .action(run(async (session, id: string) => {
       await session.signIn();
-      await session.show(await session.call('approval:get', { id: idOf(id) }), describeRequest);
+      await session.show(await session.call('approval:get', { id: idOf(id, 'request') }), describeRequest);
     }));
 }
 

@@ -1,6 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { runCatalogueBench } from '../bench/catalogue-bench';
 import { runFoundationBench } from '../bench/foundation-bench';
+import { runRegisterBench } from '../bench/register-bench';
 import { formatReport } from '../bench/stats';
 import type { Run } from '../program';
 
@@ -8,6 +9,7 @@ interface BenchOptions {
   creates: number;
   dossiers: number;
   documents: number;
+  registerEntries: number;
   keep?: boolean;
 }
 
@@ -18,6 +20,7 @@ export function registerBenchCommand(program: Command, run: Run): void {
     .option('--creates <n>', '逐份新建的档案数 / dossiers created one by one through the core', parseCount(200), 2000)
     .option('--dossiers <n>', '导入的档案数（目录与检索） / dossiers imported for the catalogue and search figures', parseCount(1000), 200_000)
     .option('--documents <n>', '卷内文件数 / documents filed into them', parseCount(0), 1_000_000)
+    .option('--register-entries <n>', '登记簿条目数（签收、审批、借阅） / register entries (intakes, approvals, loans)', parseCount(1000), 1_000_000)
     .option('--keep', '保留临时档案库 / keep the temporary archives')
     .action(run(async (session, options: BenchOptions) => {
       const progress = (text: string) => session.io.err(text);
@@ -25,7 +28,12 @@ export function registerBenchCommand(program: Command, run: Run): void {
       const common = { migrationsDir: session.env.migrationsDir, appVersion: session.env.appVersion, keep, progress };
       const foundation = await runFoundationBench({ ...common, dossiers: options.creates });
       const catalogue = await runCatalogueBench({ ...common, dossiers: options.dossiers, documents: options.documents });
-      const report = { figures: [...foundation.figures, ...catalogue.figures], notes: catalogue.notes, kept: keep ? [foundation.dataDir, catalogue.dataDir] : [] };
+      const registers = await runRegisterBench({ ...common, entries: options.registerEntries });
+      const report = {
+        figures: [...foundation.figures, ...catalogue.figures, ...registers.figures],
+        notes: [...catalogue.notes, ...registers.notes],
+        kept: keep ? [foundation.dataDir, catalogue.dataDir, registers.dataDir] : [],
+      };
       session.print(formatReport(report), report);
     }));
 }

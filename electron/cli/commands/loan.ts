@@ -57,7 +57,7 @@ export function registerLoanCommands(program: Command, run: Run): void {
     .option('--note <text>', '备注 / note')
     .action(run(async (session, requestId: string, options: { signedBy?: string; note?: string }) => {
       await session.signIn();
-      const id = idOf(requestId);
+      const id = idOf(requestId, 'request');
       const request = await session.call('approval:get', { id });
       const name = options.signedBy ?? request.requester?.displayName ?? request.outsider?.name ?? '';
       const out = await session.call('loan:checkout', { requestId: id, signature: { name }, ...(options.note ? { note: options.note } : {}) });
@@ -72,7 +72,7 @@ export function registerLoanCommands(program: Command, run: Run): void {
     .option('--note <text>', '备注 / note')
     .action(run(async (session, loanId: string, options: { missing?: string[]; signedBy?: string; note?: string }) => {
       await session.signIn();
-      const id = idOf(loanId);
+      const id = idOf(loanId, 'loan');
       const open = await session.call('loan:get', { id });
       const documents = open.documents;
       const findings = (options.missing ?? []).map((name) => {

@@ -7,6 +7,9 @@ import { documentHandlers } from './document';
 import { importHandlers } from './import';
 import { linkHandlers } from './link';
 import { loanHandlers, noticeHandlers } from './loan';
+import { registerHandlers } from './register';
+import { kpiHandlers } from './kpi';
+import { workbenchHandlers } from './workbench';
 import { intakeHandlers } from './intake';
 import { locationHandlers } from './location';
 import { customerHandlers } from './customer';
@@ -40,6 +43,9 @@ export const handlers: HandlerTable = {
   ...loanHandlers,
   ...intakeHandlers,
   ...noticeHandlers,
+  ...registerHandlers,
+  ...kpiHandlers,
+  ...workbenchHandlers,
   ...auditHandlers,
   ...settingsHandlers,
   ...calendarHandlers,

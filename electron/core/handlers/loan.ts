@@ -1,5 +1,6 @@
 import type { loanContract, noticeContract } from '../../../shared/contract';
 import { checkoutLoan } from '../services/loans/checkout';
+import { loanPeriodLimitView } from '../services/loans/loan-period';
 import { loanDesk, loanEntry, loanRegister } from '../services/loans/loan-queries';
 import { returnLoan } from '../services/loans/return-loan';
 import { checkNotices, readNotices } from '../services/notices/notices';
@@ -11,6 +12,7 @@ export const loanHandlers: HandlersFor<typeof loanContract> = {
   'loan:list': (ctx, input) => loanRegister(ctx, input),
   'loan:get': (ctx, input) => loanEntry(ctx, input.id),
   'loan:desk': (ctx, input) => loanDesk(ctx, input.archiveNumber),
+  'loan:period-limit': (ctx, input) => loanPeriodLimitView(ctx, input.archiveNumber),
 };
 
 export const noticeHandlers: HandlersFor<typeof noticeContract> = {

@@ -9,3 +9,5 @@ export const SettingsPage = lazyNamed(() => import('../features/settings/Setting
 export const ApprovalsPage = lazyNamed(() => import('../features/approvals/ApprovalsPage'), 'ApprovalsPage');
 export const LoansPage = lazyNamed(() => import('../features/loans/LoansPage'), 'LoansPage');
 export const IntakePage = lazyNamed(() => import('../features/intake/IntakePage'), 'IntakePage');
+export const StatisticsPage = lazyNamed(() => import('../features/statistics/StatisticsPage'), 'StatisticsPage');
+export const WorkbenchPage = lazyNamed(() => import('../features/workbench/WorkbenchPage'), 'WorkbenchPage');

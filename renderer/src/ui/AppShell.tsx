@@ -1,9 +1,11 @@
-import { AuditOutlined, CheckSquareOutlined, SwapOutlined, DatabaseOutlined, DownOutlined, FolderOutlined, InboxOutlined, KeyOutlined, LockOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AuditOutlined, CheckSquareOutlined, DashboardOutlined, SwapOutlined, DatabaseOutlined, DownOutlined, FolderOutlined, InboxOutlined, KeyOutlined, LockOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Layout, Menu, Space, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { roleLabels } from '../../../shared/permissions';
+import { BarChartOutlined } from '@ant-design/icons';
+import { REGISTER_READERS } from '../../../shared/register-readers';
 import { useCan } from '../app/ArchiveSettings';
 import { useSession } from '../app/SessionProvider';
 import { ChangePasswordDialog } from '../features/session/ChangePasswordDialog';
@@ -24,12 +26,14 @@ export function AppShell({ children }: { children: ReactNode }) {
   const mayAdminister = (['org.manage', 'user.read', 'settings.manage', 'security.manage'] as const).some(can);
 
   const sections = [
+    ...(can('dossier.read') ? [{ key: 'workbench', icon: <DashboardOutlined />, label: t('shell.workbench') }] : []),
     ...(can('dossier.read') ? [{ key: 'dossiers', icon: <FolderOutlined />, label: t('shell.dossiers') }] : []),
     ...(can('dossier.read') ? [{ key: 'customers', icon: <TeamOutlined />, label: t('shell.customers') }] : []),
     ...(can('dossier.read') ? [{ key: 'locations', icon: <DatabaseOutlined />, label: t('shell.locations') }] : []),
     ...(can('dossier.read') ? [{ key: 'loans', icon: <SwapOutlined />, label: t('shell.loans') }] : []),
     ...(can('dossier.read') ? [{ key: 'approvals', icon: <CheckSquareOutlined />, label: t('shell.approvals') }] : []),
     ...(can('register.keep') || can('audit.read') ? [{ key: 'intake', icon: <InboxOutlined />, label: t('shell.intake') }] : []),
+    ...(REGISTER_READERS.some(can) ? [{ key: 'statistics', icon: <BarChartOutlined />, label: t('shell.statistics') }] : []),
     ...(can('audit.read') ? [{ key: 'audit', icon: <AuditOutlined />, label: t('shell.audit') }] : []),
     ...(mayAdminister ? [{ key: 'settings', icon: <SettingOutlined />, label: t('shell.settings') }] : []),
   ];
@@ -41,15 +45,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           <SafetyCertificateOutlined />
           <span>{t('app.headerName')}</span>
         </div>
-        <Menu
-          mode="horizontal"
-          theme="dark"
-          className="app-menu"
-          selectedKeys={[location.pathname.split('/')[1] ?? '']}
-          onClick={({ key }) => void navigate(`/${key}`)}
-          items={sections}
-          data-testid="main-menu"
-        />
+        <div className="app-header-fill" />
         <Space size="middle" className="app-header-right">
           <NoticeBell className="app-header-text" />
           <Dropdown
@@ -77,10 +73,24 @@ export function AppShell({ children }: { children: ReactNode }) {
           </Button>
         </Space>
       </Layout.Header>
-      <Layout.Content className="app-content">
-        <ConditionBanner />
-        {children}
-      </Layout.Content>
+      <Layout>
+        {/* The sections down the side: there are more of them than a header row holds. */}
+        <Layout.Sider width={152} theme="dark" className="app-sider">
+          <Menu
+            mode="inline"
+            theme="dark"
+            className="app-menu"
+            selectedKeys={[location.pathname.split('/')[1] ?? '']}
+            onClick={({ key }) => void navigate(`/${key}`)}
+            items={sections}
+            data-testid="main-menu"
+          />
+        </Layout.Sider>
+        <Layout.Content className="app-content">
+          <ConditionBanner />
+          {children}
+        </Layout.Content>
+      </Layout>
       <ChangePasswordDialog open={changingPassword} onClose={() => setChangingPassword(false)} />
     </Layout>
   );

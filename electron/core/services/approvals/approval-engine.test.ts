@@ -50,6 +50,7 @@ const cases: Case[] = [
   { name: 'own department, 秘密', signedIn: 'xs', dossier: 'salesSecret', kind: 'loan', route: ['dept-manager:XSB', 'cs-manager'] },
   { name: 'own department, export of 秘密', signedIn: 'clerk', requester: 'xsclerk', dossier: 'salesSecret', kind: 'export', route: ['dept-manager:XSB', 'cs-manager'] },
   { name: 'staff asking to export (no right to export)', signedIn: 'xs', dossier: 'salesSecret', kind: 'export', route: { refused: 'VALIDATION', path: 'kind' } },
+  { name: 'the only manager of the department, for himself: the next level', signedIn: 'xsdm', dossier: 'sales', kind: 'consultation', route: ['general-manager'] },
   { name: 'other department, registered by the clerk', signedIn: 'clerk', requester: 'sh', dossier: 'sales', kind: 'loan', route: ['general-manager'] },
   { name: 'other department, 秘密', signedIn: 'clerk', requester: 'sh', dossier: 'salesSecret', kind: 'consultation', route: ['general-manager', 'cs-manager'] },
   { name: 'other department, property', signedIn: 'clerk', requester: 'sh', dossier: 'property', kind: 'consultation', route: ['general-manager'] },
@@ -153,9 +154,10 @@ describe('deciding', () => {
   });
 
   it('never lets requesters approve their own request; a request nobody could approve is refused when asked', async () => {
-    await switchTo(core, 'xsdm');
-    expect(await call(core, 'approval:request', { archiveNumber: numbers.sales, kind: 'loan', purpose: '自批' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    // Another manager of the department decides the manager's own request.
+    // Nobody above the general manager: his own request for another department's dossier has no approver.
+    await switchTo(core, 'gm');
+    expect(await call(core, 'approval:request', { archiveNumber: numbers.service, kind: 'loan', purpose: '自批' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    // The only manager of a department asking goes to the next level (the cases above); another manager of it decides first.
     await switchTo(core, ADMIN.login, ADMIN.password);
     await addUser(core, { login: 'xsdm2', displayName: '销售部副经理', roles: ['dept-manager'], departmentCode: 'XSB' });
     await switchTo(core, 'xsdm');
@@ -177,6 +179,8 @@ describe('deciding', () => {
     const raw = await openRawDatabase(suiteDir(), ADMIN.login, ADMIN.password);
     expect(() => raw.prepare("UPDATE approval_requests SET purpose = '别的用途' WHERE id = ?").run(first.id)).toThrow(/append-only/);
     expect(() => raw.prepare("UPDATE approval_requests SET status = 'pending' WHERE id = ?").run(first.id)).toThrow(/append-only/);
+    // Only a loan's or consultation's term may pause and start again (approval-terms.ts), never a copy's.
+    expect(() => raw.prepare("UPDATE approval_requests SET valid_until = '2099-01-01T00:00:00Z' WHERE id = ?").run(first.id)).toThrow(/append-only/);
     expect(() => raw.prepare("UPDATE approval_decisions SET decision = 'reject' WHERE request_id = ?").run(first.id)).toThrow(/append-only/);
     expect(() => raw.prepare('DELETE FROM approval_decisions WHERE request_id = ?').run(first.id)).toThrow(/append-only/);
     expect(() => raw.prepare('DELETE FROM approval_requests WHERE id = ?').run(first.id)).toThrow(/append-only/);

@@ -1,4 +1,4 @@
-import { findRequest, pendingRequests, requestsOfDossier, requestsOfUser, type RequestRecord } from '../../../../db/repositories/approvals';
+import { findRequest, openRequestsOf, pendingRequests, requestsOfDossier, requestsOfUser, type RequestRecord } from '../../../../db/repositories/approvals';
 import { findVisibleDossier } from '../../../../db/repositories/dossiers';
 import type { ApprovalPage, ApprovalRequestView } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
@@ -51,4 +51,13 @@ export function myApprovals(ctx: HandlerContext, page: { offset: number; limit: 
   const { db } = session.archive.database;
   const { requests, total } = requestsOfUser(db, session.record.id, page);
   return { requests: toApprovalViews(db, session, requests, ctx.env.now()), total };
+}
+
+/** The signed-in user's own requests under way (waiting, or approved and unused), newest first. */
+export function myOpenApprovals(ctx: HandlerContext, limit: number): ApprovalPage {
+  const session = ctx.session();
+  const { db } = session.archive.database;
+  const now = ctx.env.now();
+  const { requests, total } = openRequestsOf(db, session.record.id, now.toISOString(), limit);
+  return { requests: toApprovalViews(db, session, requests, now), total };
 }

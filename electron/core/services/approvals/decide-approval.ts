@@ -6,6 +6,7 @@ import { can, roleLabels } from '../../../../shared/permissions';
 import type { HandlerContext } from '../../context';
 import { mayDecideNow, stateOf, toApprovalViews } from './approval-view';
 import { visibleRequest } from './approval-queries';
+import { settleApprovalTerms } from '../loans/approval-terms';
 
 const stateNames = { approved: '已批准', rejected: '已驳回', withdrawn: '已撤回', used: '已使用', expired: '已过期', pending: '待审批' } as const;
 
@@ -18,8 +19,9 @@ function requireOpen(request: RequestRecord, now: Date): void {
 
 /**
  * An approver's decision on the step now open. The decision is appended; a rejection ends the
- * request, the last approval makes it an approval valid for the configured days. Read again inside
- * the write: two approvers deciding at once cannot both decide the same step.
+ * request, the last approval makes it an approval valid for the configured days (a loan's or a
+ * consultation's days run once the dossier is there for it). Read again inside the write: two
+ * approvers deciding at once cannot both decide the same step.
  */
 export function decideApproval(ctx: HandlerContext, input: { id: number; decision: 'approve' | 'reject'; comment?: string | undefined }): ApprovalRequestView {
   const session = ctx.session();
@@ -44,8 +46,12 @@ export function decideApproval(ctx: HandlerContext, input: { id: number; decisio
       insertDecision(db, { requestId: request.id, step: request.nextStep, approverId: session.record.id, decision: input.decision, comment: input.comment || null, decidedAt: at });
       const last = request.nextStep + 1 >= request.route.length;
       if (input.decision === 'reject') updateRequestState(db, request.id, { status: 'rejected', nextStep: request.nextStep, decidedAt: at, validUntil: null });
-      else if (last) updateRequestState(db, request.id, { status: 'approved', nextStep: request.nextStep + 1, decidedAt: at, validUntil: new Date(now.getTime() + session.settings.approvalValidDays * 86_400_000).toISOString() });
-      else updateRequestState(db, request.id, { status: 'pending', nextStep: request.nextStep + 1, decidedAt: null, validUntil: null });
+      else if (!last) updateRequestState(db, request.id, { status: 'pending', nextStep: request.nextStep + 1, decidedAt: null, validUntil: null });
+      else if (waitsForDossier(request)) {
+        // Its term starts when the dossier is there for it – now, or when its turn comes.
+        updateRequestState(db, request.id, { status: 'approved', nextStep: request.nextStep + 1, decidedAt: at, validUntil: null });
+        settleApprovalTerms(db, request.dossier.id, now, session.settings.approvalValidDays);
+      } else updateRequestState(db, request.id, { status: 'approved', nextStep: request.nextStep + 1, decidedAt: at, validUntil: new Date(now.getTime() + session.settings.approvalValidDays * 86_400_000).toISOString() });
       return toApprovalViews(db, session, [reread(db, request.id)], now)[0] as ApprovalRequestView;
     },
     (request) => ({
@@ -75,10 +81,17 @@ export function withdrawApproval(ctx: HandlerContext, id: number): ApprovalReque
       if (!approved) requireOpen(request, now);
       // An approval keeps the day and term it was decided with; a waiting request ends now.
       updateRequestState(db, id, { status: 'withdrawn', nextStep: request.nextStep, decidedAt: approved ? request.decidedAt : now.toISOString(), validUntil: approved ? request.validUntil : null });
+      // The next in the dossier's queue may now be first.
+      if (approved && waitsForDossier(request)) settleApprovalTerms(db, request.dossier.id, now, session.settings.approvalValidDays);
       return toApprovalViews(db, session, [reread(db, id)], now)[0] as ApprovalRequestView;
     },
     (request) => ({ action: 'approval:withdraw', target: { type: 'dossier', id: seen.dossier.id, label: seen.dossier.archiveNumber }, summary: { requestId: request.id, kind: request.kind } }),
   );
+}
+
+/** Loans and consultations take the dossier itself: their approvals wait in its queue. */
+function waitsForDossier(request: RequestRecord): boolean {
+  return request.kind === 'loan' || request.kind === 'consultation';
 }
 
 function reread(db: Db, id: number): RequestRecord {

@@ -1,21 +1,23 @@
-import { findRequest, insertRequest, pendingRequests } from '../../../../db/repositories/approvals';
+import { findRequest, insertRequest, pendingRequestOf } from '../../../../db/repositories/approvals';
 import { departmentSubtree } from '../../../../db/repositories/departments';
 import { listDocuments } from '../../../../db/repositories/documents';
 import type { DossierRecord } from '../../../../db/repositories/dossiers';
 import { typeVersion } from '../../../../db/repositories/types';
 import type { UserRecord } from '../../../../db/repositories/users';
 import type { Db } from '../../../../db/open';
-import { outsiderKinds, requestKindLabels, routeFor, type RequestKind, type RequesterRelation, type Route } from '../../../../shared/approval-routing';
+import { outsiderKinds, requestKindLabels, routeFor, type RequestKind, type RequesterRelation, type Route, type RouteStep } from '../../../../shared/approval-routing';
 import type { ApprovalRequestView, Outsider } from '../../../../shared/contract';
 import type { SubjectKind } from '../../../../shared/dossier-types';
 import { AppError } from '../../../../shared/errors';
 import { levelAt } from '../../../../shared/levels';
+import type { LoanPeriodLimit } from '../../../../shared/loan-periods';
 import { can, roleLabels } from '../../../../shared/permissions';
 import type { HandlerContext } from '../../context';
 import type { ActiveSession } from '../../session';
 import { mayHold, requireVisibleDossier } from '../dossiers/dossier-access';
 import { requireUser } from '../users/user-rules';
-import { routeDecidable } from './approvers';
+import { periodLimitOf } from '../loans/loan-period';
+import { resolveRoute, routeDecidable } from './approvers';
 import { toApprovalViews } from './approval-view';
 
 export interface RequestInput {
@@ -37,9 +39,16 @@ const ELECTRONIC: readonly RequestKind[] = ['copy', 'excerpt', 'export'];
 /** Kinds with a period. */
 const PERIODIC: readonly RequestKind[] = ['loan', 'consultation'];
 
+const limitReasons: Record<LoanPeriodLimit['limitedBy'], { zh: string; en: string }> = {
+  general: { zh: '', en: '' },
+  level: { zh: '（按此档案的密级）', en: ' (for this dossier’s level)' },
+  type: { zh: '（按此类档案的规定）', en: ' (for this type of dossier)' },
+};
+
 /**
- * Files a request in the approval register and routes it by the rules in the settings. The route
- * is fixed when asked: a later change of the rules applies to later requests.
+ * Files a request in the approval register and routes it by the rules in the settings – a step
+ * nobody may decide (the only holder of the role asked) goes to the next level the rules give. The
+ * route is fixed when asked: a later change of the rules applies to later requests.
  */
 export function requestApproval(ctx: HandlerContext, input: RequestInput): ApprovalRequestView {
   const session = ctx.session();
@@ -54,23 +63,15 @@ export function requestApproval(ctx: HandlerContext, input: RequestInput): Appro
     );
   }
   const requester = input.outsider ? null : input.requester !== undefined ? requireActiveRequester(db, input.requester) : session.record;
-  checkWhat(db, session, dossier, requester, input);
-  const route = routeOf(db, session, dossier, requester, input);
-  const missing = routeDecidable(db, route.steps, dossier, { requesterId: requester?.id ?? null, registeredBy: session.record.id, deciders: [] }, session.settings.threeRoleSeparation);
-  if (missing) {
-    const role = roleLabels[missing.role];
-    throw new AppError('CONFLICT', {
-      zh: `没有能审批此申请的${role.zh}${missing.departmentId === null ? '' : `（${dossier.department.name}）`}：每一步须由不同的人审批，申请人和登记人不能审批；请管理员先指定，或由有权查看此档案的人担任`,
-      en: `No ${role.en}${missing.departmentId === null ? '' : ` of ${dossier.department.name}`} can approve this request: each step needs a different person, never the requester or the registering clerk; an administrator must appoint one who may see this dossier`,
-    });
-  }
-  const duplicate = requester ? pendingRequests(db).find((r) => r.dossier.id === dossier.id && r.kind === input.kind && r.requester?.id === requester.id) : undefined;
-  if (duplicate) {
-    throw new AppError('CONFLICT', { zh: `已有一份待审批的同类申请（编号 ${duplicate.id}）`, en: `A request of this kind is already waiting (no. ${duplicate.id})` });
-  }
+  const limit = periodLimitOf(session.settings, dossier);
+  checkWhat(db, session, dossier, requester, input, limit);
+  const steps = decidableRoute(db, session, dossier, requester, input);
+  refuseDuplicate(db, dossier.id, input.kind, requester);
   const periodic = PERIODIC.includes(input.kind);
   return ctx.write(
     (db2) => {
+      // Again inside the write: another program may have filed the same request meanwhile.
+      refuseDuplicate(db2, dossier.id, input.kind, requester);
       const id = insertRequest(db2, {
         dossierId: dossier.id,
         kind: input.kind,
@@ -81,8 +82,8 @@ export function requestApproval(ctx: HandlerContext, input: RequestInput): Appro
         reason: input.reason || null,
         documentIds: input.documentIds ? [...new Set(input.documentIds)] : null,
         copies: input.kind === 'copy' ? (input.copies ?? 1) : null,
-        periodDays: periodic ? (input.days ?? (input.kind === 'loan' ? session.settings.loanMaxDays : 1)) : null,
-        route: route.steps,
+        periodDays: periodic ? (input.days ?? (input.kind === 'loan' ? limit.maxDays : 1)) : null,
+        route: steps,
         requestedAt: now.toISOString(),
       });
       const record = findRequest(db2, id);
@@ -103,6 +104,27 @@ export function requestApproval(ctx: HandlerContext, input: RequestInput): Appro
   );
 }
 
+/** One request of a kind per person and dossier waits at a time. */
+function refuseDuplicate(db: Db, dossierId: number, kind: RequestKind, requester: UserRecord | null): void {
+  const duplicate = requester ? pendingRequestOf(db, dossierId, kind, requester.id) : null;
+  if (duplicate !== null) throw new AppError('CONFLICT', { zh: `已有一份待审批的同类申请（编号 ${duplicate}）`, en: `A request of this kind is already waiting (no. ${duplicate})` });
+}
+
+/** The route by the rules, each step by its approver or the next level; refused when nobody could decide a step. */
+function decidableRoute(db: Db, session: ActiveSession, dossier: DossierRecord, requester: UserRecord | null, input: RequestInput): RouteStep[] {
+  const planned = routeOf(db, session, dossier, requester, input).steps;
+  const excluded = { requesterId: requester?.id ?? null, registeredBy: session.record.id, deciders: [] };
+  const steps = resolveRoute(db, planned, dossier, excluded, session.settings.threeRoleSeparation);
+  if (steps) return steps;
+  const missing = routeDecidable(db, planned.map((p) => p.step), dossier, excluded, session.settings.threeRoleSeparation) ?? planned[0]?.step;
+  const role = missing ? roleLabels[missing.role] : { zh: '审批人', en: 'approver' };
+  const ofDossier = missing?.departmentId === dossier.departmentId;
+  throw new AppError('CONFLICT', {
+    zh: `没有能审批此申请的${role.zh}${ofDossier ? `（${dossier.department.name}）` : ''}，上一级审批人也不能：每一步须由不同的人审批，申请人和登记人不能审批；请管理员先指定，或由有权查看此档案的人担任`,
+    en: `No ${role.en}${ofDossier ? ` of ${dossier.department.name}` : ''} can approve this request, nor anyone at the next level: each step needs a different person, never the requester or the registering clerk; an administrator must appoint one who may see this dossier`,
+  });
+}
+
 function requireActiveRequester(db: Db, login: string): UserRecord {
   const user = requireUser(db, login);
   if (user.status !== 'active') throw invalid('requester', `${user.displayName} 的账户已停用`, `${user.displayName}’s account is disabled`);
@@ -110,7 +132,7 @@ function requireActiveRequester(db: Db, login: string): UserRecord {
 }
 
 /** What is asked must make sense for the dossier, the kind and the person. */
-function checkWhat(db: Db, session: ActiveSession, dossier: DossierRecord, requester: UserRecord | null, input: RequestInput): void {
+function checkWhat(db: Db, session: ActiveSession, dossier: DossierRecord, requester: UserRecord | null, input: RequestInput, limit: LoanPeriodLimit): void {
   const label = requestKindLabels[input.kind];
   if (dossier.status === 'destroyed' || dossier.status === 'transferred') {
     throw new AppError('CONFLICT', { zh: `档案已${dossier.status === 'destroyed' ? '销毁' : '移交'}，不能申请${label.zh}`, en: `The dossier was ${dossier.status}; it cannot be asked for` });
@@ -129,8 +151,9 @@ function checkWhat(db: Db, session: ActiveSession, dossier: DossierRecord, reque
   }
   if (input.days !== undefined) {
     if (!PERIODIC.includes(input.kind)) throw invalid('days', `${label.zh}申请没有期限`, `A ${label.en.toLowerCase()} request has no period`);
-    if (input.days > session.settings.loanMaxDays) {
-      throw invalid('days', `借阅、查阅期限最长 ${session.settings.loanMaxDays} 天`, `Loans and consultations last at most ${session.settings.loanMaxDays} days`);
+    if (input.days > limit.maxDays) {
+      const why = limitReasons[limit.limitedBy];
+      throw invalid('days', `借阅、查阅期限最长 ${limit.maxDays} 天${why.zh}`, `Loans and consultations last at most ${limit.maxDays} days${why.en}`);
     }
   }
   if (input.copies !== undefined && input.kind !== 'copy') throw invalid('copies', '只有复制申请有份数', 'Only copy requests have a number of copies');

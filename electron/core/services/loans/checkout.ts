@@ -11,7 +11,9 @@ import type { HandlerContext } from '../../context';
 import { stateOf } from '../approvals/approval-view';
 import { spendApproval } from '../approvals/use-approval';
 import { requireVisibleDossier } from '../dossiers/dossier-access';
-import { addDays } from './loan-days';
+import { workingCalendar } from '../calendar/working-days';
+import { isRenewal, settleApprovalTerms } from './approval-terms';
+import { dueDay } from './loan-days';
 import { loanQueue, requesterName } from './loan-queue';
 import { toLoanView } from './loan-view';
 
@@ -19,9 +21,10 @@ const stateWords = { pending: '尚未批准', rejected: '已被驳回', withdraw
 
 /**
  * Hands out a dossier against an approved loan or consultation request (LE-): only approved
- * requests, first come first served, never to a borrower holding an overdue loan (setting). The
- * entry records what went out – each document with its pages – and the receiver's signature; the
- * approval is used up and the dossier is out, in one transaction.
+ * requests, first come first served, never to a borrower holding an overdue loan (setting). Due
+ * after the period asked for, on a working day. The entry records what went out – each document
+ * with its pages – and the receiver's signature; the approval is used up and the dossier is out,
+ * in one transaction.
  */
 export function checkoutLoan(ctx: HandlerContext, input: { requestId: number; signature: Signature; note?: string | undefined }): LoanView {
   const session = ctx.session();
@@ -35,7 +38,7 @@ export function checkoutLoan(ctx: HandlerContext, input: { requestId: number; si
       const dossier = requireVisibleDossier(db, session, request.dossier.archiveNumber);
       const out = openLoanOfDossier(db, dossier.id);
       // A renewal (续借): the holder's new approval takes the loan over – the old entry is closed, a new one opened.
-      const renewal = out !== null && request.kind === 'loan' && request.requester !== null && out.borrower?.id === request.requester.id ? out : null;
+      const renewal = out !== null && isRenewal(out, request) ? out : null;
       if (renewal) {
         insertReturn(db, { loanId: renewal.id, receivedBy: session.record.id, returnedAt: now.toISOString(), findings: [], returnerSignature: input.signature, note: `续借，转入申请 ${request.id} / renewed by request ${request.id}` });
         setDossierStatus(db, dossier.id, 'in-archive', now.toISOString());
@@ -77,13 +80,15 @@ export function checkoutLoan(ctx: HandlerContext, input: { requestId: number; si
         borrowerId: request.requester?.id ?? null,
         handedOutBy: session.record.id,
         handedOutAt: now.toISOString(),
-        dueOn: addDays(today, request.periodDays ?? 1),
+        dueOn: dueDay(workingCalendar(db), today, request.periodDays ?? 1),
         documents,
         borrowerSignature: input.signature,
         note: input.note || null,
       });
       spendApproval(db, request.id, now);
       setDossierStatus(db, dossier.id, 'on-loan', now.toISOString());
+      // Out now: the approvals waiting behind this one keep their place without their days running.
+      settleApprovalTerms(db, dossier.id, now, session.settings.approvalValidDays);
       const loan = findLoan(db, id);
       if (!loan) throw new AppError('INTERNAL');
       dossierId = dossier.id;

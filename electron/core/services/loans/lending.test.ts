@@ -38,8 +38,7 @@ beforeAll(async () => {
   second = (await ok(setup, 'dossier:create', { title: '李四 新车档案', level: 1, departmentCode: 'XSB' })).archiveNumber;
   await ok(setup, 'document:add', { archiveNumber, title: '销售合同', pages: 12 });
   await ok(setup, 'document:add', { archiveNumber, title: '购车发票', pages: 1 });
-  // Approvals waiting in the queue while the dossier is out must outlast the overdue weeks below.
-  await ok(setup, 'settings:update', { approvalValidDays: 30 });
+  // Approvals are valid for the default 7 days: one waiting in the queue while the dossier is out (8 days, below) keeps its place.
   await setup.close();
   core = testCore(dir, { now: () => now });
   await ok(core, 'session:login', { login: ADMIN.login, password: ADMIN.password });
@@ -56,9 +55,9 @@ describe('the lending state machine', () => {
     await ok(core, 'approval:decide', { id: pending.id, decision: 'approve' });
     await asUser('clerk');
     const desk = await ok(core, 'loan:desk', { archiveNumber });
-    expect(desk.queue.map((q) => [q.position, q.requester, q.state])).toEqual([
-      [1, '销售小李', 'approved'],
-      [2, '销售小周', 'approved'],
+    expect(desk.queue.map((q) => [q.position, q.requester, q.requesterLogin, q.state])).toEqual([
+      [1, '销售小李', 'li', 'approved'],
+      [2, '销售小周', 'zhou', 'approved'],
     ]);
     expect(await call(core, 'loan:checkout', { requestId: later.id, signature: signature('周') })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('先来后到') as unknown } });
     const loan = await ok(core, 'loan:checkout', { requestId: pending.id, signature: { name: '李某', image: 'data:image/png;base64,iVBORw0KGgo=' } });
@@ -66,8 +65,9 @@ describe('the lending state machine', () => {
     expect(loan.documents.map((d) => d.title)).toEqual(['销售合同', '购车发票']);
     // Where is it now: its home location stays, the holder is shown.
     expect(await ok(core, 'dossier:get', { archiveNumber })).toMatchObject({ status: 'on-loan', holder: { name: '销售小李（销售部）', dueOn: '2026-11-04', kind: 'loan' } });
-    // Used once; the dossier is out: the next in the queue waits.
+    // Used once; the dossier is out: the next in the queue waits, its days not running.
     expect(await call(core, 'loan:checkout', { requestId: pending.id, signature: signature('李') })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await ok(core, 'approval:get', { id: later.id })).toMatchObject({ state: 'approved', validUntil: null });
     expect(await call(core, 'loan:checkout', { requestId: later.id, signature: signature('周') })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('已借出') as unknown } });
   });
 
@@ -125,6 +125,9 @@ describe('the lending state machine', () => {
     expect(await ok(core, 'dossier:get', { archiveNumber })).toMatchObject({ status: 'in-archive', holder: null });
     await asUser('zhou');
     expect((await ok(core, 'notice:check', {})).notices.map((n) => n.kind)).toEqual(['queue-turn']);
+    // Eight days in the queue behind the loan: the approval's days start now that the dossier is back.
+    const [turn] = (await ok(core, 'approval:mine', {})).requests;
+    expect(turn).toMatchObject({ state: 'approved', validUntil: new Date('2026-11-17T09:00:00+08:00').toISOString() });
   });
 
   it('renews only with a new approval: the old entry is closed, a new one opened with a new due day', async () => {
@@ -142,7 +145,8 @@ describe('the lending state machine', () => {
     now = new Date('2026-11-11T09:00:00+08:00');
     await asUser('clerk');
     const renewed = await ok(core, 'loan:checkout', { requestId: renewal, signature: signature('吴某') });
-    expect(renewed).toMatchObject({ state: 'out', dueOn: '2026-11-14', borrower: { login: 'wu' } });
+    // Three days from Wednesday is a Saturday: due on the next working day.
+    expect(renewed).toMatchObject({ state: 'out', dueOn: '2026-11-16', borrower: { login: 'wu' } });
     const history = (await ok(core, 'loan:list', { archiveNumber })).loans;
     expect(history.find((l) => l.id === held.id)).toMatchObject({ state: 'returned', returned: { note: expect.stringContaining('续借') as unknown } });
   });
@@ -154,6 +158,8 @@ describe('the lending state machine', () => {
     expect(() => raw.prepare('DELETE FROM loans').run()).toThrow(/append-only/);
     expect(() => raw.prepare("UPDATE loan_returns SET findings = '[]'").run()).toThrow(/append-only/);
     expect(() => raw.prepare('DELETE FROM loan_returns').run()).toThrow(/append-only/);
+    // An approval used for a hand-out keeps its term.
+    expect(() => raw.prepare("UPDATE approval_requests SET valid_until = NULL WHERE used_at IS NOT NULL").run()).toThrow(/append-only/);
     raw.close();
   });
 });

@@ -1,4 +1,5 @@
 import { formatLocalDate } from '../../../../shared/time';
+import type { WorkingCalendar } from '../calendar/working-days';
 
 /** The day `days` calendar days after `day` (YYYY-MM-DD). */
 export function addDays(day: string, days: number): string {
@@ -15,4 +16,10 @@ export function daysBetween(from: string, to: string): number {
 export function overdueDays(dueOn: string, returnedAt: string | null, now: Date): number {
   const until = returnedAt ? formatLocalDate(new Date(returnedAt)) : formatLocalDate(now);
   return Math.max(0, daysBetween(dueOn, until));
+}
+
+/** The due day of a period of `days` from `start`: a day off moves it to the next working day. */
+export function dueDay(calendar: WorkingCalendar, start: string, days: number): string {
+  const day = addDays(start, days);
+  return calendar.isWorkday(day) ? day : calendar.addWorkdays(day, 1);
 }

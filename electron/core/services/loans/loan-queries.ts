@@ -3,7 +3,7 @@ import { findLoan, listLoans, openLoanOfDossier } from '../../../../db/repositor
 import type { LoanDesk, LoanPage, LoanView } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
 import { parseTimeBound, formatLocalDate } from '../../../../shared/time';
-import { can } from '../../../../shared/permissions';
+import { readsRegisters } from '../../../../shared/register-readers';
 import type { HandlerContext } from '../../context';
 import { visibilityOf } from '../access/visibility';
 import { stateOf } from '../approvals/approval-view';
@@ -15,16 +15,16 @@ export interface LoanListInput {
   state: 'open' | 'overdue' | 'returned' | 'all';
   kind?: 'loan' | 'consultation' | undefined;
   archiveNumber?: string | undefined;
+  /** Only loans due back on this day. */
+  dueOn?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
   offset: number;
   limit: number;
 }
 
-const REGISTER_READERS = ['register.keep', 'audit.read', 'approval.grant'] as const;
-
 function readsWholeRegister(session: ReturnType<HandlerContext['session']>): boolean {
-  return REGISTER_READERS.some((p) => can(session.record.roles, p, session.settings.threeRoleSeparation));
+  return readsRegisters(session.record.roles, session.settings.threeRoleSeparation);
 }
 
 /** One entry: the borrower's own, or any on a dossier the reader sees for those who read the whole register. */
@@ -53,6 +53,7 @@ export function loanRegister(ctx: HandlerContext, input: LoanListInput): LoanPag
       state: input.state,
       kind: input.kind,
       dossierId,
+      dueOn: input.dueOn,
       // The whole register on the dossiers the reader sees; otherwise one's own loans, whatever the dossier.
       ...(whole ? { visibility: visibilityOf(db, session) } : { borrowerId: session.record.id }),
       from: input.from ? parseTimeBound(input.from, false).toISOString() : undefined,
@@ -83,6 +84,7 @@ export function loanDesk(ctx: HandlerContext, archiveNumber: string): LoanDesk {
       state: stateOf(request, now) as 'pending' | 'approved',
       kind: request.kind as 'loan' | 'consultation',
       requester: requesterName(request),
+      requesterLogin: request.requester?.login ?? null,
       requestedAt: request.requestedAt,
       periodDays: request.periodDays ?? 1,
     })),

@@ -7,6 +7,7 @@ import type { HandlerContext } from '../../context';
 import { visibilityOf } from '../access/visibility';
 import { issueNotice } from '../notices/issue-notice';
 import { stateOf } from '../approvals/approval-view';
+import { settleApprovalTerms } from './approval-terms';
 import { loanQueue } from './loan-queue';
 import { toLoanView } from './loan-view';
 
@@ -41,6 +42,8 @@ export function returnLoan(ctx: HandlerContext, input: { loanId: number; finding
       });
       insertReturn(db, { loanId: loan.id, receivedBy: session.record.id, returnedAt: now.toISOString(), findings: input.findings, returnerSignature: input.signature, note: input.note || null });
       setDossierStatus(db, dossier.id, 'in-archive', now.toISOString());
+      // Back: the first approval waiting for it starts its days now.
+      settleApprovalTerms(db, dossier.id, now, session.settings.approvalValidDays);
       // The first approved request is the one that can be handed out now: its requester is told – for an outsider, the clerk who registered it.
       const next = loanQueue(db, dossier.id, now).find((r) => stateOf(r, now) === 'approved');
       if (next) {

@@ -36,8 +36,17 @@ export function ApprovalTable({ requests, loading, withinDossier, onDecide, onWi
         {
           title: t('approvals.state'),
           dataIndex: 'state',
-          width: 90,
-          render: (state: ApprovalRequestView['state']) => <Tag color={stateColors[state]}>{t(`approvals.states.${state}`)}</Tag>,
+          width: 150,
+          render: (state: ApprovalRequestView['state'], r: ApprovalRequestView) => (
+            <Space orientation="vertical" size={0}>
+              <Tag color={stateColors[state]}>{t(`approvals.states.${state}`)}</Tag>
+              {state === 'approved' && (
+                <Typography.Text type="secondary" className="nowrap">
+                  {r.validUntil ? t('approvals.validUntilShown', { at: formatDateTime(r.validUntil) }) : t('approvals.waitsForDossier')}
+                </Typography.Text>
+              )}
+            </Space>
+          ),
         },
         { title: t('approvals.kind'), dataIndex: 'kind', width: 70, render: (kind: ApprovalRequestView['kind']) => kindLabel(kind, i18n.language) },
         ...(withinDossier

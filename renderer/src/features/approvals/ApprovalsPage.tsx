@@ -1,4 +1,4 @@
-import { App, Badge, Tabs, Typography } from 'antd';
+import { App, Badge, Flex, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApprovalRequestView } from '../../../../shared/contract';
@@ -6,6 +6,7 @@ import { useSession } from '../../app/SessionProvider';
 import { useCan } from '../../app/ArchiveSettings';
 import { call, errorText } from '../../lib/api';
 import { useChannel } from '../../lib/use-channel';
+import { RegisterExportButton } from '../../ui/RegisterExportButton';
 import { ApprovalTable } from './ApprovalTable';
 import { DecideDialog } from './DecideDialog';
 
@@ -41,7 +42,10 @@ export function ApprovalsPage() {
   const inboxCount = inbox.data?.length ?? 0;
   return (
     <div className="page" data-testid="approvals-page">
-      <Typography.Title level={3}>{t('approvals.title')}</Typography.Title>
+      <Flex justify="space-between" align="center">
+        <Typography.Title level={3}>{t('approvals.title')}</Typography.Title>
+        {(can('register.keep') || mayApprove || can('audit.read')) && <RegisterExportButton kind="approvals" />}
+      </Flex>
       <Tabs
         defaultActiveKey={mayApprove ? 'inbox' : 'mine'}
         items={[

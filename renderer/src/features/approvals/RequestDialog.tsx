@@ -4,6 +4,7 @@ import { authorities, authorityLabels, outsiderKinds } from '../../../../shared/
 import { requestKinds, type ApprovalRequestView, type DossierDetail, type Outsider, type RequestKind } from '../../../../shared/contract';
 import { useArchiveSettings, useCan } from '../../app/ArchiveSettings';
 import { call } from '../../lib/api';
+import { useChannel } from '../../lib/use-channel';
 import { FormDialog } from '../../ui/FormDialog';
 import { kindLabel } from './request-labels';
 
@@ -29,6 +30,8 @@ interface Props {
 
 const PERIODIC: readonly RequestKind[] = ['loan', 'consultation'];
 
+const periodHints = { general: 'approvals.periodHint', level: 'approvals.periodHintLevel', type: 'approvals.periodHintType' } as const;
+
 /**
  * A request to consult, borrow, copy, excerpt or export a dossier – for oneself, or registered by
  * an archive clerk for a colleague or an outsider who asked in writing.
@@ -39,6 +42,9 @@ export function RequestDialog({ dossier, kind, onClose, onFiled }: Props) {
   const { settings } = useArchiveSettings();
   const mayRegister = can('register.keep');
   const language = i18n.language;
+  // The longest period for this dossier (general, or shorter for its level or type), known before the dialog opens.
+  const limit = useChannel('loan:period-limit', { archiveNumber: dossier.archiveNumber }, kind !== null);
+  const maxDays = limit.data?.maxDays ?? settings.loanMaxDays;
 
   const submit = async (values: Values) => {
     const filed = await call('approval:request', {
@@ -57,9 +63,9 @@ export function RequestDialog({ dossier, kind, onClose, onFiled }: Props) {
 
   return (
     <FormDialog<Values>
-      open={kind !== null}
+      open={kind !== null && !limit.loading}
       title={t('approvals.requestTitle', { number: dossier.archiveNumber })}
-      initialValues={{ kind: kind ?? 'consultation', who: 'self', days: Math.min(settings.loanMaxDays, 3), copies: 1 }}
+      initialValues={{ kind: kind ?? 'consultation', who: 'self', days: Math.min(maxDays, 3), copies: 1 }}
       onSubmit={submit}
       onClose={onClose}
       okText={t('approvals.submit')}
@@ -108,8 +114,8 @@ export function RequestDialog({ dossier, kind, onClose, onFiled }: Props) {
                     <Select mode="multiple" allowClear placeholder={t('approvals.wholeDossier')} options={dossier.documents.map((d) => ({ value: d.id, label: d.title }))} />
                   </Form.Item>
                   {PERIODIC.includes(chosen) && (
-                    <Form.Item name="days" label={t('approvals.period')} extra={t('approvals.periodHint', { max: settings.loanMaxDays })}>
-                      <InputNumber min={1} max={settings.loanMaxDays} addonAfter={t('approvals.daysUnit')} data-testid="request-days" />
+                    <Form.Item name="days" label={t('approvals.period')} extra={t(periodHints[limit.data?.limitedBy ?? 'general'], { max: maxDays })}>
+                      <InputNumber min={1} max={maxDays} addonAfter={t('approvals.daysUnit')} data-testid="request-days" />
                     </Form.Item>
                   )}
                   {chosen === 'copy' && (

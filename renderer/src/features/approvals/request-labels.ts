@@ -14,6 +14,8 @@ export function requesterLabel(request: ApprovalRequestView): string {
   return request.outsider ? `${request.outsider.name}（${request.outsider.organisation}）` : '';
 }
 
+/** A step's approver; a next level deciding in place of the role the rule named says so. */
 export function stepLabel(step: ApprovalRequestView['route'][number], language: Language): string {
-  return `${pick(roleLabels[step.role], language)}${step.department ? `（${step.department.name}）` : ''}`;
+  const instead = step.insteadOf ? (language === 'en' ? ` (instead of the ${roleLabels[step.insteadOf].en.toLowerCase()})` : `（代${roleLabels[step.insteadOf].zh}）`) : '';
+  return `${pick(roleLabels[step.role], language)}${step.department ? `（${step.department.name}）` : ''}${instead}`;
 }

@@ -6,6 +6,7 @@ import type { IntakeDetail, IntakeView } from '../../../../shared/contract';
 import { useCan } from '../../app/ArchiveSettings';
 import { formatDateTime } from '../../lib/format';
 import { useChannel } from '../../lib/use-channel';
+import { RegisterExportButton } from '../../ui/RegisterExportButton';
 import { DateInput } from '../../ui/DateInput';
 import { IntakeDetailPanel } from './IntakeDetailPanel';
 import { LateTag } from './LateTag';
@@ -47,13 +48,16 @@ export function IntakePage() {
         <Typography.Title level={4} className="page-title">
           {t('intake.title')}
         </Typography.Title>
-        {mayKeep ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="new-intake">
-            {t('intake.add')}
-          </Button>
-        ) : (
-          <Tag>{t('intake.readOnly')}</Tag>
-        )}
+        <Space>
+          <RegisterExportButton kind="intake" />
+          {mayKeep ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="new-intake">
+              {t('intake.add')}
+            </Button>
+          ) : (
+            <Tag>{t('intake.readOnly')}</Tag>
+          )}
+        </Space>
       </Flex>
       <Flex gap="small" wrap align="center" className="list-filters">
         <span>{t('intake.filterPeriod')}</span>

@@ -8,6 +8,7 @@ import { useArchiveSettings } from '../../app/ArchiveSettings';
 import { useSession } from '../../app/SessionProvider';
 import { call, errorText } from '../../lib/api';
 import { useChannel } from '../../lib/use-channel';
+import { signedRule } from '../../ui/signature-rule';
 import { FormDialog } from '../../ui/FormDialog';
 import { SignatureField } from '../../ui/SignatureField';
 import { existingRow, openedRow } from './dossier-rows';
@@ -95,7 +96,7 @@ function IntakeFields({ form }: { form: FormInstance<IntakeValues> }) {
     void addScanned();
   };
 
-  const signed = [{ validator: (_: unknown, value?: { name?: string }) => (value?.name?.trim() ? Promise.resolve() : Promise.reject(new Error(t('intake.signatureRequired')))) }];
+  const signed = [signedRule(t('intake.signatureRequired'))];
 
   const opened = (input: InputOf<'dossier:create'>, type: DossierTypeView | null) => {
     setOpening(false);

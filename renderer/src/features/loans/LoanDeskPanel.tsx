@@ -7,6 +7,7 @@ import { call, errorText } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { LevelTag } from '../../ui/LevelTag';
 import { CheckoutDialog } from './CheckoutDialog';
+import { deskAction, type DeskEntry } from './desk-action';
 import { holderLabel } from './LoanTable';
 import { ReturnDialog } from './ReturnDialog';
 
@@ -22,7 +23,7 @@ export function LoanDeskPanel({ onChanged }: { onChanged: () => void }) {
   const [typed, setTyped] = useState('');
   const [desk, setDesk] = useState<LoanDesk | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const [handing, setHanding] = useState<LoanDesk['queue'][number] | null>(null);
+  const [handing, setHanding] = useState<DeskEntry | null>(null);
   const [taking, setTaking] = useState<LoanView | null>(null);
 
   const refocus = () => setTimeout(() => scanner.current?.focus({ cursor: 'all' }), 0);
@@ -37,7 +38,7 @@ export function LoanDeskPanel({ onChanged }: { onChanged: () => void }) {
     }
     refocus();
   };
-  const done = (loan: LoanView, key: 'loans.handedOutToast' | 'loans.returnedToast') => {
+  const done = (loan: LoanView, key: 'loans.handedOutToast' | 'loans.renewedToast' | 'loans.returnedToast') => {
     setHanding(null);
     setTaking(null);
     void message.success(t(key, { number: loan.archiveNumber, id: loan.id }));
@@ -106,18 +107,31 @@ export function LoanDeskPanel({ onChanged }: { onChanged: () => void }) {
                 title: '',
                 key: 'action',
                 width: 90,
-                render: (_, entry) =>
-                  entry.state === 'approved' && !desk.openLoan && desk.queue.find((q) => q.state === 'approved') === entry ? (
-                    <Button type="primary" size="small" onClick={() => setHanding(entry)} data-testid={`hand-out-${entry.requestId}`}>
-                      {t('loans.checkout')}
+                render: (_, entry) => {
+                  const action = deskAction(desk, entry);
+                  return action ? (
+                    <Button type="primary" size="small" onClick={() => setHanding(entry)} data-testid={`${action === 'renew' ? 'renew' : 'hand-out'}-${entry.requestId}`}>
+                      {t(action === 'renew' ? 'loans.renew' : 'loans.checkout')}
                     </Button>
-                  ) : null,
+                  ) : null;
+                },
               },
             ]}
           />
         </Card>
       )}
-      {desk && <CheckoutDialog desk={desk} entry={handing} onClose={() => { setHanding(null); refocus(); }} onDone={(loan) => done(loan, 'loans.handedOutToast')} />}
+      {desk && (
+        <CheckoutDialog
+          desk={desk}
+          entry={handing}
+          renewal={handing !== null && deskAction(desk, handing) === 'renew'}
+          onClose={() => {
+            setHanding(null);
+            refocus();
+          }}
+          onDone={(loan) => done(loan, desk.openLoan ? 'loans.renewedToast' : 'loans.handedOutToast')}
+        />
+      )}
       <ReturnDialog loan={taking} onClose={() => { setTaking(null); refocus(); }} onDone={(loan) => done(loan, 'loans.returnedToast')} />
     </Space>
   );

@@ -1,7 +1,9 @@
-import { Segmented, Space } from 'antd';
+import { Flex, Segmented, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCan } from '../../app/ArchiveSettings';
 import { useChannel } from '../../lib/use-channel';
+import { RegisterExportButton } from '../../ui/RegisterExportButton';
 import { LoanTable } from './LoanTable';
 
 type Shown = 'all' | 'open' | 'overdue' | 'returned';
@@ -9,11 +11,14 @@ type Shown = 'all' | 'open' | 'overdue' | 'returned';
 /** The loan register and consultation log, newest first, filtered by state. */
 export function LoanRegister() {
   const { t } = useTranslation();
+  const can = useCan();
+  const readsRegisters = can('register.keep') || can('approval.grant') || can('audit.read');
   const [state, setState] = useState<Shown>('all');
   const [page, setPage] = useState(1);
   const loans = useChannel('loan:list', { state, offset: (page - 1) * 50, limit: 50 });
   return (
     <Space orientation="vertical" className="full-width">
+      <Flex justify="space-between" wrap gap="small">
       <Segmented<Shown>
         value={state}
         onChange={(value) => {
@@ -23,6 +28,13 @@ export function LoanRegister() {
         options={(['all', 'open', 'overdue', 'returned'] as const).map((value) => ({ value, label: t(`loans.filter.${value}`) }))}
         data-testid="loan-filter"
       />
+        {readsRegisters && (
+          <Space>
+            <RegisterExportButton kind="loans" />
+            <RegisterExportButton kind="consultations" />
+          </Space>
+        )}
+      </Flex>
       <LoanTable loans={loans.data?.loans ?? []} total={loans.data?.total ?? 0} loading={loans.loading} page={page} onPage={setPage} />
     </Space>
   );

@@ -6,6 +6,12 @@ import { LevelTag } from '../../ui/LevelTag';
 
 const stateColors: Record<LoanView['state'], string> = { out: 'processing', overdue: 'error', returned: 'default' };
 
+/** A signature as the register shows it: the name, and whether it was also drawn by hand. */
+function SignedAs({ signature }: { signature: LoanView['borrowerSignature'] }) {
+  const { t } = useTranslation();
+  return <Typography.Text type="secondary">{`${t('loans.signedAs', { name: signature.name })}${signature.drawn ? `（${t('loans.handSigned')}）` : ''}`}</Typography.Text>;
+}
+
 export function holderLabel(loan: LoanView): string {
   if (loan.borrower) return `${loan.borrower.displayName}${loan.borrower.department ? `（${loan.borrower.department.name}）` : ''}`;
   return loan.outsider ? `${loan.outsider.name}（${loan.outsider.organisation}）` : '';
@@ -43,7 +49,16 @@ export function LoanTable({ loans, loading, total, page, onPage }: { loans: Loan
             </Space>
           ),
         },
-        { title: t('loans.holder'), key: 'holder', render: (_, l) => holderLabel(l) },
+        {
+          title: t('loans.holder'),
+          key: 'holder',
+          render: (_, l) => (
+            <Space orientation="vertical" size={0}>
+              <span>{holderLabel(l)}</span>
+              <SignedAs signature={l.borrowerSignature} />
+            </Space>
+          ),
+        },
         { title: t('loans.handedOut'), dataIndex: 'handedOutAt', width: 140, render: formatDateTime },
         { title: t('loans.dueOn'), dataIndex: 'dueOn', width: 100 },
         { title: t('loans.overdueDays'), dataIndex: 'overdueDays', width: 80, render: (days: number) => (days > 0 ? <Typography.Text type="danger">{days}</Typography.Text> : '—') },
@@ -54,6 +69,8 @@ export function LoanTable({ loans, loading, total, page, onPage }: { loans: Loan
             l.returned ? (
               <Space orientation="vertical" size={0}>
                 <span>{`${formatDateTime(l.returned.at)} · ${l.returned.receivedBy.displayName}`}</span>
+                <SignedAs signature={l.returned.returnerSignature} />
+                {l.returned.note && <Typography.Text type="secondary">{l.returned.note}</Typography.Text>}
                 {l.returned.findings.map((f) => (
                   <Typography.Text key={f.documentId} type="warning">
                     {`${f.title}：${english ? findingIssueLabels[f.issue].en : findingIssueLabels[f.issue].zh}${f.pagesBack !== undefined ? `（${f.pagesBack}/${f.pagesOut}）` : ''}${f.note ? ` ${f.note}` : ''}`}

@@ -1,21 +1,24 @@
 import { Form, Input, InputNumber, Select, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { findingIssueLabels, findingIssues, type FindingIssue, type LoanView } from '../../../../shared/contract';
+import { findingIssueLabels, findingIssues, type FindingIssue, type LoanView, type Signature } from '../../../../shared/contract';
 import { call } from '../../lib/api';
 import { FormDialog } from '../../ui/FormDialog';
+import { SignatureField } from '../../ui/SignatureField';
+import { signedRule } from '../../ui/signature-rule';
 import { holderLabel } from './LoanTable';
 
 type Check = 'complete' | FindingIssue;
 
 interface Values {
   checks: Record<string, { check: Check; pagesBack?: number; note?: string }>;
-  signatureName: string;
+  signature: Signature;
   note?: string;
 }
 
 /**
  * Takes a loan back: each document that went out is checked against the 卷内目录 – complete,
- * missing, pages missing (how many came back) or damaged – and the returner signs.
+ * missing, pages missing (how many came back) or damaged – and the returner signs: the name, and
+ * by hand if he will.
  */
 export function ReturnDialog({ loan, onClose, onDone }: { loan: LoanView | null; onClose: () => void; onDone: (loan: LoanView) => void }) {
   const { t, i18n } = useTranslation();
@@ -25,7 +28,7 @@ export function ReturnDialog({ loan, onClose, onDone }: { loan: LoanView | null;
     <FormDialog<Values>
       open={loan !== null}
       title={loan ? t('loans.returnTitle', { number: loan.archiveNumber, id: loan.id }) : ''}
-      initialValues={{ checks, signatureName: loan?.borrower?.displayName ?? loan?.outsider?.name ?? '' }}
+      initialValues={{ checks, signature: { name: loan?.borrower?.displayName ?? loan?.outsider?.name ?? '' } }}
       okText={t('loans.takeBack')}
       width={760}
       testId="return-dialog"
@@ -40,7 +43,7 @@ export function ReturnDialog({ loan, onClose, onDone }: { loan: LoanView | null;
             ...(c.check === 'pages-missing' && c.pagesBack !== undefined ? { pagesBack: c.pagesBack } : {}),
             ...(c.note ? { note: c.note } : {}),
           }));
-        onDone(await call('loan:return', { loanId: loan.id, findings, signature: { name: values.signatureName }, ...(values.note ? { note: values.note } : {}) }));
+        onDone(await call('loan:return', { loanId: loan.id, findings, signature: values.signature, ...(values.note ? { note: values.note } : {}) }));
       }}
     >
       {(form) =>
@@ -98,8 +101,8 @@ export function ReturnDialog({ loan, onClose, onDone }: { loan: LoanView | null;
                 },
               ]}
             />
-            <Form.Item name="signatureName" label={t('loans.returnerSignature')} rules={[{ required: true, whitespace: true, message: t('loans.signatureRequired') }]} className="dialog-block">
-              <Input maxLength={40} data-testid="return-signature" />
+            <Form.Item name="signature" label={t('loans.returnerSignature')} rules={[signedRule(t('loans.signatureRequired'))]} className="dialog-block">
+              <SignatureField testId="return-signature" />
             </Form.Item>
             <Form.Item name="note" label={t('loans.note')}>
               <Input.TextArea rows={2} maxLength={500} />

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { deskAction, type DeskEntry } from './desk-action';
+
+const entry = (requestId: number, requesterLogin: string | null, kind: DeskEntry['kind'] = 'loan', state: DeskEntry['state'] = 'approved'): DeskEntry => ({
+  requestId,
+  position: requestId,
+  state,
+  kind,
+  requester: requesterLogin ?? '赵律师（某律师事务所）',
+  requesterLogin,
+  requestedAt: '2026-11-02T01:00:00.000Z',
+  periodDays: 2,
+});
+
+describe('what the desk offers for a queue entry', () => {
+  it('hands out the first approved entry when the dossier is in, and nothing for those behind it', () => {
+    const queue = [entry(1, 'zhou', 'loan', 'pending'), entry(2, 'li'), entry(3, 'wu')];
+    expect(queue.map((e) => deskAction({ openLoan: null, queue }, e))).toEqual([null, 'checkout', null]);
+  });
+
+  it('offers 续借 while the dossier is out when the first approved entry is a loan by its holder', () => {
+    const renewal = [entry(4, 'li'), entry(5, 'wu')];
+    expect(renewal.map((e) => deskAction({ openLoan: { borrower: { login: 'li' } }, queue: renewal }, e))).toEqual(['renew', null]);
+  });
+
+  it('offers nothing while it is out to someone else, for the holder’s consultation, or for an outsider’s loan', () => {
+    const out = { openLoan: { borrower: { login: 'li' } } };
+    for (const first of [entry(6, 'wu'), entry(7, 'li', 'consultation'), entry(8, null)]) expect(deskAction({ ...out, queue: [first] }, first)).toBeNull();
+    const outsider = entry(9, null);
+    expect(deskAction({ openLoan: { borrower: null }, queue: [outsider] }, outsider)).toBeNull();
+  });
+});
