@@ -70,10 +70,18 @@ export const routingRulesSchema = z
   .min(1)
   .max(30)
   .refine((rules) => new Set(rules.map((r) => r.key)).size === rules.length, bilingual('规则标识重复', 'Duplicate rule keys'))
-  .refine(
-    (rules) => rules.every((rule) => rule.approvers.every((a) => [a, ...(a.fallback ?? [])].every((each) => approvingRoles.has(each.role)))),
-    bilingual('审批人（含上一级审批人）须为有审批权的角色（部门经理、客户服务部经理、总经理、法务）', 'Approvers, fallbacks included, must hold a role that approves (department manager, CS manager, general manager, legal officer)'),
-  );
+  .superRefine((rules, ctx) => {
+    // Each approver that cannot approve is named by its place, so a form shows the message beside it.
+    const notApproving = bilingual('审批人（含上一级审批人）须为有审批权的角色（部门经理、客户服务部经理、总经理、法务）', 'Approvers, fallbacks included, must hold a role that approves (department manager, CS manager, general manager, legal officer)');
+    rules.forEach((rule, r) =>
+      rule.approvers.forEach((approver, a) => {
+        if (!approvingRoles.has(approver.role)) ctx.addIssue({ code: 'custom', path: [r, 'approvers', a, 'role'], ...notApproving });
+        approver.fallback?.forEach((next, f) => {
+          if (!approvingRoles.has(next.role)) ctx.addIssue({ code: 'custom', path: [r, 'approvers', a, 'fallback', f, 'role'], ...notApproving });
+        });
+      }),
+    );
+  });
 
 /**
  * The next level when no manager of the dossier's department may decide (the only one asked): a

@@ -1,8 +1,8 @@
-import { and, desc, eq, gte, isNotNull, isNull, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../open';
 import { visibleThroughRegister, type Visibility } from './dossiers';
-import { approvalRequests, departments, dossiers, loanReturns, loans, users } from '../schema';
+import { approvalRequests, departments, dossiers, loanReturnCorrections, loanReturns, loans, users } from '../schema';
 
 export interface StoredSignature {
   name: string;
@@ -14,6 +14,14 @@ export interface StoredFinding {
   issue: 'missing' | 'pages-missing' | 'damaged';
   pagesBack?: number | undefined;
   note?: string | undefined;
+}
+
+export interface LoanReturnCorrection {
+  id: number;
+  at: string;
+  by: { id: number; login: string; displayName: string };
+  findings: StoredFinding[];
+  reason: string;
 }
 
 export interface LoanRecord {
@@ -30,7 +38,16 @@ export interface LoanRecord {
   documents: { id: number; title: string; pages: number }[];
   borrowerSignature: StoredSignature;
   note: string | null;
-  returned: { at: string; receivedBy: { id: number; login: string; displayName: string }; findings: StoredFinding[]; returnerSignature: StoredSignature; note: string | null } | null;
+  returned: {
+    at: string;
+    receivedBy: { id: number; login: string; displayName: string };
+    /** As the return recorded them. */
+    findings: StoredFinding[];
+    returnerSignature: StoredSignature;
+    note: string | null;
+    /** Corrections of the findings, oldest first; the last one is what counts. */
+    corrections: LoanReturnCorrection[];
+  } | null;
 }
 
 export function insertLoan(
@@ -156,7 +173,9 @@ function selectLoans(db: Db, where: SQL | undefined, page?: { offset: number; li
     .orderBy(desc(loans.handedOutAt), desc(loans.id))
     .$dynamic();
   if (page) query = query.limit(page.limit).offset(page.offset);
-  return query.all().map((row) => ({
+  const rows = query.all();
+  const corrections = correctionsOf(db, rows.filter((row) => row.returnId !== null).map((row) => row.id));
+  return rows.map((row) => ({
     id: row.id,
     requestId: row.requestId,
     purpose: row.purpose,
@@ -188,6 +207,38 @@ function selectLoans(db: Db, where: SQL | undefined, page?: { offset: number; li
             findings: JSON.parse(row.findings ?? '[]') as StoredFinding[],
             returnerSignature: JSON.parse(row.returnerSignature ?? '{"name":""}') as StoredSignature,
             note: row.returnNote,
+            corrections: corrections.get(row.id) ?? [],
           },
   }));
+}
+
+export function insertReturnCorrection(db: Db, correction: { loanId: number; correctedBy: number; correctedAt: string; findings: StoredFinding[]; reason: string }): void {
+  db.insert(loanReturnCorrections).values({ ...correction, findings: JSON.stringify(correction.findings) }).run();
+}
+
+const correctors = alias(users, 'correctors');
+
+function correctionsOf(db: Db, loanIds: number[]): Map<number, LoanReturnCorrection[]> {
+  const byLoan = new Map<number, LoanReturnCorrection[]>();
+  if (loanIds.length === 0) return byLoan;
+  const rows = db
+    .select({
+      id: loanReturnCorrections.id,
+      loanId: loanReturnCorrections.loanId,
+      at: loanReturnCorrections.correctedAt,
+      by: { id: correctors.id, login: correctors.login, displayName: correctors.displayName },
+      findings: loanReturnCorrections.findings,
+      reason: loanReturnCorrections.reason,
+    })
+    .from(loanReturnCorrections)
+    .innerJoin(correctors, eq(correctors.id, loanReturnCorrections.correctedBy))
+    .where(inArray(loanReturnCorrections.loanId, loanIds))
+    .orderBy(loanReturnCorrections.id)
+    .all();
+  for (const { loanId, findings, ...rest } of rows) {
+    const list = byLoan.get(loanId) ?? [];
+    list.push({ ...rest, findings: JSON.parse(findings) as StoredFinding[] });
+    byLoan.set(loanId, list);
+  }
+  return byLoan;
 }

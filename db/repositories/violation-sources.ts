@@ -146,10 +146,13 @@ interface LoanRow {
   findings: string | null;
 }
 
+/** A return's findings as they count: the latest correction's (loan_return_corrections), else as recorded. */
+const effectiveFindings = sql`coalesce((SELECT c.findings FROM loan_return_corrections c WHERE c.loan_id = r.loan_id ORDER BY c.id DESC LIMIT 1), r.findings)`;
+
 const loanColumns = sql`
   l.id AS loanId, l.handed_out_at AS handedOutAt, l.due_on AS dueOn, b.id AS userId, b.login AS login, b.display_name AS displayName,
   b.department_id AS borrowerDepartmentId, q.outsider AS outsider, d.id AS dossierId, d.archive_number AS archiveNumber, d.title AS title,
-  d.level AS level, d.department_id AS dossierDepartmentId, t.key AS typeKey, l.documents AS documents, r.returned_at AS returnedAt, r.findings AS findings`;
+  d.level AS level, d.department_id AS dossierDepartmentId, t.key AS typeKey, l.documents AS documents, r.returned_at AS returnedAt, ${effectiveFindings} AS findings`;
 const loanDetails = sql`
   JOIN approval_requests q ON q.id = l.request_id
   JOIN dossiers d ON d.id = l.dossier_id
@@ -176,7 +179,7 @@ export function returnsWithLostDocuments(db: Db, period: { from: string; to: str
   return db
     .all<LoanRow>(
       sql`SELECT ${loanColumns} FROM loan_returns r INDEXED BY loan_returns_returned_idx CROSS JOIN loans l ON l.id = r.loan_id ${loanDetails}
-          WHERE r.returned_at >= ${period.from} AND r.returned_at < ${period.to} AND r.findings LIKE '%"issue":"missing"%'
+          WHERE r.returned_at >= ${period.from} AND r.returned_at < ${period.to} AND ${effectiveFindings} LIKE '%"issue":"missing"%'
           ORDER BY r.returned_at, l.id`,
     )
     .map((row) => toLoan(row))

@@ -82,3 +82,25 @@ export const notices = sqliteTable(
   },
   (t) => [uniqueIndex('notices_user_key_unique').on(t.userId, t.key), index('notices_user_idx').on(t.userId, t.readAt)],
 );
+
+/**
+ * A correction of a return's findings (CF-13): the return stays as it was written; this entry,
+ * referring to it, says what was really found and why. The latest correction is what counts.
+ */
+export const loanReturnCorrections = sqliteTable(
+  'loan_return_corrections',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    loanId: integer('loan_id')
+      .notNull()
+      .references(() => loans.id),
+    correctedBy: integer('corrected_by')
+      .notNull()
+      .references(() => users.id),
+    correctedAt: text('corrected_at').notNull(),
+    /** JSON: the findings as they should have been recorded. */
+    findings: text('findings').notNull(),
+    reason: text('reason').notNull(),
+  },
+  (t) => [index('loan_return_corrections_loan_idx').on(t.loanId, t.id)],
+);

@@ -111,6 +111,15 @@ export const approvalContract = {
       .refine((input) => input.decision === 'approve' || (input.comment ?? '') !== '', { path: ['comment'], message: '驳回须填写意见 / A rejection needs a comment' }),
     output: returns<ApprovalRequestView>(),
   }),
+  /**
+   * The archive clerk records that an approved copy or excerpt was made (复制/摘抄已办理): the
+   * approval is used up, once. Exports and loans use theirs themselves.
+   */
+  'approval:record-use': mutation({
+    access: 'register.keep',
+    input: z.strictObject({ id: z.number().int().positive(), note: remarkText(200) }),
+    output: returns<ApprovalRequestView>(),
+  }),
   /** The requester (or whoever registered it) takes back a request still waiting. */
   'approval:withdraw': mutation({
     access: 'dossier.read',

@@ -39,6 +39,8 @@ export const findingSchema = z.strictObject({
 });
 export type Finding = z.infer<typeof findingSchema>;
 
+export type DescribedFinding = Finding & { title: string; pagesOut: number };
+
 export interface LoanDocument {
   id: number;
   title: string;
@@ -67,9 +69,14 @@ export interface LoanView {
   returned: {
     at: string;
     receivedBy: PersonRef;
-    findings: (Finding & { title: string; pagesOut: number })[];
+    /** What was found, as the latest correction has it (else as recorded). */
+    findings: DescribedFinding[];
     returnerSignature: { name: string; drawn: boolean };
     note: string | null;
+    /** What the return itself recorded. */
+    recordedFindings: DescribedFinding[];
+    /** Corrections of the findings, oldest first (CF-13: the return itself is never changed). */
+    corrections: { at: string; by: PersonRef; reason: string; findings: DescribedFinding[] }[];
   } | null;
   state: LoanState;
   /** Calendar days past the due day: until today while out, until the return once back. */
@@ -114,6 +121,8 @@ export const loanContract = {
     input: z.strictObject({
       requestId: z.number().int().positive(),
       signature: signatureSchema,
+      /** While the dossier is out: the holder passes it on (转借) and signs for handing it over. */
+      handedOverBy: signatureSchema.optional(),
       note: multiLine(z.string().trim().max(500)).optional(),
     }),
     output: returns<LoanView>(),
@@ -126,6 +135,16 @@ export const loanContract = {
       findings: z.array(findingSchema).max(500).default([]),
       signature: signatureSchema,
       note: multiLine(z.string().trim().max(500)).optional(),
+    }),
+    output: returns<LoanView>(),
+  }),
+  /** Corrects a return's findings by a new entry referring to it; the return itself stays as written. */
+  'loan:correct-return': mutation({
+    access: 'register.keep',
+    input: z.strictObject({
+      loanId: z.number().int().positive(),
+      findings: z.array(findingSchema).max(500),
+      reason: multiLine(requiredText({ zh: '更正原因', en: 'The reason for the correction' }, 500)),
     }),
     output: returns<LoanView>(),
   }),

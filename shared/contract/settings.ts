@@ -30,7 +30,7 @@ export const systemSettingsSchema = z.strictObject({
       managerAfterWorkdays: z.number().int().min(1).max(30),
       headAfterWorkdays: z.number().int().min(1).max(60),
     })
-    .refine((n) => n.headAfterWorkdays >= n.managerAfterWorkdays, { path: ['headAfterWorkdays'], message: '报告档案室主任的期限不能早于报告部门经理 / The archive head is told no earlier than the manager' }),
+    .refine((n) => n.headAfterWorkdays >= n.managerAfterWorkdays, { path: ['headAfterWorkdays'], ...bilingual('报告档案室主任的期限不能早于报告部门经理', 'The archive head is told no earlier than the manager') }),
   /** Hand-over deadlines per dossier type key: working days after the type's trigger date (IN-02…IN-13). */
   intakeDeadlines: intakeDeadlinesSchema,
   /** The violation ledger's rules and escalation (PN-01…PN-08), read from the registers by the KPI service. */

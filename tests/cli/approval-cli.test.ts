@@ -122,6 +122,10 @@ describe('dossierdesk loan checkout, return and list', () => {
     expect(back.stdout).toContain('已归还');
     expect(back.stdout).toContain('购车发票缺失');
     expect((await run(['loan', 'return', loanId], { env: clerk })).stderr).toContain('CONFLICT');
+    const corrected = await run(['loan', 'correct-return', loanId, '--reason', '发票夹在合同中，已找到'], { env: clerk });
+    expect(corrected.code, corrected.stderr).toBe(0);
+    expect(corrected.stdout).toContain('（已更正）');
+    expect(corrected.stdout).not.toContain('购车发票缺失');
     // The id it expected, by name: a loan's here, a request's for checkout.
     const notALoanId = await run(['loan', 'return', `L${loanId}`], { env: clerk });
     expect(notALoanId.code).toBe(2);
@@ -134,7 +138,7 @@ describe('dossierdesk loan checkout, return and list', () => {
     const printed = await run(['register', 'export', '--kind', 'loans', '--from', '2026-01-01', '--to', today, '--out', pdfFile], { env: clerk });
     expect(printed.code, printed.stderr).toBe(0);
     const flat = inspectPdf(readFileSync(pdfFile)).text.replace(/\s+/g, '');
-    for (const text of ['档案外借登记册', archiveNumber, '张三秘密档案', '购车发票缺失', '秘密']) expect(flat).toContain(text);
+    for (const text of ['档案外借登记册', archiveNumber, '张三秘密档案', '已更正', '发票夹在合同中，已找到', '秘密']) expect(flat).toContain(text);
     const sheet = join(tempDir(), 'approvals.xlsx');
     expect((await run(['register', 'export', '--kind', 'approvals', '--from', '2026-01-01', '--to', today, '--out', sheet], { env: clerk })).code).toBe(0);
     expect(readFileSync(sheet).subarray(0, 2).toString()).toBe('PK');

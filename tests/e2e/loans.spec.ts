@@ -153,5 +153,16 @@ test('a loan: requested by a salesman, approved by his manager, handed out by sc
   const flat = printed.text.replace(/\s+/g, '');
   for (const text of ['档案外借登记册', archiveNumber, '张三沪A12345新车档案', '销售小李（销售部）', '销售合同缺页（实收10/12页）：缺第11、12页', '审核人', '审批人', '第1页共1页']) expect(flat).toContain(text);
   expect(printed.check).toContain('No syntax or stream encoding errors');
+
+  // The two pages turn up: the return is corrected by a new entry with its reason; the return itself stays as written.
+  await register.getByRole('row', { name: /缺页/ }).getByRole('button', { name: '更正' }).click();
+  const correction = page.getByTestId('correct-return-dialog');
+  await correction.getByRole('row', { name: /销售合同/ }).locator('.ant-select').click();
+  await page.locator('.ant-select-dropdown:visible').getByText('齐全', { exact: true }).click();
+  await correction.getByTestId('correct-reason').fill('第 11、12 页夹在发票中，已找到');
+  await correction.getByRole('button', { name: '更正' }).click();
+  await expect(register.getByTestId('loan-correction')).toContainText('已更正（档案员小王）：第 11、12 页夹在发票中，已找到');
+  await expect(register).not.toContainText('缺页（10/12）');
+  await screenshot(page, 'loans-04-corrected');
   expect(cspViolations).toEqual([]);
 });

@@ -133,6 +133,15 @@ export function registerApprovalCommands(program: Command, run: Run): void {
   const approval = program.command('approval').description('审批：复制、摘抄、导出（及查阅、借阅） / approvals: copy, excerpt, export (and consultations, loans)');
   registerEngineCommands(approval, run, requestKinds, 'copy|excerpt|export（借阅、查阅也可：loan|consultation） / kind');
   approval
+    .command('record-use <id>')
+    .description('登记复制/摘抄已办理（审批随之用完） / record an approved copy or excerpt as made (the approval is used)')
+    .option('--note <text>', '说明，如份数 / note, e.g. copies handed over')
+    .action(run(async (session, id: string, options: { note?: string }) => {
+      await session.signIn();
+      await session.show(await session.call('approval:record-use', { id: idOf(id, 'request'), ...(options.note ? { note: options.note } : {}) }), requestLine);
+    }));
+
+  approval
     .command('list')
     .description('列出申请：默认为待我审批 / list requests: by default those waiting for my decision')
     .option('--mine', '我提出或登记的申请 / the requests I filed or registered')

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { findingIssueLabels, type InputOf, type LoanView } from '../../../shared/contract';
+import { findingIssueLabels, type Finding, type InputOf, type LoanView } from '../../../shared/contract';
 import { formatLocalDateTime } from '../../../shared/time';
 import { cliError } from '../cli-error';
 import type { CliSession } from '../cli-session';
@@ -24,7 +24,9 @@ export function loanLine(loan: LoanView): string {
     formatLocalDateTime(new Date(loan.handedOutAt)),
     `应还 ${loan.dueOn}`,
     loan.overdueDays > 0 ? `逾期 ${loan.overdueDays} 天` : '',
-    loan.returned ? `归还 ${formatLocalDateTime(new Date(loan.returned.at))}${loan.returned.findings.length > 0 ? `，${loan.returned.findings.map((f) => `${f.title}${findingIssueLabels[f.issue].zh}`).join('、')}` : ''}` : '',
+    loan.returned
+      ? `归还 ${formatLocalDateTime(new Date(loan.returned.at))}${loan.returned.findings.length > 0 ? `，${loan.returned.findings.map((f) => `${f.title}${findingIssueLabels[f.issue].zh}`).join('、')}` : ''}${loan.returned.corrections.length > 0 ? '（已更正）' : ''}`
+      : '',
   ]
     .join('\t')
     .trimEnd();
@@ -40,6 +42,15 @@ async function allLoans(session: CliSession, filter: LoanFilter): Promise<LoanVi
     loans.push(...page.loans);
     if (offset + 500 >= page.total) return loans;
   }
+}
+
+/** Documents named on the command line (title or id) as `missing` findings of what went out. */
+function missingFindings(loan: LoanView, names: readonly string[] = []): Finding[] {
+  return names.map((name) => {
+    const document = loan.documents.find((d) => d.title === name || String(d.id) === name);
+    if (!document) throw cliError('VALIDATION', `借出清单中没有文件“${name}”`, `No document "${name}" went out with this loan`);
+    return { documentId: document.id, issue: 'missing' as const };
+  });
 }
 
 function collect(value: string, previous: string[] = []): string[] {
@@ -74,15 +85,22 @@ export function registerLoanCommands(program: Command, run: Run): void {
       await session.signIn();
       const id = idOf(loanId, 'loan');
       const open = await session.call('loan:get', { id });
-      const documents = open.documents;
-      const findings = (options.missing ?? []).map((name) => {
-        const document = documents.find((d) => d.title === name || String(d.id) === name);
-        if (!document) throw cliError('VALIDATION', `借出清单中没有文件“${name}”`, `No document "${name}" went out with this loan`);
-        return { documentId: document.id, issue: 'missing' as const };
-      });
+      const findings = missingFindings(open, options.missing);
       const signer = options.signedBy ?? open.borrower?.displayName ?? open.outsider?.name ?? '';
       const back = await session.call('loan:return', { loanId: id, findings, signature: { name: signer }, ...(options.note ? { note: options.note } : {}) });
       await session.show(back, loanLine);
+    }));
+
+  loan
+    .command('correct-return <loan-id>')
+    .description('更正归还记录（原记录不变，更正为新登记）；实际缺失的文件用 --missing 注明 / correct what a return recorded (a new entry; the return stays): name the documents really missing with --missing')
+    .requiredOption('--reason <text>', '更正原因 / the reason')
+    .option('--missing <document>', '缺失的文件（题名或文件编号），可重复；不写则为全部齐全 / a missing document (title or id), repeatable; none: all came back', collect)
+    .action(run(async (session, loanId: string, options: { reason: string; missing?: string[] }) => {
+      await session.signIn();
+      const id = idOf(loanId, 'loan');
+      const findings = missingFindings(await session.call('loan:get', { id }), options.missing);
+      await session.show(await session.call('loan:correct-return', { loanId: id, findings, reason: options.reason }), loanLine);
     }));
 
   loan

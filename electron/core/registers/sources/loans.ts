@@ -30,12 +30,14 @@ function holder(loan: LoanRecord): string {
 function cancellation(loan: LoanRecord): string {
   if (!loan.returned) return '未归还';
   const titles = new Map(loan.documents.map((d) => [d.id, d]));
-  const findings = loan.returned.findings.map((f) => {
+  const latest = loan.returned.corrections.at(-1);
+  const findings = (latest?.findings ?? loan.returned.findings).map((f) => {
     const document = titles.get(f.documentId);
     const pages = f.issue === 'pages-missing' && f.pagesBack !== undefined ? `（实收 ${f.pagesBack}/${document?.pages ?? 0} 页）` : '';
     return `${document?.title ?? ''}${findingIssueLabels[f.issue].zh}${pages}${f.note ? `：${f.note}` : ''}`;
   });
-  return [`已注销，${loan.returned.receivedBy.displayName}接收`, ...findings, ...(loan.returned.note ? [loan.returned.note] : [])].join('；');
+  const corrected = latest ? [`已更正（${latest.by.displayName}，${formatLocalDateTime(new Date(latest.at))}：${latest.reason}）`] : [];
+  return [`已注销，${loan.returned.receivedBy.displayName}接收`, ...findings, ...corrected, ...(loan.returned.note ? [loan.returned.note] : [])].join('；');
 }
 
 /** The loan register (外借登记册) or the consultation log (查阅登记簿): entries handed out in the period, oldest first. */

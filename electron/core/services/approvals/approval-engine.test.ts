@@ -131,6 +131,25 @@ describe('four eyes and privacy (from the review)', () => {
   });
 });
 
+describe('copies and excerpts', () => {
+  it('the clerk records the copy made: the approval is used once; exports and loans use theirs themselves', async () => {
+    await switchTo(core, 'xs');
+    const copy = await ok(core, 'approval:request', { archiveNumber: numbers.sales, kind: 'copy', purpose: '复印合同给客户', copies: 2 });
+    await switchTo(core, 'clerk');
+    expect(await call(core, 'approval:record-use', { id: copy.id })).toMatchObject({ ok: false, error: { code: 'APPROVAL_REQUIRED' } });
+    await switchTo(core, 'xsdm');
+    await ok(core, 'approval:decide', { id: copy.id, decision: 'approve' });
+    await switchTo(core, 'xs');
+    expect(await call(core, 'approval:record-use', { id: copy.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    await switchTo(core, 'clerk');
+    expect(await ok(core, 'approval:record-use', { id: copy.id, note: '复印 2 份交申请人' })).toMatchObject({ state: 'used' });
+    expect(await call(core, 'approval:record-use', { id: copy.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    const loan = await ok(core, 'approval:request', { archiveNumber: numbers.sales, kind: 'consultation', purpose: '查阅', requester: 'xs' });
+    expect(await call(core, 'approval:record-use', { id: loan.id })).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ path: 'id' }] } });
+    await ok(core, 'approval:withdraw', { id: loan.id });
+  });
+});
+
 describe('deciding', () => {
   it('goes step by step through the approvers’ inboxes; each decision is recorded with its comment', async () => {
     await switchTo(core, 'clerk');

@@ -26,12 +26,13 @@ const stateWords = { pending: '尚未批准', rejected: '已被驳回', withdraw
  * with its pages – and the receiver's signature; the approval is used up and the dossier is out,
  * in one transaction.
  */
-export function checkoutLoan(ctx: HandlerContext, input: { requestId: number; signature: Signature; note?: string | undefined }): LoanView {
+export function checkoutLoan(ctx: HandlerContext, input: { requestId: number; signature: Signature; note?: string | undefined; handedOverBy?: Signature | undefined }): LoanView {
   const session = ctx.session();
   const now = ctx.env.now();
   const today = formatLocalDate(now);
   let dossierId = 0;
   let renewed: number | null = null;
+  let passedOn: number | null = null;
   return ctx.write(
     (db) => {
       const request = requireHandable(db, input.requestId, now);
@@ -39,10 +40,19 @@ export function checkoutLoan(ctx: HandlerContext, input: { requestId: number; si
       const out = openLoanOfDossier(db, dossier.id);
       // A renewal (续借): the holder's new approval takes the loan over – the old entry is closed, a new one opened.
       const renewal = out !== null && isRenewal(out, request) ? out : null;
+      if (input.handedOverBy && (!out || renewal)) {
+        throw new AppError('VALIDATION', { zh: out ? '续借不是转借：不需要交出人签名' : `档案 ${dossier.archiveNumber} 在库，无需转借`, en: out ? 'A renewal is no passing on: no signature for handing over' : `Dossier ${dossier.archiveNumber} is in the archive: nothing to pass on` }, { issues: [{ path: 'handedOverBy', message: out ? '续借不需要交出人签名' : '档案在库，无需转借', messageEn: out ? 'Not for a renewal' : 'Nothing to pass on' }] });
+      }
       if (renewal) {
         insertReturn(db, { loanId: renewal.id, receivedBy: session.record.id, returnedAt: now.toISOString(), findings: [], returnerSignature: input.signature, note: `续借，转入申请 ${request.id} / renewed by request ${request.id}` });
         setDossierStatus(db, dossier.id, 'in-archive', now.toISOString());
         renewed = renewal.id;
+      } else if (out && input.handedOverBy) {
+        // Passed on (转借): the holder hands it to the next approved requester, who acknowledges it –
+        // the holder's entry is closed with the holder's signature, the receiver's opened.
+        insertReturn(db, { loanId: out.id, receivedBy: session.record.id, returnedAt: now.toISOString(), findings: [], returnerSignature: input.handedOverBy, note: `转交${requesterName(request)}（申请 ${request.id}）` });
+        setDossierStatus(db, dossier.id, 'in-archive', now.toISOString());
+        passedOn = out.id;
       } else if (out || dossier.status !== 'in-archive') {
         throw new AppError('CONFLICT', {
           zh: out ? `档案 ${dossier.archiveNumber} 已借出：${out.borrower?.displayName ?? '外单位人员'}，应还日期 ${out.dueOn}` : `档案 ${dossier.archiveNumber} 不在库，不能借出`,
@@ -97,7 +107,7 @@ export function checkoutLoan(ctx: HandlerContext, input: { requestId: number; si
     (loan) => ({
       action: 'loan:checkout',
       target: { type: 'dossier', id: dossierId, label: loan.archiveNumber },
-      summary: { loanId: loan.id, requestId: loan.requestId, kind: loan.kind, borrower: loan.borrower?.login ?? loan.outsider?.name ?? '', dueOn: loan.dueOn, documents: loan.documents.length, pages: loan.pagesOut, signedBy: loan.borrowerSignature.name, renewalOf: renewed },
+      summary: { loanId: loan.id, requestId: loan.requestId, kind: loan.kind, borrower: loan.borrower?.login ?? loan.outsider?.name ?? '', dueOn: loan.dueOn, documents: loan.documents.length, pages: loan.pagesOut, signedBy: loan.borrowerSignature.name, renewalOf: renewed, passedOnFrom: passedOn },
     }),
   );
 }

@@ -123,6 +123,11 @@ describe('the lending state machine', () => {
     expect(back).toMatchObject({ state: 'returned', overdueDays: 6, returned: { receivedBy: { login: 'clerk' }, findings: [{ title: '销售合同', pagesOut: 12, pagesBack: 10 }] } });
     expect(await call(core, 'loan:return', { loanId: open.id, signature: signature('李某') })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(await ok(core, 'dossier:get', { archiveNumber })).toMatchObject({ status: 'in-archive', holder: null });
+    // The two pages turn up in the invoice's folder: a correction, with its reason, refers to the return; the return stays as written.
+    expect(await call(core, 'loan:correct-return', { loanId: open.id, findings: [], reason: ' ' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ path: 'reason' }] } });
+    expect(await call(core, 'loan:correct-return', { loanId: open.id, findings: [{ documentId: 99_999, issue: 'missing' }], reason: '登记有误' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ path: 'findings.0.documentId' }] } });
+    const corrected = await ok(core, 'loan:correct-return', { loanId: open.id, findings: [], reason: '第 11、12 页夹在发票中，已找到' });
+    expect(corrected.returned).toMatchObject({ findings: [], recordedFindings: [{ title: '销售合同', pagesBack: 10 }], corrections: [{ by: { login: 'clerk' }, reason: '第 11、12 页夹在发票中，已找到', findings: [] }] });
     await asUser('zhou');
     expect((await ok(core, 'notice:check', {})).notices.map((n) => n.kind)).toEqual(['queue-turn']);
     // Eight days in the queue behind the loan: the approval's days start now that the dossier is back.
@@ -151,13 +156,31 @@ describe('the lending state machine', () => {
     expect(history.find((l) => l.id === held.id)).toMatchObject({ state: 'returned', returned: { note: expect.stringContaining('续借') as unknown } });
   });
 
-  it('is append-only: an edit or deletion of an entry fails', async () => {
+  it('passes a loan on to the next approved requester, who acknowledges it; the holder signs it over (转借)', async () => {
+    await asUser('clerk');
+    const [held] = (await ok(core, 'loan:list', { state: 'open', archiveNumber })).loans;
+    if (!held) throw new Error('no loan out');
+    const next = await approvedLoan('zhou', archiveNumber, 1);
+    expect(await call(core, 'loan:checkout', { requestId: next, signature: signature('周某') })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    const passed = await ok(core, 'loan:checkout', { requestId: next, signature: signature('周某'), handedOverBy: signature(held.borrower?.displayName ?? '') });
+    expect(passed).toMatchObject({ state: 'out', borrower: { login: 'zhou' }, borrowerSignature: { name: '周某' } });
+    const before = (await ok(core, 'loan:list', { archiveNumber })).loans.find((l) => l.id === held.id);
+    expect(before).toMatchObject({ state: 'returned', returned: { returnerSignature: { name: held.borrower?.displayName }, note: expect.stringContaining('转交销售小周') as unknown } });
+    // Nothing to pass on once it is back.
+    await ok(core, 'loan:return', { loanId: passed.id, signature: signature('周某') });
+    const again = await approvedLoan('li', archiveNumber, 1);
+    expect(await call(core, 'loan:checkout', { requestId: again, signature: signature('李某'), handedOverBy: signature('周某') })).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ path: 'handedOverBy' }] } });
+  });
+
+  it('is append-only: an edit or deletion of an entry or a correction fails (a correction is a new entry, above)', async () => {
     await core.close();
     const raw = await openRawDatabase(suiteDir(), ADMIN.login, ADMIN.password);
     expect(() => raw.prepare("UPDATE loans SET due_on = '2099-01-01'").run()).toThrow(/append-only/);
     expect(() => raw.prepare('DELETE FROM loans').run()).toThrow(/append-only/);
     expect(() => raw.prepare("UPDATE loan_returns SET findings = '[]'").run()).toThrow(/append-only/);
     expect(() => raw.prepare('DELETE FROM loan_returns').run()).toThrow(/append-only/);
+    expect(() => raw.prepare("UPDATE loan_return_corrections SET reason = '改了'").run()).toThrow(/append-only/);
+    expect(() => raw.prepare('DELETE FROM loan_return_corrections').run()).toThrow(/append-only/);
     // An approval used for a hand-out keeps its term.
     expect(() => raw.prepare("UPDATE approval_requests SET valid_until = NULL WHERE used_at IS NOT NULL").run()).toThrow(/append-only/);
     raw.close();

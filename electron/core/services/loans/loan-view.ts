@@ -1,4 +1,4 @@
-import type { LoanRecord } from '../../../../db/repositories/loans';
+import type { LoanRecord, StoredFinding } from '../../../../db/repositories/loans';
 import type { LoanView, Outsider } from '../../../../shared/contract';
 import { overdueDays } from './loan-days';
 
@@ -7,6 +7,7 @@ const person = (p: { login: string; displayName: string }) => ({ login: p.login,
 export function toLoanView(record: LoanRecord, now: Date): LoanView {
   const overdue = overdueDays(record.dueOn, record.returned?.at ?? null, now);
   const titles = new Map(record.documents.map((d) => [d.id, d]));
+  const described = (findings: StoredFinding[]) => findings.map((f) => ({ ...f, title: titles.get(f.documentId)?.title ?? '', pagesOut: titles.get(f.documentId)?.pages ?? 0 }));
   return {
     id: record.id,
     requestId: record.requestId,
@@ -27,9 +28,12 @@ export function toLoanView(record: LoanRecord, now: Date): LoanView {
       ? {
           at: record.returned.at,
           receivedBy: person(record.returned.receivedBy),
-          findings: record.returned.findings.map((f) => ({ ...f, title: titles.get(f.documentId)?.title ?? '', pagesOut: titles.get(f.documentId)?.pages ?? 0 })),
+          // As the latest correction has them, else as recorded.
+          findings: described(record.returned.corrections.at(-1)?.findings ?? record.returned.findings),
           returnerSignature: { name: record.returned.returnerSignature.name, drawn: record.returned.returnerSignature.image !== undefined },
           note: record.returned.note,
+          corrections: record.returned.corrections.map((c) => ({ at: c.at, by: person(c.by), reason: c.reason, findings: described(c.findings) })),
+          recordedFindings: described(record.returned.findings),
         }
       : null,
     state: record.returned ? 'returned' : overdue > 0 ? 'overdue' : 'out',

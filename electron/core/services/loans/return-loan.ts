@@ -8,10 +8,9 @@ import { visibilityOf } from '../access/visibility';
 import { issueNotice } from '../notices/issue-notice';
 import { stateOf } from '../approvals/approval-view';
 import { settleApprovalTerms } from './approval-terms';
+import { checkFindings } from './findings';
 import { loanQueue } from './loan-queue';
 import { toLoanView } from './loan-view';
-
-const invalid = (path: string, zh: string, en: string) => new AppError('VALIDATION', { zh, en }, { issues: [{ path, message: zh, messageEn: en }] });
 
 /**
  * Takes a loan back and cancels its entry (注销): what came back is checked against what went out
@@ -28,18 +27,7 @@ export function returnLoan(ctx: HandlerContext, input: { loanId: number; finding
       const dossier = loan ? findVisibleDossier(db, loan.dossier.archiveNumber, visibilityOf(db, session)) : null;
       if (!loan || !dossier) throw new AppError('NOT_FOUND', { zh: `没有编号为 ${input.loanId} 的借阅登记`, en: `There is no loan no. ${input.loanId}` });
       if (loan.returned) throw new AppError('CONFLICT', { zh: `借阅登记 ${loan.id} 已于 ${loan.returned.at.slice(0, 10)} 归还注销`, en: `Loan ${loan.id} was returned on ${loan.returned.at.slice(0, 10)}` });
-      const out = new Map(loan.documents.map((d) => [d.id, d]));
-      const seen = new Set<number>();
-      input.findings.forEach((finding, i) => {
-        const document = out.get(finding.documentId);
-        if (!document) throw invalid(`findings.${i}.documentId`, `文件 ${finding.documentId} 不在借出清单中`, `Document ${finding.documentId} did not go out with this loan`);
-        if (seen.has(finding.documentId)) throw invalid(`findings.${i}.documentId`, `“${document.title}”登记了两次`, `"${document.title}" is listed twice`);
-        seen.add(finding.documentId);
-        if (finding.issue === 'pages-missing' && (finding.pagesBack === undefined || finding.pagesBack >= document.pages)) {
-          throw invalid(`findings.${i}.pagesBack`, `“${document.title}”借出 ${document.pages} 页，缺页时应填写实收页数（少于 ${document.pages}）`, `"${document.title}" went out with ${document.pages} pages: give the pages that came back (fewer)`);
-        }
-        if (finding.issue !== 'pages-missing' && finding.pagesBack !== undefined) throw invalid(`findings.${i}.pagesBack`, '只有缺页时填写实收页数', 'Pages back are given for missing pages only');
-      });
+      checkFindings(loan, input.findings);
       insertReturn(db, { loanId: loan.id, receivedBy: session.record.id, returnedAt: now.toISOString(), findings: input.findings, returnerSignature: input.signature, note: input.note || null });
       setDossierStatus(db, dossier.id, 'in-archive', now.toISOString());
       // Back: the first approval waiting for it starts its days now.

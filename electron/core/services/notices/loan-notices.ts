@@ -1,5 +1,4 @@
 import { listDepartments } from '../../../../db/repositories/departments';
-import { existingNotices } from '../../../../db/repositories/notices';
 import { activeUsersWithRole, findUserById, type UserRecord } from '../../../../db/repositories/users';
 import { mayHold } from '../dossiers/dossier-access';
 import { listLoans, type LoanRecord } from '../../../../db/repositories/loans';
@@ -44,9 +43,7 @@ function managersOf(db: Db, departmentId: number | null, dossier: Dossier, borro
  * The notices open loans call for today (LE-: overdue loans are flagged and escalated): a reminder
  * before the due day and an overdue notice to the borrower – for an outsider, to the clerk who
  * handed it out – then, after working days overdue, the borrower's department manager and then the
- * archive head (the manager of the handing-out clerk's department). Keys make each one once. A
- * reminder nobody checked for before the due day is issued late rather than never, until the
- * overdue notice has gone out.
+ * archive head (the manager of the handing-out clerk's department). Keys make each one once.
  */
 export function dueLoanNotices(db: Db, settings: Settings, now: Date): DueNotice[] {
   const today = formatLocalDate(now);
@@ -55,8 +52,6 @@ export function dueLoanNotices(db: Db, settings: Settings, now: Date): DueNotice
   const due: DueNotice[] = [];
   const open = listLoans(db, { state: 'open', today }, { offset: 0, limit: 100_000 }).loans;
   const holderOf = (loan: LoanRecord) => loan.borrower?.id ?? loan.handedOutBy.id;
-  const overdueKey = (loan: LoanRecord) => `loan:${loan.id}:overdue`;
-  const toldOverdue = existingNotices(db, open.filter((loan) => today > loan.dueOn).map((loan) => ({ userId: holderOf(loan), key: overdueKey(loan) })));
   for (const loan of open) {
     const subject = `loan:${loan.id}`;
     const detail = { loanId: loan.id, archiveNumber: loan.dossier.archiveNumber, title: loan.dossier.title, borrower: borrowerName(loan), dueOn: loan.dueOn, overdueDays: overdueDays(loan.dueOn, null, now) };
@@ -64,7 +59,9 @@ export function dueLoanNotices(db: Db, settings: Settings, now: Date): DueNotice
     const add = (userIds: number[], kind: DueNotice['kind'], step: string) => {
       for (const userId of new Set(userIds)) due.push({ userId, kind, subject, key: `${subject}:${step}`, detail });
     };
-    if (today >= addDays(loan.dueOn, -reminderDaysBefore) && (today <= loan.dueOn || !toldOverdue.has(`${holder}:${overdueKey(loan)}`))) add([holder], 'loan-reminder', 'reminder');
+    // A reminder is for a loan not yet due: once it is overdue, the overdue notice says more. The due
+    // day is a working day, so a reminder missed over a weekend still comes on it.
+    if (today >= addDays(loan.dueOn, -reminderDaysBefore) && today <= loan.dueOn) add([holder], 'loan-reminder', 'reminder');
     if (today <= loan.dueOn) continue;
     add([holder], 'loan-overdue', 'overdue');
     const late = calendar.workdaysLate(loan.dueOn, today);

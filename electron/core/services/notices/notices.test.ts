@@ -51,17 +51,17 @@ beforeAll(async () => {
 });
 
 describe('overdue notices', () => {
-  it('a reminder nobody checked for before the due day is issued late, with the overdue notice, once', async () => {
+  it('nobody checked before the due day: the overdue notice comes, once – no belated reminder beside it', async () => {
     now = new Date('2026-11-05T09:00:00+08:00');
-    expect(kinds(await check('li'))).toEqual(['loan-overdue', 'loan-reminder']);
-    expect(kinds(await check('li'))).toEqual(['loan-overdue', 'loan-reminder']);
+    expect(kinds(await check('li'))).toEqual(['loan-overdue']);
+    expect(kinds(await check('li'))).toEqual(['loan-overdue']);
   });
 
   it('a borrower who manages the department is not told of his own loan as its manager: the next level is', async () => {
     now = new Date('2026-11-06T09:00:00+08:00');
     const manager = await check('xsdm');
     expect(escalated(manager, 'loan-escalated-manager')).toEqual(['销售小李']);
-    expect(kinds(manager.filter((n) => n.detail.borrower === '销售部经理'))).toEqual(['loan-overdue', 'loan-reminder']);
+    expect(kinds(manager.filter((n) => n.detail.borrower === '销售部经理'))).toEqual(['loan-overdue']);
     // The manager of the department above hears of the manager; at the top, the general manager.
     expect(escalated(await check('yxdm'), 'loan-escalated-manager')).toEqual(['销售部经理']);
     expect(escalated(await check('gm'), 'loan-escalated-manager')).toEqual(['营销中心总监']);
@@ -74,7 +74,7 @@ describe('notice:check when the archive cannot be written', () => {
     const importing = importRunningElsewhere(suiteDir());
     try {
       const list = await check('li');
-      expect(kinds(list)).toEqual(['loan-overdue', 'loan-reminder']);
+      expect(kinds(list)).toEqual(['loan-overdue']);
       expect(await call(core, 'notice:read', { ids: [list[0]?.id ?? 0] })).toMatchObject({ ok: false, error: { code: 'ARCHIVE_BUSY' } });
       expect(await check('head')).toEqual([]);
     } finally {

@@ -5,6 +5,7 @@ import type { Db } from '../../../../db/open';
 import { defaultSettings, securityPolicySchema, systemSettingsSchema, type SecurityPolicy, type Settings, type SystemSettings } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
 import { defaultLevels } from '../../../../shared/levels';
+import { checkRegisterSettings } from './register-settings';
 
 const shapes = { ...systemSettingsSchema.shape, ...securityPolicySchema.shape };
 
@@ -29,6 +30,7 @@ function store(db: Db, changes: Record<string, unknown>): void {
 
 export function updateSystemSettings(db: Db, changes: Partial<SystemSettings>): { before: Settings; after: Settings } {
   const before = readSettings(db);
+  checkRegisterSettings(db, changes, before);
   store(db, changes);
   return { before, after: readSettings(db) };
 }

@@ -13,6 +13,8 @@ interface Props {
   withinDossier?: boolean;
   onDecide?: (request: ApprovalRequestView) => void;
   onWithdraw?: (request: ApprovalRequestView) => void;
+  /** The clerk records an approved copy or excerpt as made (the approval is used). */
+  onRecordUse?: ((request: ApprovalRequestView) => void) | undefined;
   /** Whether the signed-in user may withdraw this one. */
   mayWithdraw?: (request: ApprovalRequestView) => boolean;
   emptyText: string;
@@ -20,7 +22,7 @@ interface Props {
 }
 
 /** Entries of the approval register: what was asked, by whom, the route and its decisions, the state. */
-export function ApprovalTable({ requests, loading, withinDossier, onDecide, onWithdraw, mayWithdraw, emptyText, testId }: Props) {
+export function ApprovalTable({ requests, loading, withinDossier, onDecide, onWithdraw, onRecordUse, mayWithdraw, emptyText, testId }: Props) {
   const { t, i18n } = useTranslation();
   return (
     <Table<ApprovalRequestView>
@@ -80,7 +82,7 @@ export function ApprovalTable({ requests, loading, withinDossier, onDecide, onWi
         },
         { title: t('approvals.route'), key: 'route', render: (_, r) => <RouteSteps request={r} /> },
         { title: t('approvals.requestedAt'), dataIndex: 'requestedAt', width: 140, render: formatDateTime },
-        ...(onDecide || onWithdraw
+        ...(onDecide || onWithdraw || onRecordUse
           ? [
               {
                 title: '',
@@ -91,6 +93,11 @@ export function ApprovalTable({ requests, loading, withinDossier, onDecide, onWi
                     {onDecide && r.mayDecide && (
                       <Button type="primary" size="small" onClick={() => onDecide(r)} data-testid={`decide-${r.id}`}>
                         {t('approvals.decide')}
+                      </Button>
+                    )}
+                    {onRecordUse && r.state === 'approved' && (r.kind === 'copy' || r.kind === 'excerpt') && (
+                      <Button size="small" onClick={() => onRecordUse(r)} data-testid={`record-use-${r.id}`}>
+                        {t('approvals.recordUse')}
                       </Button>
                     )}
                     {onWithdraw && r.state === 'pending' && (mayWithdraw?.(r) ?? false) && (

@@ -52,6 +52,16 @@ export function DossierDrawer({ archiveNumber, onClose, onChanged, onOpen }: Pro
     changed(next);
   };
 
+  const recordUse = async (id: number) => {
+    try {
+      await call('approval:record-use', { id });
+      void message.success(t('approvals.recordedToast', { id }));
+      approvals.reload();
+    } catch (failure) {
+      void message.error(errorText(failure, i18n.language));
+    }
+  };
+
   const exportPdf = async () => {
     if (!dossier) return;
     setExporting(true);
@@ -143,6 +153,7 @@ export function DossierDrawer({ archiveNumber, onClose, onChanged, onOpen }: Pro
                     loading={approvals.loading}
                     emptyText={t('dossier.noApprovals')}
                     testId="dossier-approvals"
+                    onRecordUse={can('register.keep') ? (request) => void recordUse(request.id) : undefined}
                   />
                 ),
               },

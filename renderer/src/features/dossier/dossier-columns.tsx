@@ -35,7 +35,7 @@ export function dossierColumns(t: TFunction, shown: readonly DossierListColumn[]
     match: { width: 300, render: (_, d) => (d.match ? <MatchCell match={d.match} /> : null) },
     type: { width: 110, ellipsis: true, render: (_, d) => (english && d.type?.nameEn ? d.type.nameEn : (d.type?.name ?? '')) },
     complete: {
-      width: 124,
+      width: 140,
       render: (_, d) => (d.type === null ? null : d.complete ? <Tag color="green">{t('catalogue.complete')}</Tag> : <Tag color="red">{t('catalogue.incomplete', { count: d.missingCount })}</Tag>),
     },
     level: { width: 90, render: (_, d) => <LevelTag rank={d.level} /> },

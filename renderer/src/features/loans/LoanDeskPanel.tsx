@@ -110,8 +110,8 @@ export function LoanDeskPanel({ onChanged }: { onChanged: () => void }) {
                 render: (_, entry) => {
                   const action = deskAction(desk, entry);
                   return action ? (
-                    <Button type="primary" size="small" onClick={() => setHanding(entry)} data-testid={`${action === 'renew' ? 'renew' : 'hand-out'}-${entry.requestId}`}>
-                      {t(action === 'renew' ? 'loans.renew' : 'loans.checkout')}
+                    <Button type="primary" size="small" onClick={() => setHanding(entry)} data-testid={`${action === 'checkout' ? 'hand-out' : action}-${entry.requestId}`}>
+                      {t(action === 'renew' ? 'loans.renew' : action === 'pass-on' ? 'loans.passOn' : 'loans.checkout')}
                     </Button>
                   ) : null;
                 },
@@ -124,12 +124,12 @@ export function LoanDeskPanel({ onChanged }: { onChanged: () => void }) {
         <CheckoutDialog
           desk={desk}
           entry={handing}
-          renewal={handing !== null && deskAction(desk, handing) === 'renew'}
+          action={(handing && deskAction(desk, handing)) ?? 'checkout'}
           onClose={() => {
             setHanding(null);
             refocus();
           }}
-          onDone={(loan) => done(loan, desk.openLoan ? 'loans.renewedToast' : 'loans.handedOutToast')}
+          onDone={(loan) => done(loan, desk.openLoan && desk.openLoan.borrower?.login === loan.borrower?.login ? 'loans.renewedToast' : 'loans.handedOutToast')}
         />
       )}
       <ReturnDialog loan={taking} onClose={() => { setTaking(null); refocus(); }} onDone={(loan) => done(loan, 'loans.returnedToast')} />

@@ -1,9 +1,11 @@
-import { Flex, Segmented, Space } from 'antd';
+import { App, Flex, Segmented, Space } from 'antd';
+import type { LoanView } from '../../../../shared/contract';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/ArchiveSettings';
 import { useChannel } from '../../lib/use-channel';
 import { RegisterExportButton } from '../../ui/RegisterExportButton';
+import { CorrectReturnDialog } from './CorrectReturnDialog';
 import { LoanTable } from './LoanTable';
 
 type Shown = 'all' | 'open' | 'overdue' | 'returned';
@@ -15,6 +17,8 @@ export function LoanRegister() {
   const readsRegisters = can('register.keep') || can('approval.grant') || can('audit.read');
   const [state, setState] = useState<Shown>('all');
   const [page, setPage] = useState(1);
+  const [correcting, setCorrecting] = useState<LoanView | null>(null);
+  const { message } = App.useApp();
   const loans = useChannel('loan:list', { state, offset: (page - 1) * 50, limit: 50 });
   return (
     <Space orientation="vertical" className="full-width">
@@ -35,7 +39,16 @@ export function LoanRegister() {
           </Space>
         )}
       </Flex>
-      <LoanTable loans={loans.data?.loans ?? []} total={loans.data?.total ?? 0} loading={loans.loading} page={page} onPage={setPage} />
+      <LoanTable loans={loans.data?.loans ?? []} total={loans.data?.total ?? 0} loading={loans.loading} page={page} onPage={setPage} onCorrect={can('register.keep') ? setCorrecting : undefined} />
+      <CorrectReturnDialog
+        loan={correcting}
+        onClose={() => setCorrecting(null)}
+        onDone={(loan) => {
+          setCorrecting(null);
+          void message.success(t('loans.correctedToast', { id: loan.id }));
+          loans.reload();
+        }}
+      />
     </Space>
   );
 }

@@ -1,4 +1,4 @@
-import { Empty, Space, Table, Tag, Typography } from 'antd';
+import { Button, Empty, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { findingIssueLabels, type LoanView } from '../../../../shared/contract';
 import { formatDateTime } from '../../lib/format';
@@ -18,7 +18,7 @@ export function holderLabel(loan: LoanView): string {
 }
 
 /** Entries of the loan register: who holds what since when, due when, overdue days, and the return with its findings. */
-export function LoanTable({ loans, loading, total, page, onPage }: { loans: LoanView[]; loading: boolean; total: number; page: number; onPage: (page: number) => void }) {
+export function LoanTable({ loans, loading, total, page, onPage, onCorrect }: { loans: LoanView[]; loading: boolean; total: number; page: number; onPage: (page: number) => void; onCorrect?: ((loan: LoanView) => void) | undefined }) {
   const { t, i18n } = useTranslation();
   const english = i18n.language === 'en';
   return (
@@ -76,6 +76,18 @@ export function LoanTable({ loans, loading, total, page, onPage }: { loans: Loan
                     {`${f.title}：${english ? findingIssueLabels[f.issue].en : findingIssueLabels[f.issue].zh}${f.pagesBack !== undefined ? `（${f.pagesBack}/${f.pagesOut}）` : ''}${f.note ? ` ${f.note}` : ''}`}
                   </Typography.Text>
                 ))}
+                {l.returned.corrections.map((c, i) => (
+                  <Tooltip key={i} title={`${formatDateTime(c.at)} · ${c.by.displayName}`}>
+                    <Typography.Text type="secondary" data-testid="loan-correction">
+                      {t('loans.correctedBy', { name: c.by.displayName, reason: c.reason })}
+                    </Typography.Text>
+                  </Tooltip>
+                ))}
+                {onCorrect && (
+                  <Button type="link" size="small" className="inline-link" onClick={() => onCorrect(l)} data-testid={`correct-${l.id}`}>
+                    {t('loans.correct')}
+                  </Button>
+                )}
               </Space>
             ) : (
               '—'

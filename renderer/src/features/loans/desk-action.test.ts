@@ -23,10 +23,12 @@ describe('what the desk offers for a queue entry', () => {
     expect(renewal.map((e) => deskAction({ openLoan: { borrower: { login: 'li' } }, queue: renewal }, e))).toEqual(['renew', null]);
   });
 
-  it('offers nothing while it is out to someone else, for the holder’s consultation, or for an outsider’s loan', () => {
+  it('offers passing it on (转借) while it is out to someone else – to a colleague or an outsider; nothing for the holder’s own consultation', () => {
     const out = { openLoan: { borrower: { login: 'li' } } };
-    for (const first of [entry(6, 'wu'), entry(7, 'li', 'consultation'), entry(8, null)]) expect(deskAction({ ...out, queue: [first] }, first)).toBeNull();
+    for (const first of [entry(6, 'wu'), entry(8, null)]) expect(deskAction({ ...out, queue: [first] }, first)).toBe('pass-on');
+    const own = entry(7, 'li', 'consultation');
+    expect(deskAction({ ...out, queue: [own] }, own)).toBeNull();
     const outsider = entry(9, null);
-    expect(deskAction({ openLoan: { borrower: null }, queue: [outsider] }, outsider)).toBeNull();
+    expect(deskAction({ openLoan: { borrower: null }, queue: [outsider] }, outsider)).toBe('pass-on');
   });
 });

@@ -7,6 +7,7 @@ import { DepartmentsTab } from './DepartmentsTab';
 import { LevelsTab } from './LevelsTab';
 import { PermissionMatrixTab } from './PermissionMatrixTab';
 import { PolicyTab } from './PolicyTab';
+import { RegistersTab } from './registers/RegistersTab';
 import { UsersTab } from './UsersTab';
 import { TypesTab } from '../types/TypesTab';
 
@@ -22,6 +23,7 @@ export function SettingsPage() {
     { key: 'levels', label: t('settings.levels'), children: <LevelsTab /> },
     { key: 'policy', label: t('settings.policy'), children: <PolicyTab /> },
     { key: 'calendar', label: t('calendar.tab'), children: <CalendarTab /> },
+    { key: 'registers', label: t('registerSettings.tab'), children: <RegistersTab /> },
     { key: 'matrix', label: t('settings.matrix'), children: <PermissionMatrixTab /> },
   ];
   const requested = location.pathname.split('/')[2];

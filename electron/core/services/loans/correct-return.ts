@@ -1,0 +1,38 @@
+import { findVisibleDossier } from '../../../../db/repositories/dossiers';
+import { findLoan, insertReturnCorrection } from '../../../../db/repositories/loans';
+import type { Finding, LoanView } from '../../../../shared/contract';
+import { AppError } from '../../../../shared/errors';
+import type { HandlerContext } from '../../context';
+import { visibilityOf } from '../access/visibility';
+import { checkFindings } from './findings';
+import { toLoanView } from './loan-view';
+
+/**
+ * Corrects what a return recorded (CF-13): the return stays as written; a new entry referring to
+ * it gives the findings as they should have been, and why. The latest correction counts – in the
+ * register, its printout and the violation ledger.
+ */
+export function correctReturn(ctx: HandlerContext, input: { loanId: number; findings: Finding[]; reason: string }): LoanView {
+  const session = ctx.session();
+  const now = ctx.env.now();
+  let dossierId = 0;
+  return ctx.write(
+    (db) => {
+      const loan = findLoan(db, input.loanId);
+      const dossier = loan ? findVisibleDossier(db, loan.dossier.archiveNumber, visibilityOf(db, session)) : null;
+      if (!loan || !dossier) throw new AppError('NOT_FOUND', { zh: `没有编号为 ${input.loanId} 的借阅登记`, en: `There is no loan no. ${input.loanId}` });
+      if (!loan.returned) throw new AppError('CONFLICT', { zh: `借阅登记 ${loan.id} 尚未归还，没有可更正的归还记录`, en: `Loan ${loan.id} has not come back: there is no return to correct` });
+      checkFindings(loan, input.findings);
+      insertReturnCorrection(db, { loanId: loan.id, correctedBy: session.record.id, correctedAt: now.toISOString(), findings: input.findings, reason: input.reason });
+      dossierId = dossier.id;
+      const corrected = findLoan(db, loan.id);
+      if (!corrected) throw new AppError('INTERNAL');
+      return toLoanView(corrected, now);
+    },
+    (loan) => ({
+      action: 'loan:correct-return',
+      target: { type: 'dossier', id: dossierId, label: loan.archiveNumber },
+      summary: { loanId: loan.id, findings: loan.returned?.findings.length ?? 0, reason: input.reason },
+    }),
+  );
+}
