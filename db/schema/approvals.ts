@@ -47,6 +47,8 @@ export const approvalRequests = sqliteTable(
   (t) => [
     index('approval_requests_dossier_idx').on(t.dossierId, t.kind, t.status),
     index('approval_requests_requester_idx').on(t.requesterId, t.status),
+    // "My requests" are those one made or registered: with both columns indexed SQLite answers the OR from two indexes.
+    index('approval_requests_registrar_idx').on(t.registeredBy),
     index('approval_requests_status_idx').on(t.status, t.nextStep),
     index('approval_requests_requested_idx').on(t.requestedAt),
     // Approvals still unused: the few that can expire or be used, found without the years of used ones.

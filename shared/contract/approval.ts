@@ -37,6 +37,16 @@ export interface RouteStepView extends RouteStep {
   decision: { approver: PersonRef; decision: 'approve' | 'reject'; comment: string | null; decidedAt: string } | null;
 }
 
+/** Where a loan or consultation under way stands in its dossier's queue, first come, first served. */
+export interface QueuePlace {
+  /** 1: next to be handed the dossier. */
+  position: number;
+  /** How many requests are in the queue. */
+  of: number;
+  /** The day the dossier is due back while it is out (the holder's loan), else null. */
+  dueBack: string | null;
+}
+
 /** One entry of the approval register. */
 export interface ApprovalRequestView {
   id: number;
@@ -64,6 +74,8 @@ export interface ApprovalRequestView {
   usedAt: string | null;
   /** Whether the signed-in user may decide the step now open. */
   mayDecide: boolean;
+  /** A loan's or consultation's place in the dossier's queue while it waits or is approved; null otherwise. */
+  queue: QueuePlace | null;
 }
 
 export interface ApprovalPage {

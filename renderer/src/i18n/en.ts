@@ -519,6 +519,8 @@ export const en: Messages = {
     periodHintType: 'At most {{max}} days (for this type of dossier)',
     validUntilShown: 'Valid until {{at}}',
     waitsForDossier: 'Valid from when the dossier is there for it',
+    queuePlace: 'Place {{position}} of {{of}} in the queue',
+    dueBack: 'The dossier is out, due back {{day}}',
     daysUnit: 'days',
     copies: 'Copies',
     copiesCount: '{{count}} copies',

@@ -518,6 +518,8 @@ export const zhCN = {
     periodHintType: '最长 {{max}} 天（按此类档案的规定）',
     validUntilShown: '有效至 {{at}}',
     waitsForDossier: '有效期自档案可借出时起算',
+    queuePlace: '排队第 {{position}} 位（共 {{of}} 人）',
+    dueBack: '档案已借出，应还日期 {{day}}',
     daysUnit: '天',
     copies: '份数',
     copiesCount: '{{count}} 份',

@@ -3,7 +3,7 @@ import type { Db } from '../../../../db/open';
 import { requestKindLabels } from '../../../../shared/approval-routing';
 import { roleLabels } from '../../../../shared/permissions';
 import { formatLocalDateTime } from '../../../../shared/time';
-import { stateOf } from '../../services/approvals/approval-view';
+import { stateOf } from '../../services/approvals/request-state';
 import type { RegisterQuery, RegisterSource } from '../register-source';
 import { rowLevel, type RegisterColumn, type RegisterRow } from '../register-spec';
 import { chronological } from './chronological';

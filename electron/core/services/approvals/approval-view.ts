@@ -1,17 +1,12 @@
 import type { RequestRecord } from '../../../../db/repositories/approvals';
 import { listDepartments } from '../../../../db/repositories/departments';
 import type { Db } from '../../../../db/open';
-import type { ApprovalRequestView, RequestState } from '../../../../shared/contract';
+import type { ApprovalRequestView } from '../../../../shared/contract';
 import { can } from '../../../../shared/permissions';
 import type { ActiveSession } from '../../session';
+import { queuePlaces } from '../loans/queue-place';
 import { mayDecideStep, type Excluded } from './approvers';
-
-/** What a request amounts to now: an approval not used in time has expired. */
-export function stateOf(request: Pick<RequestRecord, 'status' | 'usedAt' | 'validUntil'>, now: Date): RequestState {
-  if (request.status !== 'approved') return request.status;
-  if (request.usedAt !== null) return 'used';
-  return request.validUntil !== null && request.validUntil <= now.toISOString() ? 'expired' : 'approved';
-}
+import { stateOf } from './request-state';
 
 /** Whether the session's user may decide the step now open. */
 export function mayDecideNow(db: Db, session: ActiveSession, request: RequestRecord): boolean {
@@ -38,6 +33,7 @@ export function toApprovalViews(db: Db, session: ActiveSession, records: Request
   if (records.length === 0) return [];
   const departments = new Map(listDepartments(db).map((d) => [d.id, { code: d.code, name: d.name }]));
   const person = (p: { login: string; displayName: string }) => ({ login: p.login, displayName: p.displayName });
+  const places = queuePlaces(db, records, now);
   return records.map((record) => ({
     id: record.id,
     archiveNumber: record.dossier.archiveNumber,
@@ -66,5 +62,6 @@ export function toApprovalViews(db: Db, session: ActiveSession, records: Request
     validUntil: record.validUntil,
     usedAt: record.usedAt,
     mayDecide: mayDecideNow(db, session, record),
+    queue: places.get(record.id) ?? null,
   }));
 }

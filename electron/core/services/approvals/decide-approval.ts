@@ -4,7 +4,8 @@ import type { ApprovalRequestView } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
 import { can, roleLabels } from '../../../../shared/permissions';
 import type { HandlerContext } from '../../context';
-import { mayDecideNow, stateOf, toApprovalViews } from './approval-view';
+import { mayDecideNow, toApprovalViews } from './approval-view';
+import { stateOf } from './request-state';
 import { visibleRequest } from './approval-queries';
 import { settleApprovalTerms } from '../loans/approval-terms';
 

@@ -4,7 +4,8 @@ import { requestKindLabels } from '../../../../shared/approval-routing';
 import { AppError } from '../../../../shared/errors';
 import type { HandlerContext } from '../../context';
 import { visibleRequest } from './approval-queries';
-import { stateOf, toApprovalViews } from './approval-view';
+import { toApprovalViews } from './approval-view';
+import { stateOf } from './request-state';
 import { spendApproval } from './use-approval';
 
 const SELF_USED = ['export', 'loan', 'consultation'];

@@ -1,7 +1,7 @@
 import { setApprovalTerm, type RequestRecord } from '../../../../db/repositories/approvals';
 import { openLoanOfDossier, type LoanRecord } from '../../../../db/repositories/loans';
 import type { Db } from '../../../../db/open';
-import { stateOf } from '../approvals/approval-view';
+import { stateOf } from '../approvals/request-state';
 import { loanQueue } from './loan-queue';
 
 /** Whether the holder's own approved loan request takes the loan over (续借). */

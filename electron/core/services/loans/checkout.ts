@@ -8,7 +8,7 @@ import type { LoanView, Signature } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
 import { formatLocalDate } from '../../../../shared/time';
 import type { HandlerContext } from '../../context';
-import { stateOf } from '../approvals/approval-view';
+import { stateOf } from '../approvals/request-state';
 import { spendApproval } from '../approvals/use-approval';
 import { requireVisibleDossier } from '../dossiers/dossier-access';
 import { workingCalendar } from '../calendar/working-days';

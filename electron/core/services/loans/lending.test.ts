@@ -59,6 +59,8 @@ describe('the lending state machine', () => {
       [1, '销售小李', 'li', 'approved'],
       [2, '销售小周', 'zhou', 'approved'],
     ]);
+    // The requester sees the place in the queue on the request itself.
+    expect((await ok(core, 'approval:get', { id: later.id })).queue).toEqual({ position: 2, of: 2, dueBack: null });
     expect(await call(core, 'loan:checkout', { requestId: later.id, signature: signature('周') })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('先来后到') as unknown } });
     const loan = await ok(core, 'loan:checkout', { requestId: pending.id, signature: { name: '李某', image: 'data:image/png;base64,iVBORw0KGgo=' } });
     expect(loan).toMatchObject({ state: 'out', dueOn: '2026-11-04', pagesOut: 13, borrower: { login: 'li' }, borrowerSignature: { name: '李某', drawn: true } });
@@ -67,7 +69,8 @@ describe('the lending state machine', () => {
     expect(await ok(core, 'dossier:get', { archiveNumber })).toMatchObject({ status: 'on-loan', holder: { name: '销售小李（销售部）', dueOn: '2026-11-04', kind: 'loan' } });
     // Used once; the dossier is out: the next in the queue waits, its days not running.
     expect(await call(core, 'loan:checkout', { requestId: pending.id, signature: signature('李') })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    expect(await ok(core, 'approval:get', { id: later.id })).toMatchObject({ state: 'approved', validUntil: null });
+    expect(await ok(core, 'approval:get', { id: later.id })).toMatchObject({ state: 'approved', validUntil: null, queue: { position: 1, of: 1, dueBack: '2026-11-04' } });
+    expect((await ok(core, 'approval:get', { id: pending.id })).queue).toBeNull();
     expect(await call(core, 'loan:checkout', { requestId: later.id, signature: signature('周') })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('已借出') as unknown } });
   });
 

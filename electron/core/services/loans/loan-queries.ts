@@ -6,7 +6,7 @@ import { parseTimeBound, formatLocalDate } from '../../../../shared/time';
 import { readsRegisters } from '../../../../shared/register-readers';
 import type { HandlerContext } from '../../context';
 import { visibilityOf } from '../access/visibility';
-import { stateOf } from '../approvals/approval-view';
+import { stateOf } from '../approvals/request-state';
 import { requireVisibleDossier } from '../dossiers/dossier-access';
 import { loanQueue, requesterName } from './loan-queue';
 import { toLoanView } from './loan-view';

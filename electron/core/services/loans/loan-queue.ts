@@ -1,6 +1,6 @@
 import { requestsOfDossier, type RequestRecord } from '../../../../db/repositories/approvals';
 import type { Db } from '../../../../db/open';
-import { stateOf } from '../approvals/approval-view';
+import { stateOf } from '../approvals/request-state';
 
 /**
  * The loan and consultation requests on a dossier not yet handed out – approved or still being

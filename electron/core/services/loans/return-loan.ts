@@ -6,7 +6,7 @@ import { AppError } from '../../../../shared/errors';
 import type { HandlerContext } from '../../context';
 import { visibilityOf } from '../access/visibility';
 import { issueNotice } from '../notices/issue-notice';
-import { stateOf } from '../approvals/approval-view';
+import { stateOf } from '../approvals/request-state';
 import { settleApprovalTerms } from './approval-terms';
 import { checkFindings } from './findings';
 import { loanQueue } from './loan-queue';

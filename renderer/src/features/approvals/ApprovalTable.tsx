@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApprovalRequestView } from '../../../../shared/contract';
 import { LevelTag } from '../../ui/LevelTag';
 import { formatDateTime } from '../../lib/format';
-import { kindLabel, requesterLabel, stateColors } from './request-labels';
+import { kindLabel, queueLines, requesterLabel, stateColors } from './request-labels';
 import { RouteSteps } from './RouteSteps';
 
 interface Props {
@@ -45,6 +45,11 @@ export function ApprovalTable({ requests, loading, withinDossier, onDecide, onWi
               {state === 'approved' && (
                 <Typography.Text type="secondary" className="nowrap">
                   {r.validUntil ? t('approvals.validUntilShown', { at: formatDateTime(r.validUntil) }) : t('approvals.waitsForDossier')}
+                </Typography.Text>
+              )}
+              {r.queue && (
+                <Typography.Text type="secondary" data-testid={`queue-${r.id}`}>
+                  {queueLines(r, t).join('；')}
                 </Typography.Text>
               )}
             </Space>

@@ -1,5 +1,6 @@
 import { requestKindLabels, type ApprovalRequestView, type RequestKind } from '../../../../shared/contract';
 import { roleLabels } from '../../../../shared/permissions';
+import type { TFunction } from 'i18next';
 
 type Language = string;
 const pick = (labels: { zh: string; en: string }, language: Language) => (language === 'en' ? labels.en : labels.zh);
@@ -18,4 +19,11 @@ export function requesterLabel(request: ApprovalRequestView): string {
 export function stepLabel(step: ApprovalRequestView['route'][number], language: Language): string {
   const instead = step.insteadOf ? (language === 'en' ? ` (instead of the ${roleLabels[step.insteadOf].en.toLowerCase()})` : `（代${roleLabels[step.insteadOf].zh}）`) : '';
   return `${pick(roleLabels[step.role], language)}${step.department ? `（${step.department.name}）` : ''}${instead}`;
+}
+
+/** A loan's or consultation's place in its dossier's queue, and when the dossier is due back while it is out. */
+export function queueLines(request: ApprovalRequestView, t: TFunction): string[] {
+  if (!request.queue) return [];
+  const { position, of, dueBack } = request.queue;
+  return [t('approvals.queuePlace', { position, of }), ...(dueBack ? [t('approvals.dueBack', { day: dueBack })] : [])];
 }

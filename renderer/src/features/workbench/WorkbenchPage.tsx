@@ -6,7 +6,7 @@ import type { WorkbenchList } from '../../../../shared/contract';
 import { formatDateTime } from '../../lib/format';
 import { useChannel } from '../../lib/use-channel';
 import { LevelTag } from '../../ui/LevelTag';
-import { kindLabel, requesterLabel } from '../approvals/request-labels';
+import { kindLabel, queueLines, requesterLabel } from '../approvals/request-labels';
 import { holderLabel } from '../loans/LoanTable';
 
 interface SectionProps<T> {
@@ -146,7 +146,7 @@ export function WorkbenchPage() {
             item={(r) => (
               <Space orientation="vertical" size={0}>
                 {dossierLine(r.archiveNumber, r.dossierTitle, r.level)}
-                <span>{`${kindLabel(r.kind, i18n.language)} · ${t(`approvals.states.${r.state}`)}`}</span>
+                <span>{[kindLabel(r.kind, i18n.language), t(`approvals.states.${r.state}`), ...queueLines(r, t)].join(' · ')}</span>
               </Space>
             )}
           />

@@ -1,0 +1,1 @@
+CREATE INDEX `approval_requests_registrar_idx` ON `approval_requests` (`registered_by`);
