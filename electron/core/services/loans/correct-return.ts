@@ -1,10 +1,9 @@
-import { findVisibleDossier } from '../../../../db/repositories/dossiers';
 import { findLoan, insertReturnCorrection } from '../../../../db/repositories/loans';
 import type { Finding, LoanView } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
 import type { HandlerContext } from '../../context';
-import { visibilityOf } from '../access/visibility';
 import { checkFindings } from './findings';
+import { requireVisibleLoan } from './loan-access';
 import { toLoanView } from './loan-view';
 
 /**
@@ -18,9 +17,7 @@ export function correctReturn(ctx: HandlerContext, input: { loanId: number; find
   let dossierId = 0;
   return ctx.write(
     (db) => {
-      const loan = findLoan(db, input.loanId);
-      const dossier = loan ? findVisibleDossier(db, loan.dossier.archiveNumber, visibilityOf(db, session)) : null;
-      if (!loan || !dossier) throw new AppError('NOT_FOUND', { zh: `没有编号为 ${input.loanId} 的借阅登记`, en: `There is no loan no. ${input.loanId}` });
+      const { loan, dossier } = requireVisibleLoan(db, session, input.loanId);
       if (!loan.returned) throw new AppError('CONFLICT', { zh: `借阅登记 ${loan.id} 尚未归还，没有可更正的归还记录`, en: `Loan ${loan.id} has not come back: there is no return to correct` });
       checkFindings(loan, input.findings);
       insertReturnCorrection(db, { loanId: loan.id, correctedBy: session.record.id, correctedAt: now.toISOString(), findings: input.findings, reason: input.reason });

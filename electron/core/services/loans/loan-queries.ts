@@ -1,13 +1,12 @@
-import { findVisibleDossier } from '../../../../db/repositories/dossiers';
-import { findLoan, listLoans, openLoanOfDossier } from '../../../../db/repositories/loans';
+import { listLoans, openLoanOfDossier } from '../../../../db/repositories/loans';
 import type { LoanDesk, LoanPage, LoanView } from '../../../../shared/contract';
-import { AppError } from '../../../../shared/errors';
 import { parseTimeBound, formatLocalDate } from '../../../../shared/time';
 import { readsRegisters } from '../../../../shared/register-readers';
 import type { HandlerContext } from '../../context';
 import { visibilityOf } from '../access/visibility';
 import { stateOf } from '../approvals/request-state';
 import { requireVisibleDossier } from '../dossiers/dossier-access';
+import { requireReadableLoan } from './loan-access';
 import { loanQueue, requesterName } from './loan-queue';
 import { toLoanView } from './loan-view';
 
@@ -23,18 +22,10 @@ export interface LoanListInput {
   limit: number;
 }
 
-function readsWholeRegister(session: ReturnType<HandlerContext['session']>): boolean {
-  return readsRegisters(session.record.roles, session.settings.threeRoleSeparation);
-}
-
 /** One entry: the borrower's own, or any on a dossier the reader sees for those who read the whole register. */
 export function loanEntry(ctx: HandlerContext, id: number): LoanView {
   const session = ctx.session();
-  const { db } = session.archive.database;
-  const loan = findLoan(db, id);
-  const visible = loan !== null && (loan.borrower?.id === session.record.id || (readsWholeRegister(session) && findVisibleDossier(db, loan.dossier.archiveNumber, visibilityOf(db, session)) !== null));
-  if (!loan || !visible) throw new AppError('NOT_FOUND', { zh: `没有编号为 ${id} 的借阅登记`, en: `There is no loan no. ${id}` });
-  return toLoanView(loan, ctx.env.now());
+  return toLoanView(requireReadableLoan(session.archive.database.db, session, id), ctx.env.now());
 }
 
 /**
@@ -45,7 +36,7 @@ export function loanRegister(ctx: HandlerContext, input: LoanListInput): LoanPag
   const session = ctx.session();
   const { db } = session.archive.database;
   const now = ctx.env.now();
-  const whole = readsWholeRegister(session);
+  const whole = readsRegisters(session.record.roles, session.settings.threeRoleSeparation);
   const dossierId = input.archiveNumber ? requireVisibleDossier(db, session, input.archiveNumber).id : undefined;
   const { loans, total } = listLoans(
     db,

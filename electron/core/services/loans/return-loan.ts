@@ -1,14 +1,13 @@
 import { setDossierStatus } from '../../../../db/repositories/dossiers';
 import { findLoan, insertReturn } from '../../../../db/repositories/loans';
-import { findVisibleDossier } from '../../../../db/repositories/dossiers';
 import type { Finding, LoanView, Signature } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
 import type { HandlerContext } from '../../context';
-import { visibilityOf } from '../access/visibility';
 import { issueNotice } from '../notices/issue-notice';
 import { stateOf } from '../approvals/request-state';
 import { settleApprovalTerms } from './approval-terms';
 import { checkFindings } from './findings';
+import { requireVisibleLoan } from './loan-access';
 import { loanQueue } from './loan-queue';
 import { toLoanView } from './loan-view';
 
@@ -23,9 +22,7 @@ export function returnLoan(ctx: HandlerContext, input: { loanId: number; finding
   let dossierId = 0;
   return ctx.write(
     (db) => {
-      const loan = findLoan(db, input.loanId);
-      const dossier = loan ? findVisibleDossier(db, loan.dossier.archiveNumber, visibilityOf(db, session)) : null;
-      if (!loan || !dossier) throw new AppError('NOT_FOUND', { zh: `没有编号为 ${input.loanId} 的借阅登记`, en: `There is no loan no. ${input.loanId}` });
+      const { loan, dossier } = requireVisibleLoan(db, session, input.loanId);
       if (loan.returned) throw new AppError('CONFLICT', { zh: `借阅登记 ${loan.id} 已于 ${loan.returned.at.slice(0, 10)} 归还注销`, en: `Loan ${loan.id} was returned on ${loan.returned.at.slice(0, 10)}` });
       checkFindings(loan, input.findings);
       insertReturn(db, { loanId: loan.id, receivedBy: session.record.id, returnedAt: now.toISOString(), findings: input.findings, returnerSignature: input.signature, note: input.note || null });
