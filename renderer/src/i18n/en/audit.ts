@@ -1,0 +1,26 @@
+import type { Messages } from '../index';
+
+export const audit: Messages['audit'] = {
+  title: 'Audit trail',
+  time: 'Time',
+  user: 'User',
+  department: 'Department',
+  action: 'Action',
+  target: 'Target',
+  summary: 'Summary',
+  frontDoor: 'Via',
+  ui: 'App',
+  cli: 'CLI',
+  filterUser: 'User login',
+  filterAction: 'Action',
+  filterDossier: 'Archive number',
+  period: 'Period',
+  search: 'Search',
+  reset: 'Reset',
+  verify: 'Verify the chain',
+  head: 'Current head (write it down as an anchor for later checks)',
+  exportCsv: 'Export CSV',
+  exportPdf: 'Export PDF',
+  empty: 'No audit events match',
+  loadMore: 'Load more',
+};

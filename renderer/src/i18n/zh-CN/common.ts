@@ -1,0 +1,16 @@
+export const common = {
+  cancel: '取消',
+  save: '保存',
+  edit: '编辑',
+  required: '请输入{{field}}',
+  tooLong: '{{field}}不能超过 {{max}} 个字符',
+  retry: '重试',
+  loading: '加载中…',
+  yes: '是',
+  no: '否',
+  none: '无',
+  saved: '已保存',
+  actions: '操作',
+  confirm: '确定',
+  unchanged: '没有改动',
+} as const;

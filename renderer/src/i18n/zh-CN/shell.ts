@@ -1,0 +1,16 @@
+export const shell = {
+  workbench: '工作台',
+  dossiers: '档案',
+  locations: '库房',
+  customers: '客户',
+  audit: '审计',
+  approvals: '审批',
+  intake: '签收',
+  loans: '借阅',
+  statistics: '统计',
+  settings: '系统设置',
+  lock: '锁定',
+  language: '语言',
+  signedInAs: '当前用户',
+  changePassword: '修改密码',
+} as const;
