@@ -1,29 +1,15 @@
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { inspectPdf } from '../helpers/pdf';
-import { runCli } from '../cli/run-cli';
 import { expect, screenshot, signIn, test } from './fixtures';
+import { SALES, seedCli, seedOrganisation, seedPassword } from './seed';
 import { drawSignature } from './signature-pad';
 
-const password = (login: string) => `${login}-password-1`;
 
 /** An organisation and one dossier with two documents, made from the command line while the harness is stopped. */
 async function seed(dataDir: string): Promise<string> {
-  const env = { DOSSIERDESK_DATA_DIR: dataDir, DOSSIERDESK_USER: 'admin', DOSSIERDESK_PASSWORD: 'admin-password-1' };
-  const cli = async (args: string[], extra: Record<string, string> = {}) => {
-    const result = await runCli(args, { env: { ...env, ...extra } });
-    if (result.code !== 0) throw new Error(`${args.join(' ')}: ${result.stderr}`);
-    return result.stdout.trim();
-  };
-  await cli(['init', '--admin', 'admin']);
-  await cli(['department', 'add', 'XSB', '--name', '销售部']);
-  for (const [login, name, role, department] of [
-    ['clerk', '档案员小王', 'clerk', 'DAS'],
-    ['xsdm', '销售部刘经理', 'dept-manager', 'XSB'],
-    ['li', '销售小李', 'staff', 'XSB'],
-  ] as const) {
-    await cli(['user', 'add', login, '--name', name, '--role', role, '--department', department, '--clearance', '机密', '--no-force-change'], { DOSSIERDESK_NEW_PASSWORD: password(login) });
-  }
+  const cli = seedCli(dataDir);
+  await seedOrganisation(cli, SALES);
   const number = await cli(['dossier', 'create', '--title', '张三 沪A12345 新车档案', '--level', '内部', '--department', 'XSB']);
   await cli(['document', 'add', number, '--title', '销售合同', '--pages', '12']);
   await cli(['document', 'add', number, '--title', '购车发票', '--pages', '1']);
@@ -33,7 +19,7 @@ async function seed(dataDir: string): Promise<string> {
 async function switchUser(page: Page, login: string): Promise<void> {
   await page.getByTestId('lock-button').click();
   await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
-  await signIn(page, login, password(login));
+  await signIn(page, login, seedPassword(login));
   await expect(page.getByTestId('signed-in-user')).toBeVisible();
 }
 
@@ -52,7 +38,7 @@ test('a loan: requested by a salesman, approved by his manager, handed out by sc
   }));
 
   // The salesman asks for the dossier.
-  await signIn(page, 'li', password('li'));
+  await signIn(page, 'li', seedPassword('li'));
   await page.getByTestId('dossier-table').getByText('张三 沪A12345 新车档案').click();
   await page.getByTestId('request-button').click();
   await page.locator('.ant-dropdown:visible').getByRole('menuitem', { name: '借阅' }).click();

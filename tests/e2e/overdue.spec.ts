@@ -1,9 +1,8 @@
 import type { Page } from '@playwright/test';
-import { runCli } from '../cli/run-cli';
 import { openRawDatabase } from '../helpers/raw-archive';
 import { expect, screenshot, signIn, test } from './fixtures';
+import { SALES, seedCli, seedOrganisation, seedPassword } from './seed';
 
-const password = (login: string) => `${login}-password-1`;
 const DAY = 86_400_000;
 
 /** The local day `days` from now, YYYY-MM-DD. */
@@ -17,21 +16,8 @@ function localDay(days: number): string {
  * the real clock.
  */
 async function seed(dataDir: string): Promise<string> {
-  const env = { DOSSIERDESK_DATA_DIR: dataDir, DOSSIERDESK_USER: 'admin', DOSSIERDESK_PASSWORD: 'admin-password-1' };
-  const cli = async (args: string[], extra: Record<string, string> = {}) => {
-    const result = await runCli(args, { env: { ...env, ...extra } });
-    if (result.code !== 0) throw new Error(`${args.join(' ')}: ${result.stderr}`);
-    return result.stdout.trim();
-  };
-  await cli(['init', '--admin', 'admin']);
-  await cli(['department', 'add', 'XSB', '--name', '销售部']);
-  for (const [login, name, role, department] of [
-    ['clerk', '档案员小王', 'clerk', 'DAS'],
-    ['xsdm', '销售部刘经理', 'dept-manager', 'XSB'],
-    ['li', '销售小李', 'staff', 'XSB'],
-  ] as const) {
-    await cli(['user', 'add', login, '--name', name, '--role', role, '--department', department, '--clearance', '机密', '--no-force-change'], { DOSSIERDESK_NEW_PASSWORD: password(login) });
-  }
+  const cli = seedCli(dataDir);
+  await seedOrganisation(cli, SALES);
   const number = await cli(['dossier', 'create', '--title', '王五 沪B54321 新车档案', '--level', '内部', '--department', 'XSB']);
   const raw = await openRawDatabase(dataDir, 'admin', 'admin-password-1');
   try {
@@ -62,7 +48,7 @@ async function seed(dataDir: string): Promise<string> {
 async function switchUser(page: Page, login: string): Promise<void> {
   await page.getByTestId('lock-button').click();
   await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
-  await signIn(page, login, password(login));
+  await signIn(page, login, seedPassword(login));
   await expect(page.getByTestId('signed-in-user')).toBeVisible();
 }
 
@@ -73,7 +59,7 @@ test('an overdue loan: on the clerk’s workbench and the overdue list, a notice
   }));
 
   // The clerk starts at the workbench: the loan is overdue by seven days.
-  await signIn(page, 'clerk', password('clerk'));
+  await signIn(page, 'clerk', seedPassword('clerk'));
   const overdue = page.getByTestId('bench-overdue');
   await expect(overdue).toContainText(archiveNumber);
   await expect(overdue).toContainText('销售小李（销售部）');
