@@ -29,7 +29,9 @@ function moduleScope(): Plugin {
 }
 
 // Everything is bundled (one file loads far faster than hundreds of ESM modules, which matters for a
-// CLI started once per command); of the `dependencies`, only the fonts stay outside, as files.
+// CLI started once per command); of the `dependencies`, only the fonts stay outside, as files, and
+// sharp: a native module with libvips beside it, which it finds from its own package (it is loaded
+// by the scan image thread alone, from app.asar.unpacked in a package).
 export default defineConfig({
   main: {
     plugins: [moduleScope()],
@@ -37,8 +39,9 @@ export default defineConfig({
       // better-sqlite3's JavaScript is bundled too: at run time only its native module is read, from
       // where runtime/paths.ts says (a real file even in a package), so nothing is looked up in
       // node_modules – which in a package lies inside app.asar, out of reach of worker threads.
-      // So is the holiday data of chinese-days (a JSON file the working-day calendar imports).
-      externalizeDeps: { exclude: ['better-sqlite3', 'chinese-days'] },
+      // So is the holiday data of chinese-days (a JSON file the working-day calendar imports), and
+      // PDFium's JavaScript (its WebAssembly is read from where runtime/paths.ts says, never fetched).
+      externalizeDeps: { exclude: ['better-sqlite3', 'chinese-days', '@hyzyla/pdfium'] },
       rolldownOptions: {
         // The Electron main process, the two front doors that run under plain Node, and the workers.
         input: {
@@ -51,6 +54,8 @@ export default defineConfig({
           'import-worker': resolve('electron/core/services/import/import-worker.ts'),
           // The page check after a sign-in in the window (found beside these by integrity/page-check).
           'page-check-worker': resolve('electron/core/integrity/page-check-worker.ts'),
+          // The threads that draw scan pages as images (found beside these by attachments/scan-image-pool).
+          'scan-image-worker': resolve('electron/core/attachments/scan-image-worker.ts'),
         },
       },
     },

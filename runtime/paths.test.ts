@@ -9,7 +9,7 @@ import { currentLayout, runtimePaths, type RuntimePaths } from './paths';
 const tempDir = useTempDirs();
 
 function everyPath(paths: RuntimePaths): string[] {
-  return [paths.migrations, ...Object.values(paths.fonts), ...Object.values(paths.entries), paths.renderer, paths.preload, paths.nativeModule];
+  return [paths.migrations, ...Object.values(paths.fonts), ...Object.values(paths.entries), paths.renderer, paths.preload, paths.nativeModule, paths.pdfiumWasm];
 }
 
 describe('where the program finds its own files', () => {
@@ -25,10 +25,12 @@ describe('where the program finds its own files', () => {
         coreHost: join(resources, 'app.asar.unpacked', 'out', 'main', 'core-host.js'),
         importWorker: join(resources, 'app.asar.unpacked', 'out', 'main', 'import-worker.js'),
         pageCheckWorker: join(resources, 'app.asar.unpacked', 'out', 'main', 'page-check-worker.js'),
+        scanImageWorker: join(resources, 'app.asar.unpacked', 'out', 'main', 'scan-image-worker.js'),
       },
       renderer: join(resources, 'app.asar', 'out', 'renderer'),
       preload: join(resources, 'app.asar', 'out', 'preload', 'index.cjs'),
       nativeModule: join(resources, 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'),
+      pdfiumWasm: join(resources, 'pdfium', 'pdfium.wasm'),
     });
   });
 

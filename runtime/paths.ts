@@ -6,8 +6,9 @@ import { fileURLToPath } from 'node:url';
  * Where the program's own files are at run time. Two layouts exist:
  * - development: the repository (sources under tsx, or the build in out/) with its node_modules;
  * - packaged: electron-builder's `resources` folder – the app in `app.asar`, whatever must be a real
- *   file (the native module, the entries of processes and threads) in `app.asar.unpacked`, and the
- *   data files (migrations, fonts) copied beside them (`extraResources`, see electron-builder.yml).
+ *   file (the native modules, the entries of processes and threads) in `app.asar.unpacked`, and the
+ *   data files (migrations, fonts, PDFium's WebAssembly) copied beside them (`extraResources`, see
+ *   electron-builder.yml).
  * Every path the program reads its own files from comes from here; `npm run package:check` proves
  * that each exists in a built package.
  */
@@ -19,12 +20,17 @@ export interface RuntimePaths {
   /** The CJK font for PDFs, per weight, and the second font for the characters it lacks (CJK Extension B and beyond). */
   fonts: { regular: string; bold: string; fallback: string };
   /** Built entries started as a process or a thread of their own. */
-  entries: { coreHost: string; importWorker: string; pageCheckWorker: string };
+  entries: { coreHost: string; importWorker: string; pageCheckWorker: string; scanImageWorker: string };
   /** The window's page (served by main from here) and its preload script. */
   renderer: string;
   preload: string;
-  /** SQLite with encryption, the one native module. */
+  /**
+   * SQLite with encryption, the native module loaded by its path. (The other, sharp, is found by
+   * its package name from the scan image thread's entry: in a package both lie in app.asar.unpacked.)
+   */
   nativeModule: string;
+  /** PDFium as WebAssembly (PDF pages drawn as images), read by the scan image threads: never fetched from elsewhere. */
+  pdfiumWasm: string;
 }
 
 const FONT_FILES = { regular: 'NotoSansSC_400Regular.ttf', bold: 'NotoSansSC_700Bold.ttf' } as const;
@@ -32,6 +38,7 @@ const FONT_FOLDERS = { regular: '400Regular', bold: '700Bold' } as const;
 /** Kept in the repository (resources/fonts): no npm package carries a font with CJK Extension B. */
 const FALLBACK_FONT = 'HanaMinB.ttf';
 const NATIVE_MODULE = ['node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'] as const;
+const PDFIUM_WASM = 'pdfium.wasm';
 const PACKAGE_NAME = 'dossierdesk';
 
 export function runtimePaths(layout: RuntimeLayout = currentLayout()): RuntimePaths {
@@ -45,6 +52,7 @@ export function runtimePaths(layout: RuntimeLayout = currentLayout()): RuntimePa
       renderer: join(resources, 'app.asar', 'out', 'renderer'),
       preload: join(resources, 'app.asar', 'out', 'preload', 'index.cjs'),
       nativeModule: join(unpacked, ...NATIVE_MODULE),
+      pdfiumWasm: join(resources, 'pdfium', PDFIUM_WASM),
     };
   }
   const { root } = layout;
@@ -60,11 +68,12 @@ export function runtimePaths(layout: RuntimeLayout = currentLayout()): RuntimePa
     renderer: join(root, 'out', 'renderer'),
     preload: join(root, 'out', 'preload', 'index.cjs'),
     nativeModule: join(root, ...NATIVE_MODULE),
+    pdfiumWasm: join(root, 'node_modules', '@hyzyla', 'pdfium', 'dist', PDFIUM_WASM),
   };
 }
 
 function entries(folder: string): RuntimePaths['entries'] {
-  return { coreHost: join(folder, 'core-host.js'), importWorker: join(folder, 'import-worker.js'), pageCheckWorker: join(folder, 'page-check-worker.js') };
+  return { coreHost: join(folder, 'core-host.js'), importWorker: join(folder, 'import-worker.js'), pageCheckWorker: join(folder, 'page-check-worker.js'), scanImageWorker: join(folder, 'scan-image-worker.js') };
 }
 
 /**

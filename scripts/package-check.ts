@@ -3,19 +3,23 @@
  * stand-in Electron distribution (no download: the binary cannot be fetched here, see TOOLCHAIN.md),
  * then proves the layout: every path runtime/paths.ts can return exists in the package, SQLite's
  * native module is a real file, no build sources of native modules ship, and the packaged program
- * runs – the core's process, its import thread, the PDF fonts and the migrations – under Node, from
- * the package alone. Prints the package's size. Needs a build (`npm run build`) first.
+ * runs – the core's process, its import thread, the PDF fonts and the migrations, the scan image
+ * thread with sharp and PDFium – under Node, from the package alone. Prints the package's size.
+ * Needs a build (`npm run build`) first.
  */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import { listPackage } from '@electron/asar';
 import { build, Platform } from 'electron-builder';
 import { runtimePaths, type RuntimePaths } from '../runtime/paths';
 import { CoreClient } from '../electron/core-host/client';
 import { forkCoreHost } from '../electron/core-host/node-child';
+import type { PageImageJob, PageImageReply, ScanImageWorkerData } from '../electron/core/attachments/scan-image-protocol';
+import { samplePdf, samplePng } from '../tests/helpers/scan-files';
 
 const repoRoot = join(import.meta.dirname, '..');
 const problems: string[] = [];
@@ -30,6 +34,7 @@ try {
   checkNoBuildSources(resources, inAsar);
   checkMigrations(paths);
   await runPackaged(resources, paths);
+  await drawPackaged(paths);
   console.log(`package size / 安装包大小: ${megabytes(sizeOf(resources))} MB (resources/), app.asar ${megabytes(statSync(join(resources, 'app.asar')).size)} MB`);
 } catch (error) {
   problems.push(error instanceof Error ? (error.stack ?? error.message) : String(error));
@@ -64,7 +69,7 @@ async function packageApp(): Promise<string> {
 
 function checkPaths(resources: string, paths: RuntimePaths, inAsar: Set<string>): void {
   const asar = join(resources, 'app.asar');
-  const all = { migrations: paths.migrations, ...paths.fonts, ...paths.entries, renderer: paths.renderer, preload: paths.preload, nativeModule: paths.nativeModule };
+  const all = { migrations: paths.migrations, ...paths.fonts, ...paths.entries, renderer: paths.renderer, preload: paths.preload, nativeModule: paths.nativeModule, pdfiumWasm: paths.pdfiumWasm };
   for (const [name, path] of Object.entries(all)) {
     const found = path.startsWith(`${asar}${sep}`) ? inAsar.has(`/${relative(asar, path).split(sep).join('/')}`) : existsSync(path);
     if (!found) problems.push(`${name}: ${relative(resources, path)} is not in the package`);
@@ -128,6 +133,34 @@ async function runPackaged(resources: string, paths: RuntimePaths): Promise<void
   await run(['dossier', 'export-list', '--format', 'pdf', '--out', pdf]);
   if (!existsSync(pdf) || !readFileSync(pdf).subarray(0, 5).equals(Buffer.from('%PDF-'))) problems.push('the packaged CLI wrote no PDF');
   await run(['verify']);
+}
+
+/**
+ * The packaged scan image thread, started as the core starts it: it must find sharp (and libvips)
+ * from app.asar.unpacked and read PDFium's WebAssembly from the resources – a PNG and a PDF page
+ * each come back as a JPEG. Outside the repository, nothing can come from its node_modules.
+ */
+async function drawPackaged(paths: RuntimePaths): Promise<void> {
+  const worker = new Worker(paths.entries.scanImageWorker, { workerData: { pdfiumWasm: paths.pdfiumWasm } satisfies ScanImageWorkerData });
+  try {
+    const pages: Omit<PageImageJob, 'id'>[] = [
+      { bytes: samplePng({ width: 480, height: 320 }), mediaType: 'image/png', page: 0, longSide: 240 },
+      { bytes: await samplePdf(2), mediaType: 'application/pdf', page: 1, longSide: 240 },
+    ];
+    for (const [id, page] of pages.entries()) {
+      const reply = await new Promise<PageImageReply>((resolve, reject) => {
+        worker.once('message', resolve);
+        worker.once('error', reject);
+        worker.postMessage({ ...page, id } satisfies PageImageJob, [page.bytes.buffer as ArrayBuffer]);
+      });
+      if (!reply.ok) problems.push(`the packaged scan image thread could not draw a ${page.mediaType} page: ${reply.reason}`);
+      else if (reply.jpeg[0] !== 0xff || reply.jpeg[1] !== 0xd8 || Math.max(reply.width, reply.height) > 240 || Math.max(reply.width, reply.height) < 230) problems.push(`the packaged scan image thread drew a ${page.mediaType} page wrongly (${reply.width}×${reply.height})`);
+    }
+  } catch (error) {
+    problems.push(`the packaged scan image thread failed: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    await worker.terminate();
+  }
 }
 
 function filesUnder(folder: string): string[] {

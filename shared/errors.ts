@@ -32,6 +32,8 @@ export const errorCodes = [
   'ARCHIVE_BUSY',
   /** A file's staged copy (kept encrypted in the data folder while it is used, e.g. imported) fails its check: the archive itself is whole. */
   'STAGED_FILE_DAMAGED',
+  /** A stored scan fails its check (its tag, its content address, or it is missing): it is reported, never served. */
+  'SCAN_DAMAGED',
   /** A long operation (an import) was cancelled by the user; nothing was written. */
   'CANCELLED',
   /** More than one operation handles at once (a printed catalogue of too many dossiers): narrow it down. */
@@ -106,6 +108,10 @@ const defaultMessages: Record<ErrorCode, Message> = {
   STAGED_FILE_DAMAGED: {
     zh: '上传的文件副本已损坏（档案库未受影响），请重新选择并上传文件',
     en: 'The uploaded copy of the file is damaged (the archive is not affected); choose and upload the file again',
+  },
+  SCAN_DAMAGED: {
+    zh: '扫描件已损坏或缺失，不能打开；请运行校验（verify）并从备份恢复',
+    en: 'The scan is damaged or missing and cannot be opened; run verify and restore it from a backup',
   },
   INTERNAL: { zh: '内部错误', en: 'Internal error' },
 };

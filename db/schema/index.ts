@@ -16,3 +16,4 @@ export * from './saved-views';
 export * from './unique-values';
 export * from './loans';
 export * from './intakes';
+export * from './scans';

@@ -15,6 +15,8 @@ import { registerLoanCommands } from './commands/loan';
 import { registerRegisterCommands } from './commands/register';
 import { registerKpiCommands } from './commands/kpi';
 import { registerIntakeCommands } from './commands/intake';
+import { registerLabelCommands } from './commands/label';
+import { registerScanCommands } from './commands/scan';
 import { registerSearchCommand } from './commands/search';
 import { registerTypeCommands } from './commands/type';
 import { registerUserCommands } from './commands/user';
@@ -75,6 +77,8 @@ export async function runCli(rawArgv: readonly string[], env: CliEnvironment): P
   registerRegisterCommands(program, run);
   registerKpiCommands(program, run);
   registerIntakeCommands(program, run);
+  registerScanCommands(program, run);
+  registerLabelCommands(program, run);
   registerAuditCommands(program, run, auditUser);
   registerCalendarCommands(program, run);
   registerBenchCommand(program, run);

@@ -4,14 +4,15 @@ import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { AppError } from '../../shared/errors';
-import { runtimePaths } from '../../runtime/paths';
+import { runtimePaths, type RuntimePaths } from '../../runtime/paths';
 
 /**
- * A thread of the core's (the import's reader, the page check): built, its entry where the runtime
- * layout puts it (runtime/paths.ts – a real file even in a package); from the sources (tests, the
- * CLI under tsx) the TypeScript file, loaded after registering tsx in the new thread.
+ * A thread of the core's (the import's reader, the page check, the scan image threads): built, its
+ * entry where the runtime layout puts it (runtime/paths.ts – a real file even in a package); from
+ * the sources (tests, the CLI under tsx) the TypeScript file, loaded after registering tsx in the
+ * new thread.
  */
-export function spawnCoreWorker(entry: { name: 'importWorker' | 'pageCheckWorker'; source: URL; caller: string }, workerData: unknown, resourceLimits: ResourceLimits): Worker {
+export function spawnCoreWorker(entry: { name: Exclude<keyof RuntimePaths['entries'], 'coreHost'>; source: URL; caller: string }, workerData: unknown, resourceLimits: ResourceLimits): Worker {
   if (entry.caller.endsWith('.ts')) {
     const tsx = tsxRegisterUrl(entry.caller);
     const boot = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry.source.href)}); });`;

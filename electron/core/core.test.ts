@@ -228,6 +228,16 @@ function validInputFor(channel: Channel): unknown {
     'staging:append': { stagedFileId: SOME_UUID, offset: 0, bytes: new Uint8Array(1) },
     'staging:finish': { stagedFileId: SOME_UUID },
     'staging:discard': { stagedFileId: SOME_UUID },
+    'scan:add': { archiveNumber: 'KH-2026-000001', stagedFileIds: [SOME_UUID] },
+    'scan:list': { archiveNumber: 'KH-2026-000001' },
+    'scan:file': { pageId: 1 },
+    'scan:page-image': { pageId: 1, size: 'thumbnail' },
+    'scan:rotate': { pageId: 1, rotation: 90 },
+    'scan:reorder': { documentId: 1, order: [1] },
+    'scan:move': { pageIds: [1], toDocumentId: 2 },
+    'scan:remove': { pageIds: [1], reason: '重复' },
+    'label:print': { archiveNumbers: ['KH-2026-000001'] },
+    'label:cover-sheets': { archiveNumber: 'KH-2026-000001' },
   };
   return inputs[channel] ?? {};
 }

@@ -20,6 +20,7 @@ import { invalidInput } from './invalid-input';
 import type { Handler, HandlerTable } from './handlers/types';
 import { readSettings } from './services/settings/settings';
 import { toActor, toSessionUser } from './services/users/user-dto';
+import { OutsideQueue } from './outside-queue';
 import { isIdle, sessionInfo, type ActiveSession, type BackgroundJob } from './session';
 import { removeLeftoverStaging } from './staging/leftover-staging';
 import { removeLeftoverReadOnlyCopies } from '../../db/read-only-copy';
@@ -27,6 +28,7 @@ import { StagingArea } from './staging/staging-area';
 import { archivePaths } from './vault/archive-files';
 import type { KdfCost } from './vault/kdf';
 import { closeArchive, readerOf, type OpenedArchive } from './vault/opened-archive';
+import { retireScanImageThreads } from './attachments/scan-image-pool';
 
 export interface CoreOptions {
   dataDir: string;
@@ -95,7 +97,7 @@ export function createCore(options: CoreOptions): Core {
       if (def?.unqueued === true) return runtime.dispatchBeside(channel as Channel, input, frontDoor, 'in-memory');
       // While this core's own import holds the queue, looking and searching go on beside it.
       if (def?.kind === 'query' && runtime.importing() && !QUEUED_DURING_IMPORT.test(channel)) return runtime.dispatchBeside(channel as Channel, input, frontDoor, 'last-commit');
-      return runtime.serial(() => runtime.dispatch(channel, input, frontDoor));
+      return runtime.serial(() => runtime.dispatch(channel, input, frontDoor)).then((envelope) => (envelope.ok && envelope.data instanceof OutsideQueue ? runtime.continueOutside(channel as Channel, frontDoor, envelope.data) : envelope));
     },
     shutdown: () => {
       // Quitting cancels an import under way (all of it is rolled back and the cancel recorded)
@@ -155,6 +157,8 @@ class CoreRuntime {
       const audited = { count: 0 };
       const ctx = this.context(channel, frontDoor, audited);
       const data = await (this.handlers[channel] as Handler<Channel>)(ctx, input as never);
+      // Heavy work goes on outside the queue; its audit comes with its finish (continueOutside).
+      if (data instanceof OutsideQueue) return { ok: true, data };
       if (def.kind === 'mutation' && audited.count === 0 && def.writesWhenDue !== true) {
         throw new AppError('INTERNAL', { zh: `操作 ${channel} 未写入审计记录`, en: `${channel} changed data without an audit event` });
       }
@@ -162,6 +166,33 @@ class CoreRuntime {
     } catch (error) {
       return this.failure(error, channel);
     }
+  }
+
+  /**
+   * The heavy part of a call (ctx.outsideQueue): its work with the queue free, then its finish in
+   * the queue – refused if the session ended meanwhile (a lock wipes the key the work needed).
+   */
+  async continueOutside(channel: Channel, frontDoor: FrontDoor, pending: OutsideQueue): Promise<Envelope<unknown>> {
+    let done: unknown;
+    try {
+      done = await pending.work();
+    } catch (error) {
+      return this.failure(error, channel);
+    }
+    return this.serial(async () => {
+      try {
+        if (this.session !== pending.session) throw this.lastLockReason === 'idle' ? new AppError('UNAUTHENTICATED', IDLE_LOCKED) : new AppError('UNAUTHENTICATED');
+        const audited = { count: 0 };
+        const data = await pending.finish(this.context(channel, frontDoor, audited), done);
+        const def = contract[channel];
+        if (def.kind === 'mutation' && audited.count === 0 && def.writesWhenDue !== true) {
+          throw new AppError('INTERNAL', { zh: `操作 ${channel} 未写入审计记录`, en: `${channel} changed data without an audit event` });
+        }
+        return { ok: true, data };
+      } catch (error) {
+        return this.failure(error, channel);
+      }
+    });
   }
 
   /**
@@ -274,6 +305,7 @@ class CoreRuntime {
       session: () => view,
       write: busy,
       writeInSteps: busy,
+      outsideQueue: busy,
       startSession: busy,
       inBackground: busy,
       lock: busy,
@@ -346,9 +378,10 @@ class CoreRuntime {
     }
   }
 
-  /** Wipes the session's staged files and closes the archive, wiping its key. */
+  /** Wipes the session's staged files, lets the scan image threads go and closes the archive, wiping its key. */
   private endSession(session: ActiveSession): void {
     this.damage.stop();
+    retireScanImageThreads();
     try {
       session.stagedFiles.wipe();
     } catch (error) {
@@ -416,6 +449,7 @@ class CoreRuntime {
         audited.count += 1;
         return this.transact(session.archive.database.db, change, draft, toActor(session.record), frontDoor);
       },
+      outsideQueue: <H, T>(work: () => Promise<H>, finish: (ctx: HandlerContext, done: H) => T | Promise<T>): T => new OutsideQueue(requireSession(), work, finish) as unknown as T,
       inBackground: (job: BackgroundJob) => {
         const session = requireSession();
         session.background = job;

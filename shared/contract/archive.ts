@@ -20,7 +20,7 @@ export interface ArchiveInfo {
 }
 
 export interface VerifyCheck {
-  name: 'database-integrity' | 'schema-version' | 'key-slots' | 'audit-trail' | 'high-water-mark';
+  name: 'database-integrity' | 'schema-version' | 'key-slots' | 'audit-trail' | 'high-water-mark' | 'scans';
   ok: boolean;
   message: string;
   messageEn: string;
@@ -36,6 +36,15 @@ export interface VerifyReport {
   auditHead: AuditAnchor | null;
   /** Tables and indexes whose pages failed their check (empty when the database is whole). */
   damagedStructures: string[];
+  /** Stored scans that failed their check or are missing, named by the dossier and document they are filed in. */
+  damagedScans: DamagedScan[];
+}
+
+export interface DamagedScan {
+  fileId: number;
+  /** Null when the file is filed nowhere (a derivative, or filed pages all gone). */
+  archiveNumber: string | null;
+  documentTitle: string | null;
 }
 
 export interface RepairedIndex {

@@ -255,10 +255,13 @@ export const dossierContract = {
     }),
     output: returns<DossierDetail>(),
   }),
-  /** The dossier's record as PDF; classified dossiers need an approval and carry a watermark. */
+  /**
+   * The dossier as one PDF – cover, record with its catalogue, then its scans (or some documents'
+   * only, or none); classified dossiers need an approval and carry a watermark.
+   */
   'dossier:export': mutation({
     access: 'dossier.export',
-    input: z.strictObject({ archiveNumber: archiveNumberSchema }),
+    input: z.strictObject({ archiveNumber: archiveNumberSchema, scans: z.boolean().default(true), documentIds: z.array(z.number().int().min(1)).min(1).max(2000).optional() }),
     output: returns<ExportFile>(),
   }),
 };

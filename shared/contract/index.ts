@@ -20,6 +20,8 @@ import { viewContract } from './view';
 import { dossierContract } from './dossier';
 import { securityContract } from './security';
 import { sessionContract } from './session';
+import { labelContract } from './label';
+import { scanContract } from './scan';
 import { stagingContract } from './staging';
 import { settingsContract } from './settings';
 import { calendarContract } from './calendar';
@@ -53,6 +55,8 @@ export const contract = {
   ...calendarContract,
   ...securityContract,
   ...stagingContract,
+  ...scanContract,
+  ...labelContract,
 };
 
 export type Contract = typeof contract;
@@ -93,6 +97,8 @@ export * from './security';
 export * from './session';
 export * from './settings';
 export * from './calendar';
+export * from './label';
+export * from './scan';
 export * from './staging';
 export * from './type';
 export * from './user';

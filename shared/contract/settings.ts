@@ -35,6 +35,8 @@ export const systemSettingsSchema = z.strictObject({
   intakeDeadlines: intakeDeadlinesSchema,
   /** The violation ledger's rules and escalation (PN-01…PN-08), read from the registers by the KPI service. */
   violationRules: violationRulesSchema,
+  /** The largest scan that may be filed, in MB (a staged scan is at most 256 MB). */
+  scanMaxMegabytes: z.number().int().min(1).max(256),
 });
 
 /** Security policy (the security administrator's, or the administrator's without separation). */
@@ -69,6 +71,7 @@ export const defaultSettings: Settings = {
   overdueNotices: { reminderDaysBefore: 1, managerAfterWorkdays: 1, headAfterWorkdays: 3 },
   intakeDeadlines: defaultIntakeDeadlines,
   violationRules: defaultViolationRules,
+  scanMaxMegabytes: 200,
   passwordMinLength: 8,
   lockoutAttempts: 5,
   lockoutMinutes: 15,

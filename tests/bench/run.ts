@@ -5,6 +5,8 @@ import { runFirstScreenBench } from './first-screen';
 import { runKpiBench } from './kpi-report';
 import { runRegisterPdfBench } from './register-pdf';
 import { runResponsivenessBench } from './responsiveness';
+import { runScanFilingBench } from './scan-filing';
+import { runScanImageBench } from './scan-images';
 
 /**
  * `npm run bench`: the built CLI's figures (what users run), then the browser preview's first
@@ -16,13 +18,18 @@ import { runResponsivenessBench } from './responsiveness';
  *
  * Then the KPI report and the violation ledger over a million register entries (kpi-report.ts).
  *
+ * Then a scanned page's thumbnail, first asked for and kept (scan-images.ts), and scans filed through
+ * the core and exported as one PDF while the list is asked for beside it (scan-filing.ts).
+ *
  * Options of its own: --screen-runs <n> (default 10), --screen-only (skip the CLI's figures, the
  * responsiveness and the registers), --responsiveness-rows <n> (default 100,000: the import the light
  * calls run beside), --register-rows <n> (default 10,000), --register-runs <n> (default 3),
- * --kpi-entries <n> (default 1,000,000), --kpi-runs <n> (default 20).
+ * --kpi-entries <n> (default 1,000,000), --kpi-runs <n> (default 20), --scan-pages <n> (default 20:
+ * so many scanned JPEGs and a scanned PDF of so many pages), --scan-filing-pages <n> (default 1,000:
+ * scanned JPEGs filed, the first 200 of them exported).
  * Every other argument goes to `dossierdesk bench` (--dossiers, --documents, --creates, --keep, --json).
  */
-const { screenRuns, screenOnly, responsivenessRows, registerRows, registerRuns, kpiEntries, kpiRuns, json, cliArgs } = parseArgs(process.argv.slice(2));
+const { screenRuns, screenOnly, responsivenessRows, registerRows, registerRuns, kpiEntries, kpiRuns, scanPages, scanFilingPages, json, cliArgs } = parseArgs(process.argv.slice(2));
 const progress = (text: string) => process.stderr.write(`${text}\n`);
 
 const report: BenchReport = screenOnly ? { figures: [], notes: [], kept: [] } : await runCliBench(cliArgs);
@@ -36,11 +43,17 @@ if (!screenOnly) {
   const kpi = await runKpiBench({ entries: kpiEntries, runs: kpiRuns, progress });
   report.figures.push(...kpi.figures);
   report.notes.push(...kpi.notes);
+  const scanImages = await runScanImageBench({ pages: scanPages, progress });
+  report.figures.push(...scanImages.figures);
+  report.notes.push(...scanImages.notes);
+  const scanFiling = await runScanFilingBench({ pages: scanFilingPages, progress });
+  report.figures.push(...scanFiling.figures);
+  report.notes.push(...scanFiling.notes);
 }
 report.figures.push(...(await runFirstScreenBench({ runs: screenRuns, progress })));
 console.log(json ? JSON.stringify(report, null, 2) : formatReport(report));
 
-function parseArgs(args: string[]): { screenRuns: number; screenOnly: boolean; responsivenessRows: number; registerRows: number; registerRuns: number; kpiEntries: number; kpiRuns: number; json: boolean; cliArgs: string[] } {
+function parseArgs(args: string[]): { screenRuns: number; screenOnly: boolean; responsivenessRows: number; registerRows: number; registerRuns: number; kpiEntries: number; kpiRuns: number; scanPages: number; scanFilingPages: number; json: boolean; cliArgs: string[] } {
   let screenRuns = 10;
   let screenOnly = false;
   let responsivenessRows = 100_000;
@@ -48,6 +61,8 @@ function parseArgs(args: string[]): { screenRuns: number; screenOnly: boolean; r
   let registerRuns = 3;
   let kpiEntries = 1_000_000;
   let kpiRuns = 20;
+  let scanPages = 20;
+  let scanFilingPages = 1000;
   const count = (flag: string, value: string | undefined, least: number) => {
     const n = Number(value);
     if (!Number.isInteger(n) || n < least) throw new Error(`${flag} needs a whole number ≥ ${least}`);
@@ -63,9 +78,11 @@ function parseArgs(args: string[]): { screenRuns: number; screenOnly: boolean; r
     else if (arg === '--register-runs') registerRuns = count(arg, args[(i += 1)], 1);
     else if (arg === '--kpi-entries') kpiEntries = count(arg, args[(i += 1)], 4);
     else if (arg === '--kpi-runs') kpiRuns = count(arg, args[(i += 1)], 1);
+    else if (arg === '--scan-pages') scanPages = count(arg, args[(i += 1)], 1);
+    else if (arg === '--scan-filing-pages') scanFilingPages = count(arg, args[(i += 1)], 1);
     else cliArgs.push(arg);
   }
-  return { screenRuns, screenOnly, responsivenessRows, registerRows, registerRuns, kpiEntries, kpiRuns, json: cliArgs.includes('--json'), cliArgs };
+  return { screenRuns, screenOnly, responsivenessRows, registerRows, registerRuns, kpiEntries, kpiRuns, scanPages, scanFilingPages, json: cliArgs.includes('--json'), cliArgs };
 }
 
 /** Runs `dossierdesk bench --json`, its progress shown as it goes, and reads its report. */

@@ -41,7 +41,7 @@ export function registerArchiveCommands(program: Command, run: Run): void {
 
   program
     .command('verify')
-    .description('检查数据库完整性、密钥槽和审计记录；全部完好时退出码为 0 / check database integrity, key slots and audit trail; exit 0 only when all are intact')
+    .description('检查数据库完整性、密钥槽、审计记录和扫描件；全部完好时退出码为 0 / check database integrity, key slots, audit trail and scans; exit 0 only when all are intact')
     .option('--anchor <id:hash>', '之前记下的审计链头，可多次指定 / an audit head written down earlier; repeatable', collectAnchor, [])
     .action(run(async (session, options: { anchor: AuditAnchor[] }) => {
       await session.signIn();

@@ -59,7 +59,7 @@ export function registerAuditCommands(program: Command, run: Run, userFilter: st
       const report = await session.call('archive:verify', options.anchor.length ? { anchors: options.anchor } : {});
       const trail = report.checks.filter((c) => c.name === 'audit-trail');
       const ok = trail.every((c) => c.ok);
-      session.print(formatReport({ ok, checks: trail, auditHead: report.auditHead, damagedStructures: [] }), { ok, checks: trail, auditHead: report.auditHead });
+      session.print(formatReport({ ok, checks: trail, auditHead: report.auditHead, damagedStructures: [], damagedScans: [] }), { ok, checks: trail, auditHead: report.auditHead });
       return ok ? EXIT.ok : EXIT.failure;
     }));
 }

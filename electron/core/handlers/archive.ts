@@ -36,7 +36,7 @@ export const archiveHandlers: HandlersFor<typeof archiveContract> = {
 
   'archive:verify': (ctx, input) => {
     const session = ctx.session();
-    const report = verifyArchive(session.archive, input.anchors);
+    const report = verifyArchive(session.archive, ctx.env.now(), input.anchors);
     settleDamage(session, report, ctx.env.now());
     return report;
   },

@@ -17,5 +17,5 @@ export const dossierHandlers: HandlersFor<typeof dossierContract> = {
   'dossier:history': (ctx, input) => dossierHistory(ctx, input),
   'dossier:reveal-field': (ctx, input) => revealField(ctx, input.archiveNumber, input.fieldKey),
   'dossier:classify': (ctx, input) => classifyDossier(ctx, input),
-  'dossier:export': (ctx, input) => exportDossier(ctx, input.archiveNumber),
+  'dossier:export': (ctx, input) => exportDossier(ctx, input),
 };

@@ -19,6 +19,8 @@ import { securityHandlers } from './security';
 import { sessionHandlers } from './session';
 import { settingsHandlers } from './settings';
 import { calendarHandlers } from './calendar';
+import { labelHandlers } from './label';
+import { scanHandlers } from './scan';
 import { stagingHandlers } from './staging';
 import { typeHandlers } from './type';
 import type { HandlerTable } from './types';
@@ -51,4 +53,6 @@ export const handlers: HandlerTable = {
   ...calendarHandlers,
   ...securityHandlers,
   ...stagingHandlers,
+  ...scanHandlers,
+  ...labelHandlers,
 };

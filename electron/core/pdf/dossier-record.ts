@@ -13,13 +13,17 @@ export interface DossierRecordInput {
   exportedAt: string;
 }
 
-/** The record sheet of one dossier: its fields as the archive holds them (CF-04 cover marking). */
-export async function renderDossierRecord(input: DossierRecordInput): Promise<Uint8Array> {
-  const { dossier } = input;
-  const writer = await PdfWriter.create(
-    { title: `档案信息 ${dossier.archiveNumber}`, marking: input.marking, notice: '内部资料，严禁外传', watermark: input.watermark },
-    { author: input.exportedBy, subject: dossier.title },
+/** A writer framed for one dossier's export: its title, marking (CF-04), notice and watermark on every page. */
+export function dossierWriter(input: DossierRecordInput): Promise<PdfWriter> {
+  return PdfWriter.create(
+    { title: `档案 ${input.dossier.archiveNumber}`, marking: input.marking, notice: '内部资料，严禁外传', watermark: input.watermark },
+    { author: input.exportedBy, subject: input.dossier.title },
   );
+}
+
+/** The record sheet of one dossier: its fields as the archive holds them, its checklist and its catalogue (卷内文件目录). */
+export function writeDossierRecord(writer: PdfWriter, input: DossierRecordInput): void {
+  const { dossier } = input;
   writer.heading('档案信息');
   writer.keyValues([
     ['档号', dossier.archiveNumber],
@@ -90,7 +94,6 @@ export async function renderDossierRecord(input: DossierRecordInput): Promise<Ui
   }
   writer.gap(12);
   writer.paragraph(`导出：${input.exportedBy}，${input.exportedAt}`, 8.5);
-  return writer.save();
 }
 
 function fieldText(value: FieldValueView['value']): string {

@@ -28,8 +28,8 @@ export class PageContent {
     private readonly page: PDFPage,
   ) {}
 
-  /** A run of text in one face; `codes` are its glyphs' codes in hex. */
-  text(face: Face, codes: string, x: number, y: number, size: number, color: RGB): void {
+  /** A run of text in one face; `codes` are its glyphs' codes in hex. `turned`: a quarter clockwise, reading downwards. */
+  text(face: Face, codes: string, x: number, y: number, size: number, color: RGB, turned = false): void {
     if (!this.inText) {
       this.parts.push('BT');
       this.inText = true;
@@ -41,7 +41,7 @@ export class PageContent {
     const font = `/${face.key} ${n(size)} Tf`;
     if (font !== this.font) this.parts.push((this.font = font));
     this.setFill(color);
-    this.parts.push(`1 0 0 1 ${n(x)} ${n(y)} Tm <${codes}> Tj`);
+    this.parts.push(`${turned ? '0 -1 1 0' : '1 0 0 1'} ${n(x)} ${n(y)} Tm <${codes}> Tj`);
   }
 
   line(from: { x: number; y: number }, to: { x: number; y: number }, thickness: number, color: RGB): void {

@@ -1,5 +1,6 @@
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, rgb, type PDFPage, type PDFRef, type RGB } from 'pdf-lib';
-import { fontkitForPdfLib, type FontWeight } from './fonts';
+import { PDFArray, PDFDict, PDFHexString, PDFName, rgb, type PDFDocument, type PDFPage, type PDFRef, type RGB } from 'pdf-lib';
+import { createArchivePdf } from './archive-pdf';
+import type { FontWeight } from './fonts';
 import { breakLines } from './line-break';
 import { outlinedTextForm } from './outlined-text';
 import { PageContent } from './page-content';
@@ -13,6 +14,13 @@ import { createTypeface, type Typeface, type TypefaceName } from './typeface';
  * time) and its page number. Text stays real text – extractable and searchable – except the
  * watermark, which is drawn as glyph outlines so that extracting the text never mixes it in.
  */
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 export interface PageFrame {
   /** The document's title; printed small above the rule of every page unless `caption` says otherwise. */
   title: string;
@@ -94,13 +102,7 @@ export class PdfWriter {
 
   /** `typeface`: the archive's CJK fonts; `standard` (Helvetica) serves the benchmark's comparison only. */
   static async create(frame: PageFrame, meta: { author: string; subject: string }, typeface: TypefaceName = 'cjk'): Promise<PdfWriter> {
-    const doc = await PDFDocument.create();
-    doc.registerFontkit(fontkitForPdfLib);
-    doc.setTitle(frame.title);
-    doc.setAuthor(meta.author);
-    doc.setSubject(meta.subject);
-    doc.setCreator('DossierDesk 客户档案管理系统');
-    doc.setProducer('DossierDesk');
+    const doc = await createArchivePdf({ title: frame.title, ...meta });
     return new PdfWriter(doc, createTypeface(doc, typeface), frame);
   }
 
@@ -322,8 +324,33 @@ export class PdfWriter {
     this.y -= points;
   }
 
+  /** A cover: lines centred on a page of their own, a little below the top third; what follows starts a new page. */
+  cover(lines: readonly { text: string; size: number; bold?: boolean; muted?: boolean }[]): void {
+    this.y = this.size[1] * 0.7;
+    for (const line of lines) {
+      for (const part of this.wrap(line.text, line.bold ? 'bold' : 'regular', line.size, this.contentWidth)) this.centred(part, line.size, line.bold ? 'bold' : 'regular', line.muted ? MUTED : INK);
+      this.y -= line.size * 0.8;
+    }
+    this.y = MARGIN;
+  }
+
+  /**
+   * A page of its own for a figure (a scanned page): the frame's caption above it, `draw` fills the
+   * box below with the page's own drawing; marking, page number and watermark come on it as on any.
+   */
+  async figure(caption: string, draw: (target: { doc: PDFDocument; page: PDFPage; box: Box }) => void | Promise<void>): Promise<void> {
+    // The current page is left unless nothing was written on it since its frame.
+    if (this.y < this.size[1] - MARGIN - 24) this.newPage();
+    this.text(caption, MARGIN, this.y - 9, 9, 'bold', MUTED);
+    this.y -= 18;
+    const box: Box = { x: MARGIN, y: MARGIN - 6, width: this.contentWidth, height: this.y - MARGIN + 6 };
+    this.content.flush();
+    await draw({ doc: this.doc, page: this.page, box });
+    this.y = MARGIN; // Full: whatever follows starts a page of its own.
+  }
+
   /** Marking, page numbers and watermark go on last, when the page count and the stamp are known. */
-  async save(): Promise<Uint8Array> {
+  async save(options: { objectsPerTick?: number } = {}): Promise<Uint8Array> {
     this.leavingPage?.();
     this.content.flush();
     const pages = this.doc.getPages();
@@ -346,7 +373,7 @@ export class PdfWriter {
       if (watermark) this.watermark(watermark);
       this.content.flush();
     });
-    return this.doc.save({ useObjectStreams: true });
+    return this.doc.save({ useObjectStreams: true, ...options });
   }
 
   private marking(): void {

@@ -21,7 +21,8 @@ export interface StagingLimits {
 }
 
 export const STAGING_LIMITS: StagingLimits = {
-  maxFiles: 8,
+  // A scanned batch is filed at once (scan:add takes up to 200 files); the files wait encrypted on disk, not in memory.
+  maxFiles: 210,
   maxBytes: { import: stagingRules.import.maxBytes, scan: stagingRules.scan.maxBytes, restore: stagingRules.restore.maxBytes },
   staleUploadMs: 5 * 60_000,
 };

@@ -19,10 +19,12 @@ export interface ArchivePaths {
   longWrite: string;
   /** Where the command line's page check goes on (see integrity/rolling-page-check.ts). */
   pageCheckCursor: string;
+  /** The stored scans, encrypted, each under its content address (see attachments/file-store.ts). */
+  scans: string;
 }
 
 export function archivePaths(dataDir: string): ArchivePaths {
-  return { dataDir, database: join(dataDir, 'archive.db'), keySlots: join(dataDir, 'keyslots.json'), signinState: join(dataDir, 'signin-state.json'), staging: join(dataDir, 'staging'), highWaterMark: join(dataDir, 'high-water.json'), damageRecord: join(dataDir, 'damage.json'), longWrite: join(dataDir, 'writing.json'), pageCheckCursor: join(dataDir, 'page-check.json') };
+  return { dataDir, database: join(dataDir, 'archive.db'), keySlots: join(dataDir, 'keyslots.json'), signinState: join(dataDir, 'signin-state.json'), staging: join(dataDir, 'staging'), highWaterMark: join(dataDir, 'high-water.json'), damageRecord: join(dataDir, 'damage.json'), longWrite: join(dataDir, 'writing.json'), pageCheckCursor: join(dataDir, 'page-check.json'), scans: join(dataDir, 'scans') };
 }
 
 /**

@@ -19,11 +19,13 @@ import { loans } from './en/loans';
 import { notices } from './en/notices';
 import { approvals } from './en/approvals';
 import { intake } from './en/intake';
+import { labels } from './en/labels';
 import { signature } from './en/signature';
 import { audit } from './en/audit';
 import { types } from './en/types';
 import { calendar } from './en/calendar';
 import { registerSettings } from './en/registerSettings';
 import { settings } from './en/settings';
+import { scans } from './en/scans';
 
-export const en: Messages = { app, common, fields, setup, login, condition, shell, password, dossier, catalogue, importer, locations, customers, workbench, registers, statistics, loans, notices, approvals, intake, signature, audit, types, calendar, registerSettings, settings };
+export const en: Messages = { app, common, fields, setup, login, condition, shell, password, dossier, catalogue, importer, locations, customers, workbench, registers, statistics, loans, notices, approvals, intake, labels, signature, audit, types, calendar, registerSettings, settings, scans };

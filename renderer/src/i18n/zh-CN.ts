@@ -18,12 +18,14 @@ import { loans } from './zh-CN/loans';
 import { notices } from './zh-CN/notices';
 import { approvals } from './zh-CN/approvals';
 import { intake } from './zh-CN/intake';
+import { labels } from './zh-CN/labels';
 import { signature } from './zh-CN/signature';
 import { audit } from './zh-CN/audit';
 import { types } from './zh-CN/types';
 import { calendar } from './zh-CN/calendar';
 import { registerSettings } from './zh-CN/registerSettings';
 import { settings } from './zh-CN/settings';
+import { scans } from './zh-CN/scans';
 
 /** Simplified Chinese: the primary language. Every key here must exist in en.ts (typechecked). */
-export const zhCN = { app, common, fields, setup, login, condition, shell, password, dossier, catalogue, importer, locations, customers, workbench, registers, statistics, loans, notices, approvals, intake, signature, audit, types, calendar, registerSettings, settings } as const;
+export const zhCN = { app, common, fields, setup, login, condition, shell, password, dossier, catalogue, importer, locations, customers, workbench, registers, statistics, loans, notices, approvals, intake, labels, signature, audit, types, calendar, registerSettings, settings, scans } as const;

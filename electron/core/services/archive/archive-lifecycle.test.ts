@@ -142,7 +142,7 @@ describe('verify', () => {
     await ok(core, 'dossier:create', { title: '赵六的企业客户档案' });
     const report = await ok(core, 'archive:verify', {});
     expect(report.ok).toBe(true);
-    expect(report.checks.map((c) => c.name)).toEqual(['database-integrity', 'schema-version', 'key-slots', 'audit-trail', 'high-water-mark']);
+    expect(report.checks.map((c) => c.name)).toEqual(['database-integrity', 'schema-version', 'key-slots', 'audit-trail', 'high-water-mark', 'scans']);
     await core.close();
   });
 

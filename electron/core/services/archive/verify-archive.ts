@@ -1,5 +1,6 @@
 import { listUsers } from '../../../../db/repositories/users';
-import type { AuditAnchor, VerifyCheck, VerifyReport } from '../../../../shared/contract';
+import type { AuditAnchor, DamagedScan, VerifyCheck, VerifyReport } from '../../../../shared/contract';
+import { verifyScans } from '../../attachments/verify-scans';
 import { AppError } from '../../../../shared/errors';
 import { verifyAuditChain, type ChainFault, type ChainVerdict } from '../../audit/chain';
 import { readKeySlotFile, slotIdFor, slotMacMatches } from '../../vault/key-slots';
@@ -8,10 +9,11 @@ import { findDamagedStructures, rebuildableIn } from '../../integrity/damaged-st
 import { databaseState, findRollback } from '../../integrity/rollback-check';
 import type Database from 'better-sqlite3';
 
-/** `verify`: the database pages, the schema version, the key slots, the audit trail and the high-water mark. */
-export function verifyArchive(archive: OpenedArchive, anchors: readonly AuditAnchor[] = []): VerifyReport {
+/** `verify`: the database pages, the schema version, the key slots, the audit trail, the high-water mark and the scans. */
+export function verifyArchive(archive: OpenedArchive, now: Date, anchors: readonly AuditAnchor[] = []): VerifyReport {
   let auditHead: AuditAnchor | null = null;
   let damagedStructures: string[] = [];
+  let damagedScans: DamagedScan[] = [];
   const checks = [
     guarded('database-integrity', () => {
       try {
@@ -33,8 +35,13 @@ export function verifyArchive(archive: OpenedArchive, anchors: readonly AuditAnc
       return auditTrail(verdict, anchors.length);
     }),
     guarded('high-water-mark', () => highWaterMark(archive)),
+    guarded('scans', () => {
+      const verdict = verifyScans(archive.database.db, archive.paths.scans, archive.dataKey, now);
+      damagedScans = verdict.damaged;
+      return verdict.check;
+    }),
   ];
-  return { ok: checks.every((c) => c.ok), checks, auditHead, damagedStructures };
+  return { ok: checks.every((c) => c.ok), checks, auditHead, damagedStructures, damagedScans };
 }
 
 function damagedCheck(structures: readonly string[], sqlite: Database.Database): VerifyCheck {

@@ -15,6 +15,7 @@ import { assertGivableLevel, requireVisibleDossier } from '../dossiers/dossier-a
 import { toDossierDetail } from '../dossiers/dossier-dto';
 import { definitionOf } from '../dossiers/dossier-summary';
 import { visibleDossierIds } from '../../../../db/repositories/dossiers';
+import { documentHasScans } from '../../../../db/repositories/scans';
 
 type Form = 'original' | 'copy';
 
@@ -44,7 +45,7 @@ export interface DocumentChanges {
 const noDocument = (): AppError => new AppError('NOT_FOUND', { zh: '没有此卷内文件', en: 'There is no such document' });
 
 /** A document whose dossier the session may see; otherwise it does not exist for the reader. */
-function requireVisibleDocument(db: Db, session: ActiveSession, id: number): { document: DocumentRow; dossier: DossierRecord } {
+export function requireVisibleDocument(db: Db, session: ActiveSession, id: number): { document: DocumentRow; dossier: DossierRecord } {
   const document = findDocument(db, id);
   if (!document || !visibleDossierIds(db, [document.dossierId], visibilityOf(db, session)).has(document.dossierId)) throw noDocument();
   const dossier = findDossierById(db, document.dossierId);
@@ -89,10 +90,15 @@ function documentLevel(session: ActiveSession, level: number): number {
   return level;
 }
 
-/** After a change: completeness recomputed and stored, the dossier's page data returned. */
-function settled(db: Db, session: ActiveSession, dossier: DossierRecord): DossierDetail {
+/** After its documents changed: the dossier's completeness recomputed and stored, its search entry renewed. */
+export function refreshAfterDocuments(db: Db, dossier: DossierRecord): void {
   refreshCompleteness(db, dossier.id, definitionOf(db, dossier));
   reindexDossier(db, dossier.id);
+}
+
+/** After a change: completeness recomputed and stored, the dossier's page data returned. */
+function settled(db: Db, session: ActiveSession, dossier: DossierRecord): DossierDetail {
+  refreshAfterDocuments(db, dossier);
   const after = findDossierById(db, dossier.id);
   if (!after) throw new AppError('INTERNAL');
   return toDossierDetail(db, after, session);
@@ -102,34 +108,49 @@ function dossierTarget(detail: DossierDetail): AuditDraft['target'] {
   return { type: 'dossier', id: detail.id, label: detail.archiveNumber };
 }
 
-/** Files a document into a dossier, at the end of its group; a checklist item gives the defaults. */
+export interface FiledDocument {
+  id: number;
+  title: string;
+  item: string | null;
+  raised: { from: string; to: string } | null;
+}
+
+/**
+ * Files a document into a dossier, at the end of its group; a checklist item gives the defaults.
+ * Inside the caller's transaction: documents filed by hand and those opened for scans share it.
+ */
+export function fileDocument(db: Db, session: ActiveSession, dossier: DossierRecord, input: Omit<NewDocumentInput, 'archiveNumber'>, at: string): FiledDocument {
+  const definition = definitionOf(db, dossier);
+  const item = input.checklistItem === undefined ? null : definition?.checklist.find((c) => c.key === input.checklistItem);
+  if (item === undefined) throw new AppError('VALIDATION', { zh: `此档案的清单中没有“${input.checklistItem ?? ''}”`, en: `The dossier’s checklist has no item "${input.checklistItem ?? ''}"` });
+  const title = input.title ?? item?.name;
+  if (!title) throw new AppError('VALIDATION', { zh: '请填写文件题名', en: 'The document needs a title' });
+  const level = documentLevel(session, input.level ?? dossier.level);
+  const raised = raiseDossierFor(db, session, dossier, level, at);
+  const id = insertDocument(db, {
+    dossierId: dossier.id,
+    checklistItem: item?.key ?? null,
+    title,
+    docDate: input.docDate ?? null,
+    form: input.form ?? (item?.expected === 'copy' ? 'copy' : 'original'),
+    pages: input.pages,
+    groupKey: requireGroup(definition, input.groupKey === undefined ? (item?.group ?? null) : input.groupKey),
+    level,
+    remarks: input.remarks ?? null,
+    at,
+    createdBy: session.record.id,
+  });
+  return { id, title, item: item?.key ?? null, raised };
+}
+
 export function addDocument(ctx: HandlerContext, input: NewDocumentInput): DossierDetail {
   const session = ctx.session();
   const at = ctx.env.now().toISOString();
   return ctx.write(
     (db) => {
       const dossier = requireVisibleDossier(db, session, input.archiveNumber);
-      const definition = definitionOf(db, dossier);
-      const item = input.checklistItem === undefined ? null : definition?.checklist.find((c) => c.key === input.checklistItem);
-      if (item === undefined) throw new AppError('VALIDATION', { zh: `此档案的清单中没有“${input.checklistItem ?? ''}”`, en: `The dossier’s checklist has no item "${input.checklistItem ?? ''}"` });
-      const title = input.title ?? item?.name;
-      if (!title) throw new AppError('VALIDATION', { zh: '请填写文件题名', en: 'The document needs a title' });
-      const level = documentLevel(session, input.level ?? dossier.level);
-      const raised = raiseDossierFor(db, session, dossier, level, at);
-      const id = insertDocument(db, {
-        dossierId: dossier.id,
-        checklistItem: item?.key ?? null,
-        title,
-        docDate: input.docDate ?? null,
-        form: input.form ?? (item?.expected === 'copy' ? 'copy' : 'original'),
-        pages: input.pages,
-        groupKey: requireGroup(definition, input.groupKey === undefined ? (item?.group ?? null) : input.groupKey),
-        level,
-        remarks: input.remarks ?? null,
-        at,
-        createdBy: session.record.id,
-      });
-      return { detail: settled(db, session, dossier), id, title, item: item?.key ?? null, raised };
+      const filed = fileDocument(db, session, dossier, input, at);
+      return { detail: settled(db, session, dossier), ...filed };
     },
     ({ detail, id, title, item, raised }) => ({
       action: 'document:add',
@@ -202,6 +223,9 @@ export function removeDocument(ctx: HandlerContext, id: number): DossierDetail {
   return ctx.write(
     (db) => {
       const { document, dossier } = requireVisibleDocument(db, session, id);
+      if (documentHasScans(db, id)) {
+        throw new AppError('CONFLICT', { zh: `“${document.title}”已有扫描件，不能移除（扫描件只能经销毁程序删除）`, en: `“${document.title}” has scans and cannot be removed (scans go only through disposal)` });
+      }
       deleteDocument(db, id);
       const rest = listDocuments(db, dossier.id).filter((d) => d.groupKey === document.groupKey);
       setPositions(

@@ -21,7 +21,7 @@ describe('exports of classified dossiers', () => {
     const { core, plain } = await organisation(tempDir());
     await switchTo(core, 'clerk');
     const file = await ok(core, 'dossier:export', { archiveNumber: plain.archiveNumber });
-    expect(file.fileName).toBe(`档案信息-${plain.archiveNumber}.pdf`);
+    expect(file.fileName).toBe(`档案-${plain.archiveNumber}.pdf`);
     const pdf = inspectPdf(file.bytes);
     expect(pdf.text).toContain('李四 内部档案');
     expect(pdf.text).toContain('内部资料，严禁外传');

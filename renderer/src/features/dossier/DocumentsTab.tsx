@@ -2,16 +2,19 @@ import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, EditOutlined, PlusO
 import { Alert, Button, Form, Input, InputNumber, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChecklistStatus, DocumentView, DossierDetail, InputOf } from '../../../../shared/contract';
+import type { ChecklistStatus, DocumentView, DossierDetail, DossierScans, InputOf } from '../../../../shared/contract';
 import { call } from '../../lib/api';
 import { useAttempt } from '../../lib/use-attempt';
 import { DateInput } from '../../ui/DateInput';
 import { EditDocumentDialog } from './EditDocumentDialog';
+import { ScannedPages } from '../scans/ScannedPages';
 
 interface Props {
   dossier: DossierDetail;
   editable: boolean;
   onChanged: (detail: DossierDetail) => void;
+  /** The dossier's scans, for each item's scanned pages (undefined until read). */
+  scans?: DossierScans | undefined;
 }
 
 interface FreeDocument {
@@ -22,7 +25,7 @@ interface FreeDocument {
 }
 
 /** The checklist with what is filed against it, and the documents in order within their groups. */
-export function DocumentsTab({ dossier, editable, onChanged }: Props) {
+export function DocumentsTab({ dossier, editable, onChanged, scans }: Props) {
   const { t, i18n } = useTranslation();
   const { attempt, busy } = useAttempt();
   const [form] = Form.useForm<FreeDocument>();
@@ -79,6 +82,7 @@ export function DocumentsTab({ dossier, editable, onChanged }: Props) {
               { title: t('catalogue.requirement'), width: 90, render: (_, s) => requirementTag(s) },
               { title: t('catalogue.expected'), width: 110, render: (_, s) => t(`catalogue.${s.item.expected}`) },
               { title: t('catalogue.present'), width: 80, render: (_, s) => (s.documents > 0 ? <Tag color="green">{s.documents}</Tag> : <Tag>{t('catalogue.missing')}</Tag>) },
+              { title: t('scans.scannedPages'), width: 80, render: (_, s) => <ScannedPages scans={scans} itemKey={s.item.key} /> },
               ...(editable
                 ? [{
                     title: '',

@@ -6,6 +6,7 @@ import { requestKinds, type DossierDetail, type RequestKind } from '../../../../
 import { useCan } from '../../app/ArchiveSettings';
 import { ApiError, call, errorText } from '../../lib/api';
 import { saveExport } from '../../lib/download';
+import { PrintMenu } from '../labels/PrintMenu';
 import { useChannel } from '../../lib/use-channel';
 import { ApprovalTable } from '../approvals/ApprovalTable';
 import { kindLabel } from '../approvals/request-labels';
@@ -18,6 +19,9 @@ import { EditDossierDialog } from './EditDossierDialog';
 import { HistoryTab } from './HistoryTab';
 import { LinksTab } from './LinksTab';
 import { OverviewTab } from './OverviewTab';
+import { ScansTab } from '../scans/ScansTab';
+import { ScansTabLabel } from '../scans/ScansTabLabel';
+import { useDossierScans } from '../scans/use-dossier-scans';
 
 interface Props {
   archiveNumber: string | null;
@@ -43,6 +47,7 @@ export function DossierDrawer({ archiveNumber, onClose, onChanged, onOpen }: Pro
   // An edit answers with the whole dossier: shown at once, newer than the last read.
   const dossier = latest?.archiveNumber === archiveNumber && (!loaded || latest.updatedAt >= loaded.updatedAt) ? latest : loaded;
   const editable = can('dossier.edit');
+  const scans = useDossierScans(dossier);
   const changed = (next: DossierDetail) => {
     setLatest(next);
     onChanged();
@@ -116,6 +121,7 @@ export function DossierDrawer({ archiveNumber, onClose, onChanged, onOpen }: Pro
                 {t('approvals.requestButton')} <DownOutlined />
               </Button>
             </Dropdown>
+            <PrintMenu archiveNumber={dossier.archiveNumber} hasChecklist={dossier.checklist.length > 0} />
             {can('dossier.export') && (
               <Button type="primary" icon={<FilePdfOutlined />} loading={exporting} onClick={() => void exportPdf()} data-testid="export-button">
                 {t('dossier.export')}
@@ -138,8 +144,9 @@ export function DossierDrawer({ archiveNumber, onClose, onChanged, onOpen }: Pro
               {
                 key: 'documents',
                 label: `${t('catalogue.documents')}${dossier.complete ? '' : ` · ${t('catalogue.incomplete', { count: dossier.missingCount })}`}`,
-                children: <DocumentsTab dossier={dossier} editable={editable} onChanged={changed} />,
+                children: <DocumentsTab dossier={dossier} editable={editable} onChanged={changed} scans={scans.data} />,
               },
+              { key: 'scans', label: <ScansTabLabel scans={scans.data} />, children: <ScansTab dossier={dossier} scans={scans} editable={editable} onDossierChanged={changed} /> },
               { key: 'customers', label: `${t('customers.title')} (${dossier.customers.length})`, children: <CustomersTab dossier={dossier} editable={editable} onChanged={changed} /> },
               { key: 'links', label: `${t('catalogue.links')} (${dossier.links.length})`, children: <LinksTab dossier={dossier} editable={editable} onChanged={changed} onOpen={onOpen} /> },
               { key: 'history', label: t('catalogue.history'), children: <HistoryTab dossier={dossier} /> },

@@ -5,7 +5,36 @@ import { useArchiveSettings, useCan } from '../../app/ArchiveSettings';
 import { call, errorText } from '../../lib/api';
 import { useChannel } from '../../lib/use-channel';
 
-/** Password and lockout policy, the idle lock, the company name on printed registers, and three-role separation. */
+/** The save button of a system setting's form, for those who manage the settings. */
+function SaveForManagers() {
+  const { t } = useTranslation();
+  return useCan()('settings.manage') ? (
+    <Button type="primary" htmlType="submit">
+      {t('common.save')}
+    </Button>
+  ) : null;
+}
+
+type NumberSetting = 'idleLockMinutes' | 'scanMaxMegabytes';
+
+/** One whole-number system setting in a card of its own, saved on its own. */
+function NumberSettingCard({ name, min, max, help, run }: { name: NumberSetting; min: number; max: number; help?: string; run: (work: () => Promise<unknown>) => Promise<void> }) {
+  const { t } = useTranslation();
+  const { settings } = useArchiveSettings();
+  const can = useCan();
+  return (
+    <Card title={t(`settings.${name}`)} size="small">
+      <Form layout="inline" disabled={!can('settings.manage')} initialValues={{ [name]: settings[name] }} onFinish={(values: Record<NumberSetting, number>) => void run(() => call('settings:update', { [name]: values[name] }))}>
+        <Form.Item name={name} label={t(`settings.${name}`)} extra={help}>
+          <InputNumber min={min} max={max} data-testid={`setting-${name}`} />
+        </Form.Item>
+        <SaveForManagers />
+      </Form>
+    </Card>
+  );
+}
+
+/** Password and lockout policy, the idle lock, the largest scan, the company name on printed registers, and three-role separation. */
 export function PolicyTab() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
@@ -52,23 +81,8 @@ export function PolicyTab() {
           )}
         </Form>
       </Card>
-      <Card title={t('settings.idleLockMinutes')} size="small">
-        <Form
-          layout="inline"
-          disabled={!can('settings.manage')}
-          initialValues={{ idleLockMinutes: settings.idleLockMinutes }}
-          onFinish={(values: { idleLockMinutes: number }) => void run(() => call('settings:update', values))}
-        >
-          <Form.Item name="idleLockMinutes" label={t('settings.idleLockMinutes')}>
-            <InputNumber min={1} max={240} />
-          </Form.Item>
-          {can('settings.manage') && (
-            <Button type="primary" htmlType="submit">
-              {t('common.save')}
-            </Button>
-          )}
-        </Form>
-      </Card>
+      <NumberSettingCard name="idleLockMinutes" min={1} max={240} run={run} />
+      <NumberSettingCard name="scanMaxMegabytes" min={1} max={256} run={run} help={t('settings.scanMaxMegabytesHelp')} />
       <Card title={t('settings.companyName')} size="small">
         <Form
           layout="inline"
@@ -79,11 +93,7 @@ export function PolicyTab() {
           <Form.Item name="companyName" label={t('settings.companyName')} extra={t('settings.companyNameHelp')}>
             <Input maxLength={60} showCount allowClear style={{ width: 460 }} data-testid="company-name" />
           </Form.Item>
-          {can('settings.manage') && (
-            <Button type="primary" htmlType="submit">
-              {t('common.save')}
-            </Button>
-          )}
+          <SaveForManagers />
         </Form>
       </Card>
       <Card title={t('settings.separation')} size="small" data-testid="separation-card">

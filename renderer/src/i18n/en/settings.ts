@@ -46,6 +46,8 @@ export const settings: Messages['settings'] = {
   passwordMinLength: 'Minimum password length',
   lockoutAttempts: 'Wrong passwords before lock',
   lockoutMinutes: 'Lock duration (minutes)',
+  scanMaxMegabytes: 'Largest scan (MB)',
+  scanMaxMegabytesHelp: 'Larger files cannot be filed (at most 256 MB)',
   idleLockMinutes: 'Idle lock (minutes)',
   companyName: 'Company name',
   companyNameHelp: 'Printed at the head of every register (intake book, loan register, approval records …); left empty, the register’s name stands alone.',

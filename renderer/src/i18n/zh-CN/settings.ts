@@ -44,6 +44,8 @@ export const settings = {
   passwordMinLength: '密码最短长度',
   lockoutAttempts: '连续错误几次后锁定',
   lockoutMinutes: '锁定时长（分钟）',
+  scanMaxMegabytes: '扫描件大小上限（MB）',
+  scanMaxMegabytesHelp: '超过此大小的文件不能归档（最大 256 MB）',
   idleLockMinutes: '闲置自动锁定（分钟）',
   companyName: '公司名称',
   companyNameHelp: '打印的登记册（签收簿、借阅登记册、审批记录等）页眉显示的公司名称；不填则只显示登记册名称。',

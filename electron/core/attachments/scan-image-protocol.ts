@@ -1,0 +1,22 @@
+import type { ScanImageSize, ScanMediaType } from '../../../shared/contract/scan';
+
+/** How large each size is made: the longest side at most this many pixels (never enlarged). */
+export const LONG_SIDE: Record<ScanImageSize, number> = { thumbnail: 240, view: 2000 };
+
+/** What the scan-image thread is started with. */
+export interface ScanImageWorkerData {
+  /** PDFium's WebAssembly, read from the program's own files (runtime/paths.ts), never fetched. */
+  pdfiumWasm: string;
+}
+
+/** One page to draw: the file's plaintext (transferred, not copied), its kind, the page (0-based) and the longest side wanted. */
+export interface PageImageJob {
+  id: number;
+  bytes: Uint8Array;
+  mediaType: ScanMediaType;
+  page: number;
+  longSide: number;
+}
+
+/** A page drawn as a JPEG, unturned, or why it could not be drawn. */
+export type PageImageReply = { id: number; ok: true; jpeg: Uint8Array; width: number; height: number } | { id: number; ok: false; reason: string };

@@ -1,0 +1,73 @@
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { call, newArchive, ok, stageBytes } from '../../../../tests/helpers/core';
+import { inkShare, inspectPdf, renderPdfPage } from '../../../../tests/helpers/pdf';
+import { sampleJpeg, samplePdf, samplePng, sampleTiff } from '../../../../tests/helpers/scan-files';
+import { useTempDirs } from '../../../../tests/helpers/temp-dir';
+import type { Core } from '../../core';
+
+const tempDir = useTempDirs();
+
+const blackBand = async () => new Uint8Array(await sharp({ create: { width: 400, height: 100, channels: 3, background: '#000000' } }).png().toBuffer());
+
+async function dossierWithScans(core: Core) {
+  const { archiveNumber } = await ok(core, 'dossier:create', { title: '王五 维修档案' });
+  const stage = (name: string, bytes: Uint8Array) => stageBytes(core, name, bytes, 'scan');
+  const contract = await ok(core, 'scan:add', { archiveNumber, stagedFileIds: [await stage('维修合同.pdf', await samplePdf(2, 'CONTRACT-TEXT-7731'))] });
+  const photo = await ok(core, 'scan:add', { archiveNumber, stagedFileIds: [await stage('车损照片.png', await blackBand()), await stage('结算.tif', sampleTiff(2)), await stage('小票.jpg', sampleJpeg())] });
+  return { archiveNumber, contract: contract.documents[0]?.id ?? 0, photo: photo.documents[0]?.id ?? 0 };
+}
+
+describe('the dossier as one PDF', () => {
+  it('cover, record with catalogue, then every scanned page in order – PDF pages as PDF (text extractable), images turned as stored', async () => {
+    const core = await newArchive(tempDir());
+    const { archiveNumber, photo } = await dossierWithScans(core);
+    const band = (await ok(core, 'scan:list', { archiveNumber })).documents.find((d) => d.documentId === photo)?.pages[0];
+    if (!band) throw new Error('no page');
+    const before = (await ok(core, 'dossier:export', { archiveNumber })).bytes;
+    const pdf = inspectPdf(before);
+    // Cover, record (one page), contract ×2, photo, TIFF ×2, a small JPEG.
+    expect(pdf.pages).toBe(8);
+    for (const text of [/档\s+案/, archiveNumber, '王五 维修档案', '内部资料，严禁外传', '卷内文件目录', /维修合同\s+第 1\/2 页/, 'CONTRACT-TEXT-7731', /结算\s+第 2\/2 页/, /小票\s+第 1\/1 页/]) expect(pdf.text).toMatch(text);
+    expect(pdf.check).toContain('No syntax or stream encoding errors');
+    // The wide black band lies across the page; turned a quarter, it stands upright in the middle.
+    const left = { left: 0.1, right: 0.3, top: 0.45, bottom: 0.55 };
+    const middle = { left: 0.45, right: 0.55, top: 0.3, bottom: 0.7 };
+    expect(inkShare(renderPdfPage(before, 5), left)).toBeGreaterThan(0.9);
+    expect(inkShare(renderPdfPage(before, 5), middle)).toBeLessThan(0.7);
+    await ok(core, 'scan:rotate', { pageId: band.id, rotation: 90 });
+    const turned = (await ok(core, 'dossier:export', { archiveNumber })).bytes;
+    expect(inkShare(renderPdfPage(turned, 5), left)).toBeLessThan(0.05);
+    expect(inkShare(renderPdfPage(turned, 5), middle)).toBeGreaterThan(0.9);
+    await core.close();
+  });
+
+  it('some documents only, or none; a document of another dossier is refused', async () => {
+    const core = await newArchive(tempDir());
+    const { archiveNumber, contract } = await dossierWithScans(core);
+    expect(inspectPdf((await ok(core, 'dossier:export', { archiveNumber, documentIds: [contract] })).bytes).pages).toBe(4);
+    expect(inspectPdf((await ok(core, 'dossier:export', { archiveNumber, scans: false })).bytes).pages).toBe(2);
+    expect(await call(core, 'dossier:export', { archiveNumber, documentIds: [contract + 100] })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    await core.close();
+  });
+
+  it('is put together outside the queue: a call made while a long export runs is answered before it ends', async () => {
+    const core = await newArchive(tempDir());
+    const { archiveNumber } = await ok(core, 'dossier:create', { title: '大批扫描' });
+    const ids = [];
+    for (let i = 0; i < 30; i += 1) ids.push(await stageBytes(core, `p${i}.png`, samplePng({ width: 800, height: 1100, variant: i }), 'scan'));
+    await ok(core, 'scan:add', { archiveNumber, stagedFileIds: ids });
+    const order: string[] = [];
+    const exporting = call(core, 'dossier:export', { archiveNumber }).then((result) => {
+      order.push('export');
+      return result;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await call(core, 'dossier:list', {}).then(() => order.push('list'));
+    expect((await exporting).ok).toBe(true);
+    expect(order).toEqual(['list', 'export']);
+    const events = (await ok(core, 'audit:list', { action: 'dossier:export' })).items;
+    expect(events[0]?.summary).toMatchObject({ scannedPages: 30 });
+    await core.close();
+  });
+});

@@ -1,0 +1,38 @@
+import { Form, InputNumber, Modal, Select } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { DEFAULT_SHEET, labelSheets, type SheetId } from '../../../../shared/label-sheets';
+
+interface Props {
+  open: boolean;
+  busy: boolean;
+  onPrint: (choice: { sheet: SheetId; startAt: number }) => void;
+  onCancel: () => void;
+}
+
+/** Which label sheet, and where on a partly used one to begin. */
+export function LabelDialog({ open, busy, onPrint, onCancel }: Props) {
+  const { t, i18n } = useTranslation();
+  const [form] = Form.useForm<{ sheet: SheetId; startAt: number }>();
+  return (
+    <Modal
+      open={open}
+      title={t('labels.labelTitle')}
+      okText={t('labels.print')}
+      cancelText={t('common.cancel')}
+      confirmLoading={busy}
+      destroyOnHidden
+      onCancel={onCancel}
+      onOk={() => void form.validateFields().then(onPrint)}
+      data-testid="label-dialog"
+    >
+      <Form form={form} layout="vertical" preserve={false} initialValues={{ sheet: DEFAULT_SHEET, startAt: 1 }}>
+        <Form.Item name="sheet" label={t('labels.sheet')}>
+          <Select data-testid="label-sheet" options={labelSheets.map((sheet) => ({ value: sheet.id, label: i18n.language === 'en' ? sheet.name.en : sheet.name.zh }))} />
+        </Form.Item>
+        <Form.Item name="startAt" label={t('labels.startAt')} extra={t('labels.startAtHelp')}>
+          <InputNumber min={1} max={200} precision={0} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

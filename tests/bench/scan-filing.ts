@@ -1,0 +1,118 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import sharp from 'sharp';
+import { summarise, type Figure } from '../../electron/cli/bench/stats';
+import { createCore, type Core } from '../../electron/core/core';
+import type { Channel, InputOf, OutputOf } from '../../shared/contract';
+import { stageInChunks } from '../../shared/staging-upload';
+import { migrationsDir } from '../helpers/paths';
+
+export interface ScanFilingBenchOptions {
+  /** Scanned A4 pages (JPEG, about 300 KB each) filed, then exported as one PDF (at most 200 of them). */
+  pages: number;
+  progress: (text: string) => void;
+}
+
+const ADMIN = { login: 'bench-admin', displayName: '基准测试管理员', password: 'bench-password-1' };
+/** Targets of the scans issue; figures are printed against them, never asserted. */
+const TARGET = { megabytesPerSecond: 100, exportSeconds: 3, listDuringExportMs: 100 };
+const BATCH = 200;
+
+async function must<C extends Channel>(core: Core, channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
+  const result = await core.invoke(channel, input, 'cli');
+  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.messageEn}`);
+  return result.data as OutputOf<C>;
+}
+
+/** A scanned A4 page at 150 dpi, grey with noise (it compresses like paper with text), about 300 KB as JPEG. */
+async function scannedPage(): Promise<Buffer> {
+  const [width, height] = [1240, 1754];
+  const pixels = Buffer.alloc(width * height);
+  let seed = 20261130;
+  for (let i = 0; i < pixels.length; i += 1) {
+    seed = (seed * 1103515245 + 12345) >>> 0;
+    pixels[i] = 200 + (seed >>> 27);
+  }
+  return sharp(pixels, { raw: { width, height, channels: 1 } }).jpeg({ quality: 70 }).toBuffer();
+}
+
+/** The same page as another file: a comment segment after the start marker makes each one unique (no two are stored as one). */
+function variant(page: Buffer, i: number): Uint8Array {
+  const text = Buffer.from(`page ${i}`, 'ascii');
+  const segment = Buffer.alloc(4 + text.length);
+  segment.writeUInt16BE(0xfffe, 0);
+  segment.writeUInt16BE(2 + text.length, 2);
+  text.copy(segment, 4);
+  return new Uint8Array(Buffer.concat([page.subarray(0, 2), segment, page.subarray(2)]));
+}
+
+/**
+ * `npm run bench` – scans through the real core: `pages` scanned JPEGs staged (as a front door
+ * sends them, in chunks) and filed in batches of 200, the throughput of the whole path (read, hash,
+ * check, encrypt, write, fsync, rename, record); then the dossier exported as one PDF with up to 200
+ * of them, while `dossier:list` is called every 20 ms beside it.
+ */
+export async function runScanFilingBench(options: ScanFilingBenchOptions): Promise<{ figures: Figure[]; notes: string[] }> {
+  const root = mkdtempSync(join(tmpdir(), 'dossierdesk-scan-bench-'));
+  const core = createCore({ dataDir: join(root, 'archive'), migrationsDir, appVersion: 'bench', idleCheckIntervalMs: 0, log: () => undefined });
+  const figures: Figure[] = [];
+  const notes: string[] = [];
+  try {
+    await must(core, 'archive:create', { admin: ADMIN });
+    const page = await scannedPage();
+    const { archiveNumber } = await must(core, 'dossier:create', { title: '扫描基准档案' });
+    options.progress(`scans: filing ${options.pages} scanned pages of ${(page.length / 1024).toFixed(0)} KB …`);
+    let bytes = 0;
+    let staging = 0;
+    let filing = 0;
+    const perBatch: number[] = [];
+    for (let start = 0; start < options.pages; start += BATCH) {
+      const ids: string[] = [];
+      const stagedAt = performance.now();
+      for (let i = start; i < Math.min(options.pages, start + BATCH); i += 1) {
+        const file = variant(page, i);
+        bytes += file.length;
+        const source = { name: `IMG_${String(i).padStart(4, '0')}.jpg`, size: file.length, read: (offset: number, length: number) => Promise.resolve(new Uint8Array(file.subarray(offset, offset + length))) };
+        ids.push((await stageInChunks(source, 'scan', (channel, input) => must(core, channel, input))).stagedFileId);
+      }
+      const filedAt = performance.now();
+      await must(core, 'scan:add', { archiveNumber, stagedFileIds: ids });
+      const done = performance.now();
+      staging += filedAt - stagedAt;
+      filing += done - filedAt;
+      perBatch.push(done - filedAt);
+    }
+    const megabytes = bytes / 1024 / 1024;
+    figures.push(summarise('scan filing (scan:add, per batch of 200)', `${options.pages} JPEG pages`, perBatch));
+    notes.push(
+      `scans: ${options.pages} pages, ${megabytes.toFixed(0)} MB – filing ${(megabytes / (filing / 1000)).toFixed(0)} MB/s (check, encrypt, write, fsync, rename, record; target ≥ ${TARGET.megabytesPerSecond}), with staging through the front door ${(megabytes / ((staging + filing) / 1000)).toFixed(0)} MB/s`,
+    );
+
+    const exported = Math.min(options.pages, 200);
+    const documentIds = (await must(core, 'scan:list', { archiveNumber })).documents.slice(0, exported).map((d) => d.documentId);
+    options.progress(`scans: exporting the dossier with ${exported} scanned pages while the list is asked for …`);
+    const beside: number[] = [];
+    let running = true;
+    const lister = (async () => {
+      while (running) {
+        const asked = performance.now();
+        await must(core, 'dossier:list', { limit: 50 });
+        beside.push(performance.now() - asked);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    })();
+    const began = performance.now();
+    const file = await must(core, 'dossier:export', { archiveNumber, documentIds });
+    const seconds = (performance.now() - began) / 1000;
+    running = false;
+    await lister;
+    figures.push(summarise('dossier:list during a dossier export', `${exported} scanned pages`, beside));
+    notes.push(`scans: dossier export of ${exported} scanned pages ${seconds.toFixed(2)} s (target ≤ ${TARGET.exportSeconds} s), ${(file.bytes.length / 1024 / 1024).toFixed(1)} MB; a list call beside it p95 ${summarise('', '', beside).p95.toFixed(0)} ms (target ≤ ${TARGET.listDuringExportMs} ms)`);
+    return { figures, notes };
+  } finally {
+    await core.close();
+    rmSync(root, { recursive: true, force: true });
+  }
+}
