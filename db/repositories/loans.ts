@@ -38,6 +38,8 @@ export interface LoanRecord {
   documents: { id: number; title: string; pages: number }[];
   borrowerSignature: StoredSignature;
   note: string | null;
+  /** The loan this one takes over (renewal, passing on), if any. */
+  continues: LoanContinuation | null;
   returned: {
     at: string;
     receivedBy: { id: number; login: string; displayName: string };
@@ -47,16 +49,24 @@ export interface LoanRecord {
     note: string | null;
     /** Corrections of the findings, oldest first; the last one is what counts. */
     corrections: LoanReturnCorrection[];
+    /** The loan that took this one over when it was closed (renewal, passing on), if any. */
+    continuedBy: LoanContinuation | null;
   } | null;
+}
+
+export interface LoanContinuation {
+  loanId: number;
+  how: 'renewal' | 'pass-on';
 }
 
 export function insertLoan(
   db: Db,
-  loan: { requestId: number; dossierId: number; kind: 'loan' | 'consultation'; borrowerId: number | null; handedOutBy: number; handedOutAt: string; dueOn: string; documents: LoanRecord['documents']; borrowerSignature: StoredSignature; note: string | null },
+  loan: { requestId: number; dossierId: number; kind: 'loan' | 'consultation'; borrowerId: number | null; handedOutBy: number; handedOutAt: string; dueOn: string; documents: LoanRecord['documents']; borrowerSignature: StoredSignature; note: string | null; continues: LoanContinuation | null },
 ): number {
+  const { continues, ...values } = loan;
   return db
     .insert(loans)
-    .values({ ...loan, documents: JSON.stringify(loan.documents), borrowerSignature: JSON.stringify(loan.borrowerSignature) })
+    .values({ ...values, documents: JSON.stringify(loan.documents), borrowerSignature: JSON.stringify(loan.borrowerSignature), continues: continues?.loanId ?? null, continuation: continues?.how ?? null })
     .returning({ id: loans.id })
     .get().id;
 }
@@ -129,6 +139,7 @@ export function overdueLoansOf(db: Db, borrowerId: number, today: string): LoanR
 const borrowers = alias(users, 'borrowers');
 const clerks = alias(users, 'clerks');
 const receivers = alias(users, 'receivers');
+const successors = alias(loans, 'successors');
 const borrowerDepartments = alias(departments, 'borrower_departments');
 
 function selectLoans(db: Db, where: SQL | undefined, page?: { offset: number; limit: number }): LoanRecord[] {
@@ -152,6 +163,10 @@ function selectLoans(db: Db, where: SQL | undefined, page?: { offset: number; li
       documents: loans.documents,
       borrowerSignature: loans.borrowerSignature,
       note: loans.note,
+      continues: loans.continues,
+      continuation: loans.continuation,
+      successorId: successors.id,
+      successorHow: successors.continuation,
       returnId: loanReturns.id,
       returnedAt: loanReturns.returnedAt,
       findings: loanReturns.findings,
@@ -169,6 +184,7 @@ function selectLoans(db: Db, where: SQL | undefined, page?: { offset: number; li
     .leftJoin(borrowerDepartments, eq(borrowerDepartments.id, borrowers.departmentId))
     .leftJoin(loanReturns, eq(loanReturns.loanId, loans.id))
     .leftJoin(receivers, eq(receivers.id, loanReturns.receivedBy))
+    .leftJoin(successors, eq(successors.continues, loans.id))
     .where(where)
     .orderBy(desc(loans.handedOutAt), desc(loans.id))
     .$dynamic();
@@ -198,6 +214,7 @@ function selectLoans(db: Db, where: SQL | undefined, page?: { offset: number; li
     documents: JSON.parse(row.documents) as LoanRecord['documents'],
     borrowerSignature: JSON.parse(row.borrowerSignature) as StoredSignature,
     note: row.note,
+    continues: row.continues !== null && row.continuation !== null ? { loanId: row.continues, how: row.continuation } : null,
     returned:
       row.returnId === null || row.returnedAt === null || row.receiverId === null || row.receiverLogin === null || row.receiverName === null
         ? null
@@ -208,6 +225,7 @@ function selectLoans(db: Db, where: SQL | undefined, page?: { offset: number; li
             returnerSignature: JSON.parse(row.returnerSignature ?? '{"name":""}') as StoredSignature,
             note: row.returnNote,
             corrections: corrections.get(row.id) ?? [],
+            continuedBy: row.successorId !== null && row.successorHow !== null ? { loanId: row.successorId, how: row.successorHow } : null,
           },
   }));
 }

@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { approvalRequests } from './approvals';
 import { dossiers } from './dossiers';
 import { users } from './users';
@@ -33,8 +33,11 @@ export const loans = sqliteTable(
     /** JSON: the receiver's acknowledgement – typed name and an optional drawn signature (PNG data URL). */
     borrowerSignature: text('borrower_signature').notNull(),
     note: text('note'),
+    /** The loan this one takes over (its return closed it at this hand-out): a renewal by its holder, or a passing on to this borrower. */
+    continues: integer('continues').references((): AnySQLiteColumn => loans.id),
+    continuation: text('continuation', { enum: ['renewal', 'pass-on'] }),
   },
-  (t) => [uniqueIndex('loans_request_unique').on(t.requestId), index('loans_dossier_idx').on(t.dossierId), index('loans_borrower_idx').on(t.borrowerId), index('loans_handed_out_idx').on(t.handedOutAt), index('loans_due_idx').on(t.dueOn), index('loans_kpi_idx').on(t.dueOn, t.borrowerId, t.dossierId)],
+  (t) => [uniqueIndex('loans_request_unique').on(t.requestId), index('loans_dossier_idx').on(t.dossierId), index('loans_borrower_idx').on(t.borrowerId), index('loans_handed_out_idx').on(t.handedOutAt), index('loans_due_idx').on(t.dueOn), index('loans_kpi_idx').on(t.dueOn, t.borrowerId, t.dossierId), index('loans_continues_idx').on(t.continues)],
 );
 
 /** The return that cancels a loan (注销): what came back against what went out, and who received it. */

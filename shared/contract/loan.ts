@@ -77,10 +77,29 @@ export interface LoanView {
     recordedFindings: DescribedFinding[];
     /** Corrections of the findings, oldest first (CF-13: the return itself is never changed). */
     corrections: { at: string; by: PersonRef; reason: string; findings: DescribedFinding[] }[];
+    /** Closed because another entry took the loan over: renewed by its holder, or passed on. */
+    continuedBy: LoanContinuation | null;
   } | null;
+  /** The entry this one takes over (a renewal, or the loan passed on to this borrower). */
+  continues: LoanContinuation | null;
   state: LoanState;
   /** Calendar days past the due day: until today while out, until the return once back. */
   overdueDays: number;
+}
+
+export interface LoanContinuation {
+  loanId: number;
+  how: 'renewal' | 'pass-on';
+}
+
+/** How a continuation reads, in the register and on screen. */
+export const continuationLabels: Record<LoanContinuation['how'], { continues: { zh: string; en: string }; continuedBy: { zh: string; en: string } }> = {
+  renewal: { continues: { zh: '续借自登记 {id}', en: 'Renews loan {id}' }, continuedBy: { zh: '续借，转入登记 {id}', en: 'Renewed as loan {id}' } },
+  'pass-on': { continues: { zh: '由登记 {id} 转借而来', en: 'Passed on from loan {id}' }, continuedBy: { zh: '转借，转入登记 {id}', en: 'Passed on as loan {id}' } },
+};
+
+export function continuationText(continuation: LoanContinuation, side: 'continues' | 'continuedBy', language: 'zh' | 'en'): string {
+  return continuationLabels[continuation.how][side][language].replace('{id}', String(continuation.loanId));
 }
 
 export interface LoanPage {

@@ -1,5 +1,5 @@
 import { listLoans, type LoanRecord } from '../../../../db/repositories/loans';
-import { findingIssueLabels, type Outsider } from '../../../../shared/contract';
+import { continuationText, findingIssueLabels, type Outsider } from '../../../../shared/contract';
 import { formatLocalDate, formatLocalDateTime } from '../../../../shared/time';
 import { overdueDays } from '../../services/loans/loan-days';
 import type { RegisterQuery, RegisterSource } from '../register-source';
@@ -37,7 +37,8 @@ function cancellation(loan: LoanRecord): string {
     return `${document?.title ?? ''}${findingIssueLabels[f.issue].zh}${pages}${f.note ? `：${f.note}` : ''}`;
   });
   const corrected = latest ? [`已更正（${latest.by.displayName}，${formatLocalDateTime(new Date(latest.at))}：${latest.reason}）`] : [];
-  return [`已注销，${loan.returned.receivedBy.displayName}接收`, ...findings, ...corrected, ...(loan.returned.note ? [loan.returned.note] : [])].join('；');
+  const continued = loan.returned.continuedBy ? [continuationText(loan.returned.continuedBy, 'continuedBy', 'zh')] : [];
+  return [`已注销，${loan.returned.receivedBy.displayName}接收`, ...continued, ...findings, ...corrected, ...(loan.returned.note ? [loan.returned.note] : [])].join('；');
 }
 
 /** The loan register (外借登记册) or the consultation log (查阅登记簿): entries handed out in the period, oldest first. */
@@ -62,7 +63,7 @@ export function loanRegisterSource(kind: 'loan' | 'consultation') {
             loan.dossier.archiveNumber,
             loan.dossier.title,
             holder(loan),
-            loan.purpose,
+            loan.continues ? `${loan.purpose}（${continuationText(loan.continues, 'continues', 'zh')}）` : loan.purpose,
             loan.documents.reduce((sum, d) => sum + d.pages, 0),
             loan.dueOn,
             loan.returned ? formatLocalDateTime(new Date(loan.returned.at)) : null,

@@ -44,13 +44,13 @@ export function checkoutLoan(ctx: HandlerContext, input: { requestId: number; si
         throw new AppError('VALIDATION', { zh: out ? '续借不是转借：不需要交出人签名' : `档案 ${dossier.archiveNumber} 在库，无需转借`, en: out ? 'A renewal is no passing on: no signature for handing over' : `Dossier ${dossier.archiveNumber} is in the archive: nothing to pass on` }, { issues: [{ path: 'handedOverBy', message: out ? '续借不需要交出人签名' : '档案在库，无需转借', messageEn: out ? 'Not for a renewal' : 'Nothing to pass on' }] });
       }
       if (renewal) {
-        insertReturn(db, { loanId: renewal.id, receivedBy: session.record.id, returnedAt: now.toISOString(), findings: [], returnerSignature: input.signature, note: `续借，转入申请 ${request.id} / renewed by request ${request.id}` });
+        insertReturn(db, { loanId: renewal.id, receivedBy: session.record.id, returnedAt: now.toISOString(), findings: [], returnerSignature: input.signature, note: null });
         setDossierStatus(db, dossier.id, 'in-archive', now.toISOString());
         renewed = renewal.id;
       } else if (out && input.handedOverBy) {
         // Passed on (转借): the holder hands it to the next approved requester, who acknowledges it –
         // the holder's entry is closed with the holder's signature, the receiver's opened.
-        insertReturn(db, { loanId: out.id, receivedBy: session.record.id, returnedAt: now.toISOString(), findings: [], returnerSignature: input.handedOverBy, note: `转交${requesterName(request)}（申请 ${request.id}）` });
+        insertReturn(db, { loanId: out.id, receivedBy: session.record.id, returnedAt: now.toISOString(), findings: [], returnerSignature: input.handedOverBy, note: null });
         setDossierStatus(db, dossier.id, 'in-archive', now.toISOString());
         passedOn = out.id;
       } else if (out || dossier.status !== 'in-archive') {
@@ -94,6 +94,7 @@ export function checkoutLoan(ctx: HandlerContext, input: { requestId: number; si
         documents,
         borrowerSignature: input.signature,
         note: input.note || null,
+        continues: renewed !== null ? { loanId: renewed, how: 'renewal' } : passedOn !== null ? { loanId: passedOn, how: 'pass-on' } : null,
       });
       spendApproval(db, request.id, now);
       setDossierStatus(db, dossier.id, 'on-loan', now.toISOString());

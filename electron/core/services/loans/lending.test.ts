@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, addUser, call, newArchive, ok, switchTo, testCore } from '../../../../tests/helpers/core';
 import { openRawDatabase } from '../../../../tests/helpers/raw-archive';
+import { inspectPdf } from '../../../../tests/helpers/pdf';
 import { useSuiteTempDir } from '../../../../tests/helpers/temp-dir';
 import type { Core } from '../../core';
 
@@ -156,7 +157,8 @@ describe('the lending state machine', () => {
     // Three days from Wednesday is a Saturday: due on the next working day.
     expect(renewed).toMatchObject({ state: 'out', dueOn: '2026-11-16', borrower: { login: 'wu' } });
     const history = (await ok(core, 'loan:list', { archiveNumber })).loans;
-    expect(history.find((l) => l.id === held.id)).toMatchObject({ state: 'returned', returned: { note: expect.stringContaining('续借') as unknown } });
+    expect(history.find((l) => l.id === held.id)).toMatchObject({ state: 'returned', returned: { note: null, continuedBy: { loanId: renewed.id, how: 'renewal' } } });
+    expect(renewed.continues).toEqual({ loanId: held.id, how: 'renewal' });
   });
 
   it('passes a loan on to the next approved requester, who acknowledges it; the holder signs it over (转借)', async () => {
@@ -168,7 +170,12 @@ describe('the lending state machine', () => {
     const passed = await ok(core, 'loan:checkout', { requestId: next, signature: signature('周某'), handedOverBy: signature(held.borrower?.displayName ?? '') });
     expect(passed).toMatchObject({ state: 'out', borrower: { login: 'zhou' }, borrowerSignature: { name: '周某' } });
     const before = (await ok(core, 'loan:list', { archiveNumber })).loans.find((l) => l.id === held.id);
-    expect(before).toMatchObject({ state: 'returned', returned: { returnerSignature: { name: held.borrower?.displayName }, note: expect.stringContaining('转交销售小周') as unknown } });
+    expect(before).toMatchObject({ state: 'returned', returned: { returnerSignature: { name: held.borrower?.displayName }, continuedBy: { loanId: passed.id, how: 'pass-on' } } });
+    expect(passed.continues).toEqual({ loanId: held.id, how: 'pass-on' });
+    // The printed register says so in words.
+    const printed = await ok(core, 'register:export', { kind: 'loans', from: '2026-11-01', to: '2026-11-30', format: 'pdf' });
+    const text = inspectPdf(printed.bytes).text.replace(/\s+/g, '');
+    expect(text).toContain(`转借，转入登记${passed.id}`);
     // Nothing to pass on once it is back.
     await ok(core, 'loan:return', { loanId: passed.id, signature: signature('周某') });
     const again = await approvedLoan('li', archiveNumber, 1);

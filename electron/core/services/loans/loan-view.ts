@@ -34,8 +34,10 @@ export function toLoanView(record: LoanRecord, now: Date): LoanView {
           note: record.returned.note,
           corrections: record.returned.corrections.map((c) => ({ at: c.at, by: person(c.by), reason: c.reason, findings: described(c.findings) })),
           recordedFindings: described(record.returned.findings),
+          continuedBy: record.returned.continuedBy,
         }
       : null,
+    continues: record.continues,
     state: record.returned ? 'returned' : overdue > 0 ? 'overdue' : 'out',
     overdueDays: overdue,
   };

@@ -1,6 +1,6 @@
 import { Button, Empty, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { findingIssueLabels, type LoanView } from '../../../../shared/contract';
+import { continuationText, findingIssueLabels, type LoanView } from '../../../../shared/contract';
 import { formatDateTime } from '../../lib/format';
 import { LevelTag } from '../../ui/LevelTag';
 
@@ -56,6 +56,7 @@ export function LoanTable({ loans, loading, total, page, onPage, onCorrect }: { 
             <Space orientation="vertical" size={0}>
               <span>{holderLabel(l)}</span>
               <SignedAs signature={l.borrowerSignature} />
+              {l.continues && <Typography.Text type="secondary">{continuationText(l.continues, 'continues', english ? 'en' : 'zh')}</Typography.Text>}
             </Space>
           ),
         },
@@ -70,6 +71,7 @@ export function LoanTable({ loans, loading, total, page, onPage, onCorrect }: { 
               <Space orientation="vertical" size={0}>
                 <span>{`${formatDateTime(l.returned.at)} · ${l.returned.receivedBy.displayName}`}</span>
                 <SignedAs signature={l.returned.returnerSignature} />
+                {l.returned.continuedBy && <Typography.Text type="secondary">{continuationText(l.returned.continuedBy, 'continuedBy', english ? 'en' : 'zh')}</Typography.Text>}
                 {l.returned.note && <Typography.Text type="secondary">{l.returned.note}</Typography.Text>}
                 {l.returned.findings.map((f) => (
                   <Typography.Text key={f.documentId} type="warning">
