@@ -1,5 +1,5 @@
-// The default export's `raw` gives the encoded data; the named export `raw` is a symbology of that name.
-import bwipjs from 'bwip-js/generic';
+// bwip-js's default export: its `raw` gives a symbol's encoded data (the named export `raw` is a symbology of that name).
+import bwipjs from 'bwip-js/node';
 
 /**
  * Barcodes for printed PDFs, drawn as vector shapes: bwip-js encodes the symbol (its raw data:
