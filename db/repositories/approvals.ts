@@ -122,26 +122,27 @@ export function expiredApprovalsUnnoticed(db: Db, now: string, keySuffix: string
   );
 }
 
-/** An approved, unused request of this kind by this person for this dossier, valid at `now`. */
-export function findUsableApproval(db: Db, dossierId: number, requesterId: number, kind: RequestKind, now: string): number | null {
-  return (
-    db
-      .select({ id: approvalRequests.id })
-      .from(approvalRequests)
-      .where(
-        and(
-          eq(approvalRequests.dossierId, dossierId),
-          eq(approvalRequests.requesterId, requesterId),
-          eq(approvalRequests.kind, kind),
-          eq(approvalRequests.status, 'approved'),
-          isNull(approvalRequests.usedAt),
-          gt(approvalRequests.validUntil, now),
-        ),
-      )
-      .orderBy(approvalRequests.validUntil)
-      .limit(1)
-      .get()?.id ?? null
-  );
+/**
+ * The approved, unused requests of this kind by this person for this dossier, valid at `now`, the
+ * one ending first first – each with the documents it was asked for (null: the whole dossier).
+ */
+export function findUsableApprovals(db: Db, dossierId: number, requesterId: number, kind: RequestKind, now: string): { id: number; documents: number[] | null }[] {
+  return db
+    .select({ id: approvalRequests.id, documents: approvalRequests.documents })
+    .from(approvalRequests)
+    .where(
+      and(
+        eq(approvalRequests.dossierId, dossierId),
+        eq(approvalRequests.requesterId, requesterId),
+        eq(approvalRequests.kind, kind),
+        eq(approvalRequests.status, 'approved'),
+        isNull(approvalRequests.usedAt),
+        gt(approvalRequests.validUntil, now),
+      ),
+    )
+    .orderBy(approvalRequests.validUntil)
+    .all()
+    .map((row) => ({ id: row.id, documents: row.documents ? (JSON.parse(row.documents) as number[]) : null }));
 }
 
 export function findRequest(db: Db, id: number): RequestRecord | null {

@@ -73,10 +73,12 @@ export interface HandlerContext {
   /**
    * Heavy work (a PDF of hundreds of pages) done outside the core's queue, so that other calls are
    * answered meanwhile: `work` runs once this handler has returned – it may touch neither the
-   * database nor the session – and `finish` then runs in the queue again, with a fresh context, if
-   * the same session still lasts. The handler returns what this returns, and writes nothing before.
+   * database nor the session, and should stop when `ended()` says the session is over (locked,
+   * signed out) – and `finish` then runs in the queue again, with a fresh context, if the same
+   * session still lasts and may still call the channel. The handler returns what this returns, and
+   * writes nothing before.
    */
-  outsideQueue<H, T>(work: () => Promise<H>, finish: (ctx: HandlerContext, done: H) => T | Promise<T>): T;
+  outsideQueue<H, T>(work: (ended: () => boolean) => Promise<H>, finish: (ctx: HandlerContext, done: H) => T | Promise<T>): T;
   /** Goes on with `job` after this call, a step at a time between the user's calls (see BackgroundJob). */
   inBackground(job: BackgroundJob): void;
   /** Records the lock, closes the database and wipes the data key. */

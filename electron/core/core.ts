@@ -170,21 +170,24 @@ class CoreRuntime {
 
   /**
    * The heavy part of a call (ctx.outsideQueue): its work with the queue free, then its finish in
-   * the queue – refused if the session ended meanwhile (a lock wipes the key the work needed).
+   * the queue – refused if the session ended meanwhile or may no longer call the channel.
    */
   async continueOutside(channel: Channel, frontDoor: FrontDoor, pending: OutsideQueue): Promise<Envelope<unknown>> {
     let done: unknown;
     try {
-      done = await pending.work();
+      done = await pending.work(() => this.session !== pending.session);
     } catch (error) {
       return this.failure(error, channel);
     }
     return this.serial(async () => {
       try {
         if (this.session !== pending.session) throw this.lastLockReason === 'idle' ? new AppError('UNAUTHENTICATED', IDLE_LOCKED) : new AppError('UNAUTHENTICATED');
+        // As at the call's start: the account may have been disabled or its rights changed meanwhile (by another program).
+        this.refreshSession();
+        const def = contract[channel];
+        if (def.access !== 'public') this.authorise(channel, def.access, frontDoor);
         const audited = { count: 0 };
         const data = await pending.finish(this.context(channel, frontDoor, audited), done);
-        const def = contract[channel];
         if (def.kind === 'mutation' && audited.count === 0 && def.writesWhenDue !== true) {
           throw new AppError('INTERNAL', { zh: `操作 ${channel} 未写入审计记录`, en: `${channel} changed data without an audit event` });
         }
@@ -449,7 +452,7 @@ class CoreRuntime {
         audited.count += 1;
         return this.transact(session.archive.database.db, change, draft, toActor(session.record), frontDoor);
       },
-      outsideQueue: <H, T>(work: () => Promise<H>, finish: (ctx: HandlerContext, done: H) => T | Promise<T>): T => new OutsideQueue(requireSession(), work, finish) as unknown as T,
+      outsideQueue: <H, T>(work: (ended: () => boolean) => Promise<H>, finish: (ctx: HandlerContext, done: H) => T | Promise<T>): T => new OutsideQueue(requireSession(), work, finish) as unknown as T,
       inBackground: (job: BackgroundJob) => {
         const session = requireSession();
         session.background = job;

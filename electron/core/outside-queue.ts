@@ -8,7 +8,7 @@ import type { ActiveSession } from './session';
 export class OutsideQueue<H = unknown, T = unknown> {
   constructor(
     readonly session: ActiveSession,
-    readonly work: () => Promise<H>,
+    readonly work: (ended: () => boolean) => Promise<H>,
     readonly finish: (ctx: HandlerContext, done: H) => T | Promise<T>,
   ) {}
 }

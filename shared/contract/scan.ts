@@ -50,6 +50,9 @@ export interface ScanPageImage {
   rotation: number;
 }
 
+/** As many files as one filing takes: a scanned batch of a few hundred pages comes in batches. */
+export const MAX_SCANS_PER_FILING = 200;
+
 const pageIds = z.array(z.number().int().min(1)).min(1).max(2000);
 
 /** What one filing did. */
@@ -78,7 +81,7 @@ export const scanContract = {
     input: z
       .strictObject({
         archiveNumber: archiveNumberSchema,
-        stagedFileIds: z.array(z.uuid()).min(1).max(200),
+        stagedFileIds: z.array(z.uuid()).min(1).max(MAX_SCANS_PER_FILING),
         documentId: z.number().int().min(1).optional(),
         checklistItem: z.string().max(40).optional(),
       })

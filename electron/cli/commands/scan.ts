@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { DocumentScans, ScanFiling } from '../../../shared/contract';
+import { MAX_SCANS_PER_FILING as MAX_FILES, type DocumentScans, type ScanFiling } from '../../../shared/contract';
 import { cliError } from '../cli-error';
 import type { Run } from '../program';
 import { stageFileFromPath } from '../stage-file';
@@ -16,9 +16,6 @@ function scanLines(documents: DocumentScans[]): string {
     .flatMap((d) => [`${d.documentId}\t${d.title}\t${d.pages.length} 页 / pages`, ...d.pages.map((p) => `  ${p.id}\t${p.position}\t${p.sourceName}${p.pageInFile > 0 || p.mediaType === 'application/pdf' || p.mediaType === 'image/tiff' ? ` #${p.pageInFile + 1}` : ''}\t${p.mediaType}${p.rotation ? `\t↻${p.rotation}°` : ''}`)])
     .join('\n');
 }
-
-/** As many files as one filing takes (scan:add). */
-const MAX_FILES = 200;
 
 export function registerScanCommands(program: Command, run: Run): void {
   program

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { fsyncDirectory, writeFileAtomic } from '../fs/atomic-write';
 import { deriveSubkey } from '../vault/subkeys';
@@ -48,8 +48,14 @@ export class ScanFileWriter {
   put(plaintext: Uint8Array): string {
     const address = contentAddress(this.keys.name, plaintext);
     const path = storedPath(this.root, address);
-    if (existsSync(path) && holdsWhole(path, this.keys, address, plaintext.length)) return address;
     const folder = join(this.root, address.slice(0, 2));
+    if (existsSync(path) && holdsWhole(path, this.keys, address, plaintext.length)) {
+      // A copy nobody may refer to yet (left by an interrupted filing) is about to be: made young, so that verify does not collect it meanwhile.
+      const now = new Date();
+      utimesSync(path, now, now);
+      this.folders.add(folder);
+      return address;
+    }
     mkdirSync(folder, { recursive: true, mode: 0o700 });
     writeFileAtomic(path, sealFile(this.keys.content, address, plaintext), { syncFolder: false });
     this.folders.add(folder);
@@ -118,7 +124,15 @@ export function listStoredFiles(root: string): StoredEntry[] {
     for (const name of readdirSync(join(root, prefix))) {
       const path = join(root, prefix, name);
       const address = /^[0-9a-f]{62}$/.test(name) ? prefix + name : null;
-      entries.push({ address, path, modifiedAt: statSync(path).mtimeMs });
+      let modifiedAt: number;
+      try {
+        modifiedAt = statSync(path).mtimeMs;
+      } catch (error) {
+        // Renamed or removed since the folder was read (another program filing or collecting).
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
+        throw error;
+      }
+      entries.push({ address, path, modifiedAt });
     }
   }
   return entries;

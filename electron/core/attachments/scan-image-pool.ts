@@ -1,5 +1,6 @@
 import type { Worker } from 'node:worker_threads';
 import { runtimePaths } from '../../../runtime/paths';
+import { AppError } from '../../../shared/errors';
 import { spawnCoreWorker } from '../core-worker';
 import type { PageImageJob, PageImageReply, ScanImageWorkerData } from './scan-image-protocol';
 
@@ -55,8 +56,12 @@ export function drawPageImage(request: Omit<PageImageJob, 'id'>): Promise<DrawnP
   });
 }
 
-/** Ends the idle threads now and the busy ones once their page is drawn (a session ended; they start again when needed). */
+/**
+ * Ends the idle threads now and the busy ones once their page is drawn (a session ended; they start
+ * again when needed). Pages still waiting belonged to the session: they are not drawn.
+ */
 export function retireScanImageThreads(): void {
+  for (const pending of queue.splice(0)) pending.reject(new AppError('UNAUTHENTICATED'));
   for (const thread of [...threads]) {
     if (thread.pending) thread.retiring = true;
     else end(thread);

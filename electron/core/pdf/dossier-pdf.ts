@@ -1,6 +1,7 @@
-import { degrees, PDFDocument, PDFImage, type PDFEmbeddedPage, type PDFPage } from 'pdf-lib';
+import { degrees, PDFDocument, PDFImage, PDFName, type PDFEmbeddedPage, type PDFPage } from 'pdf-lib';
 import type { ScanMediaType } from '../../../shared/contract';
 import { retentionLabel } from '../../../shared/dossier-types';
+import { AppError } from '../../../shared/errors';
 import { dossierWriter, writeDossierRecord, type DossierRecordInput } from './dossier-record';
 import type { Box } from './pdf-writer';
 
@@ -17,10 +18,13 @@ export interface ScanPagePrint {
   fileId: number;
 }
 
-/** What the printer needs of a page's file: its bytes, or – for a TIFF page – the page as JPEG. */
+/** What the printer needs of a page's file: a PDF's bytes, or an image page as the viewer draws it. */
 export interface ScanSource {
-  original(fileId: number): Promise<Uint8Array>;
-  tiffPage(fileId: number, pageInFile: number): Promise<Uint8Array>;
+  pdf(fileId: number): Promise<Uint8Array>;
+  /** An image page upright as the viewer shows it (a TIFF page, a photo turned by its orientation tag), as JPEG or PNG. */
+  picture(page: ScanPagePrint): Promise<{ jpeg: Uint8Array } | { png: Uint8Array }>;
+  /** The session ended (locked, signed out): the work stops. */
+  ended(): boolean;
 }
 
 /** Gives the event loop a turn: a long PDF is assembled beside the core's other calls, never blocking them for long. */
@@ -30,8 +34,9 @@ const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
  * The dossier as one PDF: a cover (archive number, title, level, retention, date opened, 内部资料，
  * 严禁外传), the record with its catalogue (卷内文件目录), then the scanned pages in the
  * catalogue's order. A page of an attached PDF goes in as that PDF page (its text stays
- * extractable), an image as itself; each page shown turned as it is stored. Every page carries the
- * marking, the notice, its number and – for a classified dossier – the watermark.
+ * extractable), as the viewer shows it (its crop box, its own turn); an image as itself; each page
+ * turned as stored. Every page carries the marking, the notice, its number and – for a classified
+ * dossier – the watermark.
  */
 export async function renderDossierPdf(input: DossierRecordInput, pages: readonly ScanPagePrint[], source: ScanSource): Promise<Uint8Array> {
   const { dossier } = input;
@@ -46,20 +51,21 @@ export async function renderDossierPdf(input: DossierRecordInput, pages: readonl
     { text: '内部资料，严禁外传', size: 14, bold: true },
   ]);
   writeDossierRecord(writer, input);
-  const pdfs = new Map<number, PDFDocument>();
+  const embedded = new Map<number, Map<number, { page: PDFEmbeddedPage; turned: number }>>();
   for (const page of pages) {
+    if (source.ended()) throw new AppError('UNAUTHENTICATED');
     await writer.figure(`${page.documentTitle}\u3000第 ${page.position}/${page.of} 页`, async ({ doc, page: target, box }) => {
       if (page.mediaType === 'application/pdf') {
-        let original = pdfs.get(page.fileId);
-        if (!original) {
-          original = await PDFDocument.load(await source.original(page.fileId), { updateMetadata: false });
-          pdfs.set(page.fileId, original);
+        let ofFile = embedded.get(page.fileId);
+        if (!ofFile) {
+          ofFile = await embedPdfPages(doc, await source.pdf(page.fileId), pages.filter((p) => p.fileId === page.fileId).map((p) => p.pageInFile));
+          embedded.set(page.fileId, ofFile);
         }
-        const [embedded] = await doc.embedPages([original.getPage(page.pageInFile)]);
-        if (embedded) place(target, box, embedded, page.rotation);
+        const figure = ofFile.get(page.pageInFile);
+        if (figure) place(target, box, figure.page, page.rotation + figure.turned);
       } else {
-        const bytes = page.mediaType === 'image/tiff' ? await source.tiffPage(page.fileId, page.pageInFile) : await source.original(page.fileId);
-        place(target, box, page.mediaType === 'image/png' ? await doc.embedPng(bytes) : await doc.embedJpg(bytes), page.rotation);
+        const picture = await source.picture(page);
+        place(target, box, 'jpeg' in picture ? await doc.embedJpg(picture.jpeg) : await doc.embedPng(picture.png), page.rotation);
       }
     });
     await breathe();
@@ -67,9 +73,29 @@ export async function renderDossierPdf(input: DossierRecordInput, pages: readonl
   return writer.save({ objectsPerTick: 200 });
 }
 
+/**
+ * The pages of one attached PDF that are printed, embedded in one go (what they share – fonts,
+ * images – is copied once), each cut to its crop box and with its own turn (/Rotate) to add.
+ */
+async function embedPdfPages(doc: PDFDocument, bytes: Uint8Array, wanted: readonly number[]): Promise<Map<number, { page: PDFEmbeddedPage; turned: number }>> {
+  const original = await PDFDocument.load(bytes, { updateMetadata: false });
+  const indexes = [...new Set(wanted)];
+  const sources = indexes.map((index) => original.getPage(index));
+  for (const page of sources) {
+    // A blank page may have no content at all, which embedding refuses: it gets an empty one.
+    if (!page.node.get(PDFName.of('Contents'))) page.node.set(PDFName.of('Contents'), original.context.register(original.context.stream('')));
+  }
+  const boxes = sources.map((page) => {
+    const crop = page.getCropBox();
+    return { left: crop.x, bottom: crop.y, right: crop.x + crop.width, top: crop.y + crop.height };
+  });
+  const figures = await doc.embedPages(sources, boxes);
+  return new Map(indexes.map((index, i) => [index, { page: figures[i] as PDFEmbeddedPage, turned: sources[i]?.getRotation().angle ?? 0 }]));
+}
+
 /** Draws an image or an embedded page as large as fits in the box, centred, turned clockwise by `rotation`. */
 function place(page: PDFPage, box: Box, figure: PDFImage | PDFEmbeddedPage, rotation: number): void {
-  const quarter = ((rotation % 360) + 360) % 360;
+  const quarter = ((Math.round(rotation / 90) * 90) % 360 + 360) % 360;
   const sideways = quarter === 90 || quarter === 270;
   const shownWidth = sideways ? figure.height : figure.width;
   const shownHeight = sideways ? figure.width : figure.height;

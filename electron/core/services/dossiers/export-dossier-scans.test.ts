@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { call, newArchive, ok, stageBytes } from '../../../../tests/helpers/core';
+import { degrees, PDFDocument } from 'pdf-lib';
+import { addUser, call, newArchive, ok, stageBytes, switchTo } from '../../../../tests/helpers/core';
 import { inkShare, inspectPdf, renderPdfPage } from '../../../../tests/helpers/pdf';
 import { sampleJpeg, samplePdf, samplePng, sampleTiff } from '../../../../tests/helpers/scan-files';
 import { useTempDirs } from '../../../../tests/helpers/temp-dir';
@@ -68,6 +69,59 @@ describe('the dossier as one PDF', () => {
     expect(order).toEqual(['list', 'export']);
     const events = (await ok(core, 'audit:list', { action: 'dossier:export' })).items;
     expect(events[0]?.summary).toMatchObject({ scannedPages: 30 });
+    await core.close();
+  });
+
+  it('a classified dossier exports what its approval covers: an approval for one document exports that one, no other', async () => {
+    const core = await newArchive(tempDir());
+    await ok(core, 'department:create', { code: 'XSB', name: '销售部' });
+    await addUser(core, { login: 'clerk', roles: ['clerk'], departmentCode: 'XSB' });
+    await addUser(core, { login: 'dm', roles: ['dept-manager'], departmentCode: 'XSB' });
+    await addUser(core, { login: 'csm', roles: ['cs-manager'] });
+    const { archiveNumber } = await ok(core, 'dossier:create', { title: '孙七 秘密档案', level: 2, departmentCode: 'XSB' });
+    const stage = (name: string, bytes: Uint8Array) => stageBytes(core, name, bytes, 'scan');
+    const [contract, invoice] = (await ok(core, 'scan:add', { archiveNumber, stagedFileIds: [await stage('合同.pdf', await samplePdf(2, 'CONTRACT-ONLY')), await stage('发票.pdf', await samplePdf(1, 'INVOICE-HIDDEN'))] })).documents;
+    if (!contract || !invoice) throw new Error('two documents expected');
+    await switchTo(core, 'clerk');
+    const request = await ok(core, 'approval:request', { archiveNumber, kind: 'export', purpose: '核对合同', documentIds: [contract.id] });
+    for (const approver of ['dm', 'csm']) {
+      await switchTo(core, approver);
+      await ok(core, 'approval:decide', { id: request.id, decision: 'approve' });
+    }
+    await switchTo(core, 'clerk');
+    // The invoice was not approved: asked for by name, it is refused.
+    expect(await call(core, 'dossier:export', { archiveNumber, documentIds: [invoice.id] })).toMatchObject({ ok: false, error: { code: 'APPROVAL_REQUIRED' } });
+    const file = await ok(core, 'dossier:export', { archiveNumber });
+    const text = inspectPdf(file.bytes).text;
+    expect(text).toContain('CONTRACT-ONLY');
+    expect(text).not.toContain('INVOICE-HIDDEN');
+    expect(text).not.toContain('发票');
+    // Used once.
+    expect(await call(core, 'dossier:export', { archiveNumber, documentIds: [contract.id] })).toMatchObject({ ok: false, error: { code: 'APPROVAL_REQUIRED' } });
+    await core.close();
+  });
+
+  it('takes a PDF with a blank page without content and a page turned by the PDF itself; refuses the file when the dossier changed while it was made', async () => {
+    const core = await newArchive(tempDir());
+    const { archiveNumber } = await ok(core, 'dossier:create', { title: '周八 维修档案' });
+    const odd = await PDFDocument.create();
+    odd.addPage([595, 842]); // no content stream at all
+    odd.addPage([842, 595]).setRotation(degrees(90));
+    await ok(core, 'scan:add', { archiveNumber, stagedFileIds: [await stageBytes(core, '空白页.pdf', await odd.save({ useObjectStreams: false }), 'scan')] });
+    const pdf = inspectPdf((await ok(core, 'dossier:export', { archiveNumber })).bytes);
+    expect(pdf.pages).toBe(4);
+    expect(pdf.check).toContain('No syntax or stream encoding errors');
+
+    const ids = [];
+    for (let i = 0; i < 30; i += 1) ids.push(await stageBytes(core, `p${i}.png`, samplePng({ width: 800, height: 1100, variant: i }), 'scan'));
+    const filed = await ok(core, 'scan:add', { archiveNumber, stagedFileIds: ids });
+    const page = (await ok(core, 'scan:list', { archiveNumber })).documents.find((d) => d.documentId === filed.documents[0]?.id)?.pages[0];
+    if (!page) throw new Error('no page');
+    const exporting = call(core, 'dossier:export', { archiveNumber });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await ok(core, 'scan:rotate', { pageId: page.id, rotation: 180 });
+    expect(await exporting).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect((await ok(core, 'audit:list', { action: 'dossier:export' })).items).toHaveLength(1);
     await core.close();
   });
 });

@@ -33,6 +33,9 @@ function titleOf(name: string): string {
   return (dot > 0 ? base.slice(0, dot) : base).trim().slice(0, 200) || base;
 }
 
+/** The most pixels an image may have: A3 at 600 dpi is about 70 million. A few hundred kilobytes can claim billions (an image bomb). */
+const MAX_PIXELS = 80_000_000;
+
 async function readWhole(file: Parameters<typeof readStagedFile>[0]): Promise<Buffer> {
   const parts: Buffer[] = [];
   for await (const part of readStagedFile(file)) parts.push(part);
@@ -56,7 +59,14 @@ async function checkFiles(ctx: HandlerContext, ids: readonly string[]): Promise<
       if (staged.size > maxBytes) {
         throw new AppError('VALIDATION', { zh: `“${staged.name}”超过 ${formatByteLimit(maxBytes)}，不能归档`, en: `“${staged.name}” is larger than ${formatByteLimit(maxBytes)} and cannot be filed` });
       }
-      checked.push({ stagedFileId: id, name: staged.name, size: staged.size, inspection: await inspectScan(await readWhole(staged.source), staged.name) });
+      const inspection = await inspectScan(await readWhole(staged.source), staged.name);
+      if ((inspection.width ?? 0) * (inspection.height ?? 0) > MAX_PIXELS) {
+        throw new AppError('VALIDATION', {
+          zh: `“${staged.name}”的图像过大（${inspection.width ?? 0}×${inspection.height ?? 0} 像素，上限 8000 万像素，约 A3 幅面 600 dpi），请降低扫描分辨率`,
+          en: `“${staged.name}” is too large an image (${inspection.width ?? 0} × ${inspection.height ?? 0} pixels; at most 80 million, about A3 at 600 dpi); scan at a lower resolution`,
+        });
+      }
+      checked.push({ stagedFileId: id, name: staged.name, size: staged.size, inspection });
     } catch (error) {
       const refusal = toAppError(error);
       if (refusal.code !== 'VALIDATION') throw refusal;

@@ -33,9 +33,10 @@ function requirePages(db: Db, session: ActiveSession, ids: readonly number[]): {
   return { pages, dossier };
 }
 
-/** The scanned pages are a document's page count whenever it has any. */
+/** The scanned pages are the page count of a document that has scans: all of them moved or removed, it has none. */
 function recount(db: Db, documentIds: readonly number[], at: string): void {
-  for (const [documentId, pages] of scanPageCounts(db, documentIds)) updateDocument(db, documentId, { pages }, at);
+  const counts = scanPageCounts(db, documentIds);
+  for (const documentId of documentIds) updateDocument(db, documentId, { pages: counts.get(documentId) ?? 0 }, at);
 }
 
 function edit(ctx: HandlerContext, change: (db: Db, session: ActiveSession, at: string) => { dossier: DossierRecord; summary: AuditDraft['summary'] }, action: string): DossierScans {

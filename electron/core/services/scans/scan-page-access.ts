@@ -49,11 +49,13 @@ export function readPageOriginal(root: string, keys: Pick<ScanKeys, 'content'>, 
 }
 
 /**
- * Opening a page of a classified document (秘密 and above by default: shared/levels.ts, "every
- * view is audited") is recorded in the audit trail; an ordinary page is read without a write.
+ * Opening a page of a classified dossier (秘密 and above by default: shared/levels.ts, "every
+ * view is audited") is recorded in the audit trail; an ordinary page is read without a write. The
+ * dossier's level counts, as for viewing the dossier and exporting it: a dossier raised keeps its
+ * documents' own levels.
  */
 export function auditClassifiedView(ctx: HandlerContext, session: ActiveSession, { page, document, dossier }: PlacedPage): void {
-  const level = levelAt(session.settings.levels, document.level);
+  const level = levelAt(session.settings.levels, Math.max(dossier.level, document.level));
   if (!level.classified) return;
   ctx.write(
     () => undefined,

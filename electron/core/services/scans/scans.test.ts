@@ -196,4 +196,19 @@ describe('filing scans', () => {
     const foreign = await ok(core, 'scan:add', { archiveNumber: elsewhere.archiveNumber, stagedFileIds: [await stageScan('别处.png', samplePng())] });
     expect(await call(core, 'scan:move', { pageIds: [b], toDocumentId: foreign.documents[0]?.id ?? 0 })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
+
+  it('audits a page opened after the dossier was raised to a classified level; refuses an image bomb; a document emptied of scans counts no pages', async () => {
+    const filing = await ok(core, 'scan:add', { archiveNumber, stagedFileIds: [await stageScan('普通.png', samplePng())] });
+    const page = (await ok(core, 'scan:list', { archiveNumber })).documents[0]?.pages[0];
+    if (!page) throw new Error('no page');
+    await ok(core, 'dossier:classify', { archiveNumber, level: 2 });
+    await ok(core, 'scan:file', { pageId: page.id });
+    expect((await ok(core, 'audit:list', { action: 'scan:view-classified' })).items).toHaveLength(1);
+
+    const bomb = await call(core, 'scan:add', { archiveNumber, stagedFileIds: [await stageScan('巨幅.png', samplePng({ width: 9000, height: 9000 }))] });
+    expect(bomb).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('9000×9000') as unknown } });
+
+    await ok(core, 'scan:remove', { pageIds: [page.id], reason: '扫错' });
+    expect((await ok(core, 'dossier:get', { archiveNumber })).documents.find((d) => d.id === filing.documents[0]?.id)?.pages).toBe(0);
+  });
 });

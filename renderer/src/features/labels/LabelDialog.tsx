@@ -29,7 +29,7 @@ export function LabelDialog({ open, busy, onPrint, onCancel }: Props) {
         <Form.Item name="sheet" label={t('labels.sheet')}>
           <Select data-testid="label-sheet" options={labelSheets.map((sheet) => ({ value: sheet.id, label: i18n.language === 'en' ? sheet.name.en : sheet.name.zh }))} />
         </Form.Item>
-        <Form.Item name="startAt" label={t('labels.startAt')} extra={t('labels.startAtHelp')}>
+        <Form.Item name="startAt" label={t('labels.startAt')} extra={t('labels.startAtHelp')} rules={[{ required: true, message: t('common.required', { field: t('labels.startAt') }) }]}>
           <InputNumber min={1} max={200} precision={0} />
         </Form.Item>
       </Form>

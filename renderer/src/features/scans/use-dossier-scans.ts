@@ -26,6 +26,11 @@ export function useDossierScans(dossier: DossierDetail | undefined): DossierScan
   const [reloads, setReloads] = useState(0);
   const [state, setState] = useState<{ for: string | undefined; data?: DossierScans; error: ApiError | null }>({ for: undefined, error: null });
   const latest = useRef(0);
+  // The dossier open now: an edit's answer that arrives after another dossier was opened is dropped.
+  const open = useRef(archiveNumber);
+  useEffect(() => {
+    open.current = archiveNumber;
+  }, [archiveNumber]);
 
   useEffect(() => {
     if (!archiveNumber) return;
@@ -46,6 +51,7 @@ export function useDossierScans(dossier: DossierDetail | undefined): DossierScan
     data: current && state.data?.archiveNumber === archiveNumber ? state.data : undefined,
     error: current ? state.error : null,
     replace: (next) => {
+      if (next.archiveNumber !== open.current) return;
       latest.current += 1;
       setState({ for: next.archiveNumber, data: next, error: null });
     },

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { ScanFiling } from '../../../../shared/contract';
+import { MAX_SCANS_PER_FILING, type ScanFiling } from '../../../../shared/contract';
 import { ApiError, call, errorText } from '../../lib/api';
 import { stageFile } from '../../lib/stage-file';
 import { refusalOf, uploadRefusal, type Refusal, type RefusalSource } from './filing-outcome';
@@ -46,6 +46,10 @@ export function useScanFiling(archiveNumber: string, onFiled: (filing: ScanFilin
 
   const file = async (target: FilingTarget, files: readonly File[]) => {
     if (running.current || files.length === 0) return;
+    if (files.length > MAX_SCANS_PER_FILING) {
+      setRefusal({ kind: 'refused', zh: `一次最多归档 ${MAX_SCANS_PER_FILING} 个文件（选择了 ${files.length} 个），请分批`, en: `At most ${MAX_SCANS_PER_FILING} files are filed at once (${files.length} were chosen); file them in batches`, files: [] });
+      return;
+    }
     const controller = new AbortController();
     running.current = controller;
     setPhase('uploading');
