@@ -149,6 +149,12 @@ export function findRequest(db: Db, id: number): RequestRecord | null {
   return selectRequests(db, eq(approvalRequests.id, id))[0] ?? null;
 }
 
+/** The loan and consultation requests not settled (waiting, or approved) on these dossiers, in one look. */
+export function openLendingRequestsOf(db: Db, dossierIds: readonly number[]): RequestRecord[] {
+  if (dossierIds.length === 0) return [];
+  return selectRequests(db, and(inArray(approvalRequests.dossierId, [...dossierIds]), inArray(approvalRequests.kind, ['loan', 'consultation']), inArray(approvalRequests.status, ['pending', 'approved'])));
+}
+
 export function requestsOfDossier(db: Db, dossierId: number): RequestRecord[] {
   return selectRequests(db, eq(approvalRequests.dossierId, dossierId));
 }

@@ -123,6 +123,12 @@ export function findLoan(db: Db, id: number): LoanRecord | null {
   return selectLoans(db, eq(loans.id, id))[0] ?? null;
 }
 
+/** The loans out now of these dossiers (at most one each), in one look. */
+export function openLoansOfDossiers(db: Db, dossierIds: readonly number[]): LoanRecord[] {
+  if (dossierIds.length === 0) return [];
+  return selectLoans(db, and(inArray(loans.dossierId, [...dossierIds]), isNull(loanReturns.id)));
+}
+
 export function openLoanOfDossier(db: Db, dossierId: number): LoanRecord | null {
   return selectLoans(db, and(eq(loans.dossierId, dossierId), isNull(loanReturns.id)))[0] ?? null;
 }

@@ -12,6 +12,6 @@ export const approvalHandlers: HandlersFor<typeof approvalContract> = {
   'approval:withdraw': (ctx, input) => withdrawApproval(ctx, input.id),
   'approval:get': (ctx, input) => approvalRequest(ctx, input.id),
   'approval:list': (ctx, input) => approvalsOfDossier(ctx, input.archiveNumber),
-  'approval:inbox': (ctx) => approvalInbox(ctx),
+  'approval:inbox': (ctx) => approvalInbox(ctx).requests,
   'approval:mine': (ctx, input) => myApprovals(ctx, input),
 };

@@ -38,12 +38,14 @@ export function approvalsOfDossier(ctx: HandlerContext, archiveNumber: string): 
   return toApprovalViews(db, session, requestsOfDossier(db, requireVisibleDossier(db, session, archiveNumber).id), ctx.env.now());
 }
 
-/** The approver's inbox: requests whose open step the signed-in user may decide, oldest first. */
-export function approvalInbox(ctx: HandlerContext): ApprovalRequestView[] {
+/** The approver's inbox: requests whose open step the signed-in user may decide, oldest first (the first `limit` of them, as views). */
+export function approvalInbox(ctx: HandlerContext, limit?: number): ApprovalPage {
   const session = ctx.session();
   const { db } = session.archive.database;
-  const mine = pendingRequests(db).filter((request) => mayDecideNow(db, session, request));
-  return toApprovalViews(db, session, mine.reverse(), ctx.env.now());
+  const mine = pendingRequests(db)
+    .filter((request) => mayDecideNow(db, session, request))
+    .reverse();
+  return { requests: toApprovalViews(db, session, limit === undefined ? mine : mine.slice(0, limit), ctx.env.now()), total: mine.length };
 }
 
 export function myApprovals(ctx: HandlerContext, page: { offset: number; limit: number }): ApprovalPage {

@@ -22,7 +22,7 @@ export function workbench(ctx: HandlerContext): Workbench {
   const today = formatLocalDate(ctx.env.now());
   const wholeRegisters = readsRegisters(roles, separation);
   const reads = can(roles, 'dossier.read', separation);
-  const inbox = can(roles, 'approval.grant', separation) ? approvalInbox(ctx) : null;
+  const inbox = can(roles, 'approval.grant', separation) ? approvalInbox(ctx, WORKBENCH_SHOWN) : null;
   const mine = reads ? myOpenApprovals(ctx, WORKBENCH_SHOWN) : { requests: [], total: 0 };
   const loans = (state: 'open' | 'overdue', dueOn?: string) => (reads ? loanRegister(ctx, { state, ...(dueOn ? { dueOn } : {}), ...page }) : { loans: [], total: 0 });
   const dueToday = loans('open', today);
@@ -32,7 +32,7 @@ export function workbench(ctx: HandlerContext): Workbench {
   const recent = wholeRegisters ? intakeBook(ctx, { late: false, from: addDays(today, -7), ...page }) : null;
   return {
     today,
-    toDecide: inbox ? { items: inbox.slice(0, WORKBENCH_SHOWN), total: inbox.length } : null,
+    toDecide: inbox ? { items: inbox.requests, total: inbox.total } : null,
     myRequests: { items: mine.requests, total: mine.total },
     dueToday: { items: dueToday.loans, total: dueToday.total },
     overdue: { items: overdue.loans, total: overdue.total },
