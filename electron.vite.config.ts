@@ -41,7 +41,9 @@ export default defineConfig({
       // node_modules – which in a package lies inside app.asar, out of reach of worker threads.
       // So is the holiday data of chinese-days (a JSON file the working-day calendar imports), and
       // PDFium's JavaScript (its WebAssembly is read from where runtime/paths.ts says, never fetched).
-      externalizeDeps: { exclude: ['better-sqlite3', 'chinese-days', '@hyzyla/pdfium'] },
+      // The same for ZXing's reader (its WebAssembly likewise), and chokidar (the scan inbox's watch).
+      // And libheif's JavaScript (libheif-js: HEIC photos; its WebAssembly, too, from runtime/paths.ts).
+      externalizeDeps: { exclude: ['better-sqlite3', 'chinese-days', '@hyzyla/pdfium', 'zxing-wasm', 'chokidar', 'libheif-js'] },
       rolldownOptions: {
         // The Electron main process, the two front doors that run under plain Node, and the workers.
         input: {
@@ -56,6 +58,12 @@ export default defineConfig({
           'page-check-worker': resolve('electron/core/integrity/page-check-worker.ts'),
           // The threads that draw scan pages as images (found beside these by attachments/scan-image-pool).
           'scan-image-worker': resolve('electron/core/attachments/scan-image-worker.ts'),
+          // The thread that lays out label sheets and cover sheets (found beside these by pdf/print-pool).
+          'print-worker': resolve('electron/core/pdf/print-worker.ts'),
+          // The backup thread: takes, checks and restores backups beside the core.
+          'backup-worker': resolve('electron/core/backup/backup-worker.ts'),
+          // The threads that open, check and seal scans being filed (found beside these by attachments/seal-pool).
+          'seal-worker': resolve('electron/core/attachments/seal-worker.ts'),
         },
       },
     },

@@ -9,7 +9,7 @@ import { currentLayout, runtimePaths, type RuntimePaths } from './paths';
 const tempDir = useTempDirs();
 
 function everyPath(paths: RuntimePaths): string[] {
-  return [paths.migrations, ...Object.values(paths.fonts), ...Object.values(paths.entries), paths.renderer, paths.preload, paths.nativeModule, paths.pdfiumWasm];
+  return [paths.migrations, ...Object.values(paths.fonts), ...Object.values(paths.entries), paths.renderer, paths.preload, paths.nativeModule, paths.pdfiumWasm, paths.zxingWasm, paths.heifWasm];
 }
 
 describe('where the program finds its own files', () => {
@@ -26,11 +26,16 @@ describe('where the program finds its own files', () => {
         importWorker: join(resources, 'app.asar.unpacked', 'out', 'main', 'import-worker.js'),
         pageCheckWorker: join(resources, 'app.asar.unpacked', 'out', 'main', 'page-check-worker.js'),
         scanImageWorker: join(resources, 'app.asar.unpacked', 'out', 'main', 'scan-image-worker.js'),
+        printWorker: join(resources, 'app.asar.unpacked', 'out', 'main', 'print-worker.js'),
+        sealWorker: join(resources, 'app.asar.unpacked', 'out', 'main', 'seal-worker.js'),
+        backupWorker: join(resources, 'app.asar.unpacked', 'out', 'main', 'backup-worker.js'),
       },
       renderer: join(resources, 'app.asar', 'out', 'renderer'),
       preload: join(resources, 'app.asar', 'out', 'preload', 'index.cjs'),
       nativeModule: join(resources, 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'),
       pdfiumWasm: join(resources, 'pdfium', 'pdfium.wasm'),
+      zxingWasm: join(resources, 'zxing', 'zxing_reader.wasm'),
+      heifWasm: join(resources, 'libheif', 'libheif.wasm'),
     });
   });
 

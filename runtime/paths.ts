@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
  * - development: the repository (sources under tsx, or the build in out/) with its node_modules;
  * - packaged: electron-builder's `resources` folder – the app in `app.asar`, whatever must be a real
  *   file (the native modules, the entries of processes and threads) in `app.asar.unpacked`, and the
- *   data files (migrations, fonts, PDFium's WebAssembly) copied beside them (`extraResources`, see
+ *   data files (migrations, fonts, the WebAssembly of PDFium, ZXing and libheif) copied beside them (`extraResources`, see
  *   electron-builder.yml).
  * Every path the program reads its own files from comes from here; `npm run package:check` proves
  * that each exists in a built package.
@@ -20,7 +20,7 @@ export interface RuntimePaths {
   /** The CJK font for PDFs, per weight, and the second font for the characters it lacks (CJK Extension B and beyond). */
   fonts: { regular: string; bold: string; fallback: string };
   /** Built entries started as a process or a thread of their own. */
-  entries: { coreHost: string; importWorker: string; pageCheckWorker: string; scanImageWorker: string };
+  entries: { coreHost: string; importWorker: string; pageCheckWorker: string; scanImageWorker: string; printWorker: string; sealWorker: string; backupWorker: string };
   /** The window's page (served by main from here) and its preload script. */
   renderer: string;
   preload: string;
@@ -31,6 +31,10 @@ export interface RuntimePaths {
   nativeModule: string;
   /** PDFium as WebAssembly (PDF pages drawn as images), read by the scan image threads: never fetched from elsewhere. */
   pdfiumWasm: string;
+  /** ZXing's reader as WebAssembly (codes on scanned cover sheets), read by the scan image threads: never fetched from elsewhere. */
+  zxingWasm: string;
+  /** libheif as WebAssembly (phone photos in HEIC decoded), read by the scan image threads: never fetched from elsewhere. */
+  heifWasm: string;
 }
 
 const FONT_FILES = { regular: 'NotoSansSC_400Regular.ttf', bold: 'NotoSansSC_700Bold.ttf' } as const;
@@ -39,6 +43,8 @@ const FONT_FOLDERS = { regular: '400Regular', bold: '700Bold' } as const;
 const FALLBACK_FONT = 'HanaMinB.ttf';
 const NATIVE_MODULE = ['node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'] as const;
 const PDFIUM_WASM = 'pdfium.wasm';
+const ZXING_WASM = 'zxing_reader.wasm';
+const HEIF_WASM = 'libheif.wasm';
 const PACKAGE_NAME = 'dossierdesk';
 
 export function runtimePaths(layout: RuntimeLayout = currentLayout()): RuntimePaths {
@@ -53,6 +59,8 @@ export function runtimePaths(layout: RuntimeLayout = currentLayout()): RuntimePa
       preload: join(resources, 'app.asar', 'out', 'preload', 'index.cjs'),
       nativeModule: join(unpacked, ...NATIVE_MODULE),
       pdfiumWasm: join(resources, 'pdfium', PDFIUM_WASM),
+      zxingWasm: join(resources, 'zxing', ZXING_WASM),
+      heifWasm: join(resources, 'libheif', HEIF_WASM),
     };
   }
   const { root } = layout;
@@ -69,11 +77,13 @@ export function runtimePaths(layout: RuntimeLayout = currentLayout()): RuntimePa
     preload: join(root, 'out', 'preload', 'index.cjs'),
     nativeModule: join(root, ...NATIVE_MODULE),
     pdfiumWasm: join(root, 'node_modules', '@hyzyla', 'pdfium', 'dist', PDFIUM_WASM),
+    zxingWasm: join(root, 'node_modules', 'zxing-wasm', 'dist', 'reader', ZXING_WASM),
+    heifWasm: join(root, 'node_modules', 'libheif-js', 'libheif-wasm', HEIF_WASM),
   };
 }
 
 function entries(folder: string): RuntimePaths['entries'] {
-  return { coreHost: join(folder, 'core-host.js'), importWorker: join(folder, 'import-worker.js'), pageCheckWorker: join(folder, 'page-check-worker.js'), scanImageWorker: join(folder, 'scan-image-worker.js') };
+  return { coreHost: join(folder, 'core-host.js'), importWorker: join(folder, 'import-worker.js'), pageCheckWorker: join(folder, 'page-check-worker.js'), scanImageWorker: join(folder, 'scan-image-worker.js'), printWorker: join(folder, 'print-worker.js'), sealWorker: join(folder, 'seal-worker.js'), backupWorker: join(folder, 'backup-worker.js') };
 }
 
 /**

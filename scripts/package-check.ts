@@ -4,7 +4,7 @@
  * then proves the layout: every path runtime/paths.ts can return exists in the package, SQLite's
  * native module is a real file, no build sources of native modules ship, and the packaged program
  * runs – the core's process, its import thread, the PDF fonts and the migrations, the scan image
- * thread with sharp and PDFium – under Node, from the package alone. Prints the package's size.
+ * thread with sharp, PDFium and libheif – under Node, from the package alone. Prints the package's size.
  * Needs a build (`npm run build`) first.
  */
 import { execFile } from 'node:child_process';
@@ -19,6 +19,7 @@ import { runtimePaths, type RuntimePaths } from '../runtime/paths';
 import { CoreClient } from '../electron/core-host/client';
 import { forkCoreHost } from '../electron/core-host/node-child';
 import type { PageImageJob, PageImageReply, ScanImageWorkerData } from '../electron/core/attachments/scan-image-protocol';
+import { heicPhoto } from '../tests/helpers/heic-files';
 import { samplePdf, samplePng } from '../tests/helpers/scan-files';
 
 const repoRoot = join(import.meta.dirname, '..');
@@ -69,7 +70,7 @@ async function packageApp(): Promise<string> {
 
 function checkPaths(resources: string, paths: RuntimePaths, inAsar: Set<string>): void {
   const asar = join(resources, 'app.asar');
-  const all = { migrations: paths.migrations, ...paths.fonts, ...paths.entries, renderer: paths.renderer, preload: paths.preload, nativeModule: paths.nativeModule, pdfiumWasm: paths.pdfiumWasm };
+  const all = { migrations: paths.migrations, ...paths.fonts, ...paths.entries, renderer: paths.renderer, preload: paths.preload, nativeModule: paths.nativeModule, pdfiumWasm: paths.pdfiumWasm, zxingWasm: paths.zxingWasm, heifWasm: paths.heifWasm };
   for (const [name, path] of Object.entries(all)) {
     const found = path.startsWith(`${asar}${sep}`) ? inAsar.has(`/${relative(asar, path).split(sep).join('/')}`) : existsSync(path);
     if (!found) problems.push(`${name}: ${relative(resources, path)} is not in the package`);
@@ -128,7 +129,12 @@ async function runPackaged(resources: string, paths: RuntimePaths): Promise<void
   writeFileSync(sheet, '客户名称,联系电话,车架号（VIN）,车牌号,交车日期\n王𪚥,13800138000,LSVAU2180N2183294,沪A12345,2026-11-02\n');
   // The import reads the sheet in its own thread (import-worker.js); the PDF needs the fonts – the
   // second one too: 𪚥 (CJK Extension B) in the customer's name is beyond Noto Sans SC.
-  if (!(await run(['import', sheet, '--type', 'vehicle-new'])).includes('XC-')) problems.push('the packaged import did not import the row');
+  const imported = /XC-[0-9A-Z-]+/.exec(await run(['import', sheet, '--type', 'vehicle-new']))?.[0];
+  if (!imported) problems.push('the packaged import did not import the row');
+  // Labels are laid out on the print thread (print-worker.js), which needs the fonts too.
+  const labels = join(work, 'labels.pdf');
+  if (imported) await run(['label', 'print', imported, '--out', labels]);
+  if (!existsSync(labels) || !readFileSync(labels).subarray(0, 5).equals(Buffer.from('%PDF-'))) problems.push('the packaged CLI printed no labels');
   const pdf = join(work, 'list.pdf');
   await run(['dossier', 'export-list', '--format', 'pdf', '--out', pdf]);
   if (!existsSync(pdf) || !readFileSync(pdf).subarray(0, 5).equals(Buffer.from('%PDF-'))) problems.push('the packaged CLI wrote no PDF');
@@ -137,15 +143,18 @@ async function runPackaged(resources: string, paths: RuntimePaths): Promise<void
 
 /**
  * The packaged scan image thread, started as the core starts it: it must find sharp (and libvips)
- * from app.asar.unpacked and read PDFium's WebAssembly from the resources – a PNG and a PDF page
- * each come back as a JPEG. Outside the repository, nothing can come from its node_modules.
+ * from app.asar.unpacked and read PDFium's and libheif's WebAssembly from the resources – a PNG, a
+ * PDF page and a HEIC photo each come back as a JPEG. Outside the repository, nothing can come from
+ * its node_modules.
  */
 async function drawPackaged(paths: RuntimePaths): Promise<void> {
-  const worker = new Worker(paths.entries.scanImageWorker, { workerData: { pdfiumWasm: paths.pdfiumWasm } satisfies ScanImageWorkerData });
+  const worker = new Worker(paths.entries.scanImageWorker, { workerData: { pdfiumWasm: paths.pdfiumWasm, zxingWasm: paths.zxingWasm } satisfies ScanImageWorkerData });
   try {
     const pages: Omit<PageImageJob, 'id'>[] = [
       { bytes: samplePng({ width: 480, height: 320 }), mediaType: 'image/png', page: 0, longSide: 240 },
       { bytes: await samplePdf(2), mediaType: 'application/pdf', page: 1, longSide: 240 },
+      // A phone photo: libheif's JavaScript bundled into the thread, its WebAssembly read from the resources.
+      { bytes: heicPhoto(), mediaType: 'image/heic', page: 0, longSide: 240 },
     ];
     for (const [id, page] of pages.entries()) {
       const reply = await new Promise<PageImageReply>((resolve, reject) => {

@@ -24,7 +24,7 @@ export function buildCsp({ delivery, devServer }: CspOptions): string {
     'img-src': ["'self'", 'data:', 'blob:'],
     'font-src': ["'self'", 'data:'],
     'connect-src': ["'self'", ...dev],
-    // Document capture (camera) arrives in a later release; media streams are local.
+    // The document camera's live picture (a local media stream).
     'media-src': ["'self'", 'blob:', 'mediastream:'],
     'worker-src': ["'self'", 'blob:'],
     'object-src': ["'none'"],

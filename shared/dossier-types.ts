@@ -67,6 +67,8 @@ export const groupSchema = z.strictObject({
 });
 export type DocumentGroup = z.infer<typeof groupSchema>;
 
+export const checklistEvidence = ['paper', 'scan', 'both'] as const;
+
 export const checklistItemSchema = z.strictObject({
   key: keySchema.max(40),
   name: z.string().trim().min(1).max(80),
@@ -75,12 +77,40 @@ export const checklistItemSchema = z.strictObject({
   requirement: z.enum(['required', 'conditional', 'optional']),
   /** What the archive expects to receive: the original, a copy, or either. */
   expected: z.enum(['original', 'copy', 'either']),
+  /**
+   * What fulfils the item: the paper document registered (the default), a scan of it, or both –
+   * an original on paper, scanned. Completeness follows it.
+   */
+  evidence: z.enum(checklistEvidence).optional(),
   note: z.string().max(200).optional(),
 });
 export type ChecklistItem = z.infer<typeof checklistItemSchema>;
 
+/** 纸质原件 / 须有扫描件 / 纸质原件与扫描件. */
+export type ChecklistEvidence = (typeof checklistEvidence)[number];
+
+export function evidenceOf(item: Pick<ChecklistItem, 'evidence'>): ChecklistEvidence {
+  return item.evidence ?? 'paper';
+}
+
 export const retentionSchema = z.union([z.strictObject({ kind: z.literal('permanent') }), z.strictObject({ kind: z.literal('years'), years: z.number().int().min(1).max(100) })]);
 export type Retention = z.infer<typeof retentionSchema>;
+
+/**
+ * Where a dossier's retention period starts: the day it was opened (建档日期), a date field of the
+ * type (e.g. the contract's end), or its last activity (the last change to the dossier).
+ */
+export const retentionFromSchema = z.union([
+  z.strictObject({ kind: z.literal('opened') }),
+  z.strictObject({ kind: z.literal('field'), field: z.string().min(1).max(32) }),
+  z.strictObject({ kind: z.literal('last-activity') }),
+]);
+export type RetentionFrom = z.infer<typeof retentionFromSchema>;
+
+/** A type without `retentionFrom` counts from the day a dossier was opened. */
+export function retentionFromOf(definition: Pick<TypeDefinition, 'retentionFrom'>): RetentionFrom {
+  return definition.retentionFrom ?? { kind: 'opened' };
+}
 
 export const typeDefinitionSchema = z
   .strictObject({
@@ -97,6 +127,7 @@ export const typeDefinitionSchema = z
     titleTemplate: z.string().trim().max(120).optional(),
     defaultLevel: z.number().int().min(0).max(8),
     retention: retentionSchema,
+    retentionFrom: retentionFromSchema.optional(),
     classification: z.strictObject({ name: z.string().trim().min(1).max(16), values: z.array(z.string().trim().min(1).max(16)).min(2).max(12) }).nullable(),
     /** The customer fields (see customerFieldsOf); null: dossiers of this type have no customer (partners). */
     customer: customerFieldsSchema.nullable().optional(),
@@ -119,6 +150,10 @@ export const typeDefinitionSchema = z
       for (const [role, key] of Object.entries(type.customer)) {
         if (!type.fields.some((f) => f.key === key)) ctx.addIssue({ code: 'custom', path: ['customer', role], ...bilingual(`客户字段“${key}”不是此类型的字段`, `Customer field "${key}" is not a field of this type`) });
       }
+    }
+    const from = type.retentionFrom;
+    if (from?.kind === 'field' && type.fields.find((f) => f.key === from.field)?.kind !== 'date') {
+      ctx.addIssue({ code: 'custom', path: ['retentionFrom', 'field'], ...bilingual(`保管期限起算字段“${from.field}”不是此类型的日期字段`, `The retention start "${from.field}" is not a date field of this type`) });
     }
     const problem = numberingProblem(type.numbering, type.fields);
     if (problem) ctx.addIssue({ code: 'custom', path: ['numbering'], ...bilingual(problem.zh, problem.en) });

@@ -38,6 +38,8 @@ export const errorCodes = [
   'CANCELLED',
   /** More than one operation handles at once (a printed catalogue of too many dossiers): narrow it down. */
   'LIMIT_EXCEEDED',
+  /** The dossier is under legal hold (诉讼保全): it cannot be appraised, disposed of or have pages removed until the hold is lifted. */
+  'LEGAL_HOLD',
   'INTERNAL',
 ] as const;
 
@@ -77,6 +79,7 @@ const defaultMessages: Record<ErrorCode, Message> = {
   APPROVAL_REQUIRED: { zh: '此操作需要审批', en: 'This action needs an approval' },
   CANCELLED: { zh: '已取消，未写入任何数据', en: 'Cancelled; nothing was written' },
   LIMIT_EXCEEDED: { zh: '超出一次可处理的数量，请缩小范围', en: 'More than can be handled at once; narrow it down' },
+  LEGAL_HOLD: { zh: '档案处于诉讼保全中，解除保全之前不能鉴定、销毁或移除页面', en: 'The dossier is under legal hold: it cannot be appraised, destroyed or have pages removed until the hold is lifted' },
   WRONG_KEY: {
     zh: '密钥与数据库不匹配：密钥槽文件与数据库不属于同一档案库（数据未被修改）',
     en: 'The key does not open this database: the key slot file and the database belong to different archives (nothing was changed)',

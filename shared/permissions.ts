@@ -47,6 +47,10 @@ export const permissions = [
   'security.manage',
   'audit.read',
   'archive.verify',
+  'archive.backup',
+  'disposal.manage',
+  'hold.place',
+  'hold.lift',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -84,18 +88,22 @@ export const permissionLabels: Record<Permission, { zh: string; en: string }> = 
   'security.manage': { zh: '密级与安全策略', en: 'Levels and security policy' },
   'audit.read': { zh: '查看、导出审计记录', en: 'Read and export the audit trail' },
   'archive.verify': { zh: '校验档案库', en: 'Verify the archive' },
+  'archive.backup': { zh: '备份档案库、检验备份', en: 'Back up the archive and check backups' },
+  'disposal.manage': { zh: '到期鉴定、编制销毁清册并执行销毁', en: 'Appraise expired dossiers, make destruction lists and carry them out' },
+  'hold.place': { zh: '对档案采取诉讼保全', en: 'Place legal holds on dossiers' },
+  'hold.lift': { zh: '解除诉讼保全', en: 'Lift legal holds' },
 };
 
 type Matrix = Record<Role, readonly Permission[]>;
 
 const business: Omit<Matrix, 'admin' | 'security-admin' | 'security-auditor'> = {
   staff: ['dossier.read'],
-  clerk: ['dossier.read', 'dossier.read-all', 'dossier.create', 'dossier.edit', 'dossier.classify', 'dossier.reassign', 'dossier.export', 'field.reveal', 'location.manage', 'register.keep'],
+  clerk: ['dossier.read', 'dossier.read-all', 'dossier.create', 'dossier.edit', 'dossier.classify', 'dossier.reassign', 'dossier.export', 'field.reveal', 'location.manage', 'register.keep', 'hold.place', 'disposal.manage'],
   scanner: ['dossier.read', 'dossier.read-all', 'dossier.edit'],
   'dept-manager': ['dossier.read', 'dossier.export', 'field.reveal', 'approval.grant'],
   'cs-manager': ['dossier.read', 'dossier.read-all', 'dossier.export', 'field.reveal', 'approval.grant'],
-  'general-manager': ['dossier.read', 'dossier.read-all', 'dossier.export', 'field.reveal', 'approval.grant'],
-  legal: ['dossier.read', 'dossier.read-all', 'field.reveal', 'approval.grant'],
+  'general-manager': ['dossier.read', 'dossier.read-all', 'dossier.export', 'field.reveal', 'approval.grant', 'hold.place', 'hold.lift'],
+  legal: ['dossier.read', 'dossier.read-all', 'field.reveal', 'approval.grant', 'hold.place', 'hold.lift'],
   auditor: ['dossier.read', 'dossier.read-all', 'user.read', 'audit.read', 'archive.verify'],
 };
 
@@ -111,6 +119,7 @@ const combined: Matrix = {
     'dossier.reassign',
     'dossier.export',
     'register.keep',
+    'disposal.manage',
     'type.manage',
     'location.manage',
     'org.manage',
@@ -120,6 +129,7 @@ const combined: Matrix = {
     'security.manage',
     'audit.read',
     'archive.verify',
+    'archive.backup',
   ],
   'security-admin': [],
   'security-auditor': [],
@@ -128,7 +138,8 @@ const combined: Matrix = {
 /** 三员分立: system, security and audit administration in three hands, no dossier content. */
 const separated: Matrix = {
   ...business,
-  admin: ['user.read', 'settings.manage', 'type.manage', 'archive.verify'],
+  // Backups are the system administrator's: they hold the whole archive, encrypted, and open only with a password of it.
+  admin: ['user.read', 'settings.manage', 'type.manage', 'archive.verify', 'archive.backup'],
   'security-admin': ['org.manage', 'user.read', 'user.manage', 'security.manage'],
   'security-auditor': ['user.read', 'audit.read', 'archive.verify'],
 };
@@ -138,7 +149,7 @@ export function permissionMatrix(threeRoleSeparation: boolean): Matrix {
 }
 
 /** What lets someone see or handle dossier content. */
-export const contentPermissions: readonly Permission[] = ['dossier.read', 'dossier.read-all', 'dossier.create', 'dossier.edit', 'dossier.classify', 'dossier.reassign', 'dossier.export', 'field.reveal', 'approval.grant', 'register.keep'];
+export const contentPermissions: readonly Permission[] = ['dossier.read', 'dossier.read-all', 'dossier.create', 'dossier.edit', 'dossier.classify', 'dossier.reassign', 'dossier.export', 'field.reveal', 'approval.grant', 'register.keep', 'hold.place', 'hold.lift', 'disposal.manage'];
 
 /**
  * What a user's roles grant. Under separation, whoever holds one of the three administrative

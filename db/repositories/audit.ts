@@ -85,3 +85,8 @@ export function queryAuditEvents(db: Db, query: AuditQuery): AuditEventRow[] {
 export function auditEventExists(db: Db, action: string, targetId: string): boolean {
   return db.select({ id: auditEvents.id }).from(auditEvents).where(and(eq(auditEvents.action, action), eq(auditEvents.targetId, targetId))).limit(1).get() !== undefined;
 }
+
+/** The newest event of any of these actions with an id above `afterId` (0: any), or null. */
+export function newestAuditEvent(db: Db, actions: readonly string[], afterId = 0): AuditEventRow | null {
+  return db.select().from(auditEvents).where(and(inArray(auditEvents.action, [...actions]), gt(auditEvents.id, afterId))).orderBy(desc(auditEvents.id)).limit(1).get() ?? null;
+}

@@ -1,4 +1,5 @@
-import { and, asc, eq, isNull, max, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../open';
 import { documents } from '../schema';
 
@@ -18,19 +19,31 @@ export interface NewDocument {
   createdBy: number;
 }
 
+/** The two statements every new document runs, prepared once per connection (a batch of scans makes a document per file). */
+const appendStatements = new WeakMap<Db['$client'], { lastPosition: Statement; insert: Statement }>();
+
+function appendStatementsOf(db: Db): { lastPosition: Statement; insert: Statement } {
+  let prepared = appendStatements.get(db.$client);
+  if (!prepared) {
+    prepared = {
+      lastPosition: db.$client.prepare('SELECT max(position) FROM documents WHERE dossier_id = ? AND group_key IS ?').pluck(),
+      insert: db.$client
+        .prepare(
+          `INSERT INTO documents (dossier_id, checklist_item, title, doc_date, form, pages, group_key, position, level, remarks, created_at, created_by, updated_at)
+           VALUES (@dossierId, @checklistItem, @title, @docDate, @form, @pages, @groupKey, @position, @level, @remarks, @at, @createdBy, @at) RETURNING id`,
+        )
+        .pluck(),
+    };
+    appendStatements.set(db.$client, prepared);
+  }
+  return prepared;
+}
+
 /** Appends a document at the end of its group. */
 export function insertDocument(db: Db, document: NewDocument): number {
-  const last = db
-    .select({ n: max(documents.position) })
-    .from(documents)
-    .where(and(eq(documents.dossierId, document.dossierId), document.groupKey === null ? isNull(documents.groupKey) : eq(documents.groupKey, document.groupKey)))
-    .get()?.n;
-  const { at, ...values } = document;
-  return db
-    .insert(documents)
-    .values({ ...values, position: (last ?? 0) + 1, createdAt: at, updatedAt: at })
-    .returning({ id: documents.id })
-    .get().id;
+  const { lastPosition, insert } = appendStatementsOf(db);
+  const last = lastPosition.get(document.dossierId, document.groupKey) as number | null;
+  return insert.get({ ...document, position: (last ?? 0) + 1 }) as number;
 }
 
 export function listDocuments(db: Db, dossierId: number): DocumentRow[] {

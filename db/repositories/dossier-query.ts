@@ -5,6 +5,7 @@ import { perConnection } from '../per-connection';
 import type { Db } from '../open';
 import { dossiers } from '../schema';
 import { visible, type Visibility } from './dossiers';
+import { HELD_DOSSIER_IDS } from './legal-hold-register';
 import { confirmTerms, INDEX_RANKS, lookupSource, rankedSource, type RankedTerm, type TermLookup } from './search';
 
 export interface DossierFilters {
@@ -14,6 +15,8 @@ export interface DossierFilters {
   classifications?: readonly string[];
   departmentIds?: readonly number[];
   complete?: boolean;
+  /** Only dossiers under a legal hold in force. */
+  held?: boolean;
   /** A place and every place inside it. */
   locationIds?: readonly number[];
   openedFrom?: string;
@@ -49,6 +52,7 @@ function filterConditions(filters: DossierFilters): SQL | undefined {
     list(filters.classifications, (v) => inArray(dossiers.classification, v)),
     list(filters.departmentIds, (v) => inArray(dossiers.departmentId, v)),
     filters.complete === undefined ? undefined : eq(dossiers.complete, filters.complete),
+    filters.held ? sql`${dossiers.id} IN ${HELD_DOSSIER_IDS}` : undefined,
     list(filters.locationIds, (v) => inArray(dossiers.locationId, v)),
     filters.openedFrom ? gte(dossiers.openedOn, filters.openedFrom) : undefined,
     filters.openedTo ? lte(dossiers.openedOn, filters.openedTo) : undefined,

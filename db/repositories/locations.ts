@@ -1,6 +1,6 @@
 import { and, count, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from '../open';
-import { dossiers, locations } from '../schema';
+import { dossiers, inspections, locations, stocktakes } from '../schema';
 import { visible, type Visibility } from './dossiers';
 
 export type LocationRow = typeof locations.$inferSelect;
@@ -36,4 +36,12 @@ export function dossierCountsByLocation(db: Db, visibility: Visibility): Map<num
 /** Whether any dossier at all (seen or not) stands at the place: it may then not be removed. */
 export function locationInUse(db: Db, id: number): boolean {
   return db.select({ id: dossiers.id }).from(dossiers).where(eq(dossiers.locationId, id)).limit(1).get() !== undefined;
+}
+
+/** Whether the stocktake or the inspection register names this place (registers are kept: the place stays). */
+export function locationInRegisters(db: Db, id: number): boolean {
+  return (
+    db.select({ id: stocktakes.id }).from(stocktakes).where(eq(stocktakes.locationId, id)).limit(1).get() !== undefined ||
+    db.select({ id: inspections.id }).from(inspections).where(eq(inspections.locationId, id)).limit(1).get() !== undefined
+  );
 }

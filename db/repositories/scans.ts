@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, max, sql } from 'drizzle-orm';
 import type { Db } from '../open';
 import { documents, scanFiles, scanPages } from '../schema';
+import { isErased } from './disposal';
 
 export type ScanFileRow = typeof scanFiles.$inferSelect;
 
@@ -15,11 +16,37 @@ export interface NewScanFile {
   storedBy: number;
 }
 
-/** The row of a stored file: the existing one when the same content was filed before (stored once). */
-export function recordScanFile(db: Db, file: NewScanFile): { id: number; existed: boolean } {
-  const existing = db.select({ id: scanFiles.id }).from(scanFiles).where(eq(scanFiles.address, file.address)).get();
-  if (existing) return { id: existing.id, existed: true };
-  return { id: db.insert(scanFiles).values(file).returning({ id: scanFiles.id }).get().id, existed: false };
+/** Rows written (or looked up) per statement: a batch of hundreds of files in a few statements, each well within SQLite's limit of bound values. */
+const ROWS_PER_STATEMENT = 200;
+
+function inGroups<T>(items: readonly T[]): T[][] {
+  const groups: T[][] = [];
+  for (let at = 0; at < items.length; at += ROWS_PER_STATEMENT) groups.push(items.slice(at, at + ROWS_PER_STATEMENT));
+  return groups;
+}
+
+/**
+ * The rows of stored files, in the order given: the existing one when the same content was filed
+ * before or earlier in the batch (stored once), else a new one.
+ */
+export function recordScanFiles(db: Db, files: readonly NewScanFile[]): { id: number; existed: boolean }[] {
+  const ids = new Map<string, number>();
+  for (const addresses of inGroups([...new Set(files.map((f) => f.address))])) {
+    for (const row of db.select({ id: scanFiles.id, address: scanFiles.address }).from(scanFiles).where(inArray(scanFiles.address, addresses)).all()) ids.set(row.address, row.id);
+  }
+  const fresh = new Map<string, NewScanFile>();
+  for (const file of files) if (!ids.has(file.address) && !fresh.has(file.address)) fresh.set(file.address, file);
+  for (const group of inGroups([...fresh.values()])) {
+    for (const row of db.insert(scanFiles).values(group).returning({ id: scanFiles.id, address: scanFiles.address }).all()) ids.set(row.address, row.id);
+  }
+  const told = new Set<string>();
+  return files.map((file) => {
+    const existed = !fresh.has(file.address) || told.has(file.address);
+    told.add(file.address);
+    const id = ids.get(file.address);
+    if (id === undefined) throw new Error(`no row for the stored file ${file.address}`);
+    return { id, existed };
+  });
 }
 
 export function findScanFile(db: Db, id: number): ScanFileRow | null {
@@ -72,26 +99,35 @@ export function findScanPage(db: Db, id: number): (ScanPageRecord & { removedAt:
   );
 }
 
-/** Appends pages at the end of a document's scans. */
-export function appendScanPages(db: Db, documentId: number, pages: readonly { fileId: number; pageInFile: number; sourceName: string }[], by: number, at: string): void {
-  const last = db.select({ n: max(scanPages.position) }).from(scanPages).where(and(eq(scanPages.documentId, documentId), isNull(scanPages.removedAt))).get()?.n ?? 0;
-  pages.forEach((page, index) => {
-    db.insert(scanPages)
-      .values({ documentId, fileId: page.fileId, pageInFile: page.pageInFile, position: last + index + 1, sourceName: page.sourceName, addedAt: at, addedBy: by })
-      .run();
-  });
-}
-
-/** Live pages per document (the scanned page counts). */
-export function scanPageCounts(db: Db, documentIds: readonly number[]): Map<number, number> {
-  if (documentIds.length === 0) return new Map();
-  const rows = db
-    .select({ documentId: scanPages.documentId, n: sql<number>`count(*)` })
+/** Appends pages at the end of each document's scans, in the order given. */
+export function appendScanPages(db: Db, pagesByDocument: ReadonlyMap<number, readonly { fileId: number; pageInFile: number; sourceName: string }[]>, by: number, at: string): void {
+  if (pagesByDocument.size === 0) return;
+  const lastPositions = db
+    .select({ documentId: scanPages.documentId, n: max(scanPages.position) })
     .from(scanPages)
-    .where(and(inArray(scanPages.documentId, [...documentIds]), isNull(scanPages.removedAt)))
+    .where(and(inArray(scanPages.documentId, [...pagesByDocument.keys()]), isNull(scanPages.removedAt)))
     .groupBy(scanPages.documentId)
     .all();
-  return new Map(rows.map((r) => [r.documentId, r.n]));
+  const last = new Map(lastPositions.map((r) => [r.documentId, r.n ?? 0]));
+  const rows = [...pagesByDocument].flatMap(([documentId, pages]) =>
+    pages.map((page, index) => ({ documentId, fileId: page.fileId, pageInFile: page.pageInFile, position: (last.get(documentId) ?? 0) + index + 1, sourceName: page.sourceName, addedAt: at, addedBy: by })),
+  );
+  for (const group of inGroups(rows)) db.insert(scanPages).values(group).run();
+}
+
+/** Live pages per document (the scanned page counts); a dossier of any number of documents is asked in groups. */
+export function scanPageCounts(db: Db, documentIds: readonly number[]): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const group of inGroups(documentIds)) {
+    const rows = db
+      .select({ documentId: scanPages.documentId, n: sql<number>`count(*)` })
+      .from(scanPages)
+      .where(and(inArray(scanPages.documentId, group), isNull(scanPages.removedAt)))
+      .groupBy(scanPages.documentId)
+      .all();
+    for (const row of rows) counts.set(row.documentId, row.n);
+  }
+  return counts;
 }
 
 /** Whether a document has ever had scans filed (removed ones included: they stay until disposal). */
@@ -101,31 +137,38 @@ export function documentHasScans(db: Db, documentId: number): boolean {
 
 /** Every stored file with where it is filed (for verify: a damaged file is named by dossier and document). */
 export function allScanFiles(db: Db): { id: number; address: string; size: number; derivedFrom: number | null }[] {
-  return db.select({ id: scanFiles.id, address: scanFiles.address, size: scanFiles.size, derivedFrom: scanFiles.derivedFrom }).from(scanFiles).orderBy(asc(scanFiles.id)).all();
+  return db.select({ id: scanFiles.id, address: scanFiles.address, size: scanFiles.size, derivedFrom: scanFiles.derivedFrom }).from(scanFiles).where(sql`NOT ${isErased(scanFiles.id)}`).orderBy(asc(scanFiles.id)).all();
 }
 
 /** Where files are filed: the first document (and its dossier) of each, for naming a damaged file. */
-export function placesOfFiles(db: Db, fileIds: readonly number[]): Map<number, { documentId: number; documentTitle: string; dossierId: number }> {
+export interface FilePlace {
+  documentId: number;
+  groupKey: string | null;
+  position: number;
+  dossierId: number;
+}
+
+export function placesOfFiles(db: Db, fileIds: readonly number[]): Map<number, FilePlace> {
   if (fileIds.length === 0) return new Map();
   const rows = db
-    .select({ fileId: scanPages.fileId, documentId: documents.id, documentTitle: documents.title, dossierId: documents.dossierId })
+    .select({ fileId: scanPages.fileId, documentId: documents.id, groupKey: documents.groupKey, position: documents.position, dossierId: documents.dossierId })
     .from(scanPages)
     .innerJoin(documents, eq(documents.id, scanPages.documentId))
     .where(inArray(scanPages.fileId, [...fileIds]))
     .orderBy(asc(scanPages.id))
     .all();
-  const places = new Map<number, { documentId: number; documentTitle: string; dossierId: number }>();
+  const places = new Map<number, FilePlace>();
   for (const row of rows) if (!places.has(row.fileId)) places.set(row.fileId, row);
   return places;
 }
 
 export function knownAddresses(db: Db): Set<string> {
-  return new Set(db.select({ address: scanFiles.address }).from(scanFiles).all().map((r) => r.address));
+  return new Set(db.select({ address: scanFiles.address }).from(scanFiles).where(sql`NOT ${isErased(scanFiles.id)}`).all().map((r) => r.address));
 }
 
 /** The originals in the store with their pages: what page images and thumbnails are made from (attachments/derived-files.ts). */
 export function storedOriginals(db: Db): { address: string; pages: number }[] {
-  return db.select({ address: scanFiles.address, pages: scanFiles.pages }).from(scanFiles).where(isNull(scanFiles.derivedFrom)).all();
+  return db.select({ address: scanFiles.address, pages: scanFiles.pages }).from(scanFiles).where(and(isNull(scanFiles.derivedFrom), sql`NOT ${isErased(scanFiles.id)}`)).all();
 }
 
 export function setPageRotation(db: Db, id: number, rotation: number): void {

@@ -17,3 +17,7 @@ export * from './unique-values';
 export * from './loans';
 export * from './intakes';
 export * from './scans';
+export * from './stocktakes';
+export * from './legal-holds';
+export * from './inspections';
+export * from './disposal';

@@ -12,10 +12,26 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
 }
 
+/**
+ * A reader that stops early (`dossierdesk list | head -1`) closes the pipe: Node then reports EPIPE as
+ * an error of the stream, which would end the program with a stack trace in the middle of its work.
+ * The output nobody reads is dropped instead, and the command finishes what it was doing.
+ */
+function writerTo(stream: NodeJS.WriteStream): (text: string) => void {
+  let closed = false;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    closed = true;
+  });
+  return (text) => {
+    if (!closed) stream.write(`${showControls(text, true)}\n`);
+  };
+}
+
 /** Whatever reaches the terminal: text stored before it was checked, or named in an error, cannot drive it. */
 export const processIo: CliIo = {
-  out: (text) => process.stdout.write(`${showControls(text, true)}\n`),
-  err: (text) => process.stderr.write(`${showControls(text, true)}\n`),
+  out: writerTo(process.stdout),
+  err: writerTo(process.stderr),
   readStdinLines: async () => {
     if (process.stdin.isTTY) {
       throw cliError('VALIDATION', '从标准输入读取密码或字段值时请通过管道提供（终端输入会回显）', 'Passwords and field values on standard input must be piped in (typing them would echo)');

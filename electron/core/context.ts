@@ -1,6 +1,7 @@
 import type { Db } from '../../db/open';
 import type { UserRecord } from '../../db/repositories/users';
-import type { Channel, LockReason, SessionInfo } from '../../shared/contract';
+import type { Channel, LockReason, SessionInfo, StagingPurpose } from '../../shared/contract';
+import type { StagingArea } from './staging/staging-area';
 import type { Message } from '../../shared/errors';
 import type { AuditActor, AuditDraft, FrontDoor } from './audit/chain';
 import type { ActiveSession, BackgroundJob } from './session';
@@ -47,6 +48,12 @@ export interface HandlerContext {
   readonly currentSession: ActiveSession | null;
   /** The signed-in session; UNAUTHENTICATED when the archive is locked. */
   session(): ActiveSession;
+  /**
+   * Where this call's files are staged: the session's area – or, before any archive exists, the
+   * first run's, for a backup to restore (`purpose` given when a file is begun, else any staged
+   * there). UNAUTHENTICATED otherwise.
+   */
+  stagedFiles(purpose?: StagingPurpose): StagingArea;
   /**
    * Runs `change` in one IMMEDIATE transaction together with the audit event that records it:
    * both are written or neither. The event is attributed to the signed-in user. This is the only

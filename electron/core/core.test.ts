@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { contract, type Channel } from '../../shared/contract';
 import { defaultTypes } from './services/types/default-types';
 import { ADMIN, addUser, call, fakeDossierSummary, newArchive, ok, switchTo, testCore } from '../../tests/helpers/core';
@@ -117,9 +117,14 @@ describe('sessions', () => {
     await ok(core, 'session:touch', {});
     now += 4 * 60_000;
     await ok(core, 'dossier:list', {}); // still within 5 minutes of the touch
-    now += 5 * 60_000;
+    // The window learns how long is left, to warn the minute before; asking does not postpone it.
+    now += 4 * 60_000;
+    expect(await ok(core, 'session:status', {})).toMatchObject({ idleLockInMs: 60_000 });
+    now += 30_000;
+    expect(await ok(core, 'session:status', {})).toMatchObject({ idleLockInMs: 30_000 });
+    now += 30_000;
     const status = await ok(core, 'session:status', {});
-    expect(status).toEqual({ session: null, lockReason: 'idle' });
+    expect(status).toEqual({ session: null, lockReason: 'idle', idleLockInMs: null });
     const refused = await call(core, 'dossier:list', {});
     expect(refused).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     if (!refused.ok) expect(refused.error.message).toContain('自动锁定');
@@ -134,9 +139,30 @@ describe('sessions', () => {
     const core = await newArchive(tempDir(), { now: () => new Date(now), idleCheckIntervalMs: 20 });
     await ok(core, 'settings:update', { idleLockMinutes: 1 });
     now += 61_000;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    now -= 61_000; // a call now would not be idle: only the background check can have locked
-    expect(await ok(core, 'session:status', {})).toEqual({ session: null, lockReason: 'idle' });
+    // Asked with the clock set back, so the question itself finds nothing idle: only the background check can have locked.
+    const statusNotIdle = async () => {
+      now -= 61_000;
+      try {
+        return await ok(core, 'session:status', {});
+      } finally {
+        now += 61_000;
+      }
+    };
+    await vi.waitFor(async () => expect(await statusNotIdle()).toEqual({ session: null, lockReason: 'idle', idleLockInMs: null }), { timeout: 5000, interval: 50 });
+    await core.close();
+  });
+
+  it('is not kept alive by what the window asks on its own (notices due, the backup due)', async () => {
+    let now = Date.now();
+    const core = await newArchive(tempDir(), { now: () => new Date(now) });
+    await ok(core, 'settings:update', { idleLockMinutes: 1 });
+    now += 40_000;
+    await ok(core, 'notice:check', {});
+    await ok(core, 'backup:run-due', {});
+    await ok(core, 'backup:status', {});
+    now += 30_000;
+    expect(await call(core, 'dossier:list', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await ok(core, 'session:status', {})).toMatchObject({ session: null, lockReason: 'idle' });
     await core.close();
   });
 
@@ -238,6 +264,41 @@ function validInputFor(channel: Channel): unknown {
     'scan:remove': { pageIds: [1], reason: '重复' },
     'label:print': { archiveNumbers: ['KH-2026-000001'] },
     'label:cover-sheets': { archiveNumber: 'KH-2026-000001' },
+    'inbox:checklist': { archiveNumber: 'KH-2026-000001' },
+    'inbox:thumbnail': { name: 'scan_0001.jpg' },
+    'inbox:file': { names: ['scan_0001.jpg'], archiveNumber: 'KH-2026-000001' },
+    'inbox:discard': { names: ['scan_0001.jpg'] },
+    'backup:create': { folder: '/media/backup' },
+    'backup:list': { folder: '/media/backup' },
+    'backup:verify': { file: '/media/backup/DossierDesk-备份-20261130-120000.ddbackup' },
+    'stocktake:get': { id: 1 },
+    'stocktake:start': { locationId: 1 },
+    'stocktake:scan': { id: 1, code: 'KH-2026-000001' },
+    'stocktake:finish': { id: 1, correctLocations: false },
+    'stocktake:report': { id: 1, format: 'pdf' },
+    'inspection:get': { id: 1 },
+    'inspection:start': { locationId: null },
+    'inspection:save-checks': { id: 1, checks: [] },
+    'inspection:add-finding': { id: 1, archiveNumber: 'KH-2026-000001', kind: 'torn', note: '' },
+    'inspection:edit-finding': { findingId: 1, archiveNumber: 'KH-2026-000001', kind: 'torn', note: '' },
+    'inspection:remove-finding': { findingId: 1 },
+    'inspection:add-photos': { findingId: 1, stagedFileIds: [SOME_UUID] },
+    'inspection:remove-photo': { photoId: 1 },
+    'inspection:photo': { photoId: 1, size: 'thumbnail' },
+    'inspection:finish': { id: 1, inspectedOn: '2026-11-02', inspectors: ['王芳'] },
+    'inspection:print': { id: 1 },
+    'inspection:repair-order': { findingId: 1, instructions: '托裱' },
+    'inspection:repair-outcome': { orderId: 1, outcome: 'repaired', repairedBy: '赵师傅', repairedOn: '2026-11-02' },
+    'appraisal:decide': { decision: 'destroy', archiveNumbers: ['KH-2026-000001'], reason: '已过保管期限', committee: '张三、李四' },
+    'disposal:get': { id: 1 },
+    'disposal:create': { archiveNumbers: ['KH-2026-000001'], method: 'shredding' },
+    'disposal:decide': { id: 1, decision: 'approve' },
+    'disposal:carry-out': { id: 1, destroyedOn: '2026-11-30', witnesses: [{ login: 'wit-a', password: 'x' }, { login: 'wit-b', password: 'y' }] },
+    'disposal:print': { id: 1 },
+    'hold:of': { archiveNumber: 'KH-2026-000001' },
+    'hold:place': { archiveNumber: 'KH-2026-000001', reason: '诉讼' },
+    'hold:lift': { holdId: 1, reason: '结案' },
+    'check:run': { scope: { kind: 'archive' } },
   };
   return inputs[channel] ?? {};
 }

@@ -1,34 +1,38 @@
-import type { z } from 'zod';
 import type { Db } from '../../db/open';
 import { findUserById, type UserRecord } from '../../db/repositories/users';
-import { contract, isChannel, type Access, type Channel, type LockReason } from '../../shared/contract';
+import { contract, isChannel, type Channel, type LockReason, type StagingPurpose } from '../../shared/contract';
 import { AppError, describeUnexpected, type Envelope, type Message } from '../../shared/errors';
-import { plainTextIssues } from '../../shared/plain-text';
 import { appendAuditEvent, type AuditActor, type AuditDraft, type FrontDoor } from './audit/chain';
 import type { Change, CoreEnv, HandlerContext, WriteOptions } from './context';
 import { internalErrorReference, toAppError, withReference } from './errors';
 import { DamageWatch } from './integrity/damage-watch';
 import { nameSignInDamage } from './integrity/sign-in-damage';
-import { applyFileEffects, type FileEffect } from './fs/file-effects';
 import { handlers as defaultHandlers } from './handlers';
 import { assessArchive, conditionError, DISK_FULL } from './integrity/archive-condition';
 import { advanceHighWaterMark, keepHighWaterMark } from './integrity/rollback-check';
 import { recordSignInLater } from './services/session/sign-in';
-import { busyError, LongWrite, longWriteElsewhere } from './integrity/long-write-notice';
+import { busyError, longWriteElsewhere, type LongWrite } from './integrity/long-write-notice';
 import { databaseFileReplaced } from './vault/opened-archive';
-import { invalidInput } from './invalid-input';
+import { IDLE_LOCKED, OPEN_BEFORE_PASSWORD_CHANGE, parseInput, requireAudited } from './call-rules';
+import { besideRoute, continueOutside, dispatchBeside, type QueueRuntime } from './beside-queue';
 import type { Handler, HandlerTable } from './handlers/types';
 import { readSettings } from './services/settings/settings';
 import { toActor, toSessionUser } from './services/users/user-dto';
 import { OutsideQueue } from './outside-queue';
+import { FILE_REPLACED, transact, transactInSteps, type WriteHost } from './transactions';
 import { isIdle, sessionInfo, type ActiveSession, type BackgroundJob } from './session';
 import { removeLeftoverStaging } from './staging/leftover-staging';
+import { settleInterruptedRestore } from './backup/put-in-place';
 import { removeLeftoverReadOnlyCopies } from '../../db/read-only-copy';
 import { StagingArea } from './staging/staging-area';
-import { archivePaths } from './vault/archive-files';
+import { archivePaths, archiveState } from './vault/archive-files';
 import type { KdfCost } from './vault/kdf';
-import { closeArchive, readerOf, type OpenedArchive } from './vault/opened-archive';
+import { closeArchive, type OpenedArchive } from './vault/opened-archive';
 import { retireScanImageThreads } from './attachments/scan-image-pool';
+import { retireSealThreads } from './attachments/seal-pool';
+import { retirePrintThreads } from './pdf/print-pool';
+import { dropKeptOriginals } from './services/scans/kept-originals';
+import { stopScanInbox } from './inbox/inbox-registry';
 
 export interface CoreOptions {
   dataDir: string;
@@ -61,16 +65,6 @@ export interface Core {
   close(): Promise<void>;
 }
 
-/** Beside an import of this core, these still wait for it: they change what the import works on (its staged file, its progress) or judge the whole archive. */
-const QUEUED_DURING_IMPORT = /^(import|staging):|^archive:verify$/;
-/** Calls that belong to the import under way, not to the user's own looking. */
-const RUNNING_IMPORT: ReadonlySet<Channel> = new Set(['import:progress', 'import:cancel']);
-
-const IDLE_LOCKED: Message = { zh: '因长时间未操作，档案库已自动锁定，请重新登录', en: 'The archive locked itself after a period of inactivity; please sign in again' };
-
-/** While the password must be changed, only these channels are open. */
-const OPEN_BEFORE_PASSWORD_CHANGE: ReadonlySet<Channel> = new Set(['session:change-password', 'session:lock', 'session:touch', 'settings:get']);
-
 export function createCore(options: CoreOptions): Core {
   const env: CoreEnv = {
     paths: archivePaths(options.dataDir),
@@ -83,8 +77,9 @@ export function createCore(options: CoreOptions): Core {
   try {
     removeLeftoverStaging(env.paths.staging);
     removeLeftoverReadOnlyCopies();
+    settleInterruptedRestore(env.paths.dataDir);
   } catch (error) {
-    log(`[dossierdesk] leftover staged files could not be removed: ${describeUnexpected(error)}`);
+    log(`[dossierdesk] leftover staged files or an interrupted restore could not be removed: ${describeUnexpected(error)}`);
   }
   const runtime = new CoreRuntime(env, options.handlers ?? defaultHandlers, log, options.pageCheck ?? true);
   const interval = options.idleCheckIntervalMs ?? 30_000;
@@ -93,11 +88,9 @@ export function createCore(options: CoreOptions): Core {
   return {
     dataDir: options.dataDir,
     invoke: (channel, input, frontDoor) => {
-      const def = isChannel(channel) ? contract[channel] : null;
-      if (def?.unqueued === true) return runtime.dispatchBeside(channel as Channel, input, frontDoor, 'in-memory');
-      // While this core's own import holds the queue, looking and searching go on beside it.
-      if (def?.kind === 'query' && runtime.importing() && !QUEUED_DURING_IMPORT.test(channel)) return runtime.dispatchBeside(channel as Channel, input, frontDoor, 'last-commit');
-      return runtime.serial(() => runtime.dispatch(channel, input, frontDoor)).then((envelope) => (envelope.ok && envelope.data instanceof OutsideQueue ? runtime.continueOutside(channel as Channel, frontDoor, envelope.data) : envelope));
+      const beside = isChannel(channel) ? besideRoute(channel, runtime.importing()) : null;
+      if (beside) return dispatchBeside(runtime, channel as Channel, input, frontDoor, beside);
+      return runtime.serial(() => runtime.dispatch(channel, input, frontDoor)).then((envelope) => (envelope.ok && envelope.data instanceof OutsideQueue ? continueOutside(runtime, channel as Channel, frontDoor, envelope.data) : envelope));
     },
     shutdown: () => {
       // Quitting cancels an import under way (all of it is rolled back and the cancel recorded)
@@ -115,10 +108,12 @@ export function createCore(options: CoreOptions): Core {
   };
 }
 
-class CoreRuntime {
+class CoreRuntime implements QueueRuntime {
   private session: ActiveSession | null = null;
   private sessionFrontDoor: FrontDoor = 'ui';
   private lastLockReason: LockReason | null = null;
+  /** Files staged before any archive exists: a backup to restore on the first run (see stagedFiles). */
+  private firstRunStaging: StagingArea | null = null;
   /** The session ended because the account was disabled: the next refused call says so. */
   private disabledAccount = false;
   private tail: Promise<unknown> = Promise.resolve();
@@ -126,14 +121,24 @@ class CoreRuntime {
   private ownLongWrite: LongWrite | null = null;
 
   private readonly damage: DamageWatch;
+  private readonly writeHost: WriteHost;
+  /** The database as it stood when the session's user and settings were last read. */
+  private refreshed: { session: ActiveSession; mark: string } | null = null;
 
   constructor(
-    private readonly env: CoreEnv,
-    private readonly handlers: HandlerTable,
+    readonly env: CoreEnv,
+    readonly handlers: HandlerTable,
     private readonly log: (message: string) => void,
     pageCheck: boolean,
   ) {
     this.damage = new DamageWatch(env.paths, () => env.now(), log, pageCheck);
+    this.writeHost = {
+      env,
+      log,
+      sessionArchive: () => this.session?.archive ?? null,
+      committed: (archive) => this.advanceMark(archive),
+      holdLongWrite: (notice) => (this.ownLongWrite = notice),
+    };
   }
 
   /** Calls run one after another: sign-in, lock and writes never interleave. */
@@ -153,49 +158,17 @@ class CoreRuntime {
       const input = parseInput(def.input, rawInput);
       this.lockIfIdle();
       this.refreshSession();
-      if (def.access !== 'public') this.authorise(channel, def.access, frontDoor);
+      this.authorise(channel, frontDoor);
       const audited = { count: 0 };
       const ctx = this.context(channel, frontDoor, audited);
       const data = await (this.handlers[channel] as Handler<Channel>)(ctx, input as never);
       // Heavy work goes on outside the queue; its audit comes with its finish (continueOutside).
       if (data instanceof OutsideQueue) return { ok: true, data };
-      if (def.kind === 'mutation' && audited.count === 0 && def.writesWhenDue !== true) {
-        throw new AppError('INTERNAL', { zh: `操作 ${channel} 未写入审计记录`, en: `${channel} changed data without an audit event` });
-      }
+      requireAudited(channel, audited);
       return { ok: true, data };
     } catch (error) {
       return this.failure(error, channel);
     }
-  }
-
-  /**
-   * The heavy part of a call (ctx.outsideQueue): its work with the queue free, then its finish in
-   * the queue – refused if the session ended meanwhile or may no longer call the channel.
-   */
-  async continueOutside(channel: Channel, frontDoor: FrontDoor, pending: OutsideQueue): Promise<Envelope<unknown>> {
-    let done: unknown;
-    try {
-      done = await pending.work(() => this.session !== pending.session);
-    } catch (error) {
-      return this.failure(error, channel);
-    }
-    return this.serial(async () => {
-      try {
-        if (this.session !== pending.session) throw this.lastLockReason === 'idle' ? new AppError('UNAUTHENTICATED', IDLE_LOCKED) : new AppError('UNAUTHENTICATED');
-        // As at the call's start: the account may have been disabled or its rights changed meanwhile (by another program).
-        this.refreshSession();
-        const def = contract[channel];
-        if (def.access !== 'public') this.authorise(channel, def.access, frontDoor);
-        const audited = { count: 0 };
-        const data = await pending.finish(this.context(channel, frontDoor, audited), done);
-        if (def.kind === 'mutation' && audited.count === 0 && def.writesWhenDue !== true) {
-          throw new AppError('INTERNAL', { zh: `操作 ${channel} 未写入审计记录`, en: `${channel} changed data without an audit event` });
-        }
-        return { ok: true, data };
-      } catch (error) {
-        return this.failure(error, channel);
-      }
-    });
   }
 
   /**
@@ -232,7 +205,7 @@ class CoreRuntime {
     if (!pending) return;
     const late = pending.at.getTime() !== this.env.now().getTime();
     const audit: AuditDraft = late ? { ...pending.audit, summary: { ...pending.audit.summary, signedInAt: pending.at.toISOString() } } : pending.audit;
-    this.transact(session.archive.database.db, (db, effects) => {
+    transact(this.writeHost, session.archive.database.db, (db, effects) => {
       keepHighWaterMark(db);
       pending.settle?.(db, effects);
     }, audit, toActor(session.record), pending.frontDoor);
@@ -258,77 +231,16 @@ class CoreRuntime {
     return this.ownLongWrite !== null;
   }
 
-  /**
-   * A query answered while a long write of this core holds the queue: an unqueued one (progress,
-   * cancel, the idle lock's touch – in-memory state only), or any query while the import runs,
-   * which then reads the last commit through the session's second connection and may not write.
-   * A refusal is recorded once the queue is free.
-   */
-  async dispatchBeside(channel: Channel, rawInput: unknown, frontDoor: FrontDoor, reads: 'in-memory' | 'last-commit'): Promise<Envelope<unknown>> {
-    try {
-      const def = contract[channel];
-      const input = parseInput(def.input, rawInput);
-      const session = this.session;
-      if (!session) throw new AppError('UNAUTHENTICATED');
-      // The user's own calls keep the session alive, or find it idle; the running import's progress and public polls do neither.
-      const byUser = def.access !== 'public' && !RUNNING_IMPORT.has(channel);
-      if (byUser && isIdle(session, this.env.now().getTime())) {
-        void this.serial(() => this.lockIfIdle());
-        throw new AppError('UNAUTHENTICATED', IDLE_LOCKED);
-      }
-      if (session.user.mustChangePassword && !OPEN_BEFORE_PASSWORD_CHANGE.has(channel)) throw new AppError('PASSWORD_CHANGE_REQUIRED');
-      if (def.access !== 'public' && def.access !== 'session' && !session.user.permissions.includes(def.access)) {
-        this.recordRefusalLater(session, { action: 'access:denied', summary: { channel } }, frontDoor);
-        throw new AppError('FORBIDDEN');
-      }
-      if (byUser) session.lastActivityAt = this.env.now().getTime();
-      const ctx = this.context(channel, frontDoor, { count: 0 });
-      const data = await (this.handlers[channel] as Handler<Channel>)(reads === 'last-commit' ? this.readingContext(ctx, session) : ctx, input as never);
-      return { ok: true, data };
-    } catch (error) {
-      return this.failure(error, channel);
-    }
-  }
-
-  /**
-   * A handler's context beside this core's own import: the session's archive reads through the
-   * second connection (the last commit, never the import in progress), and whatever would write –
-   * or hold the queue – is refused as busy, with the import's progress.
-   */
-  private readingContext(ctx: HandlerContext, session: ActiveSession): HandlerContext {
-    // The session itself – what a handler changes in it stays – but its archive read through the reader.
-    const archive: OpenedArchive = { ...session.archive, database: readerOf(session.archive) };
-    const view = new Proxy(session, { get: (target, key, receiver): unknown => (key === 'archive' ? archive : Reflect.get(target, key, receiver)) });
-    const busy = (): never => {
-      throw this.ownLongWrite ? busyError(this.ownLongWrite.current(), 'here') : new AppError('ARCHIVE_BUSY');
-    };
-    return {
-      ...ctx,
-      currentSession: view,
-      session: () => view,
-      write: busy,
-      writeInSteps: busy,
-      outsideQueue: busy,
-      startSession: busy,
-      inBackground: busy,
-      lock: busy,
-      deny: (message, about = {}) => {
-        this.recordRefusalLater(session, { action: 'access:denied', summary: { channel: ctx.channel, ...about.summary }, ...(about.target ? { target: about.target } : {}) }, ctx.frontDoor);
-        throw new AppError('FORBIDDEN', message);
-      },
-    };
-  }
-
   /** A refusal met beside the queue is recorded when the queue is free – if the session still lasts and may write. */
-  private recordRefusalLater(session: ActiveSession, draft: AuditDraft, frontDoor: FrontDoor): void {
+  recordRefusalLater(session: ActiveSession, draft: AuditDraft, frontDoor: FrontDoor): void {
     const actor = toActor(session.record);
     void this.serial(() => {
-      if (this.session === session && !this.writeRefusal(session)) this.transact(session.archive.database.db, () => undefined, draft, actor, frontDoor);
+      if (this.session === session && !this.writeRefusal(session)) transact(this.writeHost, session.archive.database.db, () => undefined, draft, actor, frontDoor);
     }).catch((error: unknown) => this.log(`[dossierdesk] recording a refusal failed: ${describeUnexpected(error)}`));
   }
 
   /** A failure as the caller sees it: damage named as such; an unexpected one logged under a reference the user is shown. */
-  private failure(error: unknown, channel: string): Envelope<never> {
+  failure(error: unknown, channel: string): Envelope<never> {
     const appError = this.damage.noticed(error, channel, this.session) ?? toAppError(error);
     if (appError.code !== 'INTERNAL') return { ok: false, error: appError.toPayload() };
     const reference = internalErrorReference(this.env.now());
@@ -346,7 +258,7 @@ class CoreRuntime {
     if (!session) return;
     try {
       this.settlePendingSignInAtEnd(session);
-      if (!this.writeRefusal(session)) this.transact(session.archive.database.db, () => undefined, { action: 'session:lock', summary: { reason } }, toActor(session.record), this.sessionFrontDoor);
+      if (!this.writeRefusal(session)) transact(this.writeHost, session.archive.database.db, () => undefined, { action: 'session:lock', summary: { reason } }, toActor(session.record), this.sessionFrontDoor);
     } catch (error) {
       this.log(`[dossierdesk] recording the lock failed: ${describeUnexpected(error)}`);
     } finally {
@@ -385,6 +297,10 @@ class CoreRuntime {
   private endSession(session: ActiveSession): void {
     this.damage.stop();
     retireScanImageThreads();
+    retireSealThreads();
+    retirePrintThreads();
+    dropKeptOriginals(session);
+    stopScanInbox(session);
     try {
       session.stagedFiles.wipe();
     } catch (error) {
@@ -398,9 +314,12 @@ class CoreRuntime {
    * The signed-in user as the database says now: a disabled account ends the session, a changed
    * role, clearance or separation setting applies to this very call.
    */
-  private refreshSession(): void {
+  refreshSession(): void {
     const session = this.session;
     if (!session) return;
+    // Nothing committed since the last look – by another program (data_version) or this one (total_changes): the user and settings stand.
+    const mark = databaseMark(session.archive);
+    if (this.refreshed?.session === session && this.refreshed.mark === mark) return;
     const db = session.archive.database.db;
     const record = findUserById(db, session.record.id);
     if (!record || record.status !== 'active') {
@@ -412,10 +331,13 @@ class CoreRuntime {
     session.record = record;
     session.settings = readSettings(db);
     session.user = toSessionUser(record, session.settings.threeRoleSeparation);
+    this.refreshed = { session, mark };
   }
 
   /** A session, the password changed if it must be, and the channel's permission. */
-  private authorise(channel: Channel, access: Exclude<Access, 'public'>, frontDoor: FrontDoor): void {
+  authorise(channel: Channel, frontDoor: FrontDoor): void {
+    const access = contract[channel].access;
+    if (access === 'public') return;
     const session = this.session;
     if (!session) {
       if (this.disabledAccount) {
@@ -424,15 +346,27 @@ class CoreRuntime {
       }
       throw this.lastLockReason === 'idle' ? new AppError('UNAUTHENTICATED', IDLE_LOCKED) : new AppError('UNAUTHENTICATED');
     }
-    session.lastActivityAt = this.env.now().getTime();
+    if (contract[channel].poll !== true) session.lastActivityAt = this.env.now().getTime();
     if (session.user.mustChangePassword && !OPEN_BEFORE_PASSWORD_CHANGE.has(channel)) throw new AppError('PASSWORD_CHANGE_REQUIRED');
     if (access === 'session' || session.user.permissions.includes(access)) return;
     // While nothing can be written, a refusal is still a refusal; it just cannot be recorded.
-    if (!this.writeRefusal(session)) this.transact(session.archive.database.db, () => undefined, { action: 'access:denied', summary: { channel } }, toActor(session.record), frontDoor);
+    if (!this.writeRefusal(session)) transact(this.writeHost, session.archive.database.db, () => undefined, { action: 'access:denied', summary: { channel } }, toActor(session.record), frontDoor);
     throw new AppError('FORBIDDEN');
   }
 
-  private context(channel: Channel, frontDoor: FrontDoor, audited: { count: number }): HandlerContext {
+  current(): ActiveSession | null {
+    return this.session;
+  }
+
+  lastLock(): LockReason | null {
+    return this.lastLockReason;
+  }
+
+  busy(): AppError {
+    return this.ownLongWrite ? busyError(this.ownLongWrite.current(), 'here') : new AppError('ARCHIVE_BUSY');
+  }
+
+  context(channel: Channel, frontDoor: FrontDoor, audited: { count: number }): HandlerContext {
     const requireSession = (): ActiveSession => {
       if (!this.session) throw new AppError('UNAUTHENTICATED');
       return this.session;
@@ -444,13 +378,21 @@ class CoreRuntime {
       currentSession: this.session,
       lastLockReason: this.lastLockReason,
       session: requireSession,
+      stagedFiles: (purpose?: StagingPurpose): StagingArea => {
+        if (this.session) return this.session.stagedFiles;
+        const firstRun = archiveState(this.env.paths) === 'missing';
+        if (firstRun && purpose === 'restore') return (this.firstRunStaging ??= new StagingArea(this.env.paths.staging, () => this.env.now().getTime()));
+        if (purpose === 'restore') throw new AppError('CONFLICT', { zh: '数据文件夹中已有档案库：备份只能恢复到空的数据文件夹', en: 'The data folder already holds an archive: a backup is restored only into an empty data folder' });
+        if (firstRun && purpose === undefined && this.firstRunStaging) return this.firstRunStaging;
+        throw new AppError('UNAUTHENTICATED');
+      },
       write: <T>(change: Change<T>, draft: AuditDraft | ((result: T) => AuditDraft), options?: WriteOptions): T => {
         const session = requireSession();
         const refusal = this.writeRefusal(session, options);
         if (refusal) throw refusal;
         this.recordPendingSignIn(session);
         audited.count += 1;
-        return this.transact(session.archive.database.db, change, draft, toActor(session.record), frontDoor);
+        return transact(this.writeHost, session.archive.database.db, change, draft, toActor(session.record), frontDoor);
       },
       outsideQueue: <H, T>(work: (ended: () => boolean) => Promise<H>, finish: (ctx: HandlerContext, done: H) => T | Promise<T>): T => new OutsideQueue(requireSession(), work, finish) as unknown as T,
       inBackground: (job: BackgroundJob) => {
@@ -464,7 +406,7 @@ class CoreRuntime {
         if (refusal) throw refusal;
         this.recordPendingSignIn(session);
         audited.count += 1;
-        return this.transactInSteps(session.archive.database.db, work, draft, toActor(session.record), frontDoor, progress ?? (() => ({ done: 0, total: 0 })));
+        return transactInSteps(this.writeHost, session.archive.database.db, work, draft, toActor(session.record), frontDoor, progress ?? (() => ({ done: 0, total: 0 })));
       },
       auditWithin: (db: Db, draft: AuditDraft, actor: AuditActor | null, eventFrontDoor?: FrontDoor) => {
         audited.count += 1;
@@ -474,12 +416,15 @@ class CoreRuntime {
         const session = requireSession();
         audited.count += 1;
         const draft: AuditDraft = { action: 'access:denied', summary: { channel, ...about.summary }, ...(about.target ? { target: about.target } : {}) };
-        if (!this.writeRefusal(session)) this.transact(session.archive.database.db, () => undefined, draft, toActor(session.record), frontDoor);
+        if (!this.writeRefusal(session)) transact(this.writeHost, session.archive.database.db, () => undefined, draft, toActor(session.record), frontDoor);
         throw new AppError('FORBIDDEN', message);
       },
       startSession: (archive: OpenedArchive, record: UserRecord, options = {}) => {
         try {
           this.dropSession();
+          // What was staged before the archive existed (the backup it was restored from) is gone with the first run.
+          this.firstRunStaging?.wipe();
+          this.firstRunStaging = null;
           const settings = readSettings(archive.database.db);
           const session: ActiveSession = {
             archive,
@@ -530,42 +475,6 @@ class CoreRuntime {
     };
   }
 
-  /** transact for long work: BEGIN IMMEDIATE … pauses … audit event, COMMIT – or ROLLBACK on any error. */
-  private async transactInSteps<T>(
-    db: Db,
-    work: (db: Db, pause: () => Promise<void>) => Promise<T>,
-    draft: (result: T) => AuditDraft,
-    actor: AuditActor,
-    frontDoor: FrontDoor,
-    progress: () => { done: number; total: number },
-  ): Promise<T> {
-    const sqlite = db.$client;
-    sqlite.pragma('query_only = OFF');
-    sqlite.exec('BEGIN IMMEDIATE');
-    // Other programs learn at once that the archive is held, and how far the work has got.
-    const notice = new LongWrite(this.env.paths.longWrite, this.env.now());
-    this.ownLongWrite = notice;
-    const pause = async () => {
-      notice.update(progress());
-      await pauseBriefly();
-    };
-    try {
-      notice.update(progress());
-      const result = await work(db, pause);
-      appendAuditEvent(db, draft(result), { actor, frontDoor, at: this.env.now() });
-      sqlite.exec('COMMIT');
-      if (this.session?.archive.database.db === db) this.advanceMark(this.session.archive);
-      return result;
-    } catch (error) {
-      if (sqlite.open && sqlite.inTransaction) sqlite.exec('ROLLBACK');
-      throw error;
-    } finally {
-      this.ownLongWrite = null;
-      notice.end();
-      if (sqlite.open && this.session?.archive.database.sqlite === sqlite) sqlite.pragma('query_only = ON');
-    }
-  }
-
   /**
    * The job's steps, each queued behind the calls that came in meanwhile and run in its own
    * transaction. A step that fails ends the job (it begins again at the next sign-in); a lock
@@ -602,57 +511,10 @@ class CoreRuntime {
     };
     setImmediate(tick);
   }
-
-  /** One IMMEDIATE transaction: the change, its audit event, then its file effects; all or nothing. */
-  private transact<T>(db: Db, change: Change<T>, draft: AuditDraft | ((result: T) => AuditDraft), actor: AuditActor, frontDoor: FrontDoor): T {
-    const sqlite = db.$client;
-    const effects: FileEffect[] = [];
-    const undo: (() => void)[] = [];
-    sqlite.pragma('query_only = OFF');
-    try {
-      const committed = sqlite
-        .transaction(() => {
-          // The write lock may have been waited for while a repair put another file in this one's place.
-          const archive = this.session?.archive;
-          if (archive?.database.db === db && databaseFileReplaced(archive)) throw new AppError('CONFLICT', FILE_REPLACED);
-          const result = change(db, { replaceFile: (path, contents) => effects.push({ path, contents }) });
-          appendAuditEvent(db, typeof draft === 'function' ? draft(result) : draft, { actor, frontDoor, at: this.env.now() });
-          undo.push(...applyFileEffects(effects));
-          return result;
-        })
-        .immediate();
-      if (this.session?.archive.database.db === db) this.advanceMark(this.session.archive);
-      return committed;
-    } catch (error) {
-      for (const restore of undo.reverse()) {
-        try {
-          restore();
-        } catch (restoreError) {
-          this.log(`[dossierdesk] could not restore a file after a failed commit: ${describeUnexpected(restoreError)}`);
-        }
-      }
-      throw error;
-    } finally {
-      if (sqlite.open && this.session?.archive.database.sqlite === sqlite) sqlite.pragma('query_only = ON');
-    }
-  }
 }
 
-/** Another program repaired the archive, or someone put another file in place, while this session had it open. */
-const FILE_REPLACED: Message = {
-  zh: '档案库文件已被另一程序替换（修复或放回副本），本程序打开的是旧文件，不能再写入：请锁定后重新登录',
-  en: 'The archive file was replaced by another program (a repair, or a copy put back); this program has the old file open and cannot write: lock and sign in again',
-};
-
-function pauseBriefly(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
+/** Changes whenever anything is committed to the archive – by another connection or by this one. */
+function databaseMark(archive: OpenedArchive): string {
+  const sqlite = archive.database.sqlite;
+  return `${String(sqlite.pragma('data_version', { simple: true }))}:${String(sqlite.prepare('SELECT total_changes()').pluck().get())}`;
 }
-
-function parseInput(schema: z.ZodType, raw: unknown): unknown {
-  const parsed = schema.safeParse(raw ?? {}, { reportInput: true });
-  if (!parsed.success) throw invalidInput(parsed.error);
-  const issues = plainTextIssues(schema, parsed.data);
-  if (issues.length > 0) throw invalidInput(issues);
-  return parsed.data;
-}
-

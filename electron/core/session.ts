@@ -49,7 +49,12 @@ export function sessionInfo(session: ActiveSession): SessionInfo {
 }
 
 export function isIdle(session: ActiveSession, now: number): boolean {
-  return now - session.lastActivityAt >= session.idleLockMinutes * 60_000;
+  return idleLockIn(session, now) === 0;
+}
+
+/** How long until the idle lock strikes, in milliseconds (0: due now). */
+export function idleLockIn(session: ActiveSession, now: number): number {
+  return Math.max(0, session.lastActivityAt + session.idleLockMinutes * 60_000 - now);
 }
 
 /** Why the archive is locked now: shown on the sign-in screen after an automatic lock. */

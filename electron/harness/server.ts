@@ -49,7 +49,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const bridge = bridgeScript();
   let origin = '';
-  const server = createServer((request, response) => {
+  // The browser closes an idle connection first: Node's own 5 s could close one just as the page
+  // sends a call on it, and a POST that meets a closed connection fails and is not sent again.
+  const server = createServer({ keepAliveTimeout: BROWSER_IDLE_CONNECTION_MS }, (request, response) => {
     handle(request, response).catch((error: unknown) => {
       if (!response.headersSent) sendJson(response, 500, failure('INTERNAL', '内部错误', 'Internal error'));
       console.error('[harness]', error);
@@ -117,8 +119,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     const limit = Object.hasOwn(stagingContract, channel) ? STAGING_BODY_BYTES : MAX_BODY_BYTES;
     const text = Number(request.headers['content-length'] ?? 0) > limit ? null : await readBody(request, limit);
     if (text === null) {
-      // Whatever is left of the body is never read: the connection closes after this reply.
-      response.setHeader('connection', 'close');
+      closeLingering(request, response);
       sendJson(response, 413, failure('VALIDATION', '请求过大', 'The request is too large'));
       return;
     }
@@ -176,6 +177,35 @@ function tokenMatches(given: string | string[] | undefined, expected: string): b
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Longer than a browser keeps an idle connection open (Chromium: 5 minutes). */
+const BROWSER_IDLE_CONNECTION_MS = 6 * 60_000;
+
+/** How long a refused body may go on arriving, and the silence after which the connection closes. */
+const LINGER_MAX_MS = 5000;
+const LINGER_QUIET_MS = 300;
+
+/**
+ * Closes the connection of a refused request whose body may still be arriving, in stages (RFC 9112
+ * §9.6): the reply says "Connection: close", and once it is out only the sending side is closed;
+ * what the client still sends is read and thrown away until it pauses or the time is up, and only
+ * then is the socket closed. Closed at once with unread data, the kernel answers with a reset, which
+ * can reach the client before it has read the reply.
+ */
+function closeLingering(request: IncomingMessage, response: ServerResponse): void {
+  const socket = request.socket;
+  const close = () => socket.destroy();
+  const quiet = setTimeout(close, LINGER_QUIET_MS);
+  const limit = setTimeout(close, LINGER_MAX_MS);
+  socket.once('close', () => {
+    clearTimeout(quiet);
+    clearTimeout(limit);
+  });
+  // After a "Connection: close" reply, Node ends the socket with destroySoon (end, then destroy at once).
+  socket.destroySoon = () => socket.end();
+  response.setHeader('connection', 'close');
+  request.on('data', () => quiet.refresh()).resume();
 }
 
 /** The body as text, or null as soon as it grows past `limit` (reading stops there). */

@@ -1,6 +1,7 @@
 import { app, protocol, session, type WebContents } from 'electron';
 import { buildCsp } from '../../shared/csp';
 import { readStaticFile } from '../core/fs/static-files';
+import { grantsPermission } from './permission-policy';
 import { APP_HOST, APP_SCHEME, isAppUrl } from './url-policy';
 
 /**
@@ -28,7 +29,8 @@ export function serveRenderer(rendererDir: string): void {
 /**
  * Locks every web contents down: no navigation away from the app, no new windows and no
  * hand-over to the system browser (a compromised page could use it to send data out), no
- * <webview>, no permissions except the camera for document capture from the app itself.
+ * <webview>, no permissions except the camera for document capture from the app itself
+ * (permission-policy.ts).
  */
 export function hardenWebContents(devServerUrl: string | undefined): void {
   app.on('web-contents-created', (_event, contents: WebContents) => {
@@ -42,12 +44,15 @@ export function hardenWebContents(devServerUrl: string | undefined): void {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });
 
-  const allowed = (permission: string, origin: string) => permission === 'media' && isAppUrl(origin, devServerUrl);
   session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) => {
-    const videoOnly = !('mediaTypes' in details) || (details.mediaTypes ?? []).every((t) => t === 'video');
-    callback(allowed(permission, details.requestingUrl) && videoOnly);
+    const mediaTypes = 'mediaTypes' in details ? (details.mediaTypes ?? []) : [];
+    callback(grantsPermission({ permission, url: details.requestingUrl, isMainFrame: details.isMainFrame, mediaTypes }, devServerUrl));
   });
-  session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin) => allowed(permission, requestingOrigin));
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
+    grantsPermission({ permission, url: requestingOrigin, isMainFrame: details.isMainFrame, mediaTypes: details.mediaType ? [details.mediaType] : [] }, devServerUrl),
+  );
+  // No USB, serial or HID device is ever handed to the page (a document camera is a video input).
+  session.defaultSession.setDevicePermissionHandler(() => false);
 
   if (devServerUrl) {
     // The dev server sends no CSP of its own; give its pages the development policy.

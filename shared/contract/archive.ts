@@ -44,7 +44,12 @@ export interface DamagedScan {
   fileId: number;
   /** Null when the file is filed nowhere (a derivative, or filed pages all gone). */
   archiveNumber: string | null;
-  documentTitle: string | null;
+  /**
+   * Where the document stands in the dossier's catalogue (卷内文件目录): its group's name and its
+   * number there – never its title, which whoever runs the check (the system administrator under
+   * 三员分立) may not read.
+   */
+  document: { group: string | null; position: number } | null;
 }
 
 export interface RepairedIndex {

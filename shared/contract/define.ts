@@ -27,6 +27,12 @@ export interface ChannelDef<I extends z.ZodType = z.ZodType, O = unknown> {
    * when it writes, it is audited like any other; when nothing is due, it answers without a write.
    */
   readonly writesWhenDue?: boolean;
+  /**
+   * Asked by the window on its own, every few minutes or seconds (notices due, the backup due, a
+   * backup's progress): refused once the session is idle like any call, but it keeps no session
+   * alive – only what the user does does.
+   */
+  readonly poll?: boolean;
   readonly input: I;
   readonly output: Returns<O>;
 }

@@ -44,6 +44,10 @@ export interface DossierSummary {
   /** All required checklist items have a document. */
   complete: boolean;
   missingCount: number;
+  /** Under a legal hold (诉讼保全) in force. */
+  held: boolean;
+  /** Destroyed (已销毁): the number of the destruction list (销毁清册) it went by. */
+  destructionList: string | null;
   createdAt: string;
   createdBy: { id: number; displayName: string };
   openedOn: string | null;
@@ -86,6 +90,9 @@ export interface ChecklistStatus {
   item: ChecklistItem;
   /** Documents filed for this item. */
   documents: number;
+  /** Scanned pages of those documents (pages taken out not counted). */
+  scannedPages: number;
+  /** Fulfilled as the item's evidence asks: a document; a scanned one; an original, scanned. */
   satisfied: boolean;
 }
 
@@ -152,6 +159,8 @@ export const dossierFiltersSchema = z.strictObject({
   classifications: z.array(z.string().max(16)).max(20).optional(),
   departmentCodes: z.array(departmentCodeSchema).max(50).optional(),
   complete: z.boolean().optional(),
+  /** Only dossiers under a legal hold in force (诉讼保全中). */
+  held: z.literal(true).optional(),
   /** Dossiers standing at this place or anywhere inside it. */
   locationId: z.number().int().min(1).optional(),
   openedFrom: day.optional(),

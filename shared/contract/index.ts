@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { approvalContract } from './approval';
 import { archiveContract } from './archive';
+import { backupContract } from './backup';
 import { auditContract } from './audit';
 import { catalogueContract } from './catalogue';
 import type { Returns } from './define';
@@ -22,6 +23,12 @@ import { securityContract } from './security';
 import { sessionContract } from './session';
 import { labelContract } from './label';
 import { scanContract } from './scan';
+import { stocktakeContract } from './stocktake';
+import { disposalContract } from './disposal';
+import { inspectionContract } from './inspection';
+import { holdContract } from './hold';
+import { fourCheckContract } from './four-check';
+import { inboxContract } from './inbox';
 import { stagingContract } from './staging';
 import { settingsContract } from './settings';
 import { calendarContract } from './calendar';
@@ -31,6 +38,7 @@ import { userContract } from './user';
 /** The single source of truth for every channel between the UI (or a script) and the core. */
 export const contract = {
   ...archiveContract,
+  ...backupContract,
   ...sessionContract,
   ...departmentContract,
   ...userContract,
@@ -56,7 +64,13 @@ export const contract = {
   ...securityContract,
   ...stagingContract,
   ...scanContract,
+  ...inboxContract,
   ...labelContract,
+  ...stocktakeContract,
+  ...disposalContract,
+  ...inspectionContract,
+  ...holdContract,
+  ...fourCheckContract,
 };
 
 export type Contract = typeof contract;
@@ -75,6 +89,7 @@ export function isChannel(name: string): name is Channel {
 
 export * from './approval';
 export * from './archive';
+export * from './backup';
 export * from './audit';
 export * from './catalogue';
 export * from './define';
@@ -99,6 +114,12 @@ export * from './settings';
 export * from './calendar';
 export * from './label';
 export * from './scan';
+export * from './stocktake';
+export * from './disposal';
+export * from './inspection';
+export * from './hold';
+export * from './four-check';
+export * from './inbox';
 export * from './staging';
 export * from './type';
 export * from './user';

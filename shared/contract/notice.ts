@@ -27,6 +27,7 @@ export const noticeContract = {
   'notice:check': mutation({
     access: 'session',
     writesWhenDue: true,
+    poll: true,
     input: z.strictObject({}),
     output: returns<NoticeList>(),
   }),

@@ -4,7 +4,7 @@ import type { ExportFile } from './export-file';
 import { mutation, query, returns } from './define';
 
 /** The kinds of file a scan may be: told from the bytes, never the name. */
-export const scanMediaTypes = ['image/jpeg', 'image/png', 'image/tiff', 'application/pdf'] as const;
+export const scanMediaTypes = ['image/jpeg', 'image/png', 'image/tiff', 'application/pdf', 'image/heic'] as const;
 export type ScanMediaType = (typeof scanMediaTypes)[number];
 
 /** One scanned page of a document, in its place. */
@@ -71,9 +71,10 @@ export interface ScanFiling {
 
 export const scanContract = {
   /**
-   * Files staged scans (JPEG, PNG, TIFF, PDF) onto a dossier: onto an existing document, onto the
-   * document of a checklist item (opened if there is none), or – neither given – each file as a
-   * document of its own, titled by its name. Every file is checked before any is stored: one bad
+   * Files staged scans (JPEG, PNG, TIFF, PDF, phone photos in HEIC) onto a dossier: onto an
+   * existing document, onto the document of a checklist item (opened if there is none), onto one
+   * new document of the title given, or – none of these – each file as a document of its own,
+   * titled by its name. Every file is checked before any is stored: one bad
    * file files none.
    */
   'scan:add': mutation({
@@ -84,8 +85,11 @@ export const scanContract = {
         stagedFileIds: z.array(z.uuid()).min(1).max(MAX_SCANS_PER_FILING),
         documentId: z.number().int().min(1).optional(),
         checklistItem: z.string().max(40).optional(),
+        /** Onto the dossier itself: one new document of this title receives every file's pages (a camera's pages of one paper). */
+        title: z.string().trim().min(1).max(200).optional(),
       })
-      .refine((input) => !(input.documentId && input.checklistItem), { path: ['checklistItem'], message: '请选择一个卷内文件或一个清单项，二者择一 / Either a document or a checklist item, not both' }),
+      .refine((input) => !(input.documentId && input.checklistItem), { path: ['checklistItem'], message: '请选择一个卷内文件或一个清单项，二者择一 / Either a document or a checklist item, not both' })
+      .refine((input) => !(input.title && (input.documentId || input.checklistItem)), { path: ['title'], message: '题名只用于归入档案本身的新卷内文件 / A title is only for a new document filed onto the dossier itself' }),
     output: returns<ScanFiling>(),
   }),
   /** The dossier's documents the reader may see, each with its scanned pages in order. */

@@ -36,6 +36,8 @@ export interface SessionStatus {
   session: SessionInfo | null;
   /** Why the last session ended, so the sign-in screen can say so. */
   lockReason: LockReason | null;
+  /** How long until the core locks the session if nobody touches it (null: nobody is signed in); the window warns before. */
+  idleLockInMs: number | null;
 }
 
 export const sessionContract = {

@@ -1,11 +1,61 @@
 import { z } from 'zod';
 import { defaultRoutingRules, routingRulesSchema } from '../approval-routing';
 import { defaultIntakeDeadlines, intakeDeadlinesSchema } from '../intake-deadlines';
+import { defaultDisposalApprovers, disposalApproversSchema } from '../disposal';
+import { inspectionIntervals } from '../inspections';
 import { DEFAULT_DOSSIER_LEVEL, defaultLevels, levelScaleSchema } from '../levels';
 import { defaultLoanPeriods, loanPeriodsSchema } from '../loan-periods';
 import { bilingual } from '../validation';
 import { defaultViolationRules, violationRulesSchema } from '../violation-rules';
 import { mutation, query, returns } from './define';
+
+/** A subfolder's own name (no path): where filed scans go when they are moved beside the watched folder. */
+const FOLDER_NAME = /^(?!\.{1,2}$)[^\\/:*?"<>|]+$/;
+
+/**
+ * The scanner's output folder (扫描收件箱): files the scanner writes there appear in the scan inbox
+ * once they have stopped changing. A folder on this computer or a network share, given as an
+ * absolute path; '' when there is none.
+ */
+export const scanInboxSchema = z
+  .strictObject({
+    folder: z.string().trim().max(1000),
+    /** After filing, a file is removed from the folder, or moved into `moveTo`. */
+    afterFiling: z.enum(['remove', 'move']),
+    /** A subfolder's name (made in the watched folder when needed) or another folder's absolute path. */
+    moveTo: z.string().trim().max(1000),
+    /** Polls the folder instead of being told of changes: for network shares, which tell nothing. */
+    polling: z.boolean(),
+    /** Seconds a file's size and time must stay unchanged before it counts as written. */
+    stableSeconds: z.number().int().min(1).max(120),
+  })
+  .refine((inbox) => inbox.afterFiling === 'remove' || inbox.moveTo !== '', { path: ['moveTo'], ...bilingual('请填写归档后移入的文件夹', 'Name the folder filed scans are moved into') })
+  .refine((inbox) => inbox.moveTo === '' || isAbsolutePath(inbox.moveTo) || FOLDER_NAME.test(inbox.moveTo), {
+    path: ['moveTo'],
+    ...bilingual('请填写子文件夹名称（不含路径）或另一个文件夹的完整路径', 'Give a subfolder’s name (no path) or another folder’s full path'),
+  })
+  .refine((inbox) => inbox.folder === '' || isAbsolutePath(inbox.folder), { path: ['folder'], ...bilingual('请填写文件夹的完整路径', 'Give the folder’s full path') });
+
+/** Scheduled backups (BK-01: business data at least weekly, important data at once). */
+export const backupSettingSchema = z
+  .strictObject({
+    /** Where scheduled backups go: a second disk, a removable drive, a network share ('' – none: nothing is scheduled). */
+    folder: z.string().trim().max(1000),
+    /** Days between scheduled backups: at most a week (BK-01). */
+    intervalDays: z.number().int().min(1).max(7),
+    /** Backups of this archive kept in the folder; older ones are removed after a good backup. */
+    keep: z.number().int().min(1).max(100),
+    /** A backup at once after an important event: an import, a change of settings. */
+    afterImportantEvents: z.boolean(),
+    /** Days between restore drills of the latest backup (monthly by default). */
+    drillDays: z.number().int().min(7).max(90),
+  })
+  .refine((backup) => backup.folder === '' || isAbsolutePath(backup.folder), { path: ['folder'], ...bilingual('请填写文件夹的完整路径', 'Give the folder’s full path') });
+
+/** C:\…, \\server\share, /… – whichever system the core runs on. */
+function isAbsolutePath(path: string): boolean {
+  return /^(?:[A-Za-z]:[\\/]|\\\\|\/)/.test(path);
+}
 
 /** System settings (the system administrator's). */
 export const systemSettingsSchema = z.strictObject({
@@ -37,6 +87,12 @@ export const systemSettingsSchema = z.strictObject({
   violationRules: violationRulesSchema,
   /** The largest scan that may be filed, in MB (a staged scan is at most 256 MB). */
   scanMaxMegabytes: z.number().int().min(1).max(256),
+  scanInbox: scanInboxSchema,
+  backup: backupSettingSchema,
+  /** How often every room is inspected (ST-02: every half-year; ST-05's stricter text: every quarter). */
+  inspectionInterval: z.enum(inspectionIntervals),
+  /** Who approves a destruction list, in turn (default: the archive head, then the general manager). */
+  disposalApprovers: disposalApproversSchema,
 });
 
 /** Security policy (the security administrator's, or the administrator's without separation). */
@@ -53,6 +109,8 @@ export const securityPolicySchema = z.strictObject({
 });
 
 export type SystemSettings = z.infer<typeof systemSettingsSchema>;
+export type ScanInboxSetting = z.infer<typeof scanInboxSchema>;
+export type BackupSetting = z.infer<typeof backupSettingSchema>;
 export type SecurityPolicy = z.infer<typeof securityPolicySchema>;
 
 export interface Settings extends SystemSettings, SecurityPolicy {
@@ -72,6 +130,10 @@ export const defaultSettings: Settings = {
   intakeDeadlines: defaultIntakeDeadlines,
   violationRules: defaultViolationRules,
   scanMaxMegabytes: 200,
+  scanInbox: { folder: '', afterFiling: 'remove', moveTo: '已归档', polling: false, stableSeconds: 3 },
+  backup: { folder: '', intervalDays: 7, keep: 10, afterImportantEvents: true, drillDays: 30 },
+  inspectionInterval: 'half-year',
+  disposalApprovers: defaultDisposalApprovers,
   passwordMinLength: 8,
   lockoutAttempts: 5,
   lockoutMinutes: 15,

@@ -33,8 +33,8 @@ export const stagingRules: Record<StagingPurpose, StagingRule> = {
   import: { maxBytes: 512 * MiB, access: 'dossier.create', extensions: ['csv', 'txt', 'xlsx'], label: { zh: '导入表格', en: 'Sheet to import' } },
   // A scanned document: a multi-page colour PDF or TIFF at 600 dpi stays well below this.
   scan: { maxBytes: 256 * MiB, access: 'dossier.edit', extensions: ['pdf', 'jpg', 'jpeg', 'png', 'tif', 'tiff', 'heic', 'heif', 'webp'], label: { zh: '扫描件', en: 'Scan' } },
-  // A backup of a whole archive, scans included; the backup format (and its extension) comes with backups.
-  restore: { maxBytes: 64 * 1024 * MiB, access: 'settings.manage', extensions: [], label: { zh: '备份文件', en: 'Backup' } },
+  // A backup of a whole archive, scans included (electron/core/backup/backup-format.ts).
+  restore: { maxBytes: 64 * 1024 * MiB, access: 'archive.backup', extensions: ['ddbackup'], label: { zh: '备份文件', en: 'Backup' } },
 };
 
 const largestFile = Math.max(...Object.values(stagingRules).map((rule) => rule.maxBytes));
@@ -62,10 +62,14 @@ export interface StagedFileInfo {
 
 const stagedFileId = z.uuid();
 
+/**
+ * Public: on the first run a backup to restore is staged before anyone can sign in. Signed in, the
+ * core checks the purpose's permission; without a session it stages nothing else (handlers/staging.ts).
+ */
 export const stagingContract = {
   /** Begins a staged file; its bytes follow with `staging:append`. The purpose decides who may and how large. */
   'staging:begin': query({
-    access: 'session',
+    access: 'public',
     input: z.strictObject({
       purpose: z.enum(stagingPurposes),
       /** The file's own name (for display and its format), never a path the core opens. */
@@ -76,7 +80,7 @@ export const stagingContract = {
   }),
   /** The next chunk of a staged file, at the offset where the previous one ended. */
   'staging:append': query({
-    access: 'session',
+    access: 'public',
     input: z.strictObject({
       stagedFileId,
       offset: z.number().int().min(0).max(largestFile),
@@ -88,13 +92,13 @@ export const stagingContract = {
   }),
   /** Ends a staged file once all its declared bytes have arrived: its size and SHA-256. */
   'staging:finish': query({
-    access: 'session',
+    access: 'public',
     input: z.strictObject({ stagedFileId }),
     output: returns<StagedFileInfo>(),
   }),
   /** Forgets a staged file (a cancelled upload, or one its consumer no longer needs) and deletes it. */
   'staging:discard': query({
-    access: 'session',
+    access: 'public',
     input: z.strictObject({ stagedFileId }),
     output: returns<{ discarded: boolean }>(),
   }),

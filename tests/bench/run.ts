@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { formatReport, type BenchReport } from '../../electron/cli/bench/stats';
 import { builtCli } from '../cli/run-cli';
+import { runBackupBench } from './backup';
 import { runFirstScreenBench } from './first-screen';
 import { runKpiBench } from './kpi-report';
 import { runRegisterPdfBench } from './register-pdf';
@@ -26,10 +27,11 @@ import { runScanImageBench } from './scan-images';
  * calls run beside), --register-rows <n> (default 10,000), --register-runs <n> (default 3),
  * --kpi-entries <n> (default 1,000,000), --kpi-runs <n> (default 20), --scan-pages <n> (default 20:
  * so many scanned JPEGs and a scanned PDF of so many pages), --scan-filing-pages <n> (default 1,000:
- * scanned JPEGs filed, the first 200 of them exported).
+ * scanned JPEGs filed, the first 200 of them exported), --backup-dossiers <n> (default 200,000) and
+ * --backup-scan-megabytes <n> (default 10,240: the archive backed up and checked; 0 leaves it out).
  * Every other argument goes to `dossierdesk bench` (--dossiers, --documents, --creates, --keep, --json).
  */
-const { screenRuns, screenOnly, responsivenessRows, registerRows, registerRuns, kpiEntries, kpiRuns, scanPages, scanFilingPages, json, cliArgs } = parseArgs(process.argv.slice(2));
+const { screenRuns, screenOnly, responsivenessRows, registerRows, registerRuns, kpiEntries, kpiRuns, scanPages, scanFilingPages, backupDossiers, backupScanMegabytes, json, cliArgs } = parseArgs(process.argv.slice(2));
 const progress = (text: string) => process.stderr.write(`${text}\n`);
 
 const report: BenchReport = screenOnly ? { figures: [], notes: [], kept: [] } : await runCliBench(cliArgs);
@@ -49,11 +51,15 @@ if (!screenOnly) {
   const scanFiling = await runScanFilingBench({ pages: scanFilingPages, progress });
   report.figures.push(...scanFiling.figures);
   report.notes.push(...scanFiling.notes);
+  if (backupScanMegabytes > 0) {
+    const backup = await runBackupBench({ dossiers: backupDossiers, scanMegabytes: backupScanMegabytes, progress });
+    report.notes.push(...backup.notes);
+  }
 }
 report.figures.push(...(await runFirstScreenBench({ runs: screenRuns, progress })));
 console.log(json ? JSON.stringify(report, null, 2) : formatReport(report));
 
-function parseArgs(args: string[]): { screenRuns: number; screenOnly: boolean; responsivenessRows: number; registerRows: number; registerRuns: number; kpiEntries: number; kpiRuns: number; scanPages: number; scanFilingPages: number; json: boolean; cliArgs: string[] } {
+function parseArgs(args: string[]): { screenRuns: number; screenOnly: boolean; responsivenessRows: number; registerRows: number; registerRuns: number; kpiEntries: number; kpiRuns: number; scanPages: number; scanFilingPages: number; backupDossiers: number; backupScanMegabytes: number; json: boolean; cliArgs: string[] } {
   let screenRuns = 10;
   let screenOnly = false;
   let responsivenessRows = 100_000;
@@ -63,6 +69,8 @@ function parseArgs(args: string[]): { screenRuns: number; screenOnly: boolean; r
   let kpiRuns = 20;
   let scanPages = 20;
   let scanFilingPages = 1000;
+  let backupDossiers = 200_000;
+  let backupScanMegabytes = 10_240;
   const count = (flag: string, value: string | undefined, least: number) => {
     const n = Number(value);
     if (!Number.isInteger(n) || n < least) throw new Error(`${flag} needs a whole number ≥ ${least}`);
@@ -80,9 +88,11 @@ function parseArgs(args: string[]): { screenRuns: number; screenOnly: boolean; r
     else if (arg === '--kpi-runs') kpiRuns = count(arg, args[(i += 1)], 1);
     else if (arg === '--scan-pages') scanPages = count(arg, args[(i += 1)], 1);
     else if (arg === '--scan-filing-pages') scanFilingPages = count(arg, args[(i += 1)], 1);
+    else if (arg === '--backup-dossiers') backupDossiers = count(arg, args[(i += 1)], 1);
+    else if (arg === '--backup-scan-megabytes') backupScanMegabytes = count(arg, args[(i += 1)], 0);
     else cliArgs.push(arg);
   }
-  return { screenRuns, screenOnly, responsivenessRows, registerRows, registerRuns, kpiEntries, kpiRuns, scanPages, scanFilingPages, json: cliArgs.includes('--json'), cliArgs };
+  return { screenRuns, screenOnly, responsivenessRows, registerRows, registerRuns, kpiEntries, kpiRuns, scanPages, scanFilingPages, backupDossiers, backupScanMegabytes, json: cliArgs.includes('--json'), cliArgs };
 }
 
 /** Runs `dossierdesk bench --json`, its progress shown as it goes, and reads its report. */

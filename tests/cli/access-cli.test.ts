@@ -2,16 +2,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openRawDatabase } from '../helpers/raw-archive';
 import { useTempDirs } from '../helpers/temp-dir';
-import { runCli as run } from './run-cli';
+import { CLI_ADMIN_PASSWORD as ADMIN_PASSWORD, initArchive, runCli as run } from './run-cli';
 
 const tempDir = useTempDirs();
-const ADMIN_PASSWORD = 'cli-admin-password-1';
 
-async function archive() {
-  const dataDir = join(tempDir(), 'archive');
-  const env = { DOSSIERDESK_DATA_DIR: dataDir, DOSSIERDESK_USER: 'admin', DOSSIERDESK_PASSWORD: ADMIN_PASSWORD };
-  expect((await run(['init', '--admin', 'admin'], { env })).code).toBe(0);
-  return { dataDir, env };
+async function archive(seed: Parameters<typeof initArchive>[1] = {}) {
+  const folder = tempDir();
+  return { dataDir: join(folder, 'archive'), env: await initArchive(folder, seed) };
 }
 
 describe('dossierdesk department / user / audit', () => {
@@ -94,11 +91,10 @@ describe('dossierdesk department / user / audit', () => {
   });
 
   it('audit list filters (the --user after `list` is the filter) and audit verify names a changed event', async () => {
-    const { dataDir, env } = await archive();
-    await run(['user', 'add', 'zhangsan', '--name', '张三', '--role', 'clerk', '--department', 'DAS', '--clearance', '1', '--no-force-change'], {
-      env: { ...env, DOSSIERDESK_NEW_PASSWORD: 'zhangsan-password-1' },
+    const { dataDir, env } = await archive({
+      users: [{ login: 'zhangsan', displayName: '张三', roles: ['clerk'], departmentCode: 'DAS', clearance: 1, password: 'zhangsan-password-1' }],
+      dossiers: [{ title: '张三的档案', by: 'zhangsan' }],
     });
-    await run(['dossier', 'create', '--title', '张三的档案'], { env: { ...env, DOSSIERDESK_USER: 'zhangsan', DOSSIERDESK_PASSWORD: 'zhangsan-password-1' } });
 
     const byUser = JSON.parse((await run(['--user', 'admin', 'audit', 'list', '--user', 'zhangsan', '--json'], { env })).stdout) as { user: { login: string }; action: string }[];
     expect(byUser.map((e) => e.action)).toEqual(['dossier:create', 'session:login']);

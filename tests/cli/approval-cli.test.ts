@@ -4,10 +4,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ApprovalRequestView } from '../../shared/contract';
 import { inspectPdf } from '../helpers/pdf';
 import { useTempDirs } from '../helpers/temp-dir';
-import { builtCli, runCli as run } from './run-cli';
+import { builtCli, runCli as run, seededArchive } from './run-cli';
 
 const tempDir = useTempDirs();
-const ADMIN_PASSWORD = 'cli-admin-password-1';
 
 beforeAll(() => {
   expect(existsSync(builtCli), 'build first: npm run build').toBe(true);
@@ -17,22 +16,16 @@ const as = (env: Record<string, string>, login: string) => ({ ...env, DOSSIERDES
 
 async function organisation() {
   const dir = tempDir();
-  const env = { DOSSIERDESK_DATA_DIR: join(dir, 'archive'), DOSSIERDESK_USER: 'admin', DOSSIERDESK_PASSWORD: ADMIN_PASSWORD };
-  expect((await run(['init', '--admin', 'admin'], { env })).code).toBe(0);
-  expect((await run(['department', 'add', 'XSB', '--name', '销售部'], { env })).code).toBe(0);
-  for (const [login, name, role, department] of [
-    ['clerk', '档案员小王', 'clerk', 'XSB'],
-    ['xsdm', '销售部经理', 'dept-manager', 'XSB'],
-    ['csm', '客服经理', 'cs-manager', 'DAS'],
-  ] as const) {
-    const added = await run(['user', 'add', login, '--name', name, '--role', role, '--department', department, '--clearance', '机密', '--no-force-change'], {
-      env: { ...env, DOSSIERDESK_NEW_PASSWORD: `${login}-password-1` },
-    });
-    expect(added.code, added.stderr).toBe(0);
-  }
-  const created = await run(['dossier', 'create', '--title', '张三 秘密档案', '--level', '秘密', '--department', 'XSB'], { env });
-  expect(created.code, created.stderr).toBe(0);
-  return { dir, env, archiveNumber: created.stdout.trim() };
+  const { env, dossiers } = await seededArchive(dir, {
+    departments: [{ code: 'XSB', name: '销售部' }],
+    users: [
+      { login: 'clerk', displayName: '档案员小王', roles: ['clerk'], departmentCode: 'XSB', clearance: 3 },
+      { login: 'xsdm', displayName: '销售部经理', roles: ['dept-manager'], departmentCode: 'XSB', clearance: 3 },
+      { login: 'csm', displayName: '客服经理', roles: ['cs-manager'], departmentCode: 'DAS', clearance: 3 },
+    ],
+    dossiers: [{ title: '张三 秘密档案', level: 2, departmentCode: 'XSB' }],
+  });
+  return { dir, env, archiveNumber: dossiers[0]?.archiveNumber ?? '' };
 }
 
 describe('dossierdesk approval and loan', () => {

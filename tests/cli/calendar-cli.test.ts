@@ -18,7 +18,7 @@ beforeAll(() => {
 
 describe('dossierdesk calendar', () => {
   it("lists the shipped holidays, enters next year's notice, confirms it; only the administrator may", async () => {
-    const env = await initArchive(tempDir());
+    const env = await initArchive(tempDir(), { users: [{ login: 'clerk', displayName: '李档案', roles: ['clerk'], departmentCode: 'DAS', clearance: 1, password: 'clerk-password-1' }] });
     const shipped = (await cli(env, ['calendar', 'list', '--year', '2026'])).split('\n');
     expect(shipped[0]).toBe('2026\t已确认（内置）/confirmed (shipped)');
     expect(shipped).toContain('2026-02-14\t调休上班/make-up workday\t春节\t内置节假日安排/package');
@@ -37,7 +37,6 @@ describe('dossierdesk calendar', () => {
     expect([notADay.code, notADay.stderr]).toEqual([2, expect.stringContaining('日期应为真实存在的日期')]);
     expect((await runCli(['calendar', 'set', '2026-02-03', 'weekend'], { env })).code).toBe(2);
 
-    await cli({ ...env, DOSSIERDESK_NEW_PASSWORD: 'clerk-password-1' }, ['user', 'add', 'clerk', '--name', '李档案', '--role', 'clerk', '--department', 'DAS', '--clearance', '1', '--no-force-change']);
     const asClerk = { ...env, DOSSIERDESK_USER: 'clerk', DOSSIERDESK_PASSWORD: 'clerk-password-1' };
     const refused = await runCli(['calendar', 'set', '2027-10-01', 'holiday', '--name', '国庆节'], { env: asClerk });
     expect([refused.code, refused.stderr]).toEqual([1, expect.stringContaining('FORBIDDEN')]);

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addUser, ok as okCall, passwordOf, switchTo, testCore } from '../helpers/core';
+import { seedArchive } from '../helpers/seed-archive';
 import { useTempDirs } from '../helpers/temp-dir';
 import { builtCli, runCli } from './run-cli';
 
@@ -13,8 +14,7 @@ const run = runCli;
 async function initArchive(): Promise<{ dataDir: string; env: Record<string, string> }> {
   const dataDir = join(tempDir(), 'archive');
   const env = { DOSSIERDESK_DATA_DIR: dataDir, DOSSIERDESK_USER: 'admin', DOSSIERDESK_PASSWORD: PASSWORD };
-  const init = await run(['init', '--admin', 'admin', '--display-name', '档案管理员'], { env });
-  expect(init.code, init.stderr).toBe(0);
+  await seedArchive(dataDir, { admin: { displayName: '档案管理员', password: PASSWORD } });
   return { dataDir, env };
 }
 

@@ -54,8 +54,7 @@ describe('dossierdesk CLI: correcting what was filed', () => {
   });
 
   it('import --department and --skip-bad-rows: the good rows go in, the others are listed', async () => {
-    const env = await initArchive(tempDir());
-    await cli(env, ['department', 'add', 'XSB', '--name', '销售部']);
+    const env = await initArchive(tempDir(), { departments: [{ code: 'XSB', name: '销售部' }] });
     const sheet = join(tempDir(), 'sheet.csv');
     writeFileSync(sheet, ['姓名,手机,车架号,交车日期', '张三,13800138000,LSVAU2180N2183294,2026-11-02', '李四,123,LSVAU2180N2183295,2026-11-02', '王五,13700137000,LSVAU2180N2183296,2026-11-04'].join('\r\n'));
     const allOrNothing = await runCli(['import', sheet, '--type', 'vehicle-new', '--department', 'XSB'], { env });

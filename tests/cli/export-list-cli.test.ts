@@ -5,10 +5,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEventView } from '../../shared/contract';
 import { inspectPdf } from '../helpers/pdf';
 import { useTempDirs } from '../helpers/temp-dir';
-import { builtCli, runCli as run } from './run-cli';
+import { builtCli, initArchive, runCli as run } from './run-cli';
 
 const tempDir = useTempDirs();
-const ADMIN_PASSWORD = 'cli-admin-password-1';
 
 beforeAll(() => {
   expect(existsSync(builtCli), 'build first: npm run build').toBe(true);
@@ -16,19 +15,14 @@ beforeAll(() => {
 
 async function archive() {
   const dir = tempDir();
-  const env = { DOSSIERDESK_DATA_DIR: join(dir, 'archive'), DOSSIERDESK_USER: 'admin', DOSSIERDESK_PASSWORD: ADMIN_PASSWORD };
-  expect((await run(['init', '--admin', 'admin'], { env })).code).toBe(0);
-  for (const [title, level] of [
-    ['张三 沪A12345 机密档案', '机密'],
-    ['张三 售后记录', '内部'],
-    ['李四 内部档案', '内部'],
-  ] as const) {
-    expect((await run(['dossier', 'create', '--title', title, '--level', level], { env })).code).toBe(0);
-  }
-  const added = await run(['user', 'add', 'junior', '--name', '档案员小李', '--role', 'clerk', '--department', 'DAS', '--clearance', '内部', '--no-force-change'], {
-    env: { ...env, DOSSIERDESK_NEW_PASSWORD: 'junior-password-1' },
+  const env = await initArchive(dir, {
+    users: [{ login: 'junior', displayName: '档案员小李', roles: ['clerk'], departmentCode: 'DAS', clearance: 1, password: 'junior-password-1' }],
+    dossiers: [
+      { title: '张三 沪A12345 机密档案', level: 3 },
+      { title: '张三 售后记录', level: 1 },
+      { title: '李四 内部档案', level: 1 },
+    ],
   });
-  expect(added.code, added.stderr).toBe(0);
   return { dir, env };
 }
 

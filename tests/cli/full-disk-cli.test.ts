@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fullDisk } from '../helpers/full-disk';
 import { useTempDirs } from '../helpers/temp-dir';
-import { builtCli, initArchive, runCli } from './run-cli';
+import { builtCli, initArchive } from './run-cli';
 
 const tempDir = useTempDirs();
 
@@ -11,8 +11,7 @@ const canMount = fullDisk.available();
 describe.skipIf(!canMount)(`a completely full disk${canMount ? '' : ' – skipped: needs root and `unshare -m` to mount a private tmpfs'}`, () => {
   it('reads go on; a write says "disk full" and loses nothing; a wrong password is still exit 3', async () => {
     const folder = tempDir();
-    const env = await initArchive(folder);
-    expect((await runCli(['dossier', 'create', '--title', '满盘之前的档案'], { env })).code).toBe(0);
+    const env = await initArchive(folder, { dossiers: [{ title: '满盘之前的档案' }] });
     const cli = `"${process.execPath}" "${builtCli}"`;
     const [status, list, write, wrong, after] = fullDisk.run(
       join(folder, 'archive'),

@@ -20,14 +20,13 @@ async function ok(args: string[], env: Record<string, string>): Promise<string> 
 
 describe('dossierdesk intake', () => {
   it('registers a hand-over with a shortage, lists it with its late mark, shows it, and a later one closes the shortage', async () => {
-    const env = await initArchive(tempDir());
-    await ok(['department', 'add', 'XSB', '--name', '销售部'], env);
-    for (const [login, name, role] of [
-      ['clerk', '档案员小王', 'clerk'],
-      ['li', '销售小李', 'staff'],
-    ] as const) {
-      await ok(['user', 'add', login, '--name', name, '--role', role, '--department', 'XSB', '--clearance', '内部', '--no-force-change'], { ...env, DOSSIERDESK_NEW_PASSWORD: `${login}-password-1` });
-    }
+    const env = await initArchive(tempDir(), {
+      departments: [{ code: 'XSB', name: '销售部' }],
+      users: [
+        { login: 'clerk', displayName: '档案员小王', roles: ['clerk'], departmentCode: 'XSB', clearance: 1 },
+        { login: 'li', displayName: '销售小李', roles: ['staff'], departmentCode: 'XSB', clearance: 1 },
+      ],
+    });
     const vehicle = (vin: string) => ['dossier', 'create', '--type', 'vehicle-new', '--field', 'customerName=张三', '--field', 'phone=13800138000', '--field', `vin=${vin}`, '--field', 'deliveryDate=2026-01-05', '--department', 'XSB'];
     const first = await ok(vehicle('LSVAU2180N2183294'), env);
     const second = await ok(vehicle('LSVAU2180N2183295'), env);

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { decodePdfPage } from '../helpers/barcodes';
 import { inspectPdf } from '../helpers/pdf';
 import { useTempDirs } from '../helpers/temp-dir';
-import { builtCli, initArchive, runCli } from './run-cli';
+import { builtCli, runCli, seededArchive } from './run-cli';
 
 const tempDir = useTempDirs();
 
@@ -15,13 +15,8 @@ beforeAll(() => {
 describe('dossierdesk label', () => {
   it('prints a label sheet whose codes decode back to the archive numbers, a scan cover per checklist item, and the separator sheet', async () => {
     const folder = tempDir();
-    const env = await initArchive(folder);
-    const numbers: string[] = [];
-    for (const title of ['张三 购车档案', '李四 售后档案']) {
-      const created = await runCli(['dossier', 'create', '--title', title], { env });
-      expect(created.code, created.stderr).toBe(0);
-      numbers.push(created.stdout.trim());
-    }
+    const { env, dossiers } = await seededArchive(folder, { dossiers: [{ title: '张三 购车档案' }, { title: '李四 售后档案' }] });
+    const numbers = dossiers.map((d) => d.archiveNumber);
     const sheets = await runCli(['label', 'sheets'], { env });
     expect(sheets.stdout).toContain('a4-3x8');
 

@@ -11,9 +11,7 @@ const user = userRefusedByPermissions(builtCli);
 describe.skipIf(user === null)(`a read-only data folder${user === null ? ' – skipped: tests run as root and the checkout is not readable by `nobody`' : ''}`, () => {
   it('opens for reading – status, list, search, verify – and refuses every write by name; a wrong password is still exit 3', async () => {
     const folder = tempDir();
-    const env = await initArchive(folder);
-    const created = await runCli(['dossier', 'create', '--title', '只读文件夹里的档案', '--json'], { env });
-    expect(created.code).toBe(0);
+    const env = await initArchive(folder, { dossiers: [{ title: '只读文件夹里的档案' }] });
     const readOnly = makeFolderReadOnly(join(folder, 'archive'), [folder]);
     try {
       const as = { env, ...(user ? { user } : {}) };

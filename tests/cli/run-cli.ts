@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { repoRoot } from '../helpers/paths';
+import type { ArchiveSeed, SeededArchive } from '../helpers/seed-archive';
 
 export const builtCli = join(repoRoot, 'out/main/cli.js');
 
@@ -27,10 +28,15 @@ export function runCli(args: string[], options: { env?: Record<string, string | 
 
 export const CLI_ADMIN_PASSWORD = 'cli-admin-password-1';
 
-/** A new archive in `folder` (made with `init`), and the environment that signs its administrator in. */
-export async function initArchive(folder: string): Promise<Record<string, string>> {
+/** A new archive in `folder/archive`, as `init --admin admin` and then the rest of `seed` would leave it, and the environment that signs its administrator in. */
+export async function seededArchive(folder: string, seed: Omit<ArchiveSeed, 'admin'> = {}): Promise<{ env: Record<string, string> } & SeededArchive> {
   const env = { DOSSIERDESK_DATA_DIR: join(folder, 'archive'), DOSSIERDESK_USER: 'admin', DOSSIERDESK_PASSWORD: CLI_ADMIN_PASSWORD };
-  const init = await runCli(['init', '--admin', 'admin'], { env });
-  if (init.code !== 0) throw new Error(`init failed (${String(init.code)}): ${init.stderr}`);
-  return env;
+  // Loaded only when asked for: the browser tests import runCli from here, and Playwright's loader cannot load the core.
+  const { seedArchive } = await import('../helpers/seed-archive');
+  return { env, ...(await seedArchive(env.DOSSIERDESK_DATA_DIR, { admin: { password: CLI_ADMIN_PASSWORD }, ...seed })) };
+}
+
+/** The environment of `seededArchive` alone. */
+export async function initArchive(folder: string, seed: Omit<ArchiveSeed, 'admin'> = {}): Promise<Record<string, string>> {
+  return (await seededArchive(folder, seed)).env;
 }

@@ -1,12 +1,14 @@
 import { spawn } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ok, testCore } from '../helpers/core';
 import { filesUnder } from '../helpers/files';
+import { heicPhoto } from '../helpers/heic-files';
+import { pdfImages } from '../helpers/pdf';
 import { fakeExe, samplePdf, samplePng } from '../helpers/scan-files';
 import { useTempDirs } from '../helpers/temp-dir';
-import { builtCli, CLI_ADMIN_PASSWORD, initArchive, runCli } from './run-cli';
+import { builtCli, CLI_ADMIN_PASSWORD, runCli, seededArchive } from './run-cli';
 
 const tempDir = useTempDirs();
 const stored = (dataDir: string): string[] => (existsSync(join(dataDir, 'scans')) ? filesUnder(join(dataDir, 'scans')) : []);
@@ -16,10 +18,8 @@ beforeAll(() => {
 });
 
 async function archiveWithDossier(folder: string) {
-  const env = await initArchive(folder);
-  const created = await runCli(['dossier', 'create', '--title', '张三 购车档案'], { env });
-  expect(created.code, created.stderr).toBe(0);
-  return { env, archiveNumber: created.stdout.trim() };
+  const { env, dossiers } = await seededArchive(folder, { dossiers: [{ title: '张三 购车档案' }] });
+  return { env, archiveNumber: dossiers[0]?.archiveNumber ?? '' };
 }
 
 describe('dossierdesk attach and attachments list', () => {
@@ -28,23 +28,31 @@ describe('dossierdesk attach and attachments list', () => {
     const { env, archiveNumber } = await archiveWithDossier(folder);
     writeFileSync(join(folder, '合同.pdf'), await samplePdf(2));
     writeFileSync(join(folder, '照片.png'), samplePng());
+    writeFileSync(join(folder, 'IMG_2041.HEIC'), heicPhoto());
     writeFileSync(join(folder, '病毒.pdf'), fakeExe());
-    const attached = await runCli(['attach', archiveNumber, join(folder, '合同.pdf'), join(folder, '照片.png')], { env });
+    const attached = await runCli(['attach', archiveNumber, join(folder, '合同.pdf'), join(folder, '照片.png'), join(folder, 'IMG_2041.HEIC')], { env });
     expect(attached.code, attached.stderr).toBe(0);
     expect(attached.stdout).toMatch(/合同\t\+2 页/);
     expect(attached.stdout).toMatch(/照片\t\+1 页/);
+    expect(attached.stdout).toMatch(/IMG_2041\t\+1 页/);
     const listed = await runCli(['attachments', 'list', archiveNumber, '--json'], { env });
     expect(listed.code, listed.stderr).toBe(0);
     const documents = (JSON.parse(listed.stdout) as { documents: { title: string; pages: unknown[] }[] }).documents;
     expect(documents.map((d) => [d.title, d.pages.length])).toEqual([
       ['合同', 2],
       ['照片', 1],
+      ['IMG_2041', 1],
     ]);
     const refused = await runCli(['attach', archiveNumber, join(folder, '病毒.pdf')], { env });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('VALIDATION');
     expect(refused.stderr).toContain('病毒.pdf');
-    expect((await runCli(['verify'], { env })).stdout).toMatch(/✓ scans: 全部 2 个扫描文件完好/);
+    expect((await runCli(['verify'], { env })).stdout).toMatch(/✓ scans: 全部 3 个扫描文件完好/);
+    // The phone photo is printed as a picture: decoded by the built scan image thread, libheif's WebAssembly read from node_modules.
+    const pdf = join(folder, 'dossier.pdf');
+    const exported = await runCli(['dossier', 'export', archiveNumber, '--out', pdf], { env });
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(pdfImages(readFileSync(pdf)).filter((image) => image.encoding === 'jpeg')).toEqual([{ page: 6, width: 320, height: 240, encoding: 'jpeg' }]);
   });
 
   it('a batch killed while its files are being stored: the archive verifies, nothing half-filed, the leftovers collected later', async () => {

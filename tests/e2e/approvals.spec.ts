@@ -1,32 +1,21 @@
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { runCli } from '../cli/run-cli';
 import { inspectPdf } from '../helpers/pdf';
 import { expect, screenshot, signIn, test } from './fixtures';
+import { seedCli, seedOrganisation, seedPassword as password } from './seed';
 
-const ADMIN_PASSWORD = 'admin-password-1';
-const password = (login: string) => `${login}-password-1`;
-
-/** The organisation, made from the command line while the harness is stopped: what an administrator set up before. */
+/** The organisation, made while the harness is stopped: what an administrator set up before. */
 async function seed(dataDir: string): Promise<void> {
-  const env = { DOSSIERDESK_DATA_DIR: dataDir, DOSSIERDESK_USER: 'admin', DOSSIERDESK_PASSWORD: ADMIN_PASSWORD };
-  const steps: [string[], Record<string, string>?][] = [
-    [['init', '--admin', 'admin']],
-    [['department', 'add', 'XSB', '--name', '销售部']],
-    ...[
+  const cli = seedCli(dataDir);
+  await seedOrganisation(cli, {
+    departments: [['XSB', '销售部']],
+    users: [
       ['clerk', '档案员小王', 'clerk', 'XSB'],
       ['xsdm', '销售部刘经理', 'dept-manager', 'XSB'],
       ['csm', '客服部陈经理', 'cs-manager', 'DAS'],
-    ].map(([login, name, role, department]) => [
-      ['user', 'add', login ?? '', '--name', name ?? '', '--role', role ?? '', '--department', department ?? '', '--clearance', '机密', '--no-force-change'],
-      { DOSSIERDESK_NEW_PASSWORD: password(login ?? '') },
-    ] as [string[], Record<string, string>]),
-    [['dossier', 'create', '--title', '张三 沪A12345 合同纠纷材料', '--level', '秘密', '--department', 'XSB']],
-  ];
-  for (const [args, extra] of steps) {
-    const result = await runCli(args, { env: { ...env, ...extra } });
-    if (result.code !== 0) throw new Error(`${args.join(' ')}: ${result.stderr}`);
-  }
+    ],
+  });
+  await cli(['dossier', 'create', '--title', '张三 沪A12345 合同纠纷材料', '--level', '秘密', '--department', 'XSB']);
 }
 
 async function closeDossier(page: Page): Promise<void> {

@@ -58,3 +58,39 @@ test('the dossier as one PDF with its scans, and its label printed and read back
   expect((await decodePdfPage(new Uint8Array(readFileSync(await (await cover).path())))).map((code) => code.text)).toEqual([`DD:C:${archiveNumber}`]);
   expect(cspViolations).toEqual([]);
 });
+
+test('labels for several dossiers ticked in the list, gathered across two searches, on one sheet', async ({ page, harness, cspViolations }) => {
+  const numbers: string[] = [];
+  await page.goto(await harness.restart(async () => {
+    const cli = seedCli(harness.dataDir);
+    await seedOrganisation(cli, { users: [['clerk', '档案员小王', 'clerk', 'DAS']] });
+    for (const title of ['钱七 沪D77777 售后档案', '孙八 沪E88888 售后档案', '周九 沪F99999 售后档案']) numbers.push(await cli(['dossier', 'create', '--title', title]));
+  }));
+  await signIn(page, 'clerk', seedPassword('clerk'));
+  await page.getByTestId('main-menu').getByText('档案').click();
+  const table = page.getByTestId('dossier-table');
+  const tick = async (title: string) => {
+    await page.getByTestId('dossier-search').locator('input').fill(title.slice(0, 2));
+    await expect(table.getByRole('row').filter({ hasText: title })).toHaveCount(1);
+    await expect(table.getByRole('row').filter({ hasText: '售后档案' })).toHaveCount(1);
+    await table.getByRole('row').filter({ hasText: title }).getByRole('checkbox').check();
+  };
+  await tick('钱七 沪D77777 售后档案');
+  await tick('周九 沪F99999 售后档案');
+  const selection = page.getByTestId('list-selection');
+  await expect(selection).toContainText('已选 2 份');
+  await page.getByTestId('dossier-search').locator('input').fill('');
+  await expect(table.getByRole('row').filter({ hasText: '售后档案' })).toHaveCount(3);
+  await screenshot(page, 'printing-02-list-ticked');
+
+  await selection.getByTestId('print-labels').click();
+  const dialog = page.getByRole('dialog', { name: '打印档案标签（2 份档案）' });
+  await expect(dialog).toBeVisible();
+  const label = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: '生成 PDF' }).click();
+  const codes = (await decodePdfPage(new Uint8Array(readFileSync(await (await label).path())))).map((code) => code.text);
+  expect(codes.filter((c) => !c.startsWith('DD:')).sort()).toEqual([numbers[0], numbers[2]].sort());
+  await selection.getByRole('button', { name: '清除选择' }).click();
+  await expect(selection).toBeHidden();
+  expect(cspViolations).toEqual([]);
+});

@@ -1,28 +1,14 @@
-import { runCli } from '../cli/run-cli';
 import { choose, expect, screenshot, signIn, test } from './fixtures';
+import { seedCli, seedOrganisation, seedPassword } from './seed';
 import { drawSignature } from './signature-pad';
 
-const ADMIN_PASSWORD = 'admin-password-1';
-const CLERK_PASSWORD = 'clerk-password-1';
+const CLERK_PASSWORD = seedPassword('clerk');
 
-/** The organisation and a new-vehicle dossier, made from the command line while the harness is stopped; prints the dossier's number. */
+/** The organisation and a new-vehicle dossier, made while the harness is stopped; prints the dossier's number. */
 async function seed(dataDir: string): Promise<string> {
-  const env = { DOSSIERDESK_DATA_DIR: dataDir, DOSSIERDESK_USER: 'admin', DOSSIERDESK_PASSWORD: ADMIN_PASSWORD };
-  const steps: [string[], Record<string, string>?][] = [
-    [['init', '--admin', 'admin']],
-    [['department', 'add', 'XSB', '--name', '销售部']],
-    [['user', 'add', 'clerk', '--name', '档案员小王', '--role', 'clerk', '--department', 'DAS', '--clearance', '机密', '--no-force-change'], { DOSSIERDESK_NEW_PASSWORD: CLERK_PASSWORD }],
-  ];
-  for (const [args, extra] of steps) {
-    const result = await runCli(args, { env: { ...env, ...extra } });
-    if (result.code !== 0) throw new Error(`${args.join(' ')}: ${result.stderr}`);
-  }
-  const created = await runCli(
-    ['dossier', 'create', '--type', 'vehicle-new', '--field', 'customerName=张三', '--field', 'phone=13800138000', '--field', 'vin=LSVAU2180N2183294', '--field', 'deliveryDate=2026-11-02', '--department', 'XSB'],
-    { env },
-  );
-  if (created.code !== 0) throw new Error(created.stderr);
-  return created.stdout.trim();
+  const cli = seedCli(dataDir);
+  await seedOrganisation(cli, { departments: [['XSB', '销售部']], users: [['clerk', '档案员小王', 'clerk', 'DAS']] });
+  return cli(['dossier', 'create', '--type', 'vehicle-new', '--field', 'customerName=张三', '--field', 'phone=13800138000', '--field', 'vin=LSVAU2180N2183294', '--field', 'deliveryDate=2026-11-02', '--department', 'XSB']);
 }
 
 

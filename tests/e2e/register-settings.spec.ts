@@ -46,8 +46,12 @@ test('the administrator sets the registers’ rules: a 1-day loan maximum and a 
   await expect(dialog.getByText('规则“导出须经法务审批”没有审批人：至少指定一位审批人')).toBeVisible();
   await screenshot(page, 'register-settings-01-rule-without-approver');
   await dialog.getByTestId('add-approver').click();
-  await dialog.getByLabel('审批人角色').click();
-  await page.locator('.ant-select-dropdown:visible').getByText('法务', { exact: true }).click();
+  // The new row comes as 总经理; under load a click on an option while its list still opens was lost, and the rule saved as 总经理.
+  await expect(async () => {
+    await dialog.getByLabel('审批人角色').click();
+    await page.locator('.ant-select-dropdown:visible').getByText('法务', { exact: true }).click({ timeout: 3000 });
+    await expect(dialog.getByTestId('rule-approver')).toContainText('法务', { timeout: 2000 });
+  }).toPass({ timeout: 30_000 });
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog).toBeHidden();
   await expect(ruleRow(page, '导出须经法务审批')).toContainText('申请导出');
@@ -86,8 +90,11 @@ test('the administrator sets the registers’ rules: a 1-day loan maximum and a 
 
   // After a reload: all kept.
   await page.reload();
-  await openRegisterSettings(page);
-  await expect(ruleRow(page, '导出须经法务审批')).toContainText('法务');
+  // The page may draw itself again while the reloaded session settles (back on its first tab): look until it stands.
+  await expect(async () => {
+    await openRegisterSettings(page);
+    await expect(ruleRow(page, '导出须经法务审批')).toContainText('法务', { timeout: 3000 });
+  }).toPass({ timeout: 40_000 });
   await page.getByRole('tab', { name: '借阅' }).click();
   await expect(page.getByTestId('loan-max-days')).toHaveValue('1');
   await expect(page.getByTestId('manager-after')).toHaveValue('5');

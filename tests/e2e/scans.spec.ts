@@ -259,3 +259,48 @@ async function documentOf(drawer: Locator, title: string): Promise<string> {
   const zone = drawer.locator('[data-testid^="drop-document-"]').filter({ hasText: title });
   return ((await zone.getAttribute('data-testid')) ?? '').replace('drop-document-', '');
 }
+
+test('scans: an auditor looks but files nothing; the administrator lowers the size limit and the next large file is refused', async ({ page, harness, cspViolations }) => {
+  await page.goto(await harness.restart(async () => {
+    await seed(harness.dataDir);
+    await seedCli(harness.dataDir)(['user', 'add', 'shenji', '--name', '审计员老周', '--role', 'auditor', '--department', 'DAS', '--clearance', '机密', '--no-force-change'], { DOSSIERDESK_NEW_PASSWORD: seedPassword('shenji') });
+  }));
+
+  // The auditor sees the scans and opens them – nothing to add, drop, photograph, turn or take out.
+  await signIn(page, 'shenji', seedPassword('shenji'));
+  const drawer = await openDossier(page, '李四 融资租赁合同');
+  await expect(drawer.getByTestId('scans-tab-label')).toHaveText('扫描件 (1)');
+  await expect(drawer.locator('[data-testid^="add-scans-"]')).toHaveCount(0);
+  await expect(drawer.locator('[data-testid^="camera-open-"]')).toHaveCount(0);
+  await expect(drawer.getByText(/拖放|drag/i)).toHaveCount(0);
+  await drawer.locator('.scan-thumb button').first().click();
+  const viewer = page.getByTestId('scan-viewer');
+  await expect(viewer.getByTestId('viewer-position')).toHaveText('第 1 / 1 页');
+  await expect(viewer.locator('[data-testid^="viewer-rotate-"]')).toHaveCount(0);
+  await shot(page, 'reader-viewer');
+  // The viewer, then the dossier closed with Esc – each once it is gone (an Esc pressed while the other closes is not taken).
+  await page.keyboard.press('Escape');
+  await expect(viewer).toBeHidden();
+  await page.keyboard.press('Escape');
+  await expect(drawer).toBeHidden();
+  await page.getByTestId('lock-button').click();
+
+  // The administrator lowers the limit to 1 MB; the clerk's 2 MB scan is refused with it, nothing filed.
+  await signIn(page, 'admin', 'admin-password-1');
+  await page.getByTestId('main-menu').getByText('系统设置').click();
+  await page.getByRole('tab', { name: '安全策略' }).click();
+  const limit = page.getByTestId('setting-scanMaxMegabytes');
+  await limit.fill('1');
+  await limit.locator('xpath=ancestor::form').getByRole('button', { name: /保\s*存/ }).click();
+  await expect(page.getByText('已保存')).toBeVisible();
+  await page.getByTestId('lock-button').click();
+  await signIn(page, CLERK.login, CLERK.password);
+  const clerkDrawer = await openDossier(page, '张三');
+  const chooser = page.waitForEvent('filechooser');
+  await clerkDrawer.getByTestId('add-scans-item-greenCard').click();
+  const noise = new Uint8Array(2 * 1024 * 1024).map((_, i) => (i * 2654435761) >>> 24);
+  await (await chooser).setFiles([{ name: '大文件.png', mimeType: 'image/png', buffer: Buffer.concat([Buffer.from(samplePng({ width: 40, height: 30 })), Buffer.from(noise)]) }]);
+  await expect(page.getByText(/超过 1 MB，不能归档/)).toBeVisible();
+  await expect(clerkDrawer.getByTestId('scans-tab-label')).toHaveText('扫描件 (0)');
+  expect(cspViolations).toEqual([]);
+});

@@ -1,18 +1,11 @@
 import type { Page } from '@playwright/test';
 import dayjs from 'dayjs';
-import { runCli } from '../cli/run-cli';
 import { expect, screenshot, signIn, test } from './fixtures';
+import { seedCli, seedOrganisation, seedPassword as password } from './seed';
 
-const password = (login: string) => `${login}-password-1`;
 /** Last month: every hand-over seeded below lies in the past, whatever day the test runs on. */
 const last = dayjs().subtract(1, 'month');
 const day = (n: number) => last.date(n).format('YYYY-MM-DD');
-
-async function cli(dataDir: string, args: string[], extra: Record<string, string> = {}): Promise<string> {
-  const result = await runCli(args, { env: { DOSSIERDESK_DATA_DIR: dataDir, DOSSIERDESK_USER: 'admin', DOSSIERDESK_PASSWORD: 'admin-password-1', ...extra } });
-  if (result.code !== 0) throw new Error(`${args.join(' ')}: ${result.stderr}`);
-  return result.stdout.trim();
-}
 
 /**
  * Last month's intake book, written from the command line while the harness is stopped: 销售小李
@@ -20,19 +13,19 @@ async function cli(dataDir: string, args: string[], extra: Record<string, string
  * checklist (signed by the customer); 销售小陈 one on time and whole.
  */
 async function seed(dataDir: string): Promise<void> {
-  await cli(dataDir, ['init', '--admin', 'admin']);
-  await cli(dataDir, ['department', 'add', 'XSB', '--name', '销售部']);
-  for (const [login, name, role, department] of [
-    ['clerk', '档案员小王', 'clerk', 'DAS'],
-    ['li', '销售小李', 'staff', 'XSB'],
-    ['audit', '审计员老孙', 'auditor', 'DAS'],
-  ] as const) {
-    await cli(dataDir, ['user', 'add', login, '--name', name, '--role', role, '--department', department, '--clearance', '机密', '--no-force-change'], { DOSSIERDESK_NEW_PASSWORD: password(login) });
-  }
-  const vehicle = (vin: string, delivered: string) => cli(dataDir, ['dossier', 'create', '--type', 'vehicle-new', '--field', `customerName=客户${vin.slice(-2)}`, '--field', 'phone=13800138000', '--field', `vin=${vin}`, '--field', `deliveryDate=${delivered}`, '--opened-on', delivered, '--department', 'XSB', '--classification', '一般']);
+  const cli = seedCli(dataDir);
+  await seedOrganisation(cli, {
+    departments: [['XSB', '销售部']],
+    users: [
+      ['clerk', '档案员小王', 'clerk', 'DAS'],
+      ['li', '销售小李', 'staff', 'XSB'],
+      ['audit', '审计员老孙', 'auditor', 'DAS'],
+    ],
+  });
+  const vehicle = (vin: string, delivered: string) => cli(['dossier', 'create', '--type', 'vehicle-new', '--field', `customerName=客户${vin.slice(-2)}`, '--field', 'phone=13800138000', '--field', `vin=${vin}`, '--field', `deliveryDate=${delivered}`, '--opened-on', delivered, '--department', 'XSB', '--classification', '一般']);
   const clerk = { DOSSIERDESK_USER: 'clerk', DOSSIERDESK_PASSWORD: password('clerk') };
   const handOver = async (archiveNumber: string, by: string[], at: string, missing: string[] = []) =>
-    cli(dataDir, ['intake', 'add', '--from-department', 'XSB', ...by, '--dossier', archiveNumber, ...missing.flatMap((m) => ['--missing', m]), '--at', `${at} 16:00`], clerk);
+    cli(['intake', 'add', '--from-department', 'XSB', ...by, '--dossier', archiveNumber, ...missing.flatMap((m) => ['--missing', m]), '--at', `${at} 16:00`], clerk);
   await handOver(await vehicle('LSVAU2180N2183201', day(2)), ['--handed-by', '销售小李', '--handed-by-user', 'li'], day(25));
   await handOver(await vehicle('LSVAU2180N2183202', day(20)), ['--handed-by', '销售小李', '--handed-by-user', 'li'], day(20), ['交车检查表']);
   await handOver(await vehicle('LSVAU2180N2183203', day(21)), ['--handed-by', '销售小陈'], day(21));

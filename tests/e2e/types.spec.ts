@@ -1,3 +1,4 @@
+import { samplePng } from '../helpers/scan-files';
 import { createArchive, expect, screenshot, test } from './fixtures';
 
 const year = new Date().getFullYear();
@@ -41,6 +42,9 @@ test('the administrator adds a checklist item and a choice field to 新车档案
   const item = editor.getByTestId('type-item-row').last();
   await item.locator('input').first().fill('延保合同');
   await item.locator('input').nth(1).fill('extendedWarranty');
+  // Fulfilled only by its scan: the paper registered is not enough.
+  await item.getByTestId(/^type-item-evidence-/).click();
+  await page.locator('.ant-select-dropdown:visible').getByText('扫描件', { exact: true }).click();
   await screenshot(page, 'types-01-editor');
   await editor.getByTestId('save-type').click();
   await expect(page.getByText('已保存档案类型 新车档案')).toBeVisible();
@@ -63,5 +67,24 @@ test('the administrator adds a checklist item and a choice field to 新车档案
   await expect(table.getByRole('row', { name: new RegExp(`XC-${year}-000001`) })).toContainText('缺 11 项');
   await table.getByRole('row', { name: new RegExp(`XC-${year}-000002`) }).click();
   await expect(page.getByTestId('dossier-fields')).toContainText('贷款');
+
+  // The warranty contract registered on paper waits for its scan; its scan fulfils it.
+  const drawer = page.getByTestId('dossier-drawer');
+  await drawer.getByRole('tab', { name: /卷内文件/ }).click();
+  const checklist = drawer.getByTestId('checklist');
+  await expect(checklist.getByRole('row', { name: /延保合同/ })).toContainText('扫描件');
+  await drawer.getByTestId('file-extendedWarranty').click();
+  await expect(drawer.getByTestId('progress-extendedWarranty')).toHaveText('待扫描');
+  await expect(drawer.getByRole('tab', { name: /卷内文件/ })).toContainText('缺 12 项');
+  await screenshot(page, 'types-02-waiting-for-scan');
+  await drawer.getByRole('tab', { name: /扫描件/ }).click();
+  await expect(drawer.getByTestId('scan-item-evidence-extendedWarranty')).toHaveText('扫描件');
+  const chooser = page.waitForEvent('filechooser');
+  await drawer.getByTestId('drop-item-extendedWarranty').getByRole('button', { name: /添加扫描件/ }).first().click();
+  await (await chooser).setFiles([{ name: '延保合同.png', mimeType: 'image/png', buffer: Buffer.from(samplePng({ width: 400, height: 300 })) }]);
+  await expect(drawer.getByTestId('scans-tab-label')).toHaveText('扫描件 (1)');
+  await expect(drawer.getByRole('tab', { name: /卷内文件/ })).toContainText('缺 11 项');
+  await drawer.getByRole('tab', { name: /卷内文件/ }).click();
+  await expect(drawer.getByTestId('progress-extendedWarranty')).toHaveText('已归档');
   expect(cspViolations).toEqual([]);
 });

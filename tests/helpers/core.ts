@@ -47,7 +47,7 @@ export interface TestUser {
 export const passwordOf = (login: string) => `${login}-password-1`;
 
 /** Adds a user through the real channel; defaults: archive office, top clearance, no forced change. */
-export async function addUser(core: Core, user: TestUser): Promise<OutputOf<'user:create'>> {
+export async function addUser(core: Core, user: TestUser, frontDoor: FrontDoor = 'ui'): Promise<OutputOf<'user:create'>> {
   return ok(core, 'user:create', {
     login: user.login,
     displayName: user.displayName ?? user.login,
@@ -56,13 +56,13 @@ export async function addUser(core: Core, user: TestUser): Promise<OutputOf<'use
     clearance: user.clearance ?? 4,
     password: user.password ?? passwordOf(user.login),
     mustChangePassword: user.mustChangePassword ?? false,
-  });
+  }, frontDoor);
 }
 
 /** Locks and signs in as someone else on the same core. */
-export async function switchTo(core: Core, login: string, password = passwordOf(login)): Promise<void> {
-  await call(core, 'session:lock', {});
-  await ok(core, 'session:login', { login, password });
+export async function switchTo(core: Core, login: string, password = passwordOf(login), frontDoor: FrontDoor = 'ui'): Promise<void> {
+  await call(core, 'session:lock', {}, frontDoor);
+  await ok(core, 'session:login', { login, password }, frontDoor);
 }
 
 /** A made-up dossier summary for handlers that a test replaces (never stored). */
@@ -78,6 +78,8 @@ export const fakeDossierSummary: OutputOf<'dossier:create'> = {
   status: 'in-archive',
   complete: true,
   missingCount: 0,
+  held: false,
+  destructionList: null,
   createdAt: '',
   createdBy: { id: 0, displayName: '' },
   openedOn: null,

@@ -14,7 +14,7 @@ export interface FsHook {
   undo(): void;
 }
 
-type SyncName = 'readFileSync' | 'openSync' | 'writeFileSync' | 'renameSync';
+type SyncName = 'readFileSync' | 'openSync' | 'writeFileSync' | 'renameSync' | 'rmSync' | 'unlinkSync';
 type SyncCall = (...args: unknown[]) => unknown;
 
 function wrap(name: SyncName, around: (original: SyncCall, args: unknown[]) => unknown): FsHook {
@@ -88,4 +88,21 @@ export function failSyncWrites(code: FsFaultCode, matches: (path: string) => boo
     }),
   ];
   return { undo: () => hooks.forEach((h) => h.undo()) };
+}
+
+/**
+ * Removing the files whose path `matches` fails with `code` (EACCES, EIO) – as a crash between a
+ * commit and the removal that should follow it leaves them: still there, nobody's.
+ */
+export function failSyncRemovals(code: FsFaultCode, matches: (path: string) => boolean): FsHook & { refused(): number } {
+  const errno = (constants.errno as Record<string, number | undefined>)[code] ?? 1;
+  let refused = 0;
+  const refuse = (syscall: string) => (original: SyncCall, args: unknown[]) => {
+    const path = pathOf(args[0]);
+    if (path === null || !matches(path)) return original(...args);
+    refused += 1;
+    throw Object.assign(new Error(`${code}: injected fault, ${syscall} '${path}'`), { code, errno: -errno, syscall, path });
+  };
+  const hooks = [wrap('rmSync', refuse('rm')), wrap('unlinkSync', refuse('unlink'))];
+  return { undo: () => hooks.forEach((h) => h.undo()), refused: () => refused };
 }

@@ -17,7 +17,7 @@ export async function startHarnessProcess(dataDir: string): Promise<HarnessProce
     let output = '';
     const timer = setTimeout(() => reject(new Error(`harness did not start:\n${output}`)), 15_000);
     const onData = (chunk: Buffer) => {
-      output += chunk.toString();
+      output = (output + chunk.toString()).slice(-64_000);
       const match = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/.exec(output);
       if (match) {
         clearTimeout(timer);
@@ -26,7 +26,11 @@ export async function startHarnessProcess(dataDir: string): Promise<HarnessProce
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`harness exited with ${code}:\n${output}`)));
+    child.once('exit', (code, signal) => {
+      reject(new Error(`harness exited with ${code}:\n${output}`));
+      // A harness that fails (not stopped by the test: that ends with 0) leaves its last words in the test's output.
+      if (code !== 0 && signal !== 'SIGTERM') process.stderr.write(`[harness on ${dataDir} exited (${code ?? signal}); its output:]\n${output.slice(-8000)}\n`);
+    });
   });
   return { child, url };
 }

@@ -87,3 +87,15 @@ export function inkShare(raster: Raster, area: { left: number; top: number; righ
   }
   return all === 0 ? 0 : ink / all;
 }
+
+/** The images a PDF draws, as poppler's `pdfimages -list` tells them: on which page, their pixel size and coding (jpeg, image …). */
+export function pdfImages(bytes: Uint8Array): { page: number; width: number; height: number; encoding: string }[] {
+  return withPdfFile(bytes, (file) =>
+    run('pdfimages', ['-list', file])
+      .split('\n')
+      .slice(2)
+      .map((line) => line.trim().split(/\s+/))
+      .filter((fields) => fields.length > 8)
+      .map(([page, , type, width, height, , , , encoding]) => ({ page: Number(page), width: Number(width), height: Number(height), encoding: `${type === 'image' ? '' : `${type}:`}${encoding ?? ''}` })),
+  );
+}

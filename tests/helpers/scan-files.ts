@@ -187,18 +187,6 @@ export function truncated(bytes: Uint8Array, keep: number): Uint8Array {
   return bytes.slice(0, keep);
 }
 
-/** The start of an iPhone photo: an ISO-BMFF "ftyp" box with the HEIC brands, then a "meta" box. */
-export function fakeHeic(): Uint8Array {
-  const ftyp = Buffer.alloc(24);
-  ftyp.writeUInt32BE(24, 0);
-  ftyp.write('ftypheic', 4, 'latin1');
-  ftyp.write('mif1heic', 16, 'latin1');
-  const meta = Buffer.alloc(64);
-  meta.writeUInt32BE(64, 0);
-  meta.write('meta', 4, 'latin1');
-  return new Uint8Array(Buffer.concat([ftyp, meta]));
-}
-
 /** A PDF whose `startxref` says `offset` (e.g. past the end of the file). */
 export function withStartXref(pdf: Uint8Array, offset: number): Uint8Array {
   const text = Buffer.from(pdf).toString('latin1');

@@ -20,7 +20,7 @@ function scanLines(documents: DocumentScans[]): string {
 export function registerScanCommands(program: Command, run: Run): void {
   program
     .command('attach <archive-number> <file...>')
-    .description('把扫描件（JPEG、PNG、TIFF、PDF）归入档案：归入清单项对应的文件、指定的卷内文件，或每个文件单独成为一份卷内文件 / file scans (JPEG, PNG, TIFF, PDF) onto a dossier: onto a checklist item’s document, a given document, or each file as a document of its own')
+    .description('把扫描件（JPEG、PNG、TIFF、PDF、HEIC 照片）归入档案：归入清单项对应的文件、指定的卷内文件，或每个文件单独成为一份卷内文件 / file scans (JPEG, PNG, TIFF, PDF, HEIC photos) onto a dossier: onto a checklist item’s document, a given document, or each file as a document of its own')
     .option('--item <key>', '清单项（见 type list） / the checklist item')
     .option('--document <id>', '卷内文件编号（见 attachments list） / the document’s number')
     .action(run(async (session, archiveNumber: string, files: string[], options: { item?: string; document?: string }) => {

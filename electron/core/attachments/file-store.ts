@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
-import { join } from 'node:path';
-import { fsyncDirectory, writeFileAtomic } from '../fs/atomic-write';
+import { randomUUID } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { deriveSubkey } from '../vault/subkeys';
-import { contentAddress, openSealedFile, sealedSize, sealFile, SealBroken } from './sealed-file';
+import { openSealedFile, sealedSize, SealBroken } from './sealed-file';
 
 /**
  * The encrypted file store of an archive's scans: `scans/ab/cdef…`, one file per distinct
@@ -19,6 +20,27 @@ export function scanKeys(dataKey: Uint8Array): ScanKeys {
   return { name: deriveSubkey(dataKey, 'attachment-name'), content: deriveSubkey(dataKey, 'attachment-content') };
 }
 
+const KEY_BYTES = 32;
+
+/**
+ * The store's keys in memory shared with the seal threads (a SharedArrayBuffer is not copied when
+ * sent): wipeScanKeys wipes them there too, at once.
+ */
+export function sharedScanKeys(dataKey: Uint8Array): ScanKeys & { shared: SharedArrayBuffer } {
+  const shared = new SharedArrayBuffer(2 * KEY_BYTES);
+  const keys = scanKeysIn(shared);
+  const derived = scanKeys(dataKey);
+  derived.name.copy(keys.name);
+  derived.content.copy(keys.content);
+  wipeScanKeys(derived);
+  return { ...keys, shared };
+}
+
+/** The keys in shared memory (sharedScanKeys), as views: no copy of them is made. */
+export function scanKeysIn(shared: SharedArrayBuffer): ScanKeys {
+  return { name: Buffer.from(shared, 0, KEY_BYTES), content: Buffer.from(shared, KEY_BYTES, KEY_BYTES) };
+}
+
 export function wipeScanKeys(keys: ScanKeys): void {
   keys.name.fill(0);
   keys.content.fill(0);
@@ -31,43 +53,143 @@ export function storedPath(root: string, address: string): string {
   return join(root, address.slice(0, 2), address.slice(2));
 }
 
+/** Sealed bytes being written and fsynced at once: past either bound, `put` waits for a write to finish. */
+const WRITES_AT_ONCE = 4;
+const BYTES_IN_FLIGHT = 32 * 1024 * 1024;
+
+interface Placement {
+  temporary: string;
+  path: string;
+}
+
+/** A file sealed (on a seal thread) under its content address, ready to be written. */
+export interface SealedFile {
+  address: string;
+  sealed: Uint8Array;
+  /** Bytes of plaintext. */
+  size: number;
+}
+
 /**
- * Stores files of one batch. Each is written whole (temporary name, fsync, rename) unless a whole
- * copy is there already (equal files are stored once); `finish` then makes the renames durable,
- * one fsync per folder – before the database may refer to any of them.
+ * Stores the files of one batch. Each, sealed on a seal thread, is written whole under a temporary
+ * name and fsynced – several at once on libuv's thread pool, while the next files are read and sealed. Only
+ * `finish` renames them into place and makes the renames durable, one fsync per folder; so the
+ * database may then refer to any of them. `abandon` (a batch refused, a write failed) removes the
+ * temporary files. Equal files are stored once: a whole copy already there is kept.
  */
 export class ScanFileWriter {
+  private readonly placements = new Map<string, Placement>();
+  private readonly kept = new Set<string>();
   private readonly folders = new Set<string>();
+  private readonly writes = new Set<Promise<void>>();
+  private bytesInFlight = 0;
+  private failure: { error: unknown } | null = null;
 
   constructor(
     private readonly root: string,
     private readonly keys: ScanKeys,
   ) {}
 
-  /** The content address of `plaintext`, stored. */
-  put(plaintext: Uint8Array): string {
-    const address = contentAddress(this.keys.name, plaintext);
+  /** The sealed file written durably under a temporary name (unless a whole copy is there already). */
+  async put({ address, sealed, size }: SealedFile): Promise<void> {
+    this.throwFailure();
+    if (this.placements.has(address) || this.kept.has(address)) return;
     const path = storedPath(this.root, address);
-    const folder = join(this.root, address.slice(0, 2));
-    if (existsSync(path) && holdsWhole(path, this.keys, address, plaintext.length)) {
+    const folder = dirname(path);
+    if (existsSync(path) && holdsWhole(path, this.keys, address, size)) {
       // A copy nobody may refer to yet (left by an interrupted filing) is about to be: made young, so that verify does not collect it meanwhile.
       const now = new Date();
       utimesSync(path, now, now);
+      this.kept.add(address);
       this.folders.add(folder);
-      return address;
+      return;
     }
-    mkdirSync(folder, { recursive: true, mode: 0o700 });
-    writeFileAtomic(path, sealFile(this.keys.content, address, plaintext), { syncFolder: false });
     this.folders.add(folder);
-    return address;
+    while (this.writes.size >= WRITES_AT_ONCE || (this.writes.size > 0 && this.bytesInFlight + sealed.length > BYTES_IN_FLIGHT)) await Promise.race(this.writes);
+    this.throwFailure();
+    const placement = { temporary: temporaryName(path), path };
+    this.placements.set(address, placement);
+    this.bytesInFlight += sealed.length;
+    const write = writeDurably(placement.temporary, sealed).then(
+      () => undefined,
+      (error: unknown) => {
+        this.failure ??= { error };
+      },
+    );
+    const settled = write.finally(() => {
+      this.bytesInFlight -= sealed.length;
+      this.writes.delete(settled);
+    });
+    this.writes.add(settled);
   }
 
-  /** Every rename durable (and a new prefix folder in the store's own folder too). */
-  finish(): void {
+  /** Every file in place and the renames durable (and a new prefix folder in the store's own folder too). */
+  async finish(): Promise<void> {
+    await Promise.all(this.writes);
+    try {
+      this.throwFailure();
+      const renames = await Promise.allSettled([...this.placements.values()].map((p) => rename(p.temporary, p.path)));
+      const failed = renames.find((r) => r.status === 'rejected');
+      if (failed) throw failed.reason;
+    } catch (error) {
+      await this.abandon();
+      throw error;
+    }
+    this.placements.clear();
     if (this.folders.size === 0) return;
-    for (const folder of this.folders) fsyncDirectory(folder);
-    fsyncDirectory(this.root);
+    await Promise.all([...this.folders].map(syncFolder));
+    await syncFolder(this.root);
     this.folders.clear();
+  }
+
+  /** The temporary files removed: nothing of the batch is put in place. */
+  async abandon(): Promise<void> {
+    await Promise.all(this.writes);
+    const temporaries = [...this.placements.values()].map((p) => p.temporary);
+    this.placements.clear();
+    await Promise.all(temporaries.map((file) => rm(file, { force: true })));
+  }
+
+  private throwFailure(): void {
+    if (this.failure) throw this.failure.error;
+  }
+}
+
+/** A sibling name the store tells from a content address (listStoredFiles: a leftover of an interrupted write). */
+function temporaryName(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${randomUUID()}.tmp`);
+}
+
+/** Written whole and fsynced – on the thread pool, so that several files' writes overlap. */
+async function writeDurably(file: string, bytes: Uint8Array): Promise<void> {
+  const handle = await openNew(file);
+  try {
+    await handle.writeFile(bytes);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A new file, owner-only; its prefix folder made first if the store has none yet (not asked of the disk for every file). */
+async function openNew(file: string) {
+  try {
+    return await open(file, 'wx', 0o600);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    await mkdir(dirname(file), { recursive: true, mode: 0o700 });
+    return await open(file, 'wx', 0o600);
+  }
+}
+
+/** Makes the renames in a folder durable (Windows cannot open a folder to fsync it). */
+async function syncFolder(folder: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const handle = await open(folder, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
 }
 

@@ -1,5 +1,6 @@
 import type { PDFiumLibrary } from '@hyzyla/pdfium';
 import sharp, { type Sharp } from 'sharp';
+import { decodeHeicPhoto } from './heic-photo';
 import type { PageImageJob } from './scan-image-protocol';
 
 export interface DrawnPage {
@@ -16,11 +17,19 @@ async function asJpeg(image: Sharp): Promise<DrawnPage> {
   return { jpeg: data, width: info.width, height: info.height };
 }
 
-/** A photo or a TIFF page, turned upright as its EXIF orientation says, scaled down to fit `longSide` (never up). */
+/** Scaled down to fit `longSide` (never up). */
+const fitted = (image: Sharp, longSide: number) => image.resize({ width: longSide, height: longSide, fit: 'inside', withoutEnlargement: true });
+
+/** A photo or a TIFF page, turned upright as its EXIF orientation says. */
 function drawImagePage(bytes: Uint8Array, page: number, longSide: number): Promise<DrawnPage> {
   // A flaw libvips can read past (a scanner's stray bytes) still shows the page; an unreadable one fails.
-  const image = sharp(bytes, { page, autoOrient: true, failOn: 'error' }).resize({ width: longSide, height: longSide, fit: 'inside', withoutEnlargement: true });
-  return asJpeg(image);
+  return asJpeg(fitted(sharp(bytes, { page, autoOrient: true, failOn: 'error' }), longSide));
+}
+
+/** A phone photo in HEIC (sharp reads no HEVC): decoded upright by libheif, then scaled by sharp. */
+async function drawHeicPage(bytes: Uint8Array, longSide: number): Promise<DrawnPage> {
+  const { data, width, height } = await decodeHeicPhoto(bytes);
+  return asJpeg(fitted(sharp(data, { raw: { width, height, channels: 4 } }), longSide));
 }
 
 /** A PDF page drawn by PDFium at the resolution that makes its longest side `longSide` pixels. */
@@ -40,5 +49,6 @@ async function drawPdfPage(library: PDFiumLibrary, bytes: Uint8Array, page: numb
 /** One page of a scan as a JPEG, unturned (the page's rotation is shown by the viewer). */
 export function renderPageImage(job: Omit<PageImageJob, 'id'>, pdfium: () => Promise<PDFiumLibrary>): Promise<DrawnPage> {
   if (job.mediaType === 'application/pdf') return pdfium().then((library) => drawPdfPage(library, job.bytes, job.page, job.longSide));
+  if (job.mediaType === 'image/heic') return drawHeicPage(job.bytes, job.longSide);
   return drawImagePage(job.bytes, job.mediaType === 'image/tiff' ? job.page : 0, job.longSide);
 }

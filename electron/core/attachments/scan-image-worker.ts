@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PDFiumLibrary } from '@hyzyla/pdfium';
 import sharp from 'sharp';
+import { readScanCodes } from './read-scan-codes';
 import { renderPageImage } from './render-page-image';
-import type { PageImageJob, PageImageReply, ScanImageWorkerData } from './scan-image-protocol';
+import type { PageImageReply, ScanCodesJob, ScanCodesReply, ScanImageJob, ScanImageWorkerData } from './scan-image-protocol';
 
 /**
  * A thread that draws scan pages as images (scan-image-pool.ts hands it one page at a time), so
@@ -11,7 +12,7 @@ import type { PageImageJob, PageImageReply, ScanImageWorkerData } from './scan-i
  */
 const port = parentPort;
 if (!port) throw new Error('scan-image-worker runs as a worker thread');
-const { pdfiumWasm } = workerData as ScanImageWorkerData;
+const { pdfiumWasm, zxingWasm } = workerData as ScanImageWorkerData;
 
 // Every page is drawn once and then kept encrypted: libvips's cache of operations would only hold memory.
 sharp.cache(false);
@@ -26,7 +27,20 @@ function pdfium(): Promise<PDFiumLibrary> {
   return library;
 }
 
-port.on('message', (job: PageImageJob) => {
+const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+function answerCodes(job: ScanCodesJob): void {
+  void readScanCodes(job, pdfium, zxingWasm).then(
+    (codes) => port?.postMessage({ id: job.id, ok: true, codes } satisfies ScanCodesReply),
+    (error: unknown) => port?.postMessage({ id: job.id, ok: false, reason: reason(error) } satisfies ScanCodesReply),
+  );
+}
+
+port.on('message', (job: ScanImageJob) => {
+  if ('kind' in job) {
+    answerCodes(job);
+    return;
+  }
   void renderPageImage(job, pdfium).then(
     (drawn) => {
       // A copy this thread owns (sharp's output lives outside the JavaScript heap), handed over without another copy.

@@ -48,14 +48,20 @@ export function sealFile(contentKey: Uint8Array, address: string, plaintext: Uin
   const key = fileKey(contentKey, salt);
   try {
     const records = Math.max(1, Math.ceil(plaintext.length / RECORD_BYTES));
-    const parts: Buffer[] = [MAGIC, salt];
+    // Every record is copied straight into the file's bytes: no list of parts to join afterwards.
+    const sealed = Buffer.allocUnsafe(sealedSize(plaintext.length));
+    let at = MAGIC.copy(sealed, 0);
+    at += salt.copy(sealed, at);
     for (let index = 0; index < records; index += 1) {
       const last = index === records - 1;
       const cipher = createCipheriv('aes-256-gcm', key, nonce(index));
       cipher.setAAD(associatedData(address, index, last));
-      parts.push(cipher.update(plaintext.subarray(index * RECORD_BYTES, (index + 1) * RECORD_BYTES)), cipher.final(), cipher.getAuthTag());
+      at += cipher.update(plaintext.subarray(index * RECORD_BYTES, (index + 1) * RECORD_BYTES)).copy(sealed, at);
+      at += cipher.final().copy(sealed, at);
+      at += cipher.getAuthTag().copy(sealed, at);
     }
-    return Buffer.concat(parts);
+    if (at !== sealed.length) throw new Error(`sealed ${at} bytes, expected ${sealed.length}`);
+    return sealed;
   } finally {
     key.fill(0);
   }

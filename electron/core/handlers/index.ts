@@ -1,6 +1,7 @@
 import { approvalHandlers } from './approval';
 import { archiveHandlers } from './archive';
 import { auditHandlers } from './audit';
+import { backupHandlers } from './backup';
 import { catalogueHandlers } from './catalogue';
 import { departmentHandlers } from './department';
 import { documentHandlers } from './document';
@@ -21,7 +22,13 @@ import { settingsHandlers } from './settings';
 import { calendarHandlers } from './calendar';
 import { labelHandlers } from './label';
 import { scanHandlers } from './scan';
+import { inboxHandlers } from './inbox';
 import { stagingHandlers } from './staging';
+import { stocktakeHandlers } from './stocktake';
+import { disposalHandlers } from './disposal';
+import { inspectionHandlers } from './inspection';
+import { holdHandlers } from './hold';
+import { fourCheckHandlers } from './four-check';
 import { typeHandlers } from './type';
 import type { HandlerTable } from './types';
 import { userHandlers } from './user';
@@ -29,6 +36,7 @@ import { userHandlers } from './user';
 /** The one handler table behind every front door (Electron IPC, harness bridge, CLI). */
 export const handlers: HandlerTable = {
   ...archiveHandlers,
+  ...backupHandlers,
   ...sessionHandlers,
   ...departmentHandlers,
   ...userHandlers,
@@ -54,5 +62,11 @@ export const handlers: HandlerTable = {
   ...securityHandlers,
   ...stagingHandlers,
   ...scanHandlers,
+  ...inboxHandlers,
   ...labelHandlers,
+  ...stocktakeHandlers,
+  ...disposalHandlers,
+  ...inspectionHandlers,
+  ...holdHandlers,
+  ...fourCheckHandlers,
 };

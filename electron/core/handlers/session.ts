@@ -7,13 +7,14 @@ import { SearchIndexRebuild, searchIndexIsCurrent } from '../services/search/ind
 import { installDefaultTypes } from '../services/types/types';
 import { SearchIndexMerge } from '../services/search/search-index-merge';
 import { segmentMergesDeferred } from '../../../db/repositories/search';
-import { sessionInfo } from '../session';
+import { idleLockIn, sessionInfo } from '../session';
 import type { HandlersFor } from './types';
 
 export const sessionHandlers: HandlersFor<typeof sessionContract> = {
   'session:status': (ctx) => ({
     session: ctx.currentSession ? sessionInfo(ctx.currentSession) : null,
     lockReason: ctx.currentSession ? null : ctx.lastLockReason,
+    idleLockInMs: ctx.currentSession ? idleLockIn(ctx.currentSession, ctx.env.now().getTime()) : null,
   }),
 
   'session:login': async (ctx, input) => {

@@ -1,4 +1,6 @@
 import type { Settings, settingsContract } from '../../../shared/contract';
+import { backupFolder } from '../services/backup/backup-folder';
+import { checkScanInboxSetting } from '../services/inbox/inbox-setting';
 import { readSettings, updateSystemSettings } from '../services/settings/settings';
 import type { HandlersFor } from './types';
 
@@ -10,6 +12,8 @@ export const settingsHandlers: HandlersFor<typeof settingsContract> = {
 
   'settings:update': (ctx, input) => {
     const session = ctx.session();
+    if (input.scanInbox) checkScanInboxSetting(input.scanInbox, session.archive.paths.dataDir);
+    if (input.backup && input.backup.folder !== '') backupFolder(input.backup.folder, session.archive.paths.dataDir);
     const { after } = ctx.write(
       (db) => updateSystemSettings(db, input),
       ({ before, after }) => ({ action: 'settings:update', target: { type: 'settings', id: 'archive' }, summary: { before: changed(before, input), after: changed(after, input) } }),

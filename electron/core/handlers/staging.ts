@@ -9,10 +9,11 @@ function requirePurposeAccess(ctx: HandlerContext, purpose: StagingPurpose): voi
 
 export const stagingHandlers: HandlersFor<typeof stagingContract> = {
   'staging:begin': (ctx, input) => {
-    requirePurposeAccess(ctx, input.purpose);
-    return { stagedFileId: ctx.session().stagedFiles.begin(input.purpose, input.name, input.size) };
+    // Signed in: staging needs what using the file needs. On the first run only a backup to restore is staged.
+    if (ctx.currentSession) requirePurposeAccess(ctx, input.purpose);
+    return { stagedFileId: ctx.stagedFiles(input.purpose).begin(input.purpose, input.name, input.size) };
   },
-  'staging:append': (ctx, input) => ({ received: ctx.session().stagedFiles.append(input.stagedFileId, input.offset, input.bytes) }),
-  'staging:finish': (ctx, input) => ctx.session().stagedFiles.finish(input.stagedFileId),
-  'staging:discard': (ctx, input) => ({ discarded: ctx.session().stagedFiles.discard(input.stagedFileId) }),
+  'staging:append': (ctx, input) => ({ received: ctx.stagedFiles().append(input.stagedFileId, input.offset, input.bytes) }),
+  'staging:finish': (ctx, input) => ctx.stagedFiles().finish(input.stagedFileId),
+  'staging:discard': (ctx, input) => ({ discarded: ctx.stagedFiles().discard(input.stagedFileId) }),
 };

@@ -18,17 +18,21 @@ export interface ScanPagePrint {
   fileId: number;
 }
 
-/** What the printer needs of a page's file: a PDF's bytes, or an image page as the viewer draws it. */
-export interface ScanSource {
-  pdf(fileId: number): Promise<Uint8Array>;
-  /** An image page upright as the viewer shows it (a TIFF page, a photo turned by its orientation tag), as JPEG or PNG. */
-  picture(page: ScanPagePrint): Promise<{ jpeg: Uint8Array } | { png: Uint8Array }>;
-  /** The session ended (locked, signed out): the work stops. */
-  ended(): boolean;
+/** A page drawn as a picture: JPEG or PNG. */
+export type PrintPicture = { jpeg: Uint8Array } | { png: Uint8Array };
+
+/**
+ * What the printer needs of the pages' files, gathered (decrypted in memory) by the core and handed
+ * to the print thread: each attached PDF's bytes, and each image page upright as the viewer shows
+ * it (a TIFF page, a photo turned by its orientation tag, a HEIC photo as JPEG).
+ */
+export interface PrintScans {
+  pdfs: Map<number, Uint8Array>;
+  /** By `pictureKey`. */
+  pictures: Map<string, PrintPicture>;
 }
 
-/** Gives the event loop a turn: a long PDF is assembled beside the core's other calls, never blocking them for long. */
-const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+export const pictureKey = (page: Pick<ScanPagePrint, 'fileId' | 'pageInFile'>): string => `${page.fileId}:${page.pageInFile}`;
 
 /**
  * The dossier as one PDF: a cover (archive number, title, level, retention, date opened, 内部资料，
@@ -38,7 +42,7 @@ const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
  * turned as stored. Every page carries the marking, the notice, its number and – for a classified
  * dossier – the watermark.
  */
-export async function renderDossierPdf(input: DossierRecordInput, pages: readonly ScanPagePrint[], source: ScanSource): Promise<Uint8Array> {
+export async function renderDossierPdf(input: DossierRecordInput, pages: readonly ScanPagePrint[], scans: PrintScans): Promise<Uint8Array> {
   const { dossier } = input;
   const writer = await dossierWriter(input);
   writer.cover([
@@ -53,24 +57,27 @@ export async function renderDossierPdf(input: DossierRecordInput, pages: readonl
   writeDossierRecord(writer, input);
   const embedded = new Map<number, Map<number, { page: PDFEmbeddedPage; turned: number }>>();
   for (const page of pages) {
-    if (source.ended()) throw new AppError('UNAUTHENTICATED');
     await writer.figure(`${page.documentTitle}\u3000第 ${page.position}/${page.of} 页`, async ({ doc, page: target, box }) => {
       if (page.mediaType === 'application/pdf') {
         let ofFile = embedded.get(page.fileId);
         if (!ofFile) {
-          ofFile = await embedPdfPages(doc, await source.pdf(page.fileId), pages.filter((p) => p.fileId === page.fileId).map((p) => p.pageInFile));
+          ofFile = await embedPdfPages(doc, gathered(scans.pdfs.get(page.fileId)), pages.filter((p) => p.fileId === page.fileId).map((p) => p.pageInFile));
           embedded.set(page.fileId, ofFile);
         }
         const figure = ofFile.get(page.pageInFile);
         if (figure) place(target, box, figure.page, page.rotation + figure.turned);
       } else {
-        const picture = await source.picture(page);
+        const picture = gathered(scans.pictures.get(pictureKey(page)));
         place(target, box, 'jpeg' in picture ? await doc.embedJpg(picture.jpeg) : await doc.embedPng(picture.png), page.rotation);
       }
     });
-    await breathe();
   }
-  return writer.save({ objectsPerTick: 200 });
+  return writer.save();
+}
+
+function gathered<T>(bytes: T | undefined): T {
+  if (bytes === undefined) throw new AppError('INTERNAL', { zh: '扫描页未能取出', en: 'A scanned page was not gathered for printing' });
+  return bytes;
 }
 
 /**

@@ -55,10 +55,25 @@ export function openRecord(key: Uint8Array, index: number, last: boolean, sealed
   decipher.setAAD(associatedData(index, last));
   decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
   try {
-    return Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - TAG_BYTES)), decipher.final()]);
+    const plaintext = decipher.update(sealed.subarray(0, sealed.length - TAG_BYTES));
+    const rest = decipher.final();
+    // GCM gives everything from update: no copy to join an empty rest.
+    return rest.length === 0 ? plaintext : Buffer.concat([plaintext, rest]);
   } catch (error) {
     throw stagedFileDamaged(error);
   }
+}
+
+/** The whole plaintext of a staged file from its bytes on disk, every record verified. */
+export function openStagedBytes(key: Uint8Array, plaintextBytes: number, sealed: Uint8Array): Buffer {
+  const records = Math.floor(plaintextBytes / RECORD_BYTES) + 1;
+  if (sealed.length !== plaintextBytes + records * TAG_BYTES) throw stagedFileDamaged();
+  const parts: Buffer[] = [];
+  for (let index = 0; index < records; index += 1) {
+    const start = index * SLOT_BYTES;
+    parts.push(openRecord(key, index, index === records - 1, sealed.subarray(start, Math.min(start + SLOT_BYTES, sealed.length))));
+  }
+  return Buffer.concat(parts, plaintextBytes);
 }
 
 /** The records of a staged file of `fileBytes` bytes on disk, and how much plaintext they hold. */

@@ -3,6 +3,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatByteLimit, stagingRules, type StagedFileInfo, type StagingPurpose } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
+import { warmSealThreads } from '../attachments/seal-pool';
 import { KEY_BYTES, type StagedFileSource } from './staged-file-format';
 import { StagedFileWriter } from './staged-file-writer';
 
@@ -65,6 +66,8 @@ export class StagingArea {
       const max = this.limits.maxFiles;
       throw new AppError('CONFLICT', { zh: `同时暂存的文件过多（最多 ${max} 个），请先完成或取消其他文件`, en: `Too many files are staged at once (at most ${max}); finish or cancel the others first` });
     }
+    // A scan is staged to be filed: the seal threads start now, while the files arrive, not when the filing begins.
+    if (purpose === 'scan') warmSealThreads();
     const id = randomUUID();
     const key = randomBytes(KEY_BYTES);
     const writer = new StagedFileWriter(join(this.ensureFolder(), id), key);

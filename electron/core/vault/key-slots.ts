@@ -56,9 +56,14 @@ export function newKeySlotFile(archiveId: string): KeySlotFile {
 
 export function readKeySlotFile(path: string): KeySlotFile {
   if (!existsSync(path)) throw new AppError('ARCHIVE_NOT_FOUND');
+  return parseKeySlotFile(readFileSync(path, 'utf8'));
+}
+
+/** A key slot file's text (read from the data folder, or from a backup). */
+export function parseKeySlotFile(text: string): KeySlotFile {
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
+    raw = JSON.parse(text);
   } catch (error) {
     throw damaged(error);
   }

@@ -11,6 +11,7 @@ import { LoginPage } from '../features/session/LoginPage';
 import { lazyNamed } from '../lib/lazy';
 import { DossierListPage } from '../routes/sections';
 import { SessionProvider, useSession } from './SessionProvider';
+import { IdleLockWarning } from './IdleLockWarning';
 import { useIdleWatch } from './useIdleWatch';
 
 const SignedIn = lazyNamed(() => import('./SignedIn'), 'SignedIn');
@@ -34,7 +35,7 @@ export function App() {
 function Screens() {
   const { phase, refresh } = useSession();
   const { t } = useTranslation();
-  useIdleWatch();
+  const idleWarning = useIdleWatch();
   const beforeSignIn = phase === 'setup' || phase === 'locked';
   useEffect(() => {
     if (!beforeSignIn) return;
@@ -60,6 +61,7 @@ function Screens() {
       return (
         <Suspense fallback={loading}>
           <SignedIn />
+          <IdleLockWarning {...idleWarning} />
         </Suspense>
       );
     case 'unreachable':

@@ -11,6 +11,8 @@ export interface SessionState {
   lockReason: LockReason | null;
   /** The login of whoever was signed in before the lock: the sign-in form offers it again. */
   lastLogin: string;
+  /** When the core locks the session if it hears nothing (this window's clock; null: nobody signed in). */
+  idleLockDue: number | null;
 }
 
 interface SessionContextValue extends SessionState {
@@ -22,7 +24,10 @@ interface SessionContextValue extends SessionState {
 
 const SessionContext = createContext<SessionContextValue | null>(null);
 
-const initial: SessionState = { phase: 'loading', dataDir: '', session: null, lockReason: null, lastLogin: '' };
+const initial: SessionState = { phase: 'loading', dataDir: '', session: null, lockReason: null, lastLogin: '', idleLockDue: null };
+
+/** A session just begun is locked after the whole period of the setting. */
+const dueAfterSignIn = (session: SessionInfo): number => Date.now() + session.idleLockMinutes * 60_000;
 
 let firstAnswer: ReturnType<typeof readState> | null = null;
 
@@ -63,16 +68,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       refresh,
       createArchive: async (input) => {
         const session = await call('archive:create', input);
-        setState((previous) => ({ ...previous, phase: 'signed-in', session, lockReason: null }));
+        setState((previous) => ({ ...previous, phase: 'signed-in', session, lockReason: null, idleLockDue: dueAfterSignIn(session) }));
       },
       login: async (input) => {
         const session = await call('session:login', input);
-        setState((previous) => ({ ...previous, phase: 'signed-in', session, lockReason: null }));
+        setState((previous) => ({ ...previous, phase: 'signed-in', session, lockReason: null, idleLockDue: dueAfterSignIn(session) }));
         return session;
       },
       lock: async () => {
         await call('session:lock', {});
-        setState((previous) => ({ ...previous, phase: 'locked', session: null, lockReason: 'manual', lastLogin: previous.session?.user.login ?? previous.lastLogin }));
+        setState((previous) => ({ ...previous, phase: 'locked', session: null, lockReason: 'manual', lastLogin: previous.session?.user.login ?? previous.lastLogin, idleLockDue: null }));
       },
     }),
     [state, refresh],
@@ -88,7 +93,7 @@ async function readState(): Promise<(previous: SessionState) => SessionState> {
     const [archive, status] = await Promise.all([call('archive:status', {}), call('session:status', {})]);
     if (archive.state !== 'ready') {
       const phase = archive.state === 'missing' ? 'setup' : 'incomplete';
-      return () => ({ phase, dataDir: archive.dataDir, session: null, lockReason: null, lastLogin: '' });
+      return () => ({ phase, dataDir: archive.dataDir, session: null, lockReason: null, lastLogin: '', idleLockDue: null });
     }
     return (previous) => ({
       phase: status.session ? 'signed-in' : 'locked',
@@ -96,6 +101,7 @@ async function readState(): Promise<(previous: SessionState) => SessionState> {
       session: status.session,
       lockReason: status.lockReason,
       lastLogin: previous.session?.user.login ?? previous.lastLogin,
+      idleLockDue: status.idleLockInMs === null ? null : Date.now() + status.idleLockInMs,
     });
   } catch {
     return (previous) => ({ ...previous, phase: 'unreachable' });

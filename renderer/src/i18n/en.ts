@@ -27,5 +27,13 @@ import { calendar } from './en/calendar';
 import { registerSettings } from './en/registerSettings';
 import { settings } from './en/settings';
 import { scans } from './en/scans';
+import { inbox } from './en/inbox';
+import { camera } from './en/camera';
+import { stocktake } from './en/stocktake';
+import { inspections } from './en/inspections';
+import { disposal } from './en/disposal';
+import { backup } from './en/backup';
+import { holds } from './en/holds';
+import { fourCheck } from './en/fourCheck';
 
-export const en: Messages = { app, common, fields, setup, login, condition, shell, password, dossier, catalogue, importer, locations, customers, workbench, registers, statistics, loans, notices, approvals, intake, labels, signature, audit, types, calendar, registerSettings, settings, scans };
+export const en: Messages = { app, common, fields, setup, login, condition, shell, password, dossier, catalogue, importer, locations, customers, workbench, registers, statistics, loans, notices, approvals, intake, labels, signature, audit, types, calendar, registerSettings, settings, scans, inbox, camera, stocktake, inspections, disposal, backup, holds, fourCheck };

@@ -26,6 +26,14 @@ import { calendar } from './zh-CN/calendar';
 import { registerSettings } from './zh-CN/registerSettings';
 import { settings } from './zh-CN/settings';
 import { scans } from './zh-CN/scans';
+import { inbox } from './zh-CN/inbox';
+import { camera } from './zh-CN/camera';
+import { stocktake } from './zh-CN/stocktake';
+import { inspections } from './zh-CN/inspections';
+import { disposal } from './zh-CN/disposal';
+import { backup } from './zh-CN/backup';
+import { holds } from './zh-CN/holds';
+import { fourCheck } from './zh-CN/fourCheck';
 
 /** Simplified Chinese: the primary language. Every key here must exist in en.ts (typechecked). */
-export const zhCN = { app, common, fields, setup, login, condition, shell, password, dossier, catalogue, importer, locations, customers, workbench, registers, statistics, loans, notices, approvals, intake, labels, signature, audit, types, calendar, registerSettings, settings, scans } as const;
+export const zhCN = { app, common, fields, setup, login, condition, shell, password, dossier, catalogue, importer, locations, customers, workbench, registers, statistics, loans, notices, approvals, intake, labels, signature, audit, types, calendar, registerSettings, settings, scans, inbox, camera, stocktake, inspections, disposal, backup, holds, fourCheck } as const;

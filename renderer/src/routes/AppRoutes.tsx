@@ -5,7 +5,8 @@ import { useCan } from '../app/ArchiveSettings';
 import { useSession } from '../app/SessionProvider';
 import { AppShell } from '../ui/AppShell';
 import { REGISTER_READERS } from '../../../shared/register-readers';
-import { StatisticsPage } from './sections';
+import { DisposalPage, InboxPage, InspectionsPage, StatisticsPage, StocktakePage } from './sections';
+import { BackupPage } from './sections';
 import { ApprovalsPage, AuditPage, LoansPage, WorkbenchPage, CustomersPage, DossierListPage, LocationsPage, SettingsPage, IntakePage } from './sections';
 
 /** The screens after sign-in; each only for those whose permissions open it. */
@@ -33,8 +34,13 @@ export function AppRoutes() {
           {can('dossier.read') && <Route path="/approvals" element={<ApprovalsPage />} />}
           {(can('register.keep') || can('audit.read')) && <Route path="/intake" element={<IntakePage />} />}
           {can('dossier.read') && <Route path="/loans" element={<LoansPage />} />}
+          {can('dossier.edit') && <Route path="/inbox" element={<InboxPage />} />}
+          {REGISTER_READERS.some(can) && can('dossier.read') && <Route path="/stocktake" element={<StocktakePage />} />}
+          {REGISTER_READERS.some(can) && can('dossier.read') && <Route path="/inspections" element={<InspectionsPage />} />}
+          {(can('disposal.manage') || can('approval.grant')) && <Route path="/disposal" element={<DisposalPage />} />}
           {REGISTER_READERS.some(can) && <Route path="/statistics" element={<StatisticsPage />} />}
           {can('audit.read') && <Route path="/audit" element={<AuditPage />} />}
+          {can('archive.backup') && <Route path="/backup" element={<BackupPage />} />}
           {mayAdminister && <Route path="/settings/*" element={<SettingsPage />} />}
           <Route path="*" element={<Navigate to={home} replace />} />
         </Routes>

@@ -10,4 +10,9 @@ export const ApprovalsPage = lazyNamed(() => import('../features/approvals/Appro
 export const LoansPage = lazyNamed(() => import('../features/loans/LoansPage'), 'LoansPage');
 export const IntakePage = lazyNamed(() => import('../features/intake/IntakePage'), 'IntakePage');
 export const StatisticsPage = lazyNamed(() => import('../features/statistics/StatisticsPage'), 'StatisticsPage');
+export const InboxPage = lazyNamed(() => import('../features/inbox/InboxPage'), 'InboxPage');
 export const WorkbenchPage = lazyNamed(() => import('../features/workbench/WorkbenchPage'), 'WorkbenchPage');
+export const StocktakePage = lazyNamed(() => import('../features/stocktake/StocktakePage'), 'StocktakePage');
+export const DisposalPage = lazyNamed(() => import('../features/disposal/DisposalPage'), 'DisposalPage');
+export const InspectionsPage = lazyNamed(() => import('../features/inspections/InspectionsPage'), 'InspectionsPage');
+export const BackupPage = lazyNamed(() => import('../features/backup/BackupPage'), 'BackupPage');

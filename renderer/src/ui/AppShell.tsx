@@ -1,10 +1,14 @@
-import { AuditOutlined, CheckSquareOutlined, DashboardOutlined, SwapOutlined, DatabaseOutlined, DownOutlined, FolderOutlined, InboxOutlined, KeyOutlined, LockOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AuditOutlined, CheckSquareOutlined, ScanOutlined, DashboardOutlined, SwapOutlined, DatabaseOutlined, DownOutlined, FolderOutlined, InboxOutlined, KeyOutlined, LockOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Layout, Menu, Space, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { roleLabels } from '../../../shared/permissions';
-import { BarChartOutlined } from '@ant-design/icons';
+import { BarChartOutlined, ContainerOutlined } from '@ant-design/icons';
+import { CloudServerOutlined } from '@ant-design/icons';
+import { FileSearchOutlined } from '@ant-design/icons';
+import { DeleteOutlined } from '@ant-design/icons';
+import { BackupScheduler } from '../features/backup/BackupScheduler';
 import { REGISTER_READERS } from '../../../shared/register-readers';
 import { useCan } from '../app/ArchiveSettings';
 import { useSession } from '../app/SessionProvider';
@@ -30,11 +34,16 @@ export function AppShell({ children }: { children: ReactNode }) {
     ...(can('dossier.read') ? [{ key: 'dossiers', icon: <FolderOutlined />, label: t('shell.dossiers') }] : []),
     ...(can('dossier.read') ? [{ key: 'customers', icon: <TeamOutlined />, label: t('shell.customers') }] : []),
     ...(can('dossier.read') ? [{ key: 'locations', icon: <DatabaseOutlined />, label: t('shell.locations') }] : []),
+    ...(can('dossier.edit') ? [{ key: 'inbox', icon: <ScanOutlined />, label: t('inbox.nav') }] : []),
     ...(can('dossier.read') ? [{ key: 'loans', icon: <SwapOutlined />, label: t('shell.loans') }] : []),
+    ...(REGISTER_READERS.some(can) && can('dossier.read') ? [{ key: 'stocktake', icon: <ContainerOutlined />, label: t('stocktake.nav') }] : []),
+    ...(REGISTER_READERS.some(can) && can('dossier.read') ? [{ key: 'inspections', icon: <FileSearchOutlined />, label: t('inspections.nav') }] : []),
+    ...(can('disposal.manage') || can('approval.grant') ? [{ key: 'disposal', icon: <DeleteOutlined />, label: t('disposal.nav') }] : []),
     ...(can('dossier.read') ? [{ key: 'approvals', icon: <CheckSquareOutlined />, label: t('shell.approvals') }] : []),
     ...(can('register.keep') || can('audit.read') ? [{ key: 'intake', icon: <InboxOutlined />, label: t('shell.intake') }] : []),
     ...(REGISTER_READERS.some(can) ? [{ key: 'statistics', icon: <BarChartOutlined />, label: t('shell.statistics') }] : []),
     ...(can('audit.read') ? [{ key: 'audit', icon: <AuditOutlined />, label: t('shell.audit') }] : []),
+    ...(can('archive.backup') ? [{ key: 'backup', icon: <CloudServerOutlined />, label: t('backup.nav') }] : []),
     ...(mayAdminister ? [{ key: 'settings', icon: <SettingOutlined />, label: t('shell.settings') }] : []),
   ];
 
@@ -92,6 +101,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         </Layout.Content>
       </Layout>
       <ChangePasswordDialog open={changingPassword} onClose={() => setChangingPassword(false)} />
+      <BackupScheduler />
     </Layout>
   );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fakeHeic, sampleJpeg, samplePdf, samplePng, sampleTiff } from '../../../../tests/helpers/scan-files';
+import { heicFile, heicPhoto } from '../../../../tests/helpers/heic-files';
+import { sampleJpeg, samplePdf, samplePng, sampleTiff } from '../../../../tests/helpers/scan-files';
 import { AppError } from '../../../../shared/errors';
 import { inspectScan } from '.';
 
@@ -17,7 +18,7 @@ function random(seed: number): () => number {
 describe('damaged scans', () => {
   it('are accepted or refused with a reason – never another error, never an endless loop', async () => {
     const next = random(13);
-    const scans = { jpeg: sampleJpeg('photo-progressive'), png: samplePng(), tiff: sampleTiff(3), bigTiff: sampleTiff(2, { bigTiff: true }), pdf: await samplePdf(2), classicPdf: await samplePdf(2, 'x', { classicXref: true }), heic: fakeHeic() };
+    const scans = { jpeg: sampleJpeg('photo-progressive'), png: samplePng(), tiff: sampleTiff(3), bigTiff: sampleTiff(2, { bigTiff: true }), pdf: await samplePdf(2), classicPdf: await samplePdf(2, 'x', { classicXref: true }), heic: heicPhoto(), heicGrid: heicFile({ grid: { rows: 2, columns: 2 }, quarterTurns: 1 }) };
     for (const [kind, scan] of Object.entries(scans)) {
       for (let round = 0; round < 150; round += 1) {
         const damaged = scan.slice();

@@ -1,6 +1,7 @@
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { fakeExe, fakeHeic, refusalOf, sampleJpeg, samplePdf, samplePng, sampleTiff, truncated, withStartXref } from '../../../../tests/helpers/scan-files';
+import { heicPhoto } from '../../../../tests/helpers/heic-files';
+import { fakeExe, refusalOf, sampleJpeg, samplePdf, samplePng, sampleTiff, truncated, withStartXref } from '../../../../tests/helpers/scan-files';
 import { inspectScan } from '.';
 
 describe('inspectScan: the type comes from the bytes, never the name', () => {
@@ -9,6 +10,7 @@ describe('inspectScan: the type comes from the bytes, never the name', () => {
     expect(await inspectScan(samplePng({ width: 40, height: 30 }), '照片.png')).toEqual({ mediaType: 'image/png', pages: 1, width: 40, height: 30 });
     expect(await inspectScan(sampleTiff(3, { width: 20, height: 28 }), '多页.tif')).toEqual({ mediaType: 'image/tiff', pages: 3, width: 20, height: 28 });
     expect(await inspectScan(await samplePdf(4), '合同.pdf')).toEqual({ mediaType: 'application/pdf', pages: 4 });
+    expect(await inspectScan(heicPhoto(), 'IMG_2041.HEIC')).toEqual({ mediaType: 'image/heic', pages: 1, width: 320, height: 240 });
   });
 
   it('takes a JPEG named .pdf as the JPEG it is, and a PDF named .jpg as a PDF', async () => {
@@ -19,8 +21,8 @@ describe('inspectScan: the type comes from the bytes, never the name', () => {
   it('refuses a renamed program as a program, listing the supported types', async () => {
     const error = await refusalOf(inspectScan(fakeExe(), '发票扫描.jpg'));
     expect(error.code).toBe('VALIDATION');
-    expect(error.messageZh).toBe('“发票扫描.jpg”不能作为扫描件保存：不是支持的扫描件类型（看起来是程序文件（Windows 可执行文件））；支持的类型：JPEG、PNG、TIFF、PDF');
-    expect(error.messageEn).toBe('"发票扫描.jpg" cannot be stored as a scan: it is not a supported scan type (it looks like a program (a Windows executable)); supported types: JPEG, PNG, TIFF, PDF');
+    expect(error.messageZh).toBe('“发票扫描.jpg”不能作为扫描件保存：不是支持的扫描件类型（看起来是程序文件（Windows 可执行文件））；支持的类型：JPEG、PNG、TIFF、PDF、HEIC');
+    expect(error.messageEn).toBe('"发票扫描.jpg" cannot be stored as a scan: it is not a supported scan type (it looks like a program (a Windows executable)); supported types: JPEG, PNG, TIFF, PDF, HEIC');
   });
 
   it('names other known files for what they are, and unknown bytes as not a scan type', async () => {
@@ -31,18 +33,11 @@ describe('inspectScan: the type comes from the bytes, never the name', () => {
     expect(await looksLike(Buffer.from('GIF89a\x01\x00\x01\x00', 'latin1'))).toContain('(it looks like a GIF image)');
     expect(await looksLike(Buffer.from('客户姓名,电话\r\n张三,010-12345678\r\n', 'utf8'))).toContain('(it looks like a text file)');
     expect(await looksLike(Buffer.from('\0\0\0\x14ftypisom\0\0\x02\0mp41', 'latin1'))).toContain('(it looks like a video)');
-    expect(await looksLike(deflateSync(Buffer.alloc(100, 7)))).toBe('"x.pdf" cannot be stored as a scan: it is not a supported scan type; supported types: JPEG, PNG, TIFF, PDF');
-  });
-
-  it('refuses a phone photo in HEIC with what to do about it', async () => {
-    const error = await refusalOf(inspectScan(fakeHeic(), 'IMG_2041.HEIC'));
-    expect(error.code).toBe('VALIDATION');
-    expect(error.messageZh).toBe('“IMG_2041.HEIC”不能作为扫描件保存：照片为 HEIC 格式，暂不支持，请在手机上设置为“兼容性最佳”或转换为 JPEG 后再上传');
-    expect(error.messageEn).toContain('HEIC format, which is not supported yet');
+    expect(await looksLike(deflateSync(Buffer.alloc(100, 7)))).toBe('"x.pdf" cannot be stored as a scan: it is not a supported scan type; supported types: JPEG, PNG, TIFF, PDF, HEIC');
   });
 
   it('refuses the first few bytes of any scan with a reason, never with another error', async () => {
-    const scans = [sampleJpeg(), samplePng(), sampleTiff(1), sampleTiff(1, { bigTiff: true }), await samplePdf(1), fakeHeic()];
+    const scans = [sampleJpeg(), samplePng(), sampleTiff(1), sampleTiff(1, { bigTiff: true }), await samplePdf(1), heicPhoto()];
     for (const scan of scans) {
       for (let keep = 1; keep <= 16; keep += 1) {
         // A copy of its own: reading past the end of the bytes must not reach into a larger buffer behind them.

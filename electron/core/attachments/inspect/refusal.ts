@@ -14,21 +14,32 @@ export class ScanRefusal extends Error {
   }
 }
 
-const supportedTypes = 'JPEG、PNG、TIFF、PDF';
-const supportedTypesEn = 'JPEG, PNG, TIFF, PDF';
+const supportedTypes = 'JPEG、PNG、TIFF、PDF、HEIC';
+const supportedTypesEn = 'JPEG, PNG, TIFF, PDF, HEIC';
 const resaveHint = { zh: '请用生成它的程序重新保存或重新扫描后再上传', en: 're-save it in the program that made it, or scan it again, then upload it' };
 
 export const refusals = {
   empty: (): Message => ({ zh: '文件为空（0 字节）', en: 'the file is empty (0 bytes)' }),
+
+  tooManyPixels: (width: number, height: number): Message => ({
+    zh: `图像过大（${width}×${height} 像素，上限 8000 万像素，约 A3 幅面 600 dpi），请降低扫描分辨率`,
+    en: `it is too large an image (${width} × ${height} pixels; at most 80 million, about A3 at 600 dpi); scan at a lower resolution`,
+  }),
 
   notAScan: (looksLike?: Message): Message => ({
     zh: `不是支持的扫描件类型${looksLike ? `（看起来是${looksLike.zh}）` : ''}；支持的类型：${supportedTypes}`,
     en: `it is not a supported scan type${looksLike ? ` (it looks like ${looksLike.en})` : ''}; supported types: ${supportedTypesEn}`,
   }),
 
-  heic: (): Message => ({
-    zh: '照片为 HEIC 格式，暂不支持，请在手机上设置为“兼容性最佳”或转换为 JPEG 后再上传',
-    en: 'the photo is in HEIC format, which is not supported yet; set the phone camera to "Most Compatible" or convert the photo to JPEG, then upload it again',
+  /** A phone photo cannot be scanned again: the hint is to copy it from the phone again. */
+  damagedPhoto: (detail: Message): Message => ({
+    zh: `HEIC 照片已损坏（${detail.zh}），请从手机重新导出后再上传`,
+    en: `the HEIC photo is damaged (${detail.en}); copy it from the phone again, then upload it`,
+  }),
+
+  unsupportedHeif: (coding: string): Message => ({
+    zh: `HEIF 照片的编码方式（${coding}）不受支持，请在手机上设置为“兼容性最佳”或转换为 JPEG 后再上传`,
+    en: `the HEIF photo is coded as "${coding}", which is not supported; set the phone camera to "Most Compatible" or convert the photo to JPEG, then upload it`,
   }),
 
   truncated: (format: string): Message => ({

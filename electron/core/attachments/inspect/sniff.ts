@@ -4,7 +4,6 @@ import type { ScanMediaType } from './scan-inspection';
 
 export type Sniffed =
   | { kind: 'scan'; mediaType: ScanMediaType }
-  | { kind: 'heic' }
   /** Not a scan: what it looks like when it is something known. */
   | { kind: 'other'; looksLike?: Message };
 
@@ -32,7 +31,7 @@ function isoBrands(bytes: Uint8Array): string[] | undefined {
 function sniffIsoMedia(brands: string[]): Sniffed {
   const [major = ''] = brands;
   if (avifBrands.has(major)) return { kind: 'other', looksLike: { zh: 'AVIF 图像', en: 'an AVIF image' } };
-  if (brands.some((brand) => heicBrands.has(brand))) return { kind: 'heic' };
+  if (brands.some((brand) => heicBrands.has(brand))) return { kind: 'scan', mediaType: 'image/heic' };
   return { kind: 'other', looksLike: { zh: '视频文件', en: 'a video' } };
 }
 

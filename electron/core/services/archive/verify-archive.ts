@@ -9,8 +9,11 @@ import { findDamagedStructures, rebuildableIn } from '../../integrity/damaged-st
 import { databaseState, findRollback } from '../../integrity/rollback-check';
 import type Database from 'better-sqlite3';
 
-/** `verify`: the database pages, the schema version, the key slots, the audit trail, the high-water mark and the scans. */
-export function verifyArchive(archive: OpenedArchive, now: Date, anchors: readonly AuditAnchor[] = []): VerifyReport {
+/** The checks of a copy that has no scans beside it and no high-water mark of its own (a backup being checked). */
+export const DATABASE_CHECKS_ONLY: ReadonlySet<VerifyCheck['name']> = new Set(['high-water-mark', 'scans']);
+
+/** `verify`: the database pages, the schema version, the key slots, the audit trail, the high-water mark and the scans (less those `skip` names). */
+export function verifyArchive(archive: OpenedArchive, now: Date, anchors: readonly AuditAnchor[] = [], skip: ReadonlySet<VerifyCheck['name']> = new Set()): VerifyReport {
   let auditHead: AuditAnchor | null = null;
   let damagedStructures: string[] = [];
   let damagedScans: DamagedScan[] = [];
@@ -34,13 +37,15 @@ export function verifyArchive(archive: OpenedArchive, now: Date, anchors: readon
       if (verdict.ok) auditHead = verdict.head;
       return auditTrail(verdict, anchors.length);
     }),
-    guarded('high-water-mark', () => highWaterMark(archive)),
-    guarded('scans', () => {
-      const verdict = verifyScans(archive.database.db, archive.paths.scans, archive.dataKey, now);
-      damagedScans = verdict.damaged;
-      return verdict.check;
-    }),
-  ];
+    skip.has('high-water-mark') ? null : guarded('high-water-mark', () => highWaterMark(archive)),
+    skip.has('scans')
+      ? null
+      : guarded('scans', () => {
+          const verdict = verifyScans(archive.database.db, archive.paths.scans, archive.dataKey, now);
+          damagedScans = verdict.damaged;
+          return verdict.check;
+        }),
+  ].filter((c): c is VerifyCheck => c !== null);
   return { ok: checks.every((c) => c.ok), checks, auditHead, damagedStructures, damagedScans };
 }
 

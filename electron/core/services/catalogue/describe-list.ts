@@ -23,6 +23,7 @@ export function describeList(db: Db, list: CatalogueList, levels: readonly Confi
     filters.classifications ? `客户分类：${filters.classifications.join('、')}` : null,
     filters.departmentCodes ? `部门：${filters.departmentCodes.map((code) => findDepartmentByCode(db, code)?.name ?? code).join('、')}` : null,
     filters.complete === undefined ? null : filters.complete ? '必备文件齐全' : '缺少必备文件',
+    filters.held ? '诉讼保全中' : null,
     filters.locationId === undefined ? null : `存放位置：${place ? `${place.fullCode} ${place.path}` : filters.locationId}`,
     filters.openedFrom || filters.openedTo ? `建档日期 ${filters.openedFrom ?? '…'} 至 ${filters.openedTo ?? '…'}` : null,
   ].filter((part): part is string => part !== null);

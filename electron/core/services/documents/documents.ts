@@ -16,6 +16,7 @@ import { toDossierDetail } from '../dossiers/dossier-dto';
 import { definitionOf } from '../dossiers/dossier-summary';
 import { visibleDossierIds } from '../../../../db/repositories/dossiers';
 import { documentHasScans } from '../../../../db/repositories/scans';
+import { requireNotHeld } from '../holds/hold-guard';
 
 type Form = 'original' | 'copy';
 
@@ -223,6 +224,7 @@ export function removeDocument(ctx: HandlerContext, id: number): DossierDetail {
   return ctx.write(
     (db) => {
       const { document, dossier } = requireVisibleDocument(db, session, id);
+      requireNotHeld(db, [dossier]);
       if (documentHasScans(db, id)) {
         throw new AppError('CONFLICT', { zh: `“${document.title}”已有扫描件，不能移除（扫描件只能经销毁程序删除）`, en: `“${document.title}” has scans and cannot be removed (scans go only through disposal)` });
       }

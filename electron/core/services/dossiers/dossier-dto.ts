@@ -1,4 +1,4 @@
-import { listDocuments, type DocumentRow } from '../../../../db/repositories/documents';
+import type { DocumentRow } from '../../../../db/repositories/documents';
 import type { DossierRecord } from '../../../../db/repositories/dossiers';
 import type { Db } from '../../../../db/open';
 import type { DocumentView, DossierDetail } from '../../../../shared/contract';
@@ -12,7 +12,7 @@ import { openLoanOfDossier } from '../../../../db/repositories/loans';
 import { holderOf } from '../loans/holder';
 import { visibilityOf } from '../access/visibility';
 import { definitionOf, toDossierSummary } from './dossier-summary';
-import { checklistStatus } from './completeness';
+import { checklistStatus, documentsWithScans } from './completeness';
 import { fieldViews, parseFieldValues } from './field-values';
 
 export function toDocumentView(row: DocumentRow): DocumentView {
@@ -35,8 +35,8 @@ export function toDocumentView(row: DocumentRow): DocumentView {
 export function toDossierDetail(db: Db, record: DossierRecord, session: ActiveSession): DossierDetail {
   const { levels } = session.settings;
   const definition = definitionOf(db, record);
-  const documents = listDocuments(db, record.id);
-  const { checklist, missing } = checklistStatus(definition, documents);
+  const { documents, scannedPages } = documentsWithScans(db, record.id);
+  const { checklist, missing } = checklistStatus(definition, documents, scannedPages);
   const retention = record.retention ? retentionSchema.safeParse(JSON.parse(record.retention)) : null;
   return {
     ...toDossierSummary(db, record, levels),

@@ -1,4 +1,6 @@
 import type { DossierRecord } from '../../../../db/repositories/dossiers';
+import { isHeld } from '../../../../db/repositories/legal-hold-register';
+import { destroyingLists } from '../../../../db/repositories/disposal';
 import type { Db } from '../../../../db/open';
 import type { DossierSummary } from '../../../../shared/contract';
 import type { TypeDefinition } from '../../../../shared/dossier-types';
@@ -24,6 +26,8 @@ export function toDossierSummary(db: Db, record: DossierRecord, levels: readonly
     status: record.status,
     complete: record.complete,
     missingCount: (JSON.parse(record.missingItems) as string[]).length,
+    held: isHeld(db, record.id),
+    destructionList: record.status === 'destroyed' ? (destroyingLists(db, [record.id]).get(record.id) ?? null) : null,
     createdAt: record.createdAt,
     createdBy: record.createdBy,
     openedOn: record.openedOn,

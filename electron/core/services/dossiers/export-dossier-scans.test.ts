@@ -1,7 +1,9 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { degrees, PDFDocument } from 'pdf-lib';
-import { addUser, call, newArchive, ok, stageBytes, switchTo } from '../../../../tests/helpers/core';
+import { addUser, ADMIN, call, newArchive, ok, stageBytes, switchTo, testCore } from '../../../../tests/helpers/core';
+import { openRawDatabase } from '../../../../tests/helpers/raw-archive';
+import { MAX_EXPORT_SCAN_BYTES } from './export-dossier';
 import { inkShare, inspectPdf, renderPdfPage } from '../../../../tests/helpers/pdf';
 import { sampleJpeg, samplePdf, samplePng, sampleTiff } from '../../../../tests/helpers/scan-files';
 import { useTempDirs } from '../../../../tests/helpers/temp-dir';
@@ -41,6 +43,22 @@ describe('the dossier as one PDF', () => {
     expect(inkShare(renderPdfPage(turned, 5), left)).toBeLessThan(0.05);
     expect(inkShare(renderPdfPage(turned, 5), middle)).toBeGreaterThan(0.9);
     await core.close();
+  });
+
+  it('refuses, before reading a byte, a dossier whose scans exceed what one export may hold in memory – and says to export some documents at a time', async () => {
+    const dir = tempDir();
+    const core = await newArchive(dir);
+    const { archiveNumber } = await dossierWithScans(core);
+    await core.close();
+    // The store's record of one file made larger than one export may hold (its bytes are never read).
+    const raw = await openRawDatabase(dir, ADMIN.login, ADMIN.password);
+    raw.prepare('UPDATE scan_files SET size = ? WHERE id = (SELECT min(id) FROM scan_files)').run(MAX_EXPORT_SCAN_BYTES + 1);
+    raw.close();
+    const again = testCore(dir);
+    await switchTo(again, ADMIN.login, ADMIN.password);
+    const refused = await call(again, 'dossier:export', { archiveNumber });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION', messageEn: expect.stringContaining('more than one export takes (1 GB): export some of its documents at a time') as unknown } });
+    await again.close();
   });
 
   it('some documents only, or none; a document of another dossier is refused', async () => {

@@ -10,12 +10,17 @@ import { formatLocalDateTime } from '../../../../shared/time';
 import type { HandlerContext } from '../../context';
 import type { ActiveSession } from '../../session';
 import { readStoredFile, scanKeys, wipeScanKeys } from '../../attachments/file-store';
+import { heicPhotoAsJpeg } from '../../attachments/heic-print';
 import { SealBroken } from '../../attachments/sealed-file';
-import { renderDossierPdf, type ScanPagePrint, type ScanSource } from '../../pdf/dossier-pdf';
+import { pictureKey, type PrintPicture, type PrintScans, type ScanPagePrint } from '../../pdf/dossier-pdf';
+import { printOnThread } from '../../pdf/print-pool';
 import { spendApproval, usableApproval, usableApprovalScopes } from '../approvals/use-approval';
 import { exportedBy, watermarkText } from '../exports/watermark';
 import { requireVisibleDossier } from './dossier-access';
 import { toDossierDetail } from './dossier-dto';
+
+/** The scans one export may hold in memory while its file is made. */
+export const MAX_EXPORT_SCAN_BYTES = 1024 ** 3;
 
 export interface ExportDossierInput {
   archiveNumber: string;
@@ -93,6 +98,14 @@ export function exportDossier(ctx: HandlerContext, input: ExportDossierInput): E
     });
   }
   const plan = planOf(db, session, record, scope, input.scans);
+  const scanBytes = [...plan.files.values()].reduce((sum, file) => sum + file.size, 0);
+  if (scanBytes > MAX_EXPORT_SCAN_BYTES) {
+    // The scans are held in memory while the file is made (never written out in plain): a bound, and a way on.
+    throw new AppError('VALIDATION', {
+      zh: `档案 ${record.archiveNumber} 的扫描件共 ${(scanBytes / 1024 ** 3).toFixed(1)} GB，超过一次导出的上限 ${MAX_EXPORT_SCAN_BYTES / 1024 ** 3} GB：请选择部分卷内文件分批导出`,
+      en: `The scans of dossier ${record.archiveNumber} come to ${(scanBytes / 1024 ** 3).toFixed(1)} GB, more than one export takes (${MAX_EXPORT_SCAN_BYTES / 1024 ** 3} GB): export some of its documents at a time`,
+    });
+  }
   const watermark = classified ? watermarkText(session, now) : null;
   const recordInput = {
     dossier: plan.dossier,
@@ -105,11 +118,13 @@ export function exportDossier(ctx: HandlerContext, input: ExportDossierInput): E
   const keys = scanKeys(session.archive.dataKey);
   return ctx.outsideQueue(
     async (ended) => {
+      let scans: PrintScans;
       try {
-        return await renderDossierPdf(recordInput, plan.pages, scanSource(ctx.env.paths.scans, keys.content, plan, ended));
+        scans = await gatherScans(ctx.env.paths.scans, keys.content, plan, ended);
       } finally {
         wipeScanKeys(keys);
       }
+      return printOnThread({ kind: 'dossier', record: recordInput, pages: plan.pages, scans }, buffersOf(scans));
     },
     (finish, bytes) => {
       const later = finish.session();
@@ -132,17 +147,18 @@ export function exportDossier(ctx: HandlerContext, input: ExportDossierInput): E
 
 /**
  * The scans' bytes for the printer, decrypted in memory and checked; image pages drawn upright the
- * way the viewer draws them (sharp: the orientation tag applied, a TIFF's page taken). One file is
- * kept at a time – a TIFF's pages follow each other – so a large file is decrypted once.
+ * way the viewer draws them (sharp: the orientation tag applied, a TIFF's page taken; a HEIC photo
+ * on a scan image thread). Each file is read once; between files the core answers other calls.
  */
-function scanSource(root: string, content: Buffer, plan: Plan, ended: () => boolean): ScanSource {
+async function gatherScans(root: string, content: Buffer, plan: Plan, ended: () => boolean): Promise<PrintScans> {
+  const scans: PrintScans = { pdfs: new Map(), pictures: new Map() };
   let kept: { fileId: number; bytes: Uint8Array } | null = null;
   const original = (fileId: number): Uint8Array => {
     if (kept?.fileId === fileId) return kept.bytes;
     const file = plan.files.get(fileId);
     if (!file) throw new AppError('INTERNAL');
     try {
-      // A copy with a buffer of its own: pdf-lib reads a JPEG through its whole ArrayBuffer, ignoring a view's offset.
+      // A copy with a buffer of its own: it is handed to the print thread (and pdf-lib reads a JPEG through its whole ArrayBuffer).
       kept = { fileId, bytes: new Uint8Array(readStoredFile(root, { content }, file.address, file.size)) };
       return kept.bytes;
     } catch (error) {
@@ -150,14 +166,27 @@ function scanSource(root: string, content: Buffer, plan: Plan, ended: () => bool
       throw new AppError('SCAN_DAMAGED', { zh: `档案 ${plan.dossier.archiveNumber}“${file.documentTitle}”的扫描件已损坏或缺失，不能导出；请运行校验并从备份恢复`, en: `A scan of “${file.documentTitle}” in dossier ${plan.dossier.archiveNumber} is damaged or missing and cannot be exported; run verify and restore it from a backup` }, { cause: error });
     }
   };
-  return {
-    pdf: (fileId) => Promise.resolve(original(fileId)),
-    picture: async (page) => {
-      const bytes = original(page.fileId);
-      if (page.mediaType === 'image/png') return { png: bytes };
-      if (page.mediaType === 'image/jpeg' && ((await sharp(bytes).metadata()).orientation ?? 1) === 1) return { jpeg: bytes };
-      return { jpeg: new Uint8Array(await sharp(bytes, { page: page.pageInFile, autoOrient: true, failOn: 'error' }).jpeg({ quality: 88 }).toBuffer()) };
-    },
-    ended,
-  };
+  for (const page of plan.pages) {
+    if (ended()) throw new AppError('UNAUTHENTICATED');
+    if (page.mediaType === 'application/pdf') {
+      if (!scans.pdfs.has(page.fileId)) scans.pdfs.set(page.fileId, original(page.fileId));
+    } else if (!scans.pictures.has(pictureKey(page))) {
+      scans.pictures.set(pictureKey(page), await picture(page, original(page.fileId)));
+    }
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return scans;
+}
+
+async function picture(page: ScanPagePrint, bytes: Uint8Array): Promise<PrintPicture> {
+  if (page.mediaType === 'image/png') return { png: bytes };
+  if (page.mediaType === 'image/heic') return { jpeg: await heicPhotoAsJpeg(bytes) };
+  if (page.mediaType === 'image/jpeg' && ((await sharp(bytes).metadata()).orientation ?? 1) === 1) return { jpeg: bytes };
+  return { jpeg: new Uint8Array(await sharp(bytes, { page: page.pageInFile, autoOrient: true, failOn: 'error' }).jpeg({ quality: 88 }).toBuffer()) };
+}
+
+/** Every buffer the gathered scans hold, once each (a file's pages may share one), to hand to the print thread. */
+function buffersOf(scans: PrintScans): ArrayBuffer[] {
+  const all = [...scans.pdfs.values(), ...[...scans.pictures.values()].map((p) => ('jpeg' in p ? p.jpeg : p.png))];
+  return [...new Set(all.map((bytes) => bytes.buffer as ArrayBuffer))];
 }

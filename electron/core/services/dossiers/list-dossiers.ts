@@ -55,6 +55,7 @@ export function resolveFilters(db: Db, filters: DossierFilters): DossierQuery['f
     ...(filters.levels ? { levels: filters.levels } : {}),
     ...(filters.classifications ? { classifications: filters.classifications } : {}),
     ...(filters.complete === undefined ? {} : { complete: filters.complete }),
+    ...(filters.held ? { held: true } : {}),
     ...(filters.locationId === undefined ? {} : { locationIds: subtreeIds(allLocations(db), filters.locationId) }),
     ...(filters.openedFrom ? { openedFrom: filters.openedFrom } : {}),
     ...(filters.openedTo ? { openedTo: filters.openedTo } : {}),

@@ -87,9 +87,10 @@ describe('a sheet is imported as its bytes say, or refused by where they go wron
     expect(early.messageEn).toBe(tooLong('Row 3, column G (备注)'));
     expect(early.message).toBe('第 3 行 G 列（备注）内容过长：每格最多 32,767 字，每行最多 262,144 字；未导入任何数据');
 
-    // Past the sampled rows: the check reads it, and so does the import's worker thread – neither runs out of memory.
-    const opened = await openSheet(core, 'late.csv', new TextEncoder().encode(csv([HEADER, ...goodRows(1, 13), [...goodRow(14).slice(0, 6), huge]])));
-    await refusedAtCheckAndRun(core, opened.importId, tooLong('Row 15, column G (备注)'));
+    // Past what opening reads (the sampled rows and the reader's next MiB): the check reads it, and so does the import's worker thread – neither runs out of memory.
+    const longRemarks = goodRows(1, 30).map((row) => [...row.slice(0, 6), '备'.repeat(30_000)]);
+    const opened = await openSheet(core, 'late.csv', new TextEncoder().encode(csv([HEADER, ...longRemarks, [...goodRow(31).slice(0, 6), huge]])));
+    await refusedAtCheckAndRun(core, opened.importId, tooLong('Row 32, column G (备注)'));
 
     const xlsx = await xlsxOf([['客户名称', '联系电话', '车架号（VIN）', '交车日期', '备注'], ['张三', '13800138000', vin(1), '2026-11-02', 'x'], ['李四', '13800138001', vin(2), '2026-11-02', huge]]);
     expect((await refusedAtOpen(core, 'huge.xlsx', xlsx)).messageEn).toBe(tooLong('Row 3, column E (备注)'));

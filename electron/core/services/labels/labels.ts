@@ -4,8 +4,7 @@ import { AppError } from '../../../../shared/errors';
 import { labelSheet } from '../../../../shared/label-sheets';
 import { levelLabel } from '../../../../shared/levels';
 import type { HandlerContext } from '../../context';
-import { renderCoverSheets, renderSeparatorSheet } from '../../pdf/cover-sheet';
-import { renderLabels } from '../../pdf/labels';
+import { printOnThread } from '../../pdf/print-pool';
 import { requireVisibleDossier } from '../dossiers/dossier-access';
 import { toDossierDetail } from '../dossiers/dossier-dto';
 import { definitionOf } from '../dossiers/dossier-summary';
@@ -34,7 +33,7 @@ export async function printLabels(ctx: HandlerContext, input: { archiveNumbers: 
       location: dossier.location?.path ?? null,
     };
   });
-  const bytes = await renderLabels({ sheet: sheet.id, labels, startAt: input.startAt });
+  const bytes = await printOnThread({ kind: 'labels', input: { sheet: sheet.id, labels, startAt: input.startAt } });
   return pdf(`档案标签-${sheet.id}-${labels.length === 1 ? (labels[0]?.archiveNumber ?? '') : `${labels.length}份`}.pdf`, bytes);
 }
 
@@ -52,9 +51,9 @@ export async function printCoverSheets(ctx: HandlerContext, input: { archiveNumb
   });
   const base = { archiveNumber: record.archiveNumber, title: record.title, levelLabel: printedLevel(ctx, record.level) };
   const sheets = items.length > 0 ? items.map((checklistItem) => ({ ...base, checklistItem })) : [{ ...base, checklistItem: null }];
-  return pdf(`扫描封面-${record.archiveNumber}.pdf`, await renderCoverSheets({ sheets }));
+  return pdf(`扫描封面-${record.archiveNumber}.pdf`, await printOnThread({ kind: 'cover-sheets', sheets }));
 }
 
 export async function printSeparatorSheet(): Promise<ExportFile> {
-  return pdf('分隔页.pdf', await renderSeparatorSheet());
+  return pdf('分隔页.pdf', await printOnThread({ kind: 'separator' }));
 }

@@ -2,7 +2,7 @@ import { findRequest, type RequestRecord } from '../../../../db/repositories/app
 import { listDocuments } from '../../../../db/repositories/documents';
 import { setDossierStatus } from '../../../../db/repositories/dossiers';
 import { findUserById } from '../../../../db/repositories/users';
-import { findLoan, insertLoan, insertReturn, openLoanOfDossier, overdueLoansOf } from '../../../../db/repositories/loans';
+import { insertLoan, insertReturn, openLoanOfDossier, overdueLoansOf } from '../../../../db/repositories/loans';
 import type { Db } from '../../../../db/open';
 import type { LoanView, Signature } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
@@ -15,7 +15,7 @@ import { workingCalendar } from '../calendar/working-days';
 import { isRenewal, settleApprovalTerms } from './approval-terms';
 import { dueDay } from './loan-days';
 import { loanQueue, requesterName } from './loan-queue';
-import { toLoanView } from './loan-view';
+import { writeLoan } from './write-loan';
 
 const stateWords = { pending: '尚未批准', rejected: '已被驳回', withdrawn: '已撤回', used: '已使用过', expired: '已过期', approved: '' } as const;
 
@@ -30,10 +30,10 @@ export function checkoutLoan(ctx: HandlerContext, input: { requestId: number; si
   const session = ctx.session();
   const now = ctx.env.now();
   const today = formatLocalDate(now);
-  let dossierId = 0;
   let renewed: number | null = null;
   let passedOn: number | null = null;
-  return ctx.write(
+  return writeLoan(
+    ctx,
     (db) => {
       const request = requireHandable(db, input.requestId, now);
       const dossier = requireVisibleDossier(db, session, request.dossier.archiveNumber);
@@ -100,14 +100,10 @@ export function checkoutLoan(ctx: HandlerContext, input: { requestId: number; si
       setDossierStatus(db, dossier.id, 'on-loan', now.toISOString());
       // Out now: the approvals waiting behind this one keep their place without their days running.
       settleApprovalTerms(db, dossier.id, now, session.settings.approvalValidDays);
-      const loan = findLoan(db, id);
-      if (!loan) throw new AppError('INTERNAL');
-      dossierId = dossier.id;
-      return toLoanView(loan, now);
+      return id;
     },
     (loan) => ({
       action: 'loan:checkout',
-      target: { type: 'dossier', id: dossierId, label: loan.archiveNumber },
       summary: { loanId: loan.id, requestId: loan.requestId, kind: loan.kind, borrower: loan.borrower?.login ?? loan.outsider?.name ?? '', dueOn: loan.dueOn, documents: loan.documents.length, pages: loan.pagesOut, signedBy: loan.borrowerSignature.name, renewalOf: renewed, passedOnFrom: passedOn },
     }),
   );

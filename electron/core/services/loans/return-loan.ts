@@ -1,5 +1,5 @@
 import { setDossierStatus } from '../../../../db/repositories/dossiers';
-import { findLoan, insertReturn } from '../../../../db/repositories/loans';
+import { insertReturn } from '../../../../db/repositories/loans';
 import type { Finding, LoanView, Signature } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
 import type { HandlerContext } from '../../context';
@@ -9,7 +9,7 @@ import { settleApprovalTerms } from './approval-terms';
 import { checkFindings } from './findings';
 import { requireVisibleLoan } from './loan-access';
 import { loanQueue } from './loan-queue';
-import { toLoanView } from './loan-view';
+import { writeLoan } from './write-loan';
 
 /**
  * Takes a loan back and cancels its entry (注销): what came back is checked against what went out
@@ -19,8 +19,8 @@ import { toLoanView } from './loan-view';
 export function returnLoan(ctx: HandlerContext, input: { loanId: number; findings: Finding[]; signature: Signature; note?: string | undefined }): LoanView {
   const session = ctx.session();
   const now = ctx.env.now();
-  let dossierId = 0;
-  return ctx.write(
+  return writeLoan(
+    ctx,
     (db) => {
       const { loan, dossier } = requireVisibleLoan(db, session, input.loanId);
       if (loan.returned) throw new AppError('CONFLICT', { zh: `借阅登记 ${loan.id} 已于 ${loan.returned.at.slice(0, 10)} 归还注销`, en: `Loan ${loan.id} was returned on ${loan.returned.at.slice(0, 10)}` });
@@ -34,14 +34,10 @@ export function returnLoan(ctx: HandlerContext, input: { loanId: number; finding
       if (next) {
         issueNotice(db, { userId: next.requester?.id ?? next.registeredBy.id, kind: 'queue-turn', subject: `request:${next.id}`, key: `request:${next.id}:turn:${loan.id}`, detail: { archiveNumber: dossier.archiveNumber, title: dossier.title, requestId: next.id }, at: now.toISOString() });
       }
-      dossierId = dossier.id;
-      const returned = findLoan(db, loan.id);
-      if (!returned) throw new AppError('INTERNAL');
-      return toLoanView(returned, now);
+      return loan.id;
     },
     (loan) => ({
       action: 'loan:return',
-      target: { type: 'dossier', id: dossierId, label: loan.archiveNumber },
       summary: { loanId: loan.id, kind: loan.kind, findings: loan.returned?.findings.length ?? 0, overdueDays: loan.overdueDays, signedBy: loan.returned?.returnerSignature.name ?? '' },
     }),
   );

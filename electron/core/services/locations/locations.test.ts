@@ -47,6 +47,14 @@ describe('storage locations: room → cabinet → shelf → box', () => {
     expect(await call(core, 'location:remove', { id: box.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(await call(core, 'location:remove', { id: cabinet1.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(await ok(core, 'location:remove', { id: cabinet2.id })).toEqual({ removed: true });
+    // A place the stocktake register names stays, empty or not: the register is kept for good.
+    const shelf9 = await ok(core, 'location:create', { parentId: cabinet1.id, code: '9', name: '第9层' });
+    await ok(core, 'stocktake:start', { locationId: shelf9.id });
+    expect(await call(core, 'location:remove', { id: shelf9.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('登记册永久保存') as string } });
+    // So does a room the inspection register names.
+    const inspected = await ok(core, 'location:create', { parentId: null, code: 'Z', name: '临时库房' });
+    await ok(core, 'inspection:start', { locationId: inspected.id });
+    expect(await call(core, 'location:remove', { id: inspected.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('有盘点或保管检查记录') as string } });
     const [event] = (await ok(core, 'audit:list', { action: 'dossier:shelve' })).items;
     expect(event?.summary).toEqual({ from: null, to: 'A-01-1-15' });
     const off = await ok(core, 'dossier:set-location', { archiveNumber: shelved.archiveNumber, locationId: null });

@@ -1,4 +1,4 @@
-import { allLocations, deleteLocation, dossierCountsByLocation, insertLocation, locationInUse, updateLocation, type LocationRow } from '../../../../db/repositories/locations';
+import { allLocations, deleteLocation, dossierCountsByLocation, insertLocation, locationInRegisters, locationInUse, updateLocation, type LocationRow } from '../../../../db/repositories/locations';
 import { setDossierLocation } from '../../../../db/repositories/dossiers';
 import type { Db } from '../../../../db/open';
 import type { DossierDetail, LocationView } from '../../../../shared/contract';
@@ -94,6 +94,9 @@ export function removeLocation(ctx: HandlerContext, id: number): { removed: bool
   if (!row) throw noPlace();
   if (rows.some((r) => r.parentId === id) || locationInUse(db, id)) {
     throw new AppError('CONFLICT', { zh: `${row.name}（${row.code}）中还有存放位置或档案，不能删除`, en: `${row.name} (${row.code}) still holds places or dossiers; it cannot be removed` });
+  }
+  if (locationInRegisters(db, id)) {
+    throw new AppError('CONFLICT', { zh: `${row.name}（${row.code}）有盘点或保管检查记录，登记册永久保存，此位置不能删除（可以改名）`, en: `${row.name} (${row.code}) is named in the stocktake or inspection register, which is kept for good; the place cannot be removed (it can be renamed)` });
   }
   ctx.write((w) => deleteLocation(w, id), { action: 'location:remove', target: { type: 'location', id, label: row.code }, summary: { name: row.name } });
   return { removed: true };

@@ -1,15 +1,16 @@
 import { listDocuments, updateDocument } from '../../../../db/repositories/documents';
-import { appendScanPages, recordScanFile, scanPageCounts } from '../../../../db/repositories/scans';
+import { appendScanPages, recordScanFiles, scanPageCounts } from '../../../../db/repositories/scans';
 import type { ScanFiling } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
 import { formatByteLimit } from '../../../../shared/contract/staging';
 import type { HandlerContext } from '../../context';
-import { ScanFileWriter, scanKeys, wipeScanKeys } from '../../attachments/file-store';
-import { readStagedFile } from '../../staging/staged-file-reader';
+import { ScanFileWriter, sharedScanKeys, wipeScanKeys, type SealedFile } from '../../attachments/file-store';
+import { sealOnThread } from '../../attachments/seal-pool';
+import type { StagedFile } from '../../staging/staging-area';
 import { fileDocument, refreshAfterDocuments, requireVisibleDocument } from '../documents/documents';
 import { requireVisibleDossier } from '../dossiers/dossier-access';
 import { definitionOf } from '../dossiers/dossier-summary';
-import { inspectScan, type ScanInspection } from '../../attachments/inspect';
+import type { ScanInspection } from '../../attachments/inspect';
 import { toAppError } from '../../errors';
 
 export interface AddScansInput {
@@ -17,13 +18,20 @@ export interface AddScansInput {
   stagedFileIds: string[];
   documentId?: number | undefined;
   checklistItem?: string | undefined;
+  title?: string | undefined;
+  /**
+   * Internal (not in the contract): a new document for the checklist item even if it has one –
+   * opened in the filing's own transaction, so a refused filing leaves no empty document behind.
+   */
+  newDocument?: boolean | undefined;
 }
 
-interface CheckedFile {
+interface StoredFile {
   stagedFileId: string;
   name: string;
   size: number;
   inspection: ScanInspection;
+  address: string;
 }
 
 /** A document's title from a file's own name: without its folder and extension. */
@@ -33,45 +41,68 @@ function titleOf(name: string): string {
   return (dot > 0 ? base.slice(0, dot) : base).trim().slice(0, 200) || base;
 }
 
-/** The most pixels an image may have: A3 at 600 dpi is about 70 million. A few hundred kilobytes can claim billions (an image bomb). */
-const MAX_PIXELS = 80_000_000;
+/** Bytes of staged files read and checked ahead of the one being stored (at least the next file, whatever its size). */
+const READ_AHEAD_BYTES = 32 * 1024 * 1024;
 
-async function readWhole(file: Parameters<typeof readStagedFile>[0]): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  for await (const part of readStagedFile(file)) parts.push(part);
-  return Buffer.concat(parts);
+/**
+ * A staged file read, checked and sealed on a seal thread: too large, not a scan, damaged or an
+ * image bomb (inspectScan) is refused (VALIDATION) with its reason.
+ */
+async function checkFile(staged: StagedFile, maxBytes: number, keys: SharedArrayBuffer): Promise<{ sealed: SealedFile; inspection: ScanInspection }> {
+  if (staged.size > maxBytes) {
+    throw new AppError('VALIDATION', { zh: `“${staged.name}”超过 ${formatByteLimit(maxBytes)}，不能归档`, en: `“${staged.name}” is larger than ${formatByteLimit(maxBytes)} and cannot be filed` });
+  }
+  const { address, inspection, sealed } = await sealOnThread({ source: staged.source, name: staged.name, keys });
+  return { sealed: { address, sealed, size: staged.size }, inspection };
 }
 
 /**
- * Every staged file read and checked before anything is stored: a file too large, of a kind that
- * is not a scan, or damaged is refused with its reason – and then none of the batch is filed.
- * One file is in memory at a time (a batch may be hundreds of pages).
+ * Every staged file read once, checked and sealed from the same bytes, and – while none has been
+ * refused – written (the writer puts nothing in place before `finish`). A file too large, of a
+ * kind that is not a scan, or damaged is refused with its reason, the rest still checked so that
+ * every reason is said – and then none of the batch is filed. Files are read and sealed ahead of
+ * the one being written up to READ_AHEAD_BYTES, besides the sealed ones being written
+ * (ScanFileWriter bounds them): a batch may be hundreds of pages.
  */
-async function checkFiles(ctx: HandlerContext, ids: readonly string[]): Promise<CheckedFile[]> {
+async function checkAndStore(ctx: HandlerContext, ids: readonly string[], writer: ScanFileWriter, keys: SharedArrayBuffer): Promise<StoredFile[]> {
   const session = ctx.session();
   const maxBytes = session.settings.scanMaxMegabytes * 1024 * 1024;
   if (new Set(ids).size !== ids.length) throw new AppError('VALIDATION', { zh: '同一文件被选择了两次', en: 'The same file was chosen twice' });
-  const checked: CheckedFile[] = [];
+  const stored: StoredFile[] = [];
   const refusals: { name: string; error: AppError }[] = [];
-  for (const id of ids) {
-    const staged = session.stagedFiles.get(id, 'scan');
-    try {
-      if (staged.size > maxBytes) {
-        throw new AppError('VALIDATION', { zh: `“${staged.name}”超过 ${formatByteLimit(maxBytes)}，不能归档`, en: `“${staged.name}” is larger than ${formatByteLimit(maxBytes)} and cannot be filed` });
-      }
-      const inspection = await inspectScan(await readWhole(staged.source), staged.name);
-      if ((inspection.width ?? 0) * (inspection.height ?? 0) > MAX_PIXELS) {
-        throw new AppError('VALIDATION', {
-          zh: `“${staged.name}”的图像过大（${inspection.width ?? 0}×${inspection.height ?? 0} 像素，上限 8000 万像素，约 A3 幅面 600 dpi），请降低扫描分辨率`,
-          en: `“${staged.name}” is too large an image (${inspection.width ?? 0} × ${inspection.height ?? 0} pixels; at most 80 million, about A3 at 600 dpi); scan at a lower resolution`,
-        });
-      }
-      checked.push({ stagedFileId: id, name: staged.name, size: staged.size, inspection });
-    } catch (error) {
-      const refusal = toAppError(error);
-      if (refusal.code !== 'VALIDATION') throw refusal;
-      refusals.push({ name: staged.name, error: refusal });
+  const files = ids.map((id) => session.stagedFiles.get(id, 'scan'));
+  // The next files are read and sealed while one is written: the seal threads and the disk work beside this thread.
+  const checks: Promise<{ checked: Awaited<ReturnType<typeof checkFile>> } | { error: unknown }>[] = [];
+  let ahead = 0;
+  const readAhead = (from: number) => {
+    let bytes = 0;
+    for (let i = from; i < ahead; i += 1) bytes += files[i]?.size ?? 0;
+    while (ahead < files.length && (ahead === from || bytes < READ_AHEAD_BYTES)) {
+      const staged = files[ahead] as StagedFile;
+      bytes += staged.size;
+      checks.push(checkFile(staged, maxBytes, keys).then((checked) => ({ checked }), (error: unknown) => ({ error })));
+      ahead += 1;
     }
+  };
+  try {
+    for (const [index, staged] of files.entries()) {
+      readAhead(index);
+      const result = await (checks[index] as (typeof checks)[number]);
+      if ('error' in result) {
+        const refusal = toAppError(result.error);
+        if (refusal.code !== 'VALIDATION') throw refusal;
+        refusals.push({ name: staged.name, error: refusal });
+        continue;
+      }
+      const { checked } = result;
+      if (refusals.length > 0) continue;
+      const id = ids[index] as string;
+      await writer.put(checked.sealed);
+      stored.push({ stagedFileId: id, name: staged.name, size: staged.size, inspection: checked.inspection, address: checked.sealed.address });
+    }
+  } finally {
+    // Whatever ends the loop, every file read ahead has settled before the keys are wiped: no seal thread still uses them.
+    await Promise.allSettled(checks);
   }
   const [only] = refusals;
   if (only && ids.length === 1) throw only.error;
@@ -82,7 +113,7 @@ async function checkFiles(ctx: HandlerContext, ids: readonly string[]): Promise<
       { issues: refusals.map((r) => ({ path: r.name, message: r.error.messageZh, messageEn: r.error.messageEn })) },
     );
   }
-  return checked;
+  return stored;
 }
 
 /**
@@ -102,13 +133,16 @@ export async function addScans(ctx: HandlerContext, input: AddScansInput): Promi
   if (input.checklistItem !== undefined && !definitionOf(reader, dossierBefore)?.checklist.some((c) => c.key === input.checklistItem)) {
     throw new AppError('VALIDATION', { zh: `此档案的清单中没有“${input.checklistItem}”`, en: `The dossier’s checklist has no item "${input.checklistItem}"` });
   }
-  const files = await checkFiles(ctx, input.stagedFileIds);
-  const keys = scanKeys(session.archive.dataKey);
-  const stored: (CheckedFile & { address: string })[] = [];
+  // Wiped when the filing ends – also where the seal threads see them: every job has settled by then.
+  const keys = sharedScanKeys(session.archive.dataKey);
+  const writer = new ScanFileWriter(ctx.env.paths.scans, keys);
+  let stored: StoredFile[];
   try {
-    const writer = new ScanFileWriter(ctx.env.paths.scans, keys);
-    for (const file of files) stored.push({ ...file, address: writer.put(await readWhole(session.stagedFiles.get(file.stagedFileId, 'scan').source)) });
-    writer.finish();
+    stored = await checkAndStore(ctx, input.stagedFileIds, writer, keys.shared);
+    await writer.finish();
+  } catch (error) {
+    await writer.abandon();
+    throw error;
   } finally {
     wipeScanKeys(keys);
   }
@@ -117,43 +151,50 @@ export async function addScans(ctx: HandlerContext, input: AddScansInput): Promi
       const dossier = requireVisibleDossier(db, session, input.archiveNumber);
       const outcome: ScanFiling = { archiveNumber: dossier.archiveNumber, documents: [], files: [] };
       const touched = new Map<number, ScanFiling['documents'][number]>();
-      const target = (file: CheckedFile): number => {
+      const touch = (document: { id: number; title: string }, created: boolean): number => {
+        if (!touched.has(document.id)) touched.set(document.id, { id: document.id, title: document.title, pagesAdded: 0, created });
+        return document.id;
+      };
+      // The document a file goes to: the one named, the checklist item's or the one titled, found (or opened) once for the batch; else one per file.
+      let chosen: number | undefined;
+      // Page counts the documents opened by this filing were given when opened (one file's pages, when each file has its own).
+      const openedWith = new Map<number, number>();
+      const target = (file: StoredFile): number => {
+        if (chosen !== undefined) return chosen;
         if (input.documentId !== undefined) {
           const { document } = requireVisibleDocument(db, session, input.documentId);
           if (document.dossierId !== dossier.id) throw new AppError('VALIDATION', { zh: '所选卷内文件不属于此档案', en: 'The document chosen is not in this dossier' });
-          if (!touched.has(document.id)) touched.set(document.id, { id: document.id, title: document.title, pagesAdded: 0, created: false });
-          return document.id;
+          return (chosen = touch(document, false));
         }
-        if (input.checklistItem !== undefined) {
-          const existing = listDocuments(db, dossier.id).find((d) => d.checklistItem === input.checklistItem);
-          if (existing) {
-            if (!touched.has(existing.id)) touched.set(existing.id, { id: existing.id, title: existing.title, pagesAdded: 0, created: false });
-            return existing.id;
-          }
-        }
-        const filed = fileDocument(db, session, dossier, { checklistItem: input.checklistItem, title: input.checklistItem === undefined ? titleOf(file.name) : undefined, pages: 0 }, at);
-        touched.set(filed.id, { id: filed.id, title: filed.title, pagesAdded: 0, created: true });
-        return filed.id;
+        const existing = input.checklistItem === undefined || input.newDocument === true ? undefined : listDocuments(db, dossier.id).find((d) => d.checklistItem === input.checklistItem);
+        if (existing) return (chosen = touch(existing, false));
+        const forBatch = input.checklistItem !== undefined || input.title !== undefined;
+        const pages = forBatch ? 0 : file.inspection.pages;
+        const filed = touch(fileDocument(db, session, dossier, { checklistItem: input.checklistItem, title: input.checklistItem === undefined ? (input.title ?? titleOf(file.name)) : undefined, pages }, at), true);
+        openedWith.set(filed, pages);
+        if (forBatch) chosen = filed;
+        return filed;
       };
-      for (const file of stored) {
-        const { id: fileId, existed } = recordScanFile(db, {
-          address: file.address,
-          size: file.size,
-          mediaType: file.inspection.mediaType,
-          pages: file.inspection.pages,
-          width: file.inspection.width ?? null,
-          height: file.inspection.height ?? null,
-          storedAt: at,
-          storedBy: session.record.id,
-        });
+      const records = recordScanFiles(
+        db,
+        stored.map((file) => ({ address: file.address, size: file.size, mediaType: file.inspection.mediaType, pages: file.inspection.pages, width: file.inspection.width ?? null, height: file.inspection.height ?? null, storedAt: at, storedBy: session.record.id })),
+      );
+      const pagesByDocument = new Map<number, { fileId: number; pageInFile: number; sourceName: string }[]>();
+      stored.forEach((file, i) => {
+        const record = records[i];
+        if (!record) throw new Error('a stored file has no row');
+        const { id: fileId, existed } = record;
         const documentId = target(file);
-        appendScanPages(db, documentId, Array.from({ length: file.inspection.pages }, (_, pageInFile) => ({ fileId, pageInFile, sourceName: file.name })), session.record.id, at);
+        const pages = pagesByDocument.get(documentId) ?? [];
+        for (let pageInFile = 0; pageInFile < file.inspection.pages; pageInFile += 1) pages.push({ fileId, pageInFile, sourceName: file.name });
+        pagesByDocument.set(documentId, pages);
         const entry = touched.get(documentId);
         if (entry) entry.pagesAdded += file.inspection.pages;
         outcome.files.push({ name: file.name, mediaType: file.inspection.mediaType, pages: file.inspection.pages, stored: existed ? 'duplicate' : 'new' });
-      }
+      });
+      appendScanPages(db, pagesByDocument, session.record.id, at);
       // The scanned pages are the document's page count from now on (the return check counts them).
-      for (const [documentId, pages] of scanPageCounts(db, [...touched.keys()])) updateDocument(db, documentId, { pages }, at);
+      for (const [documentId, pages] of scanPageCounts(db, [...touched.keys()])) if (openedWith.get(documentId) !== pages) updateDocument(db, documentId, { pages }, at);
       refreshAfterDocuments(db, dossier);
       outcome.documents = [...touched.values()];
       return { outcome, dossierId: dossier.id };
@@ -169,6 +210,6 @@ export async function addScans(ctx: HandlerContext, input: AddScansInput): Promi
       },
     }),
   ).outcome;
-  for (const file of files) session.stagedFiles.discard(file.stagedFileId);
+  for (const file of stored) session.stagedFiles.discard(file.stagedFileId);
   return filing;
 }

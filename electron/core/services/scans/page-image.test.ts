@@ -1,9 +1,9 @@
-import { existsSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { addUser, call, newArchive, ok, stageBytes, switchTo } from '../../../../tests/helpers/core';
-import { filesUnder } from '../../../../tests/helpers/files';
+import { addUser, ADMIN, call, newArchive, ok, stageBytes, switchTo } from '../../../../tests/helpers/core';
+import { watchReads } from '../../../../tests/helpers/fs-watch';
 import { blockJpeg, blockPdf, readGrey } from '../../../../tests/helpers/scan-images';
+import { scansIn, serviceDossier } from '../../../../tests/helpers/scan-dossier';
 import { useTempDirs } from '../../../../tests/helpers/temp-dir';
 import type { Core } from '../../core';
 import { retireScanImageThreads } from '../../attachments/scan-image-pool';
@@ -32,20 +32,19 @@ afterAll(() => retireScanImageThreads());
 beforeEach(async () => {
   dir = tempDir();
   core = await newArchive(dir);
-  await ok(core, 'department:create', { code: 'SHB', name: '售后部' });
-  archiveNumber = (await ok(core, 'dossier:create', { typeKey: 'vehicle-service', fields: { customerName: '王五', phone: '13900139000', plate: '沪A12345', serviceDate: '2026-09-30' }, departmentCode: 'SHB' })).archiveNumber;
+  archiveNumber = await serviceDossier(core);
 });
 
-const scansIn = () => (existsSync(join(dir, 'scans')) ? filesUnder(join(dir, 'scans')) : []);
+const storedScans = () => scansIn(dir);
 const stored = (name: string, bytes: Uint8Array) => stageBytes(core, name, bytes, 'scan');
 const pagesOf = async (number: string) => (await ok(core, 'scan:list', { archiveNumber: number })).documents.flatMap((d) => d.pages);
 const image = (pageId: number, size: 'thumbnail' | 'view' = 'thumbnail') => ok(core, 'scan:page-image', { pageId, size });
 
 /** Files a scan and returns its pages' ids and the stored original's path. */
 async function file(name: string, bytes: Uint8Array, number = archiveNumber): Promise<{ pageIds: number[]; original: string }> {
-  const before = new Set(scansIn());
+  const before = new Set(storedScans());
   await ok(core, 'scan:add', { archiveNumber: number, stagedFileIds: [await stored(name, bytes)] });
-  const original = scansIn().find((path) => !before.has(path));
+  const original = storedScans().find((path) => !before.has(path));
   if (!original) throw new Error('nothing stored');
   return { pageIds: (await pagesOf(number)).filter((p) => p.sourceName === name).map((p) => p.id), original };
 }
@@ -71,7 +70,7 @@ describe('scan:page-image', () => {
     expect(grey.at(0.5, 0.25)).toBeLessThan(60);
     expect(grey.at(0.5, 0.75)).toBeGreaterThan(200);
     // Kept beside the original, sealed like it: no stretch of the image is in the file.
-    const kept = scansIn().filter((path) => path !== original);
+    const kept = storedScans().filter((path) => path !== original);
     expect(kept).toHaveLength(1);
     expect(readFileSync(kept[0] ?? '').includes(Buffer.from(first.bytes).subarray(200, 232))).toBe(false);
 
@@ -84,7 +83,7 @@ describe('scan:page-image', () => {
     const view = await image(pageId, 'view');
     expect(view.height).toBeGreaterThanOrEqual(1995);
     expect(draws.count).toBe(before + 2);
-    expect(scansIn()).toHaveLength(3);
+    expect(storedScans()).toHaveLength(3);
     await ok(core, 'scan:rotate', { pageId, rotation: 90 });
     expect(await image(pageId)).toMatchObject({ rotation: 90, width: first.width, height: first.height });
     expect(draws.count).toBe(before + 2);
@@ -94,7 +93,7 @@ describe('scan:page-image', () => {
     const { pageIds, original } = await file('维修照片.jpg', await blockJpeg({ width: 600, height: 800 }));
     const pageId = pageIds[0] ?? 0;
     const first = await image(pageId);
-    const [kept] = scansIn().filter((path) => path !== original);
+    const [kept] = storedScans().filter((path) => path !== original);
     if (!kept) throw new Error('no image kept');
     flipByte(kept);
     const before = draws.count;
@@ -123,7 +122,7 @@ describe('scan:page-image', () => {
     const photo = await file('照片.jpg', await blockJpeg({ width: 300, height: 400 }));
     for (const pageId of [...pdf.pageIds, ...photo.pageIds]) await image(pageId);
     await image(photo.pageIds[0] ?? 0, 'view');
-    const files = scansIn();
+    const files = storedScans();
     expect(files).toHaveLength(2 + 4);
     // Old enough to be collected, were they nobody's.
     const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
@@ -131,14 +130,14 @@ describe('scan:page-image', () => {
     const report = await ok(core, 'archive:verify', {});
     const check = report.checks.find((c) => c.name === 'scans');
     expect(check).toMatchObject({ ok: true, message: '全部 2 个扫描文件完好' });
-    expect(scansIn().sort()).toEqual(files.sort());
+    expect(storedScans().sort()).toEqual(files.sort());
 
     const keptImages = files.filter((path) => path !== pdf.original && path !== photo.original);
     flipByte(keptImages[0] ?? '');
     const after = await ok(core, 'archive:verify', {});
     expect(after.damagedScans).toEqual([]);
     expect(after.checks.find((c) => c.name === 'scans')).toMatchObject({ ok: true, message: expect.stringContaining('已移除 1 个损坏的页面图像缓存') as string });
-    expect(scansIn()).toHaveLength(files.length - 1);
+    expect(storedScans()).toHaveLength(files.length - 1);
   });
 
   it('viewing a page of a classified document is audited, its thumbnail is not; a reader who may not see the dossier is told there is no such page', async () => {
@@ -161,6 +160,26 @@ describe('scan:page-image', () => {
     await switchTo(core, 'low');
     expect(await call(core, 'scan:page-image', { pageId: ordinaryPage, size: 'view' })).toMatchObject({ ok: true });
     for (const size of ['thumbnail', 'view'] as const) expect(await call(core, 'scan:page-image', { pageId: secretPage, size })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
+  it('the thumbnails of a PDF with many pages, asked for at once, read and decrypt its original once; a new session reads it afresh', async () => {
+    const { pageIds, original } = await file('多页合同.pdf', await blockPdf(6, 3));
+    const reads = watchReads((path) => path === original);
+    try {
+      draws.count = 0;
+      const images = await Promise.all(pageIds.map((id) => image(id)));
+      expect(images).toHaveLength(6);
+      expect(draws.count).toBe(6);
+      expect(reads.seen).toHaveLength(1);
+      // The block is on page 3 only: each page is drawn from its own page of the kept file.
+      expect(await Promise.all(images.map(async (i) => (await readGrey(i.bytes)).at(0.5, 0.25) < 60))).toEqual([false, false, true, false, false, false]);
+      await ok(core, 'session:lock', {});
+      await ok(core, 'session:login', { login: ADMIN.login, password: ADMIN.password });
+      await image(pageIds[0] ?? 0, 'view');
+      expect(reads.seen).toHaveLength(2);
+    } finally {
+      reads.undo();
+    }
   });
 
   it('a removed page and a page that never was are not found', async () => {

@@ -6,6 +6,7 @@ import { scanKeys, storedFileLooksWhole, wipeScanKeys } from '../../attachments/
 import { checkJpeg } from '../../attachments/inspect/jpeg';
 import { drawPageImage, PageNotDrawn, type DrawnPageImage } from '../../attachments/scan-image-pool';
 import { LONG_SIDE } from '../../attachments/scan-image-protocol';
+import { keptOriginalsOf, type KeptFile } from './kept-originals';
 import { auditClassifiedView, readPageOriginal, requireLivePage, scanDamaged, type PlacedPage } from './scan-page-access';
 
 interface PageImageInput {
@@ -25,7 +26,7 @@ function cachedImage(root: string, contentKey: Uint8Array, address: string): Dra
 }
 
 /** Draws the page on a scan image thread; a page its decoder refuses is said with its place. */
-async function drawn({ page, document, dossier }: PlacedPage, original: Buffer, size: ScanImageSize): Promise<DrawnPageImage> {
+async function drawn({ page, document, dossier }: PlacedPage, original: Uint8Array, size: ScanImageSize): Promise<DrawnPageImage> {
   try {
     return await drawPageImage({ bytes: original, mediaType: page.file.mediaType as ScanMediaType, page: page.pageInFile, longSide: LONG_SIDE[size] });
   } catch (error) {
@@ -35,6 +36,16 @@ async function drawn({ page, document, dossier }: PlacedPage, original: Buffer, 
       { zh: `档案 ${dossier.archiveNumber}“${document.title}”的扫描件（${page.sourceName}）第 ${page.pageInFile + 1} 页无法显示为图像：${error.message}`, en: `Page ${page.pageInFile + 1} of the scan (${page.sourceName}) of “${document.title}” in dossier ${dossier.archiveNumber} cannot be shown as an image: ${error.message}` },
       { cause: error },
     );
+  }
+}
+
+/** Draws a page of a file with many: from its kept original, a copy at a time (kept-originals.ts). */
+async function drawnFromKept(placed: PlacedPage, original: KeptFile, size: ScanImageSize): Promise<DrawnPageImage> {
+  const copy = await original.lend();
+  try {
+    return await drawn(placed, copy.bytes, size);
+  } finally {
+    copy.release();
   }
 }
 
@@ -61,7 +72,8 @@ function shown(ctx: HandlerContext, placed: PlacedPage, input: PageImageInput, i
  * drawn on a scan image thread while the core's queue goes on with other calls, then kept
  * encrypted in the scan store (derived-files.ts). A kept image is served while its original is
  * there whole in size – checking the original's every byte is verify's, reading a large PDF each
- * time would defeat the cache; a missing original is SCAN_DAMAGED as when the file is opened.
+ * time would defeat the cache; a missing original is SCAN_DAMAGED as when the file is opened. The
+ * original of a file with many pages is kept decrypted in memory for a short while (kept-originals.ts).
  */
 export function scanPageImage(ctx: HandlerContext, input: PageImageInput): ScanPageImage {
   const session = ctx.session();
@@ -70,7 +82,7 @@ export function scanPageImage(ctx: HandlerContext, input: PageImageInput): ScanP
   const root = ctx.env.paths.scans;
   const keys = scanKeys(session.archive.dataKey);
   let address: string;
-  let original: Buffer;
+  let draw: () => Promise<DrawnPageImage>;
   try {
     address = derivedAddress(keys.name, file.address, pageInFile, input.size);
     const cached = cachedImage(root, keys.content, address);
@@ -78,17 +90,22 @@ export function scanPageImage(ctx: HandlerContext, input: PageImageInput): ScanP
       if (!storedFileLooksWhole(root, file.address, file.size)) throw scanDamaged(placed);
       return shown(ctx, placed, input, cached);
     }
-    original = readPageOriginal(root, keys, placed);
+    if (file.pages > 1) {
+      // The other pages are likely asked for next (a thumbnail strip): the file is decrypted once for them all.
+      const kept = keptOriginalsOf(session);
+      const original = kept.get(file.address) ?? kept.keep(file.address, readPageOriginal(root, keys, placed));
+      draw = () => drawnFromKept(placed, original, input.size);
+    } else {
+      const original = readPageOriginal(root, keys, placed);
+      draw = () => drawn(placed, original, input.size);
+    }
   } finally {
     wipeScanKeys(keys);
   }
-  return ctx.outsideQueue(
-    () => drawn(placed, original, input.size),
-    (done, image) => {
-      // Looked up again: the page may have been turned, moved or removed meanwhile.
-      const now = requireLivePage(done.session().archive.database.db, done.session(), input.pageId);
-      keepImage(done, address, image.jpeg);
-      return shown(done, now, input, image);
-    },
-  );
+  return ctx.outsideQueue(draw, (done, image) => {
+    // Looked up again: the page may have been turned, moved or removed meanwhile.
+    const now = requireLivePage(done.session().archive.database.db, done.session(), input.pageId);
+    keepImage(done, address, image.jpeg);
+    return shown(done, now, input, image);
+  });
 }

@@ -8,6 +8,7 @@ import type { AuditDraft } from '../../audit/chain';
 import type { HandlerContext } from '../../context';
 import type { ActiveSession } from '../../session';
 import { visibilityOf } from '../access/visibility';
+import { requireNotHeld } from '../holds/hold-guard';
 import { refreshAfterDocuments, requireVisibleDocument } from '../documents/documents';
 import { scansOf } from './scan-queries';
 
@@ -104,6 +105,7 @@ export function removePages(ctx: HandlerContext, input: { pageIds: number[]; rea
     ctx,
     (db, session, at) => {
       const { pages, dossier } = requirePages(db, session, input.pageIds);
+      requireNotHeld(db, [dossier]);
       markPagesRemoved(db, input.pageIds, session.record.id, at);
       const from = [...new Set(pages.map((p) => p.documentId))];
       for (const documentId of from) setPagePositions(db, livePageIds(db, documentId));

@@ -26,6 +26,8 @@ export function requireLivePage(db: Db, session: ActiveSession, pageId: number):
   const document = findDocument(db, page.documentId);
   const dossier = findDossierById(db, page.dossierId);
   if (!document || !dossier) throw noPage(pageId);
+  // Its scans were erased with it (disposal): said so, never taken for damage.
+  if (dossier.status === 'destroyed') throw new AppError('NOT_FOUND', { zh: `档案 ${dossier.archiveNumber} 已销毁，其扫描件已删除`, en: `Dossier ${dossier.archiveNumber} is destroyed; its scans were erased` });
   return { page, document, dossier };
 }
 

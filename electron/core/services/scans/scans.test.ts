@@ -1,10 +1,11 @@
-import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { addUser, call, newArchive, ok, stageBytes, switchTo } from '../../../../tests/helpers/core';
 import { filesContaining, filesUnder } from '../../../../tests/helpers/files';
 import { fakeExe, samplePdf, samplePng, sampleTiff, truncated } from '../../../../tests/helpers/scan-files';
+import { scansIn, serviceDossier } from '../../../../tests/helpers/scan-dossier';
 import { useTempDirs } from '../../../../tests/helpers/temp-dir';
 import type { Core } from '../../core';
 
@@ -13,14 +14,12 @@ let dir: string;
 let core: Core;
 let archiveNumber: string;
 
-const scansIn = (root: string) => (existsSync(join(root, 'scans')) ? filesUnder(join(root, 'scans')) : []);
 const stageScan = (name: string, bytes: Uint8Array) => stageBytes(core, name, bytes, 'scan');
 
 beforeEach(async () => {
   dir = tempDir();
   core = await newArchive(dir);
-  await ok(core, 'department:create', { code: 'SHB', name: '售后部' });
-  archiveNumber = (await ok(core, 'dossier:create', { typeKey: 'vehicle-service', fields: { customerName: '王五', phone: '13900139000', plate: '沪A12345', serviceDate: '2026-09-30' }, departmentCode: 'SHB' })).archiveNumber;
+  archiveNumber = await serviceDossier(core);
 });
 
 describe('filing scans', () => {
@@ -120,7 +119,15 @@ describe('filing scans', () => {
     expect(read.ok ? '' : read.error.message).toContain('结算单');
     const report = await ok(core, 'archive:verify', {});
     expect(report.ok).toBe(false);
-    expect(report.damagedScans).toEqual([{ fileId: expect.any(Number) as number, archiveNumber, documentTitle: '结算单' }]);
+    // Named by its place in the catalogue, not its title: whoever runs verify may not read the dossier.
+    const detail = await ok(core, 'dossier:get', { archiveNumber });
+    const filed = detail.documents.find((d) => d.id === filing.documents[0]?.id);
+    const group = detail.groups.find((g) => g.key === filed?.groupKey)?.name ?? null;
+    expect(report.damagedScans).toEqual([{ fileId: expect.any(Number) as number, archiveNumber, document: { group, position: filed?.position } }]);
+    const words = report.checks.find((c) => c.name === 'scans')?.message ?? '';
+    expect(words).toContain(`档案 ${archiveNumber} 卷内文件`);
+    expect(words).toContain(`第 ${String(filed?.position)} 号`);
+    expect(words).not.toContain('结算单');
   });
 
   it('collects a stored file no record refers to once it is an hour old, and keeps a younger one (a write about to be recorded)', async () => {
@@ -210,5 +217,16 @@ describe('filing scans', () => {
 
     await ok(core, 'scan:remove', { pageIds: [page.id], reason: '扫错' });
     expect((await ok(core, 'dossier:get', { archiveNumber })).documents.find((d) => d.id === filing.documents[0]?.id)?.pages).toBe(0);
+  });
+});
+
+describe('filing onto the dossier under one title', () => {
+  it('opens one document of that title for every file of the batch (a camera sitting); a title beside a checklist item is refused', async () => {
+    const filing = await ok(core, 'scan:add', { archiveNumber, title: '购车发票（高拍仪）', stagedFileIds: [await stageScan('高拍仪 第1页.png', samplePng()), await stageScan('高拍仪 第2页.png', samplePng({ variant: 1 }))] });
+    expect(filing.documents).toEqual([{ id: expect.any(Number) as number, title: '购车发票（高拍仪）', pagesAdded: 2, created: true }]);
+    const document = (await ok(core, 'scan:list', { archiveNumber })).documents.find((d) => d.title === '购车发票（高拍仪）');
+    expect(document?.pages.map((p) => p.sourceName)).toEqual(['高拍仪 第1页.png', '高拍仪 第2页.png']);
+    const refused = await call(core, 'scan:add', { archiveNumber, checklistItem: 'receptionSheet', title: '接车单', stagedFileIds: [await stageScan('接车单.png', samplePng())] });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ path: 'title' }] } });
   });
 });

@@ -61,7 +61,7 @@ describe('three-role separation (三员分立)', () => {
 
     // The system administrator: settings yes, users and dossiers no.
     const admin = (await ok(core, 'session:status', {})).session?.user;
-    expect(admin?.permissions).toEqual(['archive.verify', 'settings.manage', 'type.manage', 'user.read']);
+    expect(admin?.permissions).toEqual(['archive.backup', 'archive.verify', 'settings.manage', 'type.manage', 'user.read']);
     expect(await call(core, 'dossier:list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await call(core, 'user:create', { login: 'x1', displayName: 'x', roles: ['staff'], departmentCode: 'DAS', clearance: 0, password: 'x1-password-1' })).toMatchObject({
       ok: false,

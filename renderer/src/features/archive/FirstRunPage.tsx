@@ -1,11 +1,15 @@
-import { Alert, Button, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, Button, Form, Input, Segmented, Spin, Typography } from 'antd';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PASSWORD_MIN_LENGTH } from '../../../../shared/password-policy';
 import { useSession } from '../../app/SessionProvider';
 import { errorText } from '../../lib/api';
 import { loginRules } from '../../lib/login-rules';
 import { AuthLayout } from '../../ui/AuthLayout';
+import { lazyNamed } from '../../lib/lazy';
+
+// Loaded when chosen: it brings the staging contract (and zod) the first screen does without.
+const RestoreFromBackup = lazyNamed(() => import('../backup/RestoreFromBackup'), 'RestoreFromBackup');
 
 interface FirstRunForm {
   login: string;
@@ -14,12 +18,14 @@ interface FirstRunForm {
   confirm: string;
 }
 
-/** First run: the encrypted archive is created together with its administrator. */
+/** First run: the encrypted archive is created together with its administrator, or restored from a backup. */
 export function FirstRunPage() {
   const { t, i18n } = useTranslation();
   const { dataDir, createArchive } = useSession();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [restoring, setRestoring] = useState(false);
+  const [restored, setRestored] = useState(false);
 
   const submit = async (values: FirstRunForm) => {
     setBusy(true);
@@ -33,7 +39,37 @@ export function FirstRunPage() {
   };
 
   return (
-    <AuthLayout title={t('setup.title')} dataDir={dataDir}>
+    <AuthLayout title={restoring ? t('backup.restore') : t('setup.title')} dataDir={dataDir}>
+      {/* Once restored, the archive exists: there is nothing left to choose. */}
+      {!restored && (
+        <Segmented
+          block
+          className="form-alert"
+          value={restoring ? 'restore' : 'create'}
+          onChange={(value) => setRestoring(value === 'restore')}
+          options={[
+            { value: 'create', label: t('backup.createNew') },
+            { value: 'restore', label: t('backup.restore') },
+          ]}
+          data-testid="first-run-mode"
+        />
+      )}
+      {restoring ? (
+        <Suspense fallback={<Spin />}>
+          <RestoreFromBackup onRestored={() => setRestored(true)} />
+        </Suspense>
+      ) : (
+        <CreateArchiveForm busy={busy} error={error} submit={submit} />
+      )}
+    </AuthLayout>
+  );
+}
+
+/** The new archive's administrator. */
+function CreateArchiveForm({ busy, error, submit }: { busy: boolean; error: string | null; submit: (values: FirstRunForm) => Promise<void> }) {
+  const { t } = useTranslation();
+  return (
+    <>
       <Typography.Paragraph type="secondary">{t('setup.intro')}</Typography.Paragraph>
       {error && <Alert type="error" showIcon title={error} className="form-alert" data-testid="form-error" />}
       <Form<FirstRunForm> layout="vertical" onFinish={(values) => void submit(values)} requiredMark={false} disabled={busy}>
@@ -83,6 +119,6 @@ export function FirstRunPage() {
           {t('setup.submit')}
         </Button>
       </Form>
-    </AuthLayout>
+    </>
   );
 }

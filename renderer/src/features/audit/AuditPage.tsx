@@ -10,6 +10,7 @@ import { call, errorText } from '../../lib/api';
 import { saveExport } from '../../lib/download';
 import { usePagedChannel } from '../../lib/use-paged-channel';
 import { eventColumns } from './audit-columns';
+import { FourCheckButton } from '../four-check/FourCheckButton';
 
 interface FilterForm {
   period?: [Dayjs, Dayjs] | null;
@@ -64,6 +65,7 @@ export function AuditPage() {
               {t('audit.verify')}
             </Button>
           )}
+          {can('archive.verify') && <FourCheckButton />}
           <Button icon={<FileExcelOutlined />} loading={busy === 'csv'} onClick={() => void run('csv', async () => saveExport(await call('audit:export', { ...filter, format: 'csv' })))} data-testid="export-csv">
             {t('audit.exportCsv')}
           </Button>

@@ -7,6 +7,7 @@ import { call } from '../../lib/api';
 import { useAttempt } from '../../lib/use-attempt';
 import { DateInput } from '../../ui/DateInput';
 import { EditDocumentDialog } from './EditDocumentDialog';
+import { ChecklistProgress, EvidenceText } from './ChecklistProgress';
 import { ScannedPages } from '../scans/ScannedPages';
 
 interface Props {
@@ -81,7 +82,8 @@ export function DocumentsTab({ dossier, editable, onChanged, scans }: Props) {
               { title: t('catalogue.checklist'), render: (_, s) => itemName.get(s.item.key) },
               { title: t('catalogue.requirement'), width: 90, render: (_, s) => requirementTag(s) },
               { title: t('catalogue.expected'), width: 110, render: (_, s) => t(`catalogue.${s.item.expected}`) },
-              { title: t('catalogue.present'), width: 80, render: (_, s) => (s.documents > 0 ? <Tag color="green">{s.documents}</Tag> : <Tag>{t('catalogue.missing')}</Tag>) },
+              { title: t('catalogue.evidence'), width: 110, render: (_, s) => <EvidenceText status={s} /> },
+              { title: t('catalogue.present'), width: 90, render: (_, s) => <ChecklistProgress status={s} /> },
               { title: t('scans.scannedPages'), width: 80, render: (_, s) => <ScannedPages scans={scans} itemKey={s.item.key} /> },
               ...(editable
                 ? [{

@@ -22,6 +22,8 @@ import { OverviewTab } from './OverviewTab';
 import { ScansTab } from '../scans/ScansTab';
 import { ScansTabLabel } from '../scans/ScansTabLabel';
 import { useDossierScans } from '../scans/use-dossier-scans';
+import { HoldPanel } from '../holds/HoldPanel';
+import { DossierCheckButton } from '../four-check/DossierCheckButton';
 
 interface Props {
   archiveNumber: string | null;
@@ -122,6 +124,7 @@ export function DossierDrawer({ archiveNumber, onClose, onChanged, onOpen }: Pro
               </Button>
             </Dropdown>
             <PrintMenu archiveNumber={dossier.archiveNumber} hasChecklist={dossier.checklist.length > 0} />
+            {(can('dossier.export') || can('archive.verify')) && <DossierCheckButton archiveNumber={dossier.archiveNumber} />}
             {can('dossier.export') && (
               <Button type="primary" icon={<FilePdfOutlined />} loading={exporting} onClick={() => void exportPdf()} data-testid="export-button">
                 {t('dossier.export')}
@@ -135,6 +138,13 @@ export function DossierDrawer({ archiveNumber, onClose, onChanged, onOpen }: Pro
       {dossier && (
         <>
           <OpenShortages archiveNumber={dossier.archiveNumber} />
+          <HoldPanel
+            archiveNumber={dossier.archiveNumber}
+            onChanged={() => {
+              detail.reload();
+              onChanged();
+            }}
+          />
           <Tabs
             // Each dossier starts afresh: no tab or inline form keeps what was typed for the last one.
             key={dossier.archiveNumber}

@@ -1,5 +1,5 @@
 import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Empty, Flex, Input, Select, Table, TreeSelect, Typography } from 'antd';
+import { Alert, Button, Checkbox, Empty, Flex, Input, Select, Table, TreeSelect, Typography } from 'antd';
 import { useDeferredValue, useEffect, useState } from 'react';
 import { useTableHeight } from '../../lib/use-table-height';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { useCan } from '../../app/ArchiveSettings';
 import { CreateDossierDialog } from './CreateDossierDialog';
 import { DossierDrawer } from './DossierDrawer';
 import { ExportListButton } from './ExportListButton';
+import { PrintLabelsButton } from '../labels/PrintLabelsButton';
 import { usePagedChannel } from '../../lib/use-paged-channel';
 import { useChannel } from '../../lib/use-channel';
 import { toTree, treeOptions } from '../locations/location-tree';
@@ -25,15 +26,18 @@ export function DossierListPage() {
   const query = useDeferredValue(search.trim());
   const [creating, setCreating] = useState(false);
   const [opened, setOpened] = useState<string | null>(null);
+  /** Dossiers ticked for labels: id → archive number. */
+  const [ticked, setTicked] = useState<Map<number, string>>(new Map());
   const [importing, setImporting] = useState(false);
   const [typeKey, setTypeKey] = useState<string | null>(null);
   const [complete, setComplete] = useState<boolean | null>(null);
   const [locationId, setLocationId] = useState<number | null>(null);
+  const [held, setHeld] = useState(false);
   const types = useChannel('type:list', {});
   const places = useChannel('location:list', {});
   const [shown, setShown] = useState<DossierListColumn[]>(defaultColumns);
   const [sort, setSort] = useState<{ by: DossierSortKey; direction: 'asc' | 'desc' }>({ by: 'created', direction: 'desc' });
-  const filters = { ...(typeKey ? { typeKeys: [typeKey] } : {}), ...(complete === null ? {} : { complete }), ...(locationId === null ? {} : { locationId }) };
+  const filters = { ...(typeKey ? { typeKeys: [typeKey] } : {}), ...(complete === null ? {} : { complete }), ...(locationId === null ? {} : { locationId }), ...(held ? { held: true as const } : {}) };
   const list = usePagedChannel('dossier:list', { ...(query ? { query } : {}), filters, sort, limit: 50 }, i18n.language);
   // While the index is rebuilt the search is asked again every few seconds: hits fill in.
   const { reload } = list;
@@ -49,6 +53,7 @@ export function DossierListPage() {
     setTypeKey(view.filters.typeKeys?.[0] ?? null);
     setComplete(view.filters.complete ?? null);
     setLocationId(view.filters.locationId ?? null);
+    setHeld(view.filters.held === true);
     setSort(view.sort);
     setShown(view.columns);
   };
@@ -122,6 +127,9 @@ export function DossierListPage() {
             popupMatchSelectWidth={false}
             data-testid="location-filter"
           />
+          <Checkbox checked={held} onChange={(e) => setHeld(e.target.checked)} className="held-filter" data-testid="held-filter">
+            {t('holds.onlyHeld')}
+          </Checkbox>
           <Input.Search allowClear placeholder={t('catalogue.searchPlaceholder')} value={search} onChange={(e) => setSearch(e.target.value)} className="dossier-search" data-testid="dossier-search" />
           <ViewControls current={{ ...(query ? { query } : {}), filters, sort, columns: shown }} onApply={applyView} onColumns={setShown} />
       </Flex>
@@ -135,8 +143,28 @@ export function DossierListPage() {
           title={t('dossier.indexing', { percent: Math.floor((100 * list.indexing.done) / Math.max(1, list.indexing.total)) })}
         />
       )}
+      {ticked.size > 0 && (
+        <Flex gap="small" align="center" className="list-selection" data-testid="list-selection">
+          <Typography.Text>{t('labels.selected', { count: ticked.size })}</Typography.Text>
+          <PrintLabelsButton archiveNumbers={[...ticked.values()]} />
+          <Button size="small" type="link" onClick={() => setTicked(new Map())}>
+            {t('labels.clearSelection')}
+          </Button>
+        </Flex>
+      )}
       <Table<DossierSummary>
         rowKey="id"
+        // Ticked dossiers stay ticked across searches: a clerk gathers a sheet's labels by searching one after another.
+        rowSelection={{
+          selectedRowKeys: [...ticked.keys()],
+          preserveSelectedRowKeys: true,
+          columnWidth: 40,
+          onChange: (keys, rows) =>
+            setTicked((before) => new Map(keys.flatMap((key): [number, string][] => {
+              const archiveNumber = before.get(Number(key)) ?? rows.find((row) => row?.id === key)?.archiveNumber;
+              return archiveNumber ? [[Number(key), archiveNumber]] : [];
+            }))),
+        }}
         size="middle"
         columns={columns}
         dataSource={list.items}

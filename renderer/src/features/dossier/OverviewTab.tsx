@@ -7,6 +7,7 @@ import { retentionLabel } from '../../../../shared/dossier-types';
 import { call, errorText } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { LevelTag } from '../../ui/LevelTag';
+import { DestroyedByTag } from '../disposal/DestroyedByTag';
 import { ShelfPicker } from '../locations/ShelfPicker';
 
 const valueText = (value: FieldValueView['value']) => (value === null ? '—' : Array.isArray(value) ? value.join('、') : String(value));
@@ -58,6 +59,7 @@ export function OverviewTab({ dossier, editable, onChanged }: { dossier: Dossier
         </Descriptions.Item>
         <Descriptions.Item label={t('catalogue.status')}>
           {english ? statusLabels[dossier.status].en : statusLabels[dossier.status].zh}
+          {dossier.destructionList && <DestroyedByTag number={dossier.destructionList} />}
           {dossier.holder && (
             <span className="holder-line" data-testid="dossier-holder">
               {t('loans.heldBy', { name: dossier.holder.name, since: formatDateTime(dossier.holder.since), dueOn: dossier.holder.dueOn })}

@@ -4,7 +4,9 @@ import type { TFunction } from 'i18next';
 import type { DossierListColumn, DossierSortKey, DossierSummary } from '../../../../shared/contract';
 import { formatDateTime } from '../../lib/format';
 import { LevelRemark, LevelTag } from '../../ui/LevelTag';
+import { DestroyedByTag } from '../disposal/DestroyedByTag';
 import { MatchCell } from './MatchCell';
+import { HeldTag } from '../holds/HeldTag';
 
 export const defaultColumns: DossierListColumn[] = ['archiveNumber', 'title', 'match', 'type', 'complete', 'level', 'department', 'createdAt', 'remark'];
 
@@ -30,7 +32,17 @@ export function columnTitle(t: TFunction, column: DossierListColumn): string {
 export function dossierColumns(t: TFunction, shown: readonly DossierListColumn[], sort: { by: DossierSortKey; direction: 'asc' | 'desc' }, english = false): ColumnType<DossierSummary>[] {
   const render: Record<DossierListColumn, Omit<ColumnType<DossierSummary>, 'title' | 'key'>> = {
     archiveNumber: { width: 170, render: (_, d) => <span className="archive-number">{d.archiveNumber}</span> },
-    title: { width: 280, ellipsis: true, render: (_, d) => d.title },
+    title: {
+      width: 280,
+      ellipsis: true,
+      render: (_, d) => (
+        <>
+          {d.destructionList && <DestroyedByTag number={d.destructionList} />}
+          {d.held && <HeldTag />}
+          {d.title}
+        </>
+      ),
+    },
     // No ellipsis: the core sends a window of a long value that keeps the match in view.
     match: { width: 300, render: (_, d) => (d.match ? <MatchCell match={d.match} /> : null) },
     type: { width: 110, ellipsis: true, render: (_, d) => (english && d.type?.nameEn ? d.type.nameEn : (d.type?.name ?? '')) },

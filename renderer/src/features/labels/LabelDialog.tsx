@@ -2,21 +2,28 @@ import { Form, InputNumber, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_SHEET, labelSheets, type SheetId } from '../../../../shared/label-sheets';
 
+export interface LabelChoice {
+  sheet: SheetId;
+  startAt: number;
+}
+
 interface Props {
   open: boolean;
   busy: boolean;
-  onPrint: (choice: { sheet: SheetId; startAt: number }) => void;
+  /** How many dossiers' labels (one dossier's when not given). */
+  count?: number;
+  onPrint: (choice: LabelChoice) => void;
   onCancel: () => void;
 }
 
 /** Which label sheet, and where on a partly used one to begin. */
-export function LabelDialog({ open, busy, onPrint, onCancel }: Props) {
+export function LabelDialog({ open, busy, count, onPrint, onCancel }: Props) {
   const { t, i18n } = useTranslation();
-  const [form] = Form.useForm<{ sheet: SheetId; startAt: number }>();
+  const [form] = Form.useForm<LabelChoice>();
   return (
     <Modal
       open={open}
-      title={t('labels.labelTitle')}
+      title={count === undefined ? t('labels.labelTitle') : t('labels.labelsTitle', { count })}
       okText={t('labels.print')}
       cancelText={t('common.cancel')}
       confirmLoading={busy}

@@ -1,33 +1,16 @@
 import { DownOutlined, PrinterOutlined } from '@ant-design/icons';
-import { App, Button, Dropdown } from 'antd';
+import { Button, Dropdown } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ExportFile } from '../../../../shared/contract';
-import { call, errorText } from '../../lib/api';
-import { saveExport } from '../../lib/download';
+import { call } from '../../lib/api';
 import { LabelDialog } from './LabelDialog';
+import { usePrintFile } from './use-print-file';
 
 /** The dossier's printables: its label, scan cover sheets (for the dossier or every checklist item), the separator sheet. */
 export function PrintMenu({ archiveNumber, hasChecklist }: { archiveNumber: string; hasChecklist: boolean }) {
-  const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  const { t } = useTranslation();
   const [labelOpen, setLabelOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-
-  const print = async (make: () => Promise<ExportFile>) => {
-    setBusy(true);
-    try {
-      const file = await make();
-      saveExport(file);
-      void message.success(t('dossier.exported', { file: file.fileName }));
-      return true;
-    } catch (failure) {
-      void message.error(errorText(failure, i18n.language));
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, print, printLabels } = usePrintFile();
 
   const items = [
     { key: 'label', label: t('labels.label') },
@@ -52,7 +35,7 @@ export function PrintMenu({ archiveNumber, hasChecklist }: { archiveNumber: stri
         open={labelOpen}
         busy={busy}
         onCancel={() => setLabelOpen(false)}
-        onPrint={(choice) => void print(() => call('label:print', { archiveNumbers: [archiveNumber], ...choice })).then((done) => done && setLabelOpen(false))}
+        onPrint={(choice) => void printLabels([archiveNumber], choice).then((done) => done && setLabelOpen(false))}
       />
     </>
   );

@@ -1,5 +1,7 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { evidenceOf } from '../../../../shared/dossier-types';
+import { EvidenceText } from '../dossier/ChecklistProgress';
 import { AddScansButton } from './AddScansButton';
 import { DocumentScansCard } from './DocumentScansCard';
 import { FileDropZone } from './FileDropZone';
@@ -21,6 +23,11 @@ export function ItemSection({ item, dossierLevel }: { item: ItemScans; dossierLe
           {name}
         </span>
         {status.satisfied ? <Tag color="green">{t('scans.present')}</Tag> : status.item.requirement === 'required' ? <Tag color="red">{t('scans.missing')}</Tag> : null}
+        {evidenceOf(status.item) !== 'paper' && (
+          <Tag data-testid={`scan-item-evidence-${status.item.key}`}>
+            <EvidenceText status={status} />
+          </Tag>
+        )}
         <span className="muted">{t('scans.pages', { count: pages })}</span>
         <span className="scan-grow" />
         {documents.length === 0 && <AddScansButton target={target} />}

@@ -8,7 +8,7 @@ import { fitScale, turned, zoomed } from './zoom';
 
 const page = (id: number): ScanPageView => ({ id, position: id, rotation: 0, sourceName: 'a.pdf', pageInFile: id - 1, mediaType: 'application/pdf', addedAt: '2026-11-30T08:00:00.000Z' });
 const document = (documentId: number, checklistItem: string | null, pages: number[]): DocumentScans => ({ documentId, title: `文件 ${documentId}`, checklistItem, level: 1, pages: pages.map(page) });
-const status = (key: string): ChecklistStatus => ({ item: { key, name: key, requirement: 'required', expected: 'original' }, documents: 0, satisfied: false });
+const status = (key: string): ChecklistStatus => ({ item: { key, name: key, requirement: 'required', expected: 'original' }, documents: 0, scannedPages: 0, satisfied: false });
 
 describe('the scans tab groups documents under the checklist', () => {
   it('puts each document under its item, keeps empty items, and the rest apart', () => {

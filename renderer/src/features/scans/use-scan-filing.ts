@@ -18,8 +18,8 @@ export interface ScanFilingState {
   refusal: Refusal | null;
   /** Uploading the files, then filing them (no longer to be cancelled: the core is at work). */
   phase: 'idle' | 'uploading' | 'filing';
-  /** Uploads the files (staged, in chunks) and files them all or none. */
-  file: (target: FilingTarget, files: readonly File[]) => Promise<void>;
+  /** Uploads the files (staged, in chunks) and files them all or none; true if they were filed. */
+  file: (target: FilingTarget, files: readonly File[]) => Promise<boolean>;
   /** Stops the upload under way; what was sent is discarded. */
   cancel: () => void;
   dismiss: () => void;
@@ -45,10 +45,10 @@ export function useScanFiling(archiveNumber: string, onFiled: (filing: ScanFilin
   const progress = (index: number, change: Partial<Upload>) => setUploads((rows) => rows.map((row, i) => (i === index ? { ...row, ...change } : row)));
 
   const file = async (target: FilingTarget, files: readonly File[]) => {
-    if (running.current || files.length === 0) return;
+    if (running.current || files.length === 0) return false;
     if (files.length > MAX_SCANS_PER_FILING) {
       setRefusal({ kind: 'refused', zh: `一次最多归档 ${MAX_SCANS_PER_FILING} 个文件（选择了 ${files.length} 个），请分批`, en: `At most ${MAX_SCANS_PER_FILING} files are filed at once (${files.length} were chosen); file them in batches`, files: [] });
-      return;
+      return false;
     }
     const controller = new AbortController();
     running.current = controller;
@@ -71,19 +71,21 @@ export function useScanFiling(archiveNumber: string, onFiled: (filing: ScanFilin
       if (failures.length > 0) {
         setRefusal(uploadRefusal(failures, files.length));
         await discard(staged);
-        return;
+        return false;
       }
       setPhase('filing');
       const filing = await call('scan:add', { archiveNumber, stagedFileIds: staged, ...targetInput(target) });
-      if (controller.signal.aborted) return;
+      if (controller.signal.aborted) return true;
       setUploads([]);
       onFiled(filing);
+      return true;
     } catch (error) {
       await discard(staged);
-      if (controller.signal.aborted) return;
+      if (controller.signal.aborted) return false;
       // Every file arrived; the refusal names those at fault.
       setUploads([]);
       setRefusal(refusalOf(sourceOf(error)));
+      return false;
     } finally {
       if (running.current === controller) running.current = null;
       if (!controller.signal.aborted) setPhase('idle');

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useArchiveSettings, useCan } from '../../app/ArchiveSettings';
 import { call, errorText } from '../../lib/api';
 import { useChannel } from '../../lib/use-channel';
+import { ScanInboxCard } from './ScanInboxCard';
+import { BackupCard } from './BackupCard';
 
 /** The save button of a system setting's form, for those who manage the settings. */
 function SaveForManagers() {
@@ -83,6 +85,8 @@ export function PolicyTab() {
       </Card>
       <NumberSettingCard name="idleLockMinutes" min={1} max={240} run={run} />
       <NumberSettingCard name="scanMaxMegabytes" min={1} max={256} run={run} help={t('settings.scanMaxMegabytesHelp')} />
+      <ScanInboxCard run={run} />
+      <BackupCard run={run} />
       <Card title={t('settings.companyName')} size="small">
         <Form
           layout="inline"

@@ -2,11 +2,12 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Checkbox, Drawer, Flex, Form, Input, InputNumber, Select, Space, Tabs, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fieldKinds, searchRoles, subjectKinds, type TypeDefinition } from '../../../../shared/dossier-types';
+import { checklistEvidence, fieldKinds, searchRoles, subjectKinds, type TypeDefinition } from '../../../../shared/dossier-types';
 import { useLevels } from '../../app/ArchiveSettings';
 import { call } from '../../lib/api';
 import { useAttempt } from '../../lib/use-attempt';
 import { blankType, fromForm, toForm, type TypeForm } from './type-form';
+import { retentionFromOptions } from '../disposal/retention-from-options';
 
 interface Props {
   /** The type to change, a template for a new one, or null when closed. */
@@ -115,6 +116,9 @@ export function TypeEditor({ editing, onClose, onSaved }: Props) {
               </Form.Item>
             )}
           </Space.Compact>
+        </Form.Item>
+        <Form.Item name="retentionFrom" label={t('disposal.retentionFrom')}>
+          <Select style={{ width: 180 }} data-testid="type-retention-from" options={retentionFromOptions(fields, t)} />
         </Form.Item>
         <Form.Item name="classificationName" label={t('types.classificationName')}>
           <Input maxLength={16} placeholder={t('types.classificationPlaceholder')} style={{ width: 140 }} />
@@ -238,13 +242,16 @@ export function TypeEditor({ editing, onClose, onSaved }: Props) {
               <Form.Item name={[name, 'expected']} label={head(index, t('catalogue.expected'))}>
                 <Select style={{ width: 130 }} options={(['original', 'copy', 'either'] as const).map((e) => ({ value: e, label: t(`catalogue.${e}`) }))} />
               </Form.Item>
+              <Form.Item name={[name, 'evidence']} label={head(index, t('catalogue.evidence'))}>
+                <Select style={{ width: 130 }} data-testid={`type-item-evidence-${index}`} options={checklistEvidence.map((e) => ({ value: e, label: t(`catalogue.evidence_${e}`) }))} />
+              </Form.Item>
               <Form.Item name={[name, 'note']} label={head(index, t('catalogue.note'))}>
                 <Input maxLength={200} style={{ width: 180 }} />
               </Form.Item>
               {actions(index, () => drop(name), () => move(index, index - 1))}
             </Flex>
           ))}
-          <Button icon={<PlusOutlined />} onClick={() => add({ key: '', name: '', requirement: 'required', expected: 'original' })} data-testid="add-type-item">
+          <Button icon={<PlusOutlined />} onClick={() => add({ key: '', name: '', requirement: 'required', expected: 'original', evidence: 'paper' })} data-testid="add-type-item">
             {t('types.addItem')}
           </Button>
         </>

@@ -1,24 +1,36 @@
 import type { DossierTypeView } from '../../../../shared/contract';
-import { customerFieldsOf, isUniqueField, type CustomerFields, type TypeDefinition } from '../../../../shared/dossier-types';
+import { customerFieldsOf, evidenceOf, isUniqueField, retentionFromOf, type CustomerFields, type RetentionFrom, type TypeDefinition } from '../../../../shared/dossier-types';
 
 /**
  * A type as the editor's form holds it: the definition with its retention and classification
  * spread into plain fields (antd forms bind one value per field).
  */
-export type TypeForm = Omit<TypeDefinition, 'retention' | 'classification' | 'customer'> & {
+export type TypeForm = Omit<TypeDefinition, 'retention' | 'retentionFrom' | 'classification' | 'customer'> & {
   /** The customer fields; an empty name means dossiers of the type have no customer. */
   customer: Partial<CustomerFields>;
   retentionKind: 'permanent' | 'years';
   retentionYears?: number | undefined;
+  /** Where the retention period starts: 'opened', 'last-activity' or 'field:<key>' (a date field). */
+  retentionFrom: string;
   classificationName?: string | undefined;
   classificationValues?: string[] | undefined;
 };
+
+/** A retention trigger as one select value: 'opened', 'last-activity' or 'field:<key>'. */
+export function retentionFromChoice(from: RetentionFrom): string {
+  return from.kind === 'field' ? `field:${from.field}` : from.kind;
+}
+
+export function retentionFromOfChoice(choice: string): RetentionFrom {
+  if (choice.startsWith('field:')) return { kind: 'field', field: choice.slice('field:'.length) };
+  return choice === 'last-activity' ? { kind: 'last-activity' } : { kind: 'opened' };
+}
 
 const optional = (text: string | undefined) => (text?.trim() ? text.trim() : undefined);
 
 export function toForm(type: DossierTypeView | TypeDefinition): TypeForm {
   const { retention, classification, ...rest } = type;
-  const definition: Omit<TypeDefinition, 'retention' | 'classification' | 'customer'> = {
+  const definition: Omit<TypeDefinition, 'retention' | 'retentionFrom' | 'classification' | 'customer'> = {
     key: rest.key,
     code: rest.code,
     name: rest.name,
@@ -30,13 +42,15 @@ export function toForm(type: DossierTypeView | TypeDefinition): TypeForm {
     ...(rest.titleTemplate ? { titleTemplate: rest.titleTemplate } : {}),
     defaultLevel: rest.defaultLevel,
     groups: rest.groups,
-    checklist: rest.checklist,
+    // Evidence shown as it applies (paper unless the item says otherwise).
+    checklist: rest.checklist.map((item) => ({ ...item, evidence: evidenceOf(item) })),
   };
   return {
     ...definition,
     customer: customerFieldsOf(type) ?? {},
     retentionKind: retention.kind,
     retentionYears: retention.kind === 'years' ? retention.years : undefined,
+    retentionFrom: retentionFromChoice(retentionFromOf(type)),
     classificationName: classification?.name,
     classificationValues: classification?.values,
   };
@@ -44,7 +58,7 @@ export function toForm(type: DossierTypeView | TypeDefinition): TypeForm {
 
 /** The form back as a definition for `type:save` (which checks it in full). */
 export function fromForm(form: TypeForm): TypeDefinition {
-  const { retentionKind, retentionYears, classificationName, classificationValues, customer, ...rest } = form;
+  const { retentionKind, retentionYears, retentionFrom, classificationName, classificationValues, customer, ...rest } = form;
   return {
     ...rest,
     customer: customer.name ? (Object.fromEntries(Object.entries(customer).filter(([, key]) => key)) as CustomerFields) : null,
@@ -62,8 +76,9 @@ export function fromForm(form: TypeForm): TypeDefinition {
       unique: field.unique === true ? true : field.search === 'vin' ? false : undefined,
     })),
     groups: (rest.groups ?? []).map((group) => ({ ...group, note: optional(group.note) })),
-    checklist: (rest.checklist ?? []).map((item) => ({ ...item, nameEn: optional(item.nameEn), note: optional(item.note), group: item.group ?? undefined })),
+    checklist: (rest.checklist ?? []).map((item) => ({ ...item, nameEn: optional(item.nameEn), note: optional(item.note), group: item.group ?? undefined, evidence: item.evidence === 'paper' ? undefined : item.evidence })),
     retention: retentionKind === 'permanent' ? { kind: 'permanent' } : { kind: 'years', years: retentionYears ?? 10 },
+    ...(retentionFrom === 'opened' ? {} : { retentionFrom: retentionFromOfChoice(retentionFrom) }),
     classification: classificationName?.trim() && classificationValues?.length ? { name: classificationName.trim(), values: classificationValues } : null,
   };
 }
@@ -84,5 +99,6 @@ export function blankType(): TypeForm {
     customer: { name: 'customerName' },
     retentionKind: 'years',
     retentionYears: 30,
+    retentionFrom: 'opened',
   };
 }

@@ -8,6 +8,8 @@ import { useChannel } from '../../lib/use-channel';
 import { LevelTag } from '../../ui/LevelTag';
 import { kindLabel, queueLines, requesterLabel } from '../approvals/request-labels';
 import { holderLabel } from '../loans/LoanTable';
+import { BackupAgeCard } from '../backup/BackupAgeCard';
+import { InspectionsDueCard } from '../inspections/InspectionsDueCard';
 
 interface SectionProps<T> {
   title: string;
@@ -68,6 +70,8 @@ export function WorkbenchPage() {
       <Typography.Title level={3}>{t('workbench.title')}</Typography.Title>
       {data && (
         <Row gutter={[16, 16]}>
+          <BackupAgeCard />
+          <InspectionsDueCard />
           <Section
             title={t('workbench.toDecide')}
             list={data.toDecide}

@@ -6,6 +6,8 @@ import { ApprovalSection } from './ApprovalSection';
 import { IntakeSection } from './IntakeSection';
 import { LoanSection } from './LoanSection';
 import { ViolationSection } from './ViolationSection';
+import { InspectionSettingsSection } from '../../inspections/InspectionSettingsSection';
+import { DisposalSettingsSection } from '../../disposal/DisposalSettingsSection';
 
 /**
  * 登记簿: the registers' rules kept as data in the system settings – approvals, loans, intake
@@ -22,6 +24,8 @@ export function RegistersTab() {
     { key: 'loans', label: t('registerSettings.loans'), children: <LoanSection mayEdit={mayEdit} types={types.data} /> },
     { key: 'intake', label: t('registerSettings.intake'), children: <IntakeSection mayEdit={mayEdit} types={types.data} /> },
     { key: 'violations', label: t('registerSettings.violations'), children: <ViolationSection mayEdit={mayEdit} types={types.data} departments={departments.data} /> },
+    { key: 'inspections', label: t('inspections.settingsTitle'), children: <InspectionSettingsSection mayEdit={mayEdit} /> },
+    { key: 'disposal', label: t('disposal.nav'), children: <DisposalSettingsSection mayEdit={mayEdit} /> },
   ];
   return (
     <>

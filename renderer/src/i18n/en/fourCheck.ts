@@ -1,0 +1,27 @@
+import type { Messages } from '../index';
+
+export const fourCheck: Messages['fourCheck'] = {
+  title: 'Four-property check',
+  checkDossier: 'Four-property check',
+  run: 'Run the check',
+  scope: 'What to check',
+  hint: 'Authenticity, integrity, usability and security as DA/T 70 asks: every scan file read back against its hash, every page drawn, metadata and access rules checked. The report is kept as PDF and in the audit trail.',
+  wholeArchive: 'The whole archive',
+  someDossiers: 'These archive numbers',
+  numbers: 'Archive numbers',
+  numbersPlaceholder: 'One archive number a line, or separated by commas',
+  numbersRequired: 'Give the archive numbers',
+  tooMany: 'At most {{max}} archive numbers at once; check the whole archive instead',
+  resultTitle: 'Four-property check: {{scope}}',
+  passed: 'All passed',
+  failed: 'Failed: {{count}} check items found problems',
+  counts: '{{dossiers}} dossiers, {{files}} scan files, {{pages}} pages',
+  aspect: 'Property',
+  item: 'Check',
+  checked: 'Checked',
+  result: 'Result',
+  itemPassed: 'Passed',
+  itemFailed: 'Failed ({{count}})',
+  downloadPdf: 'Download the PDF report',
+  close: 'Close',
+};
