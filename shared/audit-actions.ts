@@ -173,6 +173,7 @@ const summaryKeyLabels: Record<string, { zh: string; en: string }> = {
   approvalId: { zh: '审批编号', en: 'approval no.' },
   requester: { zh: '申请人', en: 'requester' },
   purpose: { zh: '用途', en: 'purpose' },
+  askedFor: { zh: '输入密码处', en: 'password asked for' },
   route: { zh: '审批流程', en: 'route' },
   step: { zh: '步骤', en: 'step' },
   role: { zh: '审批角色', en: 'approver role' },
@@ -307,6 +308,7 @@ const valueLabels: Record<string, Record<string, { zh: string; en: string }>> = 
   findingKind: findingKindLabels,
   repairOutcome: repairOutcomeLabels,
   decision: { approve: { zh: '同意', en: 'approved' }, reject: { zh: '驳回', en: 'rejected' } },
+  askedFor: { witness: { zh: '监销人确认销毁', en: 'a witness confirming a destruction' }, 'change-password': { zh: '修改密码时的当前密码', en: 'the current password, when changing it' } },
   state: { pending: { zh: '待下一步审批', en: 'waiting for the next step' }, approved: { zh: '已批准', en: 'approved' }, rejected: { zh: '已驳回', en: 'rejected' }, withdrawn: { zh: '已撤回', en: 'withdrawn' } },
 };
 

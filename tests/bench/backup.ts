@@ -94,7 +94,9 @@ export async function runBackupBench(options: BackupBenchOptions): Promise<{ fig
         const source = { name: `IMG_${i}.jpg`, size: file.length, read: (offset: number, length: number) => Promise.resolve(new Uint8Array(file.subarray(offset, offset + length))) };
         ids.push((await stageInChunks(source, 'scan', (channel, input) => must(core, channel, input))).stagedFileId);
       }
-      await must(core, 'scan:add', { archiveNumber, stagedFileIds: ids });
+      // One paper of many pages per batch, as a scanner's batch is filed: a dossier of tens of
+      // thousands of one-page documents is no archive's.
+      await must(core, 'scan:add', { archiveNumber, stagedFileIds: ids, title: `扫描件 第 ${start / BATCH + 1} 批` });
     }
     await core.close();
     closed = true;

@@ -59,7 +59,11 @@ export interface FailedAttempt {
    */
   reason: 'wrong-password' | 'unknown-user' | 'locked' | 'stale-slot' | 'signed-in-late' | 'repair-refused';
   frontDoor: FrontDoor;
+  /** A password asked for after sign-in: a destruction's witness, or the current one when changing it. */
+  purpose?: AttemptPurpose;
 }
+
+export type AttemptPurpose = 'witness' | 'change-password';
 
 export const DEFAULT_LOCKOUT: LockoutPolicy = { maxAttempts: 5, lockMinutes: 15 };
 

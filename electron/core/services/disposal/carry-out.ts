@@ -8,7 +8,7 @@ import { normalizeLogin } from '../../../../shared/schemas';
 import { eraseStoredFiles } from '../../attachments/erase-scans';
 import { scanKeys, wipeScanKeys } from '../../attachments/file-store';
 import type { HandlerContext } from '../../context';
-import { openSlot, readKeySlotFile } from '../../vault/key-slots';
+import { provePassword } from '../session/password-under-lockout';
 import { requireNotHeld } from '../holds/hold-guard';
 import { toActor } from '../users/user-dto';
 import { listState, readableList } from './list-access';
@@ -28,15 +28,17 @@ async function confirmWitnesses(ctx: HandlerContext, witnesses: CarryOutInput['w
   if (logins.includes(normalizeLogin(session.record.login))) {
     throw new AppError('VALIDATION', { zh: '执行销毁的人不能兼任监销人', en: 'Whoever carries out the destruction cannot also witness it' });
   }
-  const slots = readKeySlotFile(session.archive.paths.keySlots);
   const users: UserRecord[] = [];
   for (const [index, witness] of witnesses.entries()) {
     const user = findUserByLogin(db, logins[index] ?? '');
-    const failed = new AppError('WRONG_PASSWORD', { zh: `第 ${index + 1} 名监销人的用户名或密码错误`, en: `Witness ${index + 1}: wrong user name or password` });
+    const who = { zh: `第 ${index + 1} 名监销人`, en: `Witness ${index + 1}` };
+    const failed = new AppError('WRONG_PASSWORD', { zh: `${who.zh}的用户名或密码错误`, en: `${who.en}: wrong user name or password` });
     try {
-      (await openSlot(slots, witness.login, witness.password)).fill(0);
+      // Counted under the witness's lockout, as at sign-in: this form must not become a way to guess a colleague's password.
+      await provePassword({ paths: session.archive.paths, login: witness.login, frontDoor: ctx.frontDoor, now: () => ctx.env.now(), purpose: 'witness' }, witness.password);
     } catch (error) {
       if (error instanceof AppError && error.code === 'WRONG_PASSWORD') throw failed;
+      if (error instanceof AppError && error.code === 'LOCKED') throw new AppError('LOCKED', { zh: `${who.zh}：${error.messageZh}`, en: `${who.en}: ${error.messageEn}` });
       throw error;
     }
     if (!user || user.status !== 'active') throw failed;

@@ -38,7 +38,7 @@ const numbers: Record<'expired' | 'shared' | 'kept' | 'held' | 'property' | 'per
 
 beforeAll(async () => {
   dir = suiteDir();
-  core = await newArchive(dir, { now: () => clock, log: (...args: unknown[]) => console.error(...args) });
+  core = await newArchive(dir, { now: () => clock });
   db = await openRawDb(dir, ADMIN.login, ADMIN.password);
   await ok(core, 'department:create', { code: 'SHB', name: '售后部' });
   for (const [login, roles] of [
@@ -48,6 +48,7 @@ beforeAll(async () => {
     ['fawu', ['legal']],
     ['wita', ['staff']],
     ['witb', ['auditor']],
+    ['witc', ['staff']],
   ] as const) {
     await addUser(core, { login, roles: [...roles], departmentCode: 'SHB' });
   }
@@ -148,6 +149,20 @@ describe('retention, appraisal and disposal', () => {
     expect(await call(core, 'disposal:carry-out', { id: list.id, destroyedOn: '2026-11-30', witnesses: [witnesses[0], witnesses[0]] as never })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(await call(core, 'disposal:carry-out', { id: list.id, destroyedOn: '2026-11-30', witnesses: [witnesses[0], { login: 'clerk', password: passwordOf('clerk') }] as never })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(await call(core, 'disposal:carry-out', { id: list.id, destroyedOn: '2026-11-30', witnesses: [witnesses[0], { login: 'witb', password: 'wrong-password-1' }] as never })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSWORD' } });
+    // A witness's password is guessed no more often here than at sign-in: the fifth wrong one locks
+    // the account, which then refuses the right one too – and signing in.
+    const guessing = (password: string) => call(core, 'disposal:carry-out', { id: list.id, destroyedOn: '2026-11-30', witnesses: [witnesses[0], { login: 'witc', password }] as never });
+    for (let i = 1; i <= 4; i += 1) expect(await guessing(`guess-number-${i}`), `guess ${i}`).toMatchObject({ ok: false, error: { code: 'WRONG_PASSWORD', message: '第 2 名监销人的用户名或密码错误' } });
+    expect(await guessing('guess-number-5')).toMatchObject({ ok: false, error: { code: 'LOCKED', message: expect.stringMatching(/^第 2 名监销人：连续 5 次密码错误，账户已锁定至/) as unknown } });
+    expect(await guessing(passwordOf('witc'))).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    expect(await call(core, 'session:lock', {})).toMatchObject({ ok: true });
+    expect(await call(core, 'session:login', { login: 'witc', password: passwordOf('witc') })).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    await as(ADMIN.login);
+    const guesses = db.all<{ summary: string }>(sql`SELECT summary FROM audit_events WHERE action = 'session:login-failed' AND target_label = 'witc' ORDER BY id`).map((e) => JSON.parse(e.summary) as { reason: string; askedFor?: string });
+    expect(guesses.map((g) => [g.reason, g.askedFor])).toEqual([...[1, 2, 3, 4, 5].map(() => ['wrong-password', 'witness']), ['locked', 'witness'], ['locked', undefined]]);
+    // wita's right password, tried beside them, left no failure on wita's account.
+    expect(db.all(sql`SELECT id FROM audit_events WHERE action = 'session:login-failed' AND target_label = 'wita'`)).toEqual([]);
+    await as('clerk');
     // A hold placed after the approval still stops it.
     const hold = await ok(core, 'hold:place', { archiveNumber: numbers.shared, reason: '仲裁' });
     expect(await call(core, 'disposal:carry-out', { id: list.id, destroyedOn: '2026-11-30', witnesses })).toMatchObject({ ok: false, error: { code: 'LEGAL_HOLD' } });

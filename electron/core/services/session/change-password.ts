@@ -1,7 +1,8 @@
 import { updateUser } from '../../../../db/repositories/users';
 import { AppError } from '../../../../shared/errors';
 import type { HandlerContext } from '../../context';
-import { createSlot, openSlot, readKeySlotFile, slotMac } from '../../vault/key-slots';
+import { createSlot, readKeySlotFile, slotMac } from '../../vault/key-slots';
+import { provePassword } from './password-under-lockout';
 import { assertNotCurrentPassword, assertPasswordLength } from '../users/password-policy';
 import { putSlot } from '../users/slot-effects';
 
@@ -14,7 +15,8 @@ export async function changePassword(ctx: HandlerContext, currentPassword: strin
   assertPasswordLength(newPassword, settings.passwordMinLength);
   const slots = readKeySlotFile(archive.paths.keySlots);
   try {
-    (await openSlot(slots, record.login, currentPassword)).fill(0);
+    // Counted under the lockout: an unattended signed-in window must not let anyone guess the password.
+    await provePassword({ paths: archive.paths, login: record.login, frontDoor: ctx.frontDoor, now: () => ctx.env.now(), purpose: 'change-password' }, currentPassword);
   } catch (error) {
     if (error instanceof AppError && error.code === 'WRONG_PASSWORD') {
       throw new AppError('WRONG_PASSWORD', { zh: '当前密码不正确', en: 'The current password is wrong' });

@@ -71,6 +71,30 @@ describe('lockout after wrong passwords', () => {
     await core.close();
   });
 
+  it('a wrong current password when changing it counts as a wrong sign-in: five lock the account, and the trail says where they were typed', async () => {
+    const dir = tempDir();
+    const core = await newArchive(dir);
+    await addUser(core, { login: 'lisi', roles: ['clerk'] });
+    await switchTo(core, 'lisi');
+    for (let i = 1; i <= 4; i += 1) {
+      expect(await call(core, 'session:change-password', { currentPassword: `guess-number-${i}`, newPassword: 'lisi-new-password' }), `try ${i}`).toMatchObject({ ok: false, error: { code: 'WRONG_PASSWORD', message: '当前密码不正确' } });
+    }
+    expect(await call(core, 'session:change-password', { currentPassword: 'guess-number-5', newPassword: 'lisi-new-password' })).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    // Locked: the right password changes nothing now, and signing in is refused as after five wrong sign-ins.
+    expect(await call(core, 'session:change-password', { currentPassword: passwordOf('lisi'), newPassword: 'lisi-new-password' })).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    await ok(core, 'session:lock', {});
+    expect(await call(core, 'session:login', { login: 'lisi', password: passwordOf('lisi') })).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+
+    await ok(core, 'session:login', { login: ADMIN.login, password: ADMIN.password });
+    const failed = (await ok(core, 'audit:list', { action: 'session:login-failed' })).items.reverse();
+    expect(failed.map((e) => [e.target?.label, e.summary?.reason, e.summary?.askedFor])).toEqual([
+      ...[1, 2, 3, 4, 5].map(() => ['lisi', 'wrong-password', 'change-password']),
+      ['lisi', 'locked', 'change-password'],
+      ['lisi', 'locked', undefined],
+    ]);
+    await core.close();
+  });
+
   it('an administrator can lift a lock early; the lockout policy is a setting', async () => {
     const dir = tempDir();
     const core = await newArchive(dir);

@@ -4,14 +4,11 @@ import { findUserByLogin, type UserRecord } from '../../../../db/repositories/us
 import type { Db } from '../../../../db/open';
 import type { Settings } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
-import { normalizeLogin } from '../../../../shared/schemas';
-import { formatLocalDateTime } from '../../../../shared/time';
 import type { AuditDraft, FrontDoor } from '../../audit/chain';
 import type { CoreEnv } from '../../context';
 import { unlockArchive, type UnlockOptions } from '../archive/unlock-archive';
 import { readSettings } from '../settings/settings';
 import { archiveState } from '../../vault/archive-files';
-import { readKeySlotFile, slotIdFor } from '../../vault/key-slots';
 import type { OpenedArchive } from '../../vault/opened-archive';
 import {
   newSigninKeyPair,
@@ -27,7 +24,7 @@ import {
   type SealedAttempt,
 } from '../../vault/signin-state';
 import { updateSigninState } from '../../vault/signin-state-lock';
-import { clearReservation, failReservation, reserveAttempt, takeBackReservation, withUnrecordedNote } from './attempt-reservation';
+import { underLockout } from './password-under-lockout';
 
 const PRIVATE_KEY = 'signin_private_key';
 
@@ -41,47 +38,16 @@ export interface SignedIn {
 }
 
 /**
- * Sign-in with lockout. Each attempt is counted under the sign-in state's lock before any key
- * derivation (see attempt-reservation.ts): a locked account is refused at once, a wrong password
- * stays counted and sealed into the sign-in state, and the account locks when the limit is
- * reached. A key slot the database does not know is refused as KEY_SLOT_STALE, not counted.
+ * Sign-in with lockout (password-under-lockout.ts): a locked account is refused at once, a wrong
+ * password stays counted and sealed into the sign-in state, and the account locks when the limit
+ * is reached. A key slot the database does not know is refused as KEY_SLOT_STALE, not counted.
  */
 export async function signIn(env: CoreEnv, login: string, password: string, frontDoor: FrontDoor, options: UnlockOptions = {}): Promise<SignedIn> {
   const state = archiveState(env.paths);
   if (state === 'missing') throw new AppError('ARCHIVE_NOT_FOUND');
   if (state === 'incomplete') throw new AppError('ARCHIVE_INCOMPLETE');
-  const slots = readKeySlotFile(env.paths.keySlots);
-  const account = slotIdFor(slots, login);
-  const now = env.now();
-  const path = env.paths.signinState;
-  const attempt = {
-    at: now.toISOString(),
-    login: normalizeLogin(login),
-    frontDoor,
-    reason: slots.slots.some((s) => s.id === account) ? ('wrong-password' as const) : ('unknown-user' as const),
-  };
-
-  const reservation = await reserveAttempt(path, account, attempt, () => env.now());
-  if (reservation.kind === 'refused') throw withUnrecordedNote(lockedError(reservation.lockedUntil), reservation.unrecorded);
-  try {
-    const { archive, user } = await unlockArchive(env.paths, login, password, env.migrationsDir, options);
-    await clearReservation(path, account, reservation);
-    return { archive, user, account, ownAttempt: reservation.sealed };
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'WRONG_PASSWORD') {
-      const locksUntil = await failReservation(path, account, reservation, env.now());
-      const refusal = locksUntil
-        ? new AppError('LOCKED', {
-            zh: `连续 ${reservation.maxAttempts} 次密码错误，账户已锁定至 ${clock(locksUntil)}`,
-            en: `${reservation.maxAttempts} wrong passwords in a row: the account is locked until ${clock(locksUntil)}`,
-          })
-        : error;
-      throw withUnrecordedNote(refusal, reservation.unrecorded);
-    }
-    const stale = error instanceof AppError && error.code === 'KEY_SLOT_STALE';
-    await takeBackReservation(path, account, reservation, stale ? attempt : null);
-    throw error;
-  }
+  const { value, account, ownAttempt } = await underLockout({ paths: env.paths, login, frontDoor, now: () => env.now() }, () => unlockArchive(env.paths, login, password, env.migrationsDir, options));
+  return { ...value, account, ownAttempt };
 }
 
 /** What settleSignIn moved into the audit trail, to be taken out of the sign-in state once committed (confirmSignIn). */
@@ -115,7 +81,7 @@ export function settleSignIn(db: Db, signedIn: Pick<SignedIn, 'archive' | 'ownAt
     record(
       attempt.reason === 'signed-in-late'
         ? { action: 'session:login', target: { type: 'sign-in', id: attempt.id, label: attempt.login }, summary: { signedInAt: attempt.at, recordedLater: true, ...who } }
-        : { action: 'session:login-failed', target: { type: 'sign-in', id: attempt.id, label: attempt.login }, summary: { reason: attempt.reason, attemptedAt: attempt.at, ...who } },
+        : { action: 'session:login-failed', target: { type: 'sign-in', id: attempt.id, label: attempt.login }, summary: { reason: attempt.reason, attemptedAt: attempt.at, ...(attempt.purpose ? { askedFor: attempt.purpose } : {}), ...who } },
       attempt.frontDoor,
     );
   }
@@ -185,9 +151,4 @@ export function initialiseSignIn(db: Db, path: string, settings: Settings): stri
   return signinStateText({ ...readSigninState(path), publicKey: pair.publicKey, policy: lockoutPolicy(settings) });
 }
 
-export function lockedError(until: Date): AppError {
-  return new AppError('LOCKED', { zh: `账户已锁定，请于 ${clock(until)} 后再试`, en: `The account is locked; try again after ${clock(until)}` });
-}
-
-const clock = formatLocalDateTime;
 
