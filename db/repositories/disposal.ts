@@ -4,6 +4,7 @@ import type { Role } from '../../shared/permissions';
 import type { Db } from '../open';
 import { appraisals, destructionApprovals, destructionListItems, destructionLists, destructions, destructionWitnesses, documents, dossiers, scanErasures, scanFiles, scanPages, users } from '../schema';
 import { visible, type Visibility } from './dossiers';
+import { inGroups } from './in-groups';
 
 // ---- Retention due ---------------------------------------------------------------------------
 
@@ -365,9 +366,8 @@ export function filesToErase(db: Db, dossierIds: readonly number[]): { id: numbe
 
 export function recordErasures(db: Db, destructionId: number, fileIds: readonly number[]): void {
   if (fileIds.length === 0) return;
-  db.insert(scanErasures)
-    .values(fileIds.map((fileId) => ({ fileId, destructionId })))
-    .run();
+  // A list of 500 dossiers may erase tens of thousands of files: written in groups.
+  for (const group of inGroups(fileIds)) db.insert(scanErasures).values(group.map((fileId) => ({ fileId, destructionId }))).run();
 }
 
 /**

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull, max, sql } from 'drizzle-orm';
 import type { Db } from '../open';
 import { documents, scanFiles, scanPages } from '../schema';
 import { isErased } from './disposal';
+import { inGroups } from './in-groups';
 
 export type ScanFileRow = typeof scanFiles.$inferSelect;
 
@@ -14,15 +15,6 @@ export interface NewScanFile {
   height: number | null;
   storedAt: string;
   storedBy: number;
-}
-
-/** Rows written (or looked up) per statement: a batch of hundreds of files in a few statements, each well within SQLite's limit of bound values. */
-const ROWS_PER_STATEMENT = 200;
-
-function inGroups<T>(items: readonly T[]): T[][] {
-  const groups: T[][] = [];
-  for (let at = 0; at < items.length; at += ROWS_PER_STATEMENT) groups.push(items.slice(at, at + ROWS_PER_STATEMENT));
-  return groups;
 }
 
 /**
@@ -77,14 +69,16 @@ const pageColumns = {
 
 /** The pages still filed on these documents, in order. */
 export function livePagesOf(db: Db, documentIds: readonly number[]): ScanPageRecord[] {
-  if (documentIds.length === 0) return [];
-  return db
-    .select(pageColumns)
-    .from(scanPages)
-    .innerJoin(scanFiles, eq(scanFiles.id, scanPages.fileId))
-    .where(and(inArray(scanPages.documentId, [...documentIds]), isNull(scanPages.removedAt)))
-    .orderBy(asc(scanPages.documentId), asc(scanPages.position))
-    .all();
+  // Groups of ascending ids, so the pages come out in document order across the groups too.
+  return inGroups([...new Set(documentIds)].sort((a, b) => a - b)).flatMap((group) =>
+    db
+      .select(pageColumns)
+      .from(scanPages)
+      .innerJoin(scanFiles, eq(scanFiles.id, scanPages.fileId))
+      .where(and(inArray(scanPages.documentId, group), isNull(scanPages.removedAt)))
+      .orderBy(asc(scanPages.documentId), asc(scanPages.position))
+      .all(),
+  );
 }
 
 export function findScanPage(db: Db, id: number): (ScanPageRecord & { removedAt: string | null; dossierId: number }) | null {
@@ -149,16 +143,17 @@ export interface FilePlace {
 }
 
 export function placesOfFiles(db: Db, fileIds: readonly number[]): Map<number, FilePlace> {
-  if (fileIds.length === 0) return new Map();
-  const rows = db
-    .select({ fileId: scanPages.fileId, documentId: documents.id, groupKey: documents.groupKey, position: documents.position, dossierId: documents.dossierId })
-    .from(scanPages)
-    .innerJoin(documents, eq(documents.id, scanPages.documentId))
-    .where(inArray(scanPages.fileId, [...fileIds]))
-    .orderBy(asc(scanPages.id))
-    .all();
   const places = new Map<number, FilePlace>();
-  for (const row of rows) if (!places.has(row.fileId)) places.set(row.fileId, row);
+  for (const group of inGroups(fileIds)) {
+    const rows = db
+      .select({ fileId: scanPages.fileId, documentId: documents.id, groupKey: documents.groupKey, position: documents.position, dossierId: documents.dossierId })
+      .from(scanPages)
+      .innerJoin(documents, eq(documents.id, scanPages.documentId))
+      .where(inArray(scanPages.fileId, group))
+      .orderBy(asc(scanPages.id))
+      .all();
+    for (const row of rows) if (!places.has(row.fileId)) places.set(row.fileId, row);
+  }
   return places;
 }
 
@@ -187,10 +182,7 @@ export function movePagesTo(db: Db, ids: readonly number[], documentId: number):
 }
 
 export function markPagesRemoved(db: Db, ids: readonly number[], by: number, at: string): void {
-  db.update(scanPages)
-    .set({ removedAt: at, removedBy: by })
-    .where(inArray(scanPages.id, [...ids]))
-    .run();
+  for (const group of inGroups(ids)) db.update(scanPages).set({ removedAt: at, removedBy: by }).where(inArray(scanPages.id, group)).run();
 }
 
 /** The live pages of one document, in order (their ids). */
