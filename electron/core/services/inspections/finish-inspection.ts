@@ -5,7 +5,7 @@ import { checkItemLabels, checkItems } from '../../../../shared/inspections';
 import { formatLocalDate } from '../../../../shared/time';
 import type { HandlerContext } from '../../context';
 import { requireOpenInspection } from './inspection-access';
-import { viewAfter } from './inspection-view';
+import { recordedInspectionTarget, viewAfter } from './inspection-view';
 
 interface FinishInput {
   id: number;
@@ -24,6 +24,7 @@ export function finishInspection(ctx: HandlerContext, input: FinishInput): Inspe
   const now = ctx.env.now();
   if (input.inspectedOn > formatLocalDate(now)) throw new AppError('VALIDATION', { zh: '检查日期不能晚于今天', en: 'The day inspected cannot be later than today' });
   const inspectors = [...new Set(input.inspectors)];
+  const target = recordedInspectionTarget(session.archive.database.db, input.id);
   ctx.write(
     (db) => {
       requireOpenInspection(db, input.id);
@@ -37,7 +38,7 @@ export function finishInspection(ctx: HandlerContext, input: FinishInput): Inspe
       }
       insertFinish(db, { inspectionId: input.id, inspectedOn: input.inspectedOn, inspectors, remarks: input.remarks, finishedBy: session.record.id, finishedAt: now.toISOString() });
     },
-    { action: 'inspection:finish', target: { type: 'inspection', id: input.id }, summary: { inspectedOn: input.inspectedOn, inspectors } },
+    { action: 'inspection:finish', target, summary: { inspectedOn: input.inspectedOn, inspectors } },
   );
   return viewAfter(ctx, input.id);
 }

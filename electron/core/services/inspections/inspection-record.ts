@@ -5,7 +5,7 @@ import { PdfWriter } from '../../pdf/pdf-writer';
 import { REGISTER_NOTICE } from '../../registers/register-spec';
 import { exportedBy, watermarkText } from '../exports/watermark';
 import { assertReadsInspections, requireInspection } from './inspection-access';
-import { inspectionView } from './inspection-view';
+import { inspectionTarget, inspectionView } from './inspection-view';
 import { inspectionRecordModel, type InspectionRecordModel } from './record-model';
 
 const SIGNATURES = ['检查人', '档案室负责人'];
@@ -60,12 +60,13 @@ export async function printInspectionRecord(ctx: HandlerContext, input: { id: nu
   assertReadsInspections(ctx);
   const session = ctx.session();
   const record = requireInspection(session.archive.database.db, input.id);
-  const model = inspectionRecordModel(inspectionView(ctx, record), session.settings.levels);
+  const view = inspectionView(ctx, record);
+  const model = inspectionRecordModel(view, session.settings.levels);
   const now = ctx.env.now();
   const bytes = await recordPdf(model, { company: session.settings.companyName, printed: `打印：${exportedBy(session)}，${formatLocalDateTime(now)}`, author: exportedBy(session), watermark: watermarkText(session, now) });
   return ctx.write(() => ({ fileName: `${model.title}-${record.id}-${fileStamp(now)}.pdf`, mimeType: 'application/pdf', bytes }), {
     action: 'inspection:print',
-    target: { type: 'inspection', id: record.id },
+    target: inspectionTarget(record.id, view.place),
     summary: { findings: model.findingRows.length, bytes: bytes.length },
   });
 }

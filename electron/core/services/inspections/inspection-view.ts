@@ -15,6 +15,16 @@ export function placeNamer(db: Db): (locationId: number | null) => InspectionPla
   return (locationId) => (locationId === null ? WHOLE_STORE : (rooms.get(locationId) ?? { locationId, code: '?', name: '?' }));
 }
 
+/** An inspection as the audit trail names it: its number and place, as the register shows them. */
+export function inspectionTarget(id: number, place: InspectionPlace): { type: 'inspection'; id: number; label: string } {
+  return { type: 'inspection', id, label: `第 ${id} 号保管检查（${place.name}）` };
+}
+
+/** The target of an inspection already recorded (NOT_FOUND if there is none). */
+export function recordedInspectionTarget(db: Db, id: number): { type: 'inspection'; id: number; label: string } {
+  return inspectionTarget(id, placeNamer(db)(requireInspection(db, id).locationId));
+}
+
 function summaryOf(record: InspectionRecord, place: InspectionPlace, counts: { findings: number; openRepairs: number } | undefined): InspectionSummary {
   return {
     id: record.id,

@@ -251,6 +251,10 @@ describe('an inspection record', () => {
     for (const action of ['inspection:start', 'inspection:save-checks', 'inspection:add-finding', 'inspection:edit-finding', 'inspection:add-photos', 'inspection:remove-photo', 'inspection:finish', 'inspection:repair-order', 'inspection:repair-outcome']) expect(actions).toContain(action);
     expectSummariesInWords(events);
     expect(events.find((e) => e.action === 'inspection:repair-outcome')?.description.zh).toContain('修复结果：已修复');
+    // The inspection's own events name it as the register does: number and room.
+    for (const action of ['inspection:start', 'inspection:save-checks', 'inspection:finish']) {
+      expect(events.find((e) => e.action === action && e.target?.id === String(id))?.target?.label, action).toBe(`第 ${id} 号保管检查（一号库房）`);
+    }
   });
 
   it('prints the record: header, checklist, findings with their repairs, signature lines', async () => {

@@ -2,7 +2,7 @@ import { insertInspection, openInspectionAt } from '../../../../db/repositories/
 import type { InspectionView } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
 import type { HandlerContext } from '../../context';
-import { placeNamer, viewAfter } from './inspection-view';
+import { inspectionTarget, placeNamer, viewAfter } from './inspection-view';
 import { roomPlaces } from './inspection-plan';
 
 /** Opens the inspection of a room or of the whole store; a place has one open inspection at a time – go on with that one. */
@@ -19,7 +19,7 @@ export function startInspection(ctx: HandlerContext, input: { locationId: number
       if (open !== null) throw new AppError('CONFLICT', { zh: `${place.name} 的第 ${open} 号保管检查尚未完成，请继续该检查`, en: `Inspection no. ${open} of ${place.name} is not finished yet; go on with it` });
       return insertInspection(w, { locationId: input.locationId, startedBy: session.record.id, startedAt: ctx.env.now().toISOString() });
     },
-    (newId) => ({ action: 'inspection:start', target: { type: 'inspection', id: newId }, summary: { place: place.code || place.name } }),
+    (newId) => ({ action: 'inspection:start', target: inspectionTarget(newId, place), summary: { place: place.code || place.name } }),
   );
   return viewAfter(ctx, id);
 }
