@@ -1,11 +1,12 @@
 import type { ExportFile } from '../../../../shared/contract';
 import { destructionMethodLabels } from '../../../../shared/disposal';
 import { retentionLabel, type Retention } from '../../../../shared/dossier-types';
-import { levelAt, type ConfidentialityLevel } from '../../../../shared/levels';
+import type { ConfidentialityLevel } from '../../../../shared/levels';
 import { roleLabels } from '../../../../shared/permissions';
 import { fileStamp, formatLocalDateTime } from '../../../../shared/time';
 import type { HandlerContext } from '../../context';
 import { PdfWriter } from '../../pdf/pdf-writer';
+import { LevelMarking } from '../../registers/level-marking';
 import { REGISTER_NOTICE } from '../../registers/register-spec';
 import { exportedBy, watermarkText } from '../exports/watermark';
 import { readableList, type ListState } from './list-access';
@@ -24,14 +25,9 @@ const decisionWords = { approve: '同意', reject: '不同意' } as const;
 
 /** The highest marked level among the listed dossiers (printed on every page), and whether any is classified. */
 function markingOf(state: ListState, levels: readonly ConfidentialityLevel[]): { marking: string | null; classified: boolean } {
-  let marked: ConfidentialityLevel | null = null;
-  let classified = false;
-  for (const item of state.items) {
-    const level = levelAt(levels, item.level);
-    classified ||= level.classified;
-    if (level.marked && (!marked || levels.indexOf(level) > levels.indexOf(marked))) marked = level;
-  }
-  return { marking: marked?.name ?? null, classified };
+  const marking = new LevelMarking(levels);
+  for (const item of state.items) marking.cell(item.level);
+  return { marking: marking.marking, classified: marking.classified };
 }
 
 async function listPdf(state: ListState, meta: { company: string; printed: string; author: string; watermark: string; levels: readonly ConfidentialityLevel[] }): Promise<Uint8Array> {

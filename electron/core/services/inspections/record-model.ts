@@ -1,6 +1,7 @@
 import type { FindingView, InspectionView } from '../../../../shared/contract';
 import { checkItemLabels, checkStatusLabels, findingKindLabels, measuredItems, repairOutcomeLabels } from '../../../../shared/inspections';
-import { levelAt, type ConfidentialityLevel } from '../../../../shared/levels';
+import type { ConfidentialityLevel } from '../../../../shared/levels';
+import { LevelMarking } from '../../registers/level-marking';
 import { formatLocalDate, formatLocalDateTime } from '../../../../shared/time';
 
 export const RECORD_TITLE = '档案保管检查记录';
@@ -25,16 +26,8 @@ function repairText(finding: FindingView): string {
 }
 
 export function inspectionRecordModel(view: InspectionView, levels: readonly ConfidentialityLevel[]): InspectionRecordModel {
-  let marked: ConfidentialityLevel | null = null;
-  let classified = false;
-  const levelCell = (rank: number | null) => {
-    if (rank === null) return '';
-    const level = levelAt(levels, rank);
-    if (!level.classified) return '';
-    classified = true;
-    if (level.marked && (!marked || rank > levels.indexOf(marked))) marked = level;
-    return level.name;
-  };
+  const levelMarking = new LevelMarking(levels);
+  const levelCell = (rank: number | null) => levelMarking.cell(rank);
   const checkRows = view.checks.map((check) => {
     const unit = measuredItems[check.item]?.unit;
     return [checkItemLabels[check.item].zh, check.reading === null ? '' : `${check.reading} ${unit ?? ''}`.trim(), checkStatusLabels[check.status].zh, check.note ?? ''];
@@ -57,5 +50,5 @@ export function inspectionRecordModel(view: InspectionView, levels: readonly Con
     ...(view.remarks ? [`备注：${view.remarks}`] : []),
     `发现问题档案 ${view.findingList.length} 份，修复单未完成 ${view.openRepairs} 份。`,
   ];
-  return { title: RECORD_TITLE, lines, checkRows, findingRows, marking: (marked as ConfidentialityLevel | null)?.name ?? null, classified };
+  return { title: RECORD_TITLE, lines, checkRows, findingRows, marking: levelMarking.marking, classified: levelMarking.classified };
 }

@@ -1,5 +1,6 @@
 import type { StocktakeAbsentView, StocktakeHolder, StocktakePlace, StocktakeScanView, StocktakeView } from '../../../../shared/contract';
-import { levelAt, type ConfidentialityLevel } from '../../../../shared/levels';
+import type { ConfidentialityLevel } from '../../../../shared/levels';
+import { LevelMarking } from '../../registers/level-marking';
 import { stocktakeOutcomeLabels } from '../../../../shared/stocktake';
 import { formatLocalDateTime } from '../../../../shared/time';
 
@@ -60,16 +61,8 @@ const ORDER = ['found', 'misplaced', 'on-loan', 'disposed', 'unknown'] as const;
 
 /** Every scan but repeats (counted once) by outcome, then what is missing, then what is out on loan. */
 export function stocktakeReport(view: StocktakeView, scans: readonly StocktakeScanView[], levels: readonly ConfidentialityLevel[]): StocktakeReport {
-  let marked: ConfidentialityLevel | null = null;
-  let classified = false;
-  const levelCell = (rank: number | null) => {
-    if (rank === null) return '';
-    const level = levelAt(levels, rank);
-    if (!level.classified) return '';
-    classified = true;
-    if (level.marked && (!marked || rank > levels.indexOf(marked))) marked = level;
-    return level.name;
-  };
+  const levelMarking = new LevelMarking(levels);
+  const levelCell = (rank: number | null) => levelMarking.cell(rank);
   const rows: string[][] = [];
   const add = (result: string, archiveNumber: string, title: string | null, note: string, scannedAt: string, level: number | null) => rows.push([String(rows.length + 1), result, archiveNumber, title ?? '', note, scannedAt, levelCell(level)]);
   for (const outcome of ORDER) {
@@ -87,5 +80,5 @@ export function stocktakeReport(view: StocktakeView, scans: readonly StocktakeSc
     ...(view.corrected ? [`位置纠正：${view.corrected} 份错架档案已移至本盘点位置`] : []),
     '本报告只列出打印人知悉范围内的档案。',
   ];
-  return { title: REPORT_TITLE, lines, columns: COLUMNS, rows, marking: (marked as ConfidentialityLevel | null)?.name ?? null, classified };
+  return { title: REPORT_TITLE, lines, columns: COLUMNS, rows, marking: levelMarking.marking, classified: levelMarking.classified };
 }
