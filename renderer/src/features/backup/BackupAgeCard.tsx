@@ -1,6 +1,6 @@
-import { Alert, Button, Card, Col, Space, Typography } from 'antd';
+import { Alert, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { BenchCard } from '../workbench/BenchCard';
 import { useCan } from '../../app/ArchiveSettings';
 import { formatDateTime } from '../../lib/format';
 import { backupAge } from './backup-words';
@@ -9,29 +9,17 @@ import { useBackupStatus } from './use-backup-status';
 /** On the workbench of those who keep the backups: the age of the last good backup, a warning when it is overdue or the last run failed. */
 export function BackupAgeCard() {
   const { t, i18n } = useTranslation();
-  const navigate = useNavigate();
   const mayBackUp = useCan()('archive.backup');
   const { data: status } = useBackupStatus(mayBackUp);
   if (!mayBackUp || !status) return null;
   const { lastGood, lastFailure } = status;
   return (
-    <Col xs={24} lg={12} xl={8}>
-      <Card
-        size="small"
-        data-testid="bench-backup"
-        title={t('backup.benchTitle')}
-        extra={
-          <Button type="link" size="small" onClick={() => void navigate('/backup')}>
-            {t('workbench.open')}
-          </Button>
-        }
-      >
-        <Space orientation="vertical" style={{ width: '100%' }}>
-          <Typography.Text data-testid="bench-backup-age">{lastGood && status.ageDays !== null ? t('backup.benchLast', { age: backupAge(t, status.ageDays), at: formatDateTime(lastGood.takenAt) }) : t('backup.noneYet')}</Typography.Text>
-          {(status.folder === '' || status.overdue) && <Alert type="warning" showIcon title={status.folder === '' ? t('backup.noFolder') : t('backup.benchOverdue')} data-testid="bench-backup-warning" />}
-          {lastFailure && <Alert type="error" showIcon title={t('backup.failure', { at: formatDateTime(lastFailure.at), message: i18n.language === 'en' ? lastFailure.messageEn : lastFailure.message })} data-testid="bench-backup-failure" />}
-        </Space>
-      </Card>
-    </Col>
+    <BenchCard title={t('backup.benchTitle')} to="/backup" testId="bench-backup">
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        <Typography.Text data-testid="bench-backup-age">{lastGood && status.ageDays !== null ? t('backup.benchLast', { age: backupAge(t, status.ageDays), at: formatDateTime(lastGood.takenAt) }) : t('backup.noneYet')}</Typography.Text>
+        {(status.folder === '' || status.overdue) && <Alert type="warning" showIcon title={status.folder === '' ? t('backup.noFolder') : t('backup.benchOverdue')} data-testid="bench-backup-warning" />}
+        {lastFailure && <Alert type="error" showIcon title={t('backup.failure', { at: formatDateTime(lastFailure.at), message: i18n.language === 'en' ? lastFailure.messageEn : lastFailure.message })} data-testid="bench-backup-failure" />}
+      </Space>
+    </BenchCard>
   );
 }

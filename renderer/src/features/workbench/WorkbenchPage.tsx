@@ -1,7 +1,6 @@
-import { Button, Card, Col, Empty, List, Row, Space, Tag, Typography } from 'antd';
+import { Empty, List, Row, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import type { WorkbenchList } from '../../../../shared/contract';
 import { formatDateTime } from '../../lib/format';
 import { useChannel } from '../../lib/use-channel';
@@ -10,6 +9,7 @@ import { kindLabel, queueLines, requesterLabel } from '../approvals/request-labe
 import { holderLabel } from '../loans/LoanTable';
 import { BackupAgeCard } from '../backup/BackupAgeCard';
 import { InspectionsDueCard } from '../inspections/InspectionsDueCard';
+import { BenchCard } from './BenchCard';
 
 interface SectionProps<T> {
   title: string;
@@ -24,29 +24,18 @@ interface SectionProps<T> {
 
 function Section<T>({ title, list, empty, to, tone, testId, item }: SectionProps<T>) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   if (!list) return null;
+  const heading = (
+    <Space>
+      <span>{title}</span>
+      <Tag color={list.total === 0 ? 'default' : tone === 'danger' ? 'red' : tone === 'warning' ? 'orange' : 'blue'}>{list.total}</Tag>
+    </Space>
+  );
   return (
-    <Col xs={24} lg={12} xl={8}>
-      <Card
-        size="small"
-        data-testid={testId}
-        title={
-          <Space>
-            <span>{title}</span>
-            <Tag color={list.total === 0 ? 'default' : tone === 'danger' ? 'red' : tone === 'warning' ? 'orange' : 'blue'}>{list.total}</Tag>
-          </Space>
-        }
-        extra={
-          <Button type="link" size="small" onClick={() => void navigate(to)}>
-            {t('workbench.open')}
-          </Button>
-        }
-      >
-        {list.items.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} /> : <List size="small" dataSource={list.items} renderItem={(entry) => <List.Item>{item(entry)}</List.Item>} />}
-        {list.total > list.items.length && <Typography.Text type="secondary">{t('workbench.more', { count: list.total - list.items.length })}</Typography.Text>}
-      </Card>
-    </Col>
+    <BenchCard title={heading} to={to} testId={testId}>
+      {list.items.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} /> : <List size="small" dataSource={list.items} renderItem={(entry) => <List.Item>{item(entry)}</List.Item>} />}
+      {list.total > list.items.length && <Typography.Text type="secondary">{t('workbench.more', { count: list.total - list.items.length })}</Typography.Text>}
+    </BenchCard>
   );
 }
 
