@@ -209,7 +209,16 @@ describe('retention, appraisal and disposal', () => {
   });
 
   it('keeps the disposal registers append-only', () => {
-    for (const statement of ["UPDATE appraisals SET reason = 'x'", 'DELETE FROM destruction_list_items', "UPDATE destruction_lists SET method = 'pulping'", 'DELETE FROM destructions', 'DELETE FROM scan_erasures', 'DELETE FROM destruction_witnesses']) {
+    for (const statement of [
+      "UPDATE appraisals SET reason = 'x'",
+      'DELETE FROM destruction_list_items',
+      "UPDATE destruction_lists SET method = 'pulping'",
+      'DELETE FROM destructions',
+      'DELETE FROM scan_erasures',
+      'DELETE FROM destruction_witnesses',
+      // A new row on the same list would make SQLite delete the recorded destruction, without a DELETE trigger.
+      "INSERT OR REPLACE INTO destructions (list_id, destroyed_on, carried_out_by, carried_out_at) SELECT list_id, '2000-01-01', carried_out_by, carried_out_at FROM destructions LIMIT 1",
+    ]) {
       expect(() => db.$client.prepare(statement).run()).toThrow(/append-only/);
     }
   });
