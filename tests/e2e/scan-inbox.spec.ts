@@ -48,7 +48,6 @@ async function openInbox(page: Page): Promise<void> {
 }
 
 test('the scan inbox: set up by the administrator, filed by cover sheets and by archive number; not offered to a reader', async ({ page, harness, cspViolations }) => {
-  test.setTimeout(90_000);
   let seeded: Awaited<ReturnType<typeof seed>> = { archiveNumber: '', cover: new Uint8Array(), separator: new Uint8Array() };
   await page.goto(await harness.restart(async () => {
     seeded = await seed(harness.dataDir);
