@@ -90,13 +90,15 @@ test('the administrator sets the registers’ rules: a 1-day loan maximum and a 
 
   // After a reload: all kept.
   await page.reload();
-  // The page may draw itself again while the reloaded session settles (back on its first tab): look until it stands.
+  // The page may draw itself again while the reloaded session settles, back on the settings' first
+  // tab (a CI run saw it after the rule was found): wait for the network to rest, and look until it stands.
+  await page.waitForLoadState('networkidle');
   await expect(async () => {
     await openRegisterSettings(page);
     await expect(ruleRow(page, '导出须经法务审批')).toContainText('法务', { timeout: 3000 });
+    await page.getByRole('tab', { name: '借阅' }).click({ timeout: 3000 });
+    await expect(page.getByTestId('loan-max-days')).toHaveValue('1', { timeout: 3000 });
   }).toPass({ timeout: 40_000 });
-  await page.getByRole('tab', { name: '借阅' }).click();
-  await expect(page.getByTestId('loan-max-days')).toHaveValue('1');
   await expect(page.getByTestId('manager-after')).toHaveValue('5');
   await expect(page.getByTestId('head-after')).toHaveValue('6');
   await page.getByRole('tab', { name: '签收' }).click();
