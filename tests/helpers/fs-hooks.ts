@@ -14,7 +14,7 @@ export interface FsHook {
   undo(): void;
 }
 
-type SyncName = 'readFileSync' | 'openSync' | 'writeFileSync' | 'renameSync' | 'rmSync' | 'unlinkSync';
+type SyncName = 'readFileSync' | 'openSync' | 'writeSync' | 'writeFileSync' | 'renameSync' | 'rmSync' | 'unlinkSync';
 type SyncCall = (...args: unknown[]) => unknown;
 
 function wrap(name: SyncName, around: (original: SyncCall, args: unknown[]) => unknown): FsHook {
@@ -60,9 +60,10 @@ export function afterNextRead(file: string, hook: () => void): FsHook & { ran():
 
 /**
  * Synchronous writes to the files whose path `matches` fail with `code` – a full disk (ENOSPC), a
- * read-only folder (EROFS) – while everything else is written as usual.
+ * read-only folder (EROFS) – while everything else is written as usual. `at: 'write'`: the file is
+ * still made, and its first write fails (a disk that fills up as a file is written).
  */
-export function failSyncWrites(code: FsFaultCode, matches: (path: string) => boolean): FsHook {
+export function failSyncWrites(code: FsFaultCode, matches: (path: string) => boolean, at: 'open' | 'write' = 'open'): FsHook {
   const errno = (constants.errno as Record<string, number | undefined>)[code] ?? 1;
   const failure = (syscall: string, path: string) => Object.assign(new Error(`${code}: injected fault, ${syscall} '${path}'`), { code, errno: -errno, syscall, path });
   const hit = (value: unknown) => {
@@ -73,9 +74,18 @@ export function failSyncWrites(code: FsFaultCode, matches: (path: string) => boo
     typeof flags === 'number' ? (flags & (fs.constants.O_WRONLY | fs.constants.O_RDWR | fs.constants.O_CREAT)) !== 0 : /[wax+]/.test(typeof flags === 'string' ? flags : 'r');
   // A full disk still lets files be renamed; a read-only folder does not.
   const renamesFail = code !== 'ENOSPC' && code !== 'EDQUOT';
+  const made = new Map<unknown, string>();
   const hooks = [
     wrap('openSync', (original, args) => {
-      if (hit(args[0]) && writing(args[1])) throw failure('open', String(args[0]));
+      if (!hit(args[0]) || !writing(args[1])) return original(...args);
+      if (at === 'open') throw failure('open', String(args[0]));
+      const descriptor = original(...args);
+      made.set(descriptor, String(args[0]));
+      return descriptor;
+    }),
+    wrap('writeSync', (original, args) => {
+      const path = made.get(args[0]);
+      if (path !== undefined) throw failure('write', path);
       return original(...args);
     }),
     wrap('writeFileSync', (original, args) => {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeSync } from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { AppError } from '../../../shared/errors';
 import { deriveSubkey } from '../vault/subkeys';
 import { openSealedFile, sealedSize, SealBroken } from './sealed-file';
 
@@ -53,16 +54,7 @@ export function storedPath(root: string, address: string): string {
   return join(root, address.slice(0, 2), address.slice(2));
 }
 
-/** Sealed bytes being written and fsynced at once: past either bound, `put` waits for a write to finish. */
-const WRITES_AT_ONCE = 4;
-const BYTES_IN_FLIGHT = 32 * 1024 * 1024;
-
-interface Placement {
-  temporary: string;
-  path: string;
-}
-
-/** A file sealed (on a seal thread) under its content address, ready to be written. */
+/** A file sealed under its content address, ready to be written. */
 export interface SealedFile {
   address: string;
   sealed: Uint8Array;
@@ -70,65 +62,93 @@ export interface SealedFile {
   size: number;
 }
 
+/** A sealed file written durably under a temporary name – or `temporary` null: a whole copy was in place already (and is kept). */
+export interface WrittenFile {
+  address: string;
+  temporary: string | null;
+}
+
 /**
- * Stores the files of one batch. Each, sealed on a seal thread, is written whole under a temporary
- * name and fsynced – several at once on libuv's thread pool, while the next files are read and sealed. Only
- * `finish` renames them into place and makes the renames durable, one fsync per folder; so the
- * database may then refer to any of them. `abandon` (a batch refused, a write failed) removes the
- * temporary files. Equal files are stored once: a whole copy already there is kept.
+ * The sealed file written whole under a temporary name beside its place, and fsynced – on a seal
+ * thread, which does nothing else meanwhile (its big buffers never reach the core's thread). A whole
+ * copy already in place is kept instead; a damaged one will be replaced by this one at `finish`.
+ */
+export function writeSealedFile(root: string, keys: Pick<ScanKeys, 'content'>, { address, sealed, size }: SealedFile): WrittenFile {
+  const path = storedPath(root, address);
+  if (existsSync(path) && holdsWhole(path, keys, address, size)) {
+    // A copy nobody may refer to yet (left by an interrupted filing) is about to be: made young, so that verify does not collect it meanwhile.
+    const now = new Date();
+    utimesSync(path, now, now);
+    return { address, temporary: null };
+  }
+  const temporary = temporaryName(path);
+  try {
+    const descriptor = openNew(temporary);
+    try {
+      writeAll(descriptor, sealed);
+      fsyncSync(descriptor);
+    } finally {
+      closeSync(descriptor);
+    }
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw storeWriteFailure(error);
+  }
+  return { address, temporary };
+}
+
+/** A write the store's disk refused, told as such (it happens on a seal thread, whose other failures are told as "not sealed"). */
+function storeWriteFailure(error: unknown): unknown {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') return new AppError('DISK_FULL', { zh: '数据文件夹所在的磁盘已满：本批扫描件均未归档', en: 'The data folder’s disk is full: none of the batch’s scans was filed' }, { cause: error });
+  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return new AppError('READ_ONLY', { zh: '无法写入数据文件夹（没有权限或只读）：本批扫描件均未归档', en: 'Cannot write to the data folder (no permission, or read-only): none of the batch’s scans was filed' }, { cause: error });
+  return error;
+}
+
+function writeAll(descriptor: number, bytes: Uint8Array): void {
+  for (let at = 0; at < bytes.length; ) at += writeSync(descriptor, bytes, at, bytes.length - at);
+}
+
+/** A new file, owner-only; its prefix folder made first if the store has none yet (not asked of the disk for every file). */
+function openNew(file: string): number {
+  try {
+    return openSync(file, 'wx', 0o600);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    return openSync(file, 'wx', 0o600);
+  }
+}
+
+/**
+ * Puts the files of one batch in place. Each was written durably under a temporary name by a seal
+ * thread (`writeSealedFile`); only `finish` renames them into place and makes the renames
+ * durable, one fsync per folder – so the database may then refer to any of them. `abandon` (a
+ * batch refused, a write failed) removes the temporary files. Equal files are stored once: a
+ * second copy in the same batch is removed, a whole copy already in place is kept.
  */
 export class ScanFileWriter {
-  private readonly placements = new Map<string, Placement>();
+  /** Content address → the temporary file to be put in its place. */
+  private readonly placements = new Map<string, string>();
+  /** Temporary files not to be put in place (another copy of the same content is). */
+  private readonly spare: string[] = [];
   private readonly kept = new Set<string>();
   private readonly folders = new Set<string>();
-  private readonly writes = new Set<Promise<void>>();
-  private bytesInFlight = 0;
-  private failure: { error: unknown } | null = null;
 
-  constructor(
-    private readonly root: string,
-    private readonly keys: ScanKeys,
-  ) {}
+  constructor(readonly root: string) {}
 
-  /** The sealed file written durably under a temporary name (unless a whole copy is there already). */
-  async put({ address, sealed, size }: SealedFile): Promise<void> {
-    this.throwFailure();
-    if (this.placements.has(address) || this.kept.has(address)) return;
-    const path = storedPath(this.root, address);
-    const folder = dirname(path);
-    if (existsSync(path) && holdsWhole(path, this.keys, address, size)) {
-      // A copy nobody may refer to yet (left by an interrupted filing) is about to be: made young, so that verify does not collect it meanwhile.
-      const now = new Date();
-      utimesSync(path, now, now);
-      this.kept.add(address);
-      this.folders.add(folder);
-      return;
-    }
-    this.folders.add(folder);
-    while (this.writes.size >= WRITES_AT_ONCE || (this.writes.size > 0 && this.bytesInFlight + sealed.length > BYTES_IN_FLIGHT)) await Promise.race(this.writes);
-    this.throwFailure();
-    const placement = { temporary: temporaryName(path), path };
-    this.placements.set(address, placement);
-    this.bytesInFlight += sealed.length;
-    const write = writeDurably(placement.temporary, sealed).then(
-      () => undefined,
-      (error: unknown) => {
-        this.failure ??= { error };
-      },
-    );
-    const settled = write.finally(() => {
-      this.bytesInFlight -= sealed.length;
-      this.writes.delete(settled);
-    });
-    this.writes.add(settled);
+  /** A file a seal thread wrote for this batch. Every one must be handed here, even of a batch being refused: `abandon` removes what it knows. */
+  accept({ address, temporary }: WrittenFile): void {
+    this.folders.add(dirname(storedPath(this.root, address)));
+    if (temporary === null) this.kept.add(address);
+    else if (this.placements.has(address) || this.kept.has(address)) this.spare.push(temporary);
+    else this.placements.set(address, temporary);
   }
 
   /** Every file in place and the renames durable (and a new prefix folder in the store's own folder too). */
   async finish(): Promise<void> {
-    await Promise.all(this.writes);
     try {
-      this.throwFailure();
-      const renames = await Promise.allSettled([...this.placements.values()].map((p) => rename(p.temporary, p.path)));
+      const renames = await Promise.allSettled([...this.placements].map(([address, temporary]) => rename(temporary, storedPath(this.root, address))));
       const failed = renames.find((r) => r.status === 'rejected');
       if (failed) throw failed.reason;
     } catch (error) {
@@ -136,6 +156,7 @@ export class ScanFileWriter {
       throw error;
     }
     this.placements.clear();
+    await this.removeSpare();
     if (this.folders.size === 0) return;
     await Promise.all([...this.folders].map(syncFolder));
     await syncFolder(this.root);
@@ -144,42 +165,20 @@ export class ScanFileWriter {
 
   /** The temporary files removed: nothing of the batch is put in place. */
   async abandon(): Promise<void> {
-    await Promise.all(this.writes);
-    const temporaries = [...this.placements.values()].map((p) => p.temporary);
+    this.spare.push(...this.placements.values());
     this.placements.clear();
-    await Promise.all(temporaries.map((file) => rm(file, { force: true })));
+    await this.removeSpare();
   }
 
-  private throwFailure(): void {
-    if (this.failure) throw this.failure.error;
+  private async removeSpare(): Promise<void> {
+    const files = this.spare.splice(0);
+    await Promise.all(files.map((file) => rm(file, { force: true })));
   }
 }
 
 /** A sibling name the store tells from a content address (listStoredFiles: a leftover of an interrupted write). */
 function temporaryName(path: string): string {
   return join(dirname(path), `.${basename(path)}.${randomUUID()}.tmp`);
-}
-
-/** Written whole and fsynced – on the thread pool, so that several files' writes overlap. */
-async function writeDurably(file: string, bytes: Uint8Array): Promise<void> {
-  const handle = await openNew(file);
-  try {
-    await handle.writeFile(bytes);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
-/** A new file, owner-only; its prefix folder made first if the store has none yet (not asked of the disk for every file). */
-async function openNew(file: string) {
-  try {
-    return await open(file, 'wx', 0o600);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    await mkdir(dirname(file), { recursive: true, mode: 0o700 });
-    return await open(file, 'wx', 0o600);
-  }
 }
 
 /** Makes the renames in a folder durable (Windows cannot open a folder to fsync it). */
@@ -193,7 +192,7 @@ async function syncFolder(folder: string): Promise<void> {
   }
 }
 
-function holdsWhole(path: string, keys: ScanKeys, address: string, size: number): boolean {
+function holdsWhole(path: string, keys: Pick<ScanKeys, 'content'>, address: string, size: number): boolean {
   try {
     openSealedFile(keys.content, address, readFileSync(path), size);
     return true;

@@ -2,6 +2,8 @@ import { availableParallelism } from 'node:os';
 import { AppError } from '../../../shared/errors';
 import { spawnCoreWorker } from '../core-worker';
 import { ThreadPool } from '../threads/thread-pool';
+import type { ScanFileWriter } from './file-store';
+import type { ScanInspection } from './inspect';
 import type { SealJob, SealReply } from './seal-protocol';
 
 /** A staged scan the seal thread could not seal (it died, or hung). */
@@ -10,14 +12,15 @@ class NotSealed extends Error {}
 type Sealed = Extract<SealReply, { ok: true }>;
 
 /**
- * The threads that seal scans being filed (seal-worker.ts): two where the machine has two
- * processors – the core's own thread meanwhile writes and records – each one file at a
- * time, ended after a minute without work. They never hold the archive's data key: only the
- * store's subkeys, in memory the filing wipes when it ends.
+ * The threads that seal and write scans being filed (seal-worker.ts), each one file at a time,
+ * ended after a minute without work. One more than the machine's processors (at most four): a
+ * thread waiting for the disk to take its file (fsync) leaves its processor to another's sealing.
+ * They never hold the archive's data key: only the store's subkeys, in memory the filing wipes
+ * when it ends.
  */
 const pool = new ThreadPool<SealJob, Sealed>({
   spawn: () => spawnCoreWorker({ name: 'sealWorker', source: new URL('./seal-worker.ts', import.meta.url), caller: import.meta.url }, {}, {}),
-  maxThreads: Math.max(1, Math.min(2, availableParallelism())),
+  maxThreads: Math.min(4, availableParallelism() + 1),
   idleMs: 60_000,
   // A 270 KB page takes about a millisecond; the largest file allowed (a setting, 200 MB by default) a few seconds.
   jobTimeoutMs: 2 * 60_000,
@@ -25,10 +28,18 @@ const pool = new ThreadPool<SealJob, Sealed>({
 });
 
 /**
- * A staged scan read, checked, named and sealed on a seal thread. A file that is not a scan, or is
- * damaged, is refused as on the core's thread (VALIDATION, STAGED_FILE_DAMAGED, NOT_FOUND).
+ * A staged scan read, checked, named, sealed and written under a temporary name on a seal thread,
+ * and handed to the batch's writer (which puts it in place at `finish`, or removes it). A file that
+ * is not a scan, or is damaged, is refused as on the core's thread (VALIDATION,
+ * STAGED_FILE_DAMAGED, NOT_FOUND), and nothing of it is left.
  */
-export async function sealOnThread(job: SealJob): Promise<Sealed> {
+export async function sealInto(writer: ScanFileWriter, keys: SharedArrayBuffer, staged: Pick<SealJob, 'source' | 'name'>): Promise<{ address: string; inspection: ScanInspection }> {
+  const { address, temporary, inspection } = await sealOnThread({ ...staged, store: writer.root, keys });
+  writer.accept({ address, temporary });
+  return { address, inspection };
+}
+
+async function sealOnThread(job: SealJob): Promise<Sealed> {
   try {
     return await pool.run(job);
   } catch (error) {

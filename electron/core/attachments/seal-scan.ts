@@ -1,5 +1,5 @@
 import { readWholeStagedFileSync } from '../staging/staged-file-reader';
-import { scanKeysIn } from './file-store';
+import { scanKeysIn, writeSealedFile, type WrittenFile } from './file-store';
 import { inspectScan, type ScanInspection } from './inspect';
 import { contentAddress, sealFile } from './sealed-file';
 import type { SealJob } from './seal-protocol';
@@ -13,9 +13,9 @@ export interface SealedScan {
 /**
  * What a seal thread does with one staged scan: reads it once (every record verified), checks it (inspectScan: a file that is not a scan, or is damaged, is refused with its reason),
  * names it by the keyed hash of its plaintext and seals it under that name – all from the same
- * bytes. Nothing is written here; the core's thread writes the sealed bytes.
+ * bytes. Nothing is written here.
  */
-export async function sealScan(job: SealJob): Promise<SealedScan> {
+export async function sealScan(job: Omit<SealJob, 'store'>): Promise<SealedScan> {
   let plaintext: Buffer;
   try {
     plaintext = readWholeStagedFileSync(job.source);
@@ -27,4 +27,13 @@ export async function sealScan(job: SealJob): Promise<SealedScan> {
   const keys = scanKeysIn(job.keys);
   const address = contentAddress(keys.name, plaintext);
   return { address, inspection, sealed: sealFile(keys.content, address, plaintext) };
+}
+
+/**
+ * A staged scan sealed (sealScan) and written durably under a temporary name in the store: the
+ * core's thread only puts it in place (ScanFileWriter), so the sealed bytes never cross to it.
+ */
+export async function sealAndWriteScan(job: SealJob): Promise<WrittenFile & { inspection: ScanInspection }> {
+  const { address, inspection, sealed } = await sealScan(job);
+  return { ...writeSealedFile(job.store, scanKeysIn(job.keys), { address, sealed, size: job.source.size }), inspection };
 }

@@ -1,21 +1,19 @@
 import { parentPort } from 'node:worker_threads';
-import { failedReply, transferable } from '../threads/thread-pool';
+import { failedReply } from '../threads/thread-pool';
 import type { SealJob, SealReply } from './seal-protocol';
-import { sealScan } from './seal-scan';
+import { sealAndWriteScan } from './seal-scan';
 
 /**
- * A thread that opens, checks, names and seals staged scans (seal-pool.ts hands it one at a time),
- * so that the cryptography of a batch of hundreds of pages runs beside the core's own thread.
+ * A thread that opens, checks, names, seals and writes staged scans (seal-pool.ts hands it one at
+ * a time), so that the cryptography and the writing of a batch of hundreds of pages run beside the
+ * core's own thread.
  */
 const port = parentPort;
 if (!port) throw new Error('seal-worker runs as a worker thread');
 
 port.on('message', (job: SealJob & { id: number }) => {
-  void sealScan(job).then(
-    ({ address, inspection, sealed }) => {
-      const bytes = transferable(sealed);
-      port.postMessage({ id: job.id, ok: true, address, inspection, sealed: bytes } satisfies SealReply & { id: number }, [bytes.buffer]);
-    },
+  void sealAndWriteScan(job).then(
+    (written) => port.postMessage({ id: job.id, ok: true, ...written } satisfies SealReply & { id: number }),
     (error: unknown) => port.postMessage({ id: job.id, ...failedReply(error) } satisfies SealReply & { id: number }),
   );
 });

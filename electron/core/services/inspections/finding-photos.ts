@@ -5,7 +5,7 @@ import { formatByteLimit } from '../../../../shared/contract/staging';
 import { AppError } from '../../../../shared/errors';
 import type { HandlerContext } from '../../context';
 import { ScanFileWriter, sharedScanKeys, wipeScanKeys } from '../../attachments/file-store';
-import { sealOnThread } from '../../attachments/seal-pool';
+import { sealInto } from '../../attachments/seal-pool';
 import type { ScanInspection } from '../../attachments/inspect';
 
 export interface StoredPhoto {
@@ -18,8 +18,8 @@ export interface StoredPhoto {
 
 /**
  * Photos of findings, staged as scans, stored encrypted in the scan store like any scan: each read
- * once, checked (a photo must be an image: a PDF is a document, not a photo) and sealed, then
- * written durably. Nothing is recorded here – the caller records them in its transaction; a crash
+ * once, checked (a photo must be an image: a PDF is a document, not a photo), sealed and written
+ * durably. Nothing is recorded here – the caller records them in its transaction; a crash
  * in between leaves files nobody refers to, collected by verify.
  */
 export async function storePhotos(ctx: HandlerContext, stagedFileIds: readonly string[]): Promise<StoredPhoto[]> {
@@ -29,14 +29,13 @@ export async function storePhotos(ctx: HandlerContext, stagedFileIds: readonly s
   const maxBytes = session.settings.scanMaxMegabytes * 1024 * 1024;
   const files = stagedFileIds.map((id) => ({ id, staged: session.stagedFiles.get(id, 'scan') }));
   const keys = sharedScanKeys(session.archive.dataKey);
-  const writer = new ScanFileWriter(ctx.env.paths.scans, keys);
+  const writer = new ScanFileWriter(ctx.env.paths.scans);
   try {
     const stored: StoredPhoto[] = [];
     for (const { id, staged } of files) {
       if (staged.size > maxBytes) throw new AppError('VALIDATION', { zh: `照片“${staged.name}”超过 ${formatByteLimit(maxBytes)}`, en: `The photo “${staged.name}” is larger than ${formatByteLimit(maxBytes)}` });
-      const { address, inspection, sealed } = await sealOnThread({ source: staged.source, name: staged.name, keys: keys.shared });
+      const { address, inspection } = await sealInto(writer, keys.shared, staged);
       if (!inspection.mediaType.startsWith('image/')) throw new AppError('VALIDATION', { zh: `“${staged.name}”不是照片（JPEG、PNG、HEIC 等图像）`, en: `“${staged.name}” is not a photo (a JPEG, PNG, HEIC … image)` });
-      await writer.put({ address, sealed, size: staged.size });
       stored.push({ stagedFileId: id, name: staged.name, size: staged.size, address, inspection });
     }
     await writer.finish();

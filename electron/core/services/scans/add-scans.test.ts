@@ -1,8 +1,11 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { call, newArchive, ok, stageBytes } from '../../../../tests/helpers/core';
 import { watchCiphers } from '../../../../tests/helpers/crypto-watch';
-import { failAsyncWritesAfter, watchOpens, watchReads } from '../../../../tests/helpers/fs-watch';
+import { watchOpens, watchReads } from '../../../../tests/helpers/fs-watch';
+import { listStoredFiles } from '../../attachments/file-store';
 import { fakeExe, samplePdf, samplePng } from '../../../../tests/helpers/scan-files';
 import { scansIn, serviceDossier } from '../../../../tests/helpers/scan-dossier';
 import { useTempDirs } from '../../../../tests/helpers/temp-dir';
@@ -22,6 +25,7 @@ beforeEach(async () => {
 const storedScans = () => scansIn(dir);
 const stageScan = (name: string, bytes: Uint8Array) => stageBytes(core, name, bytes, 'scan');
 const inStaging = (path: string) => path.startsWith(join(dir, 'staging') + sep);
+const stagingFiles = () => (existsSync(join(dir, 'staging')) ? readdirSync(join(dir, 'staging'), { recursive: true, encoding: 'utf8' }).map((name) => join(dir, 'staging', name)).filter((path) => statSync(path).isFile()) : []);
 
 describe('scan:add, the way through', () => {
   it('the files are opened, checked and sealed on the seal threads: the core’s own thread opens no staged file and makes no cipher for them', async () => {
@@ -52,23 +56,23 @@ describe('scan:add, the way through', () => {
     expect((await ok(core, 'scan:list', { archiveNumber })).documents).toEqual([]);
   });
 
-  it('a disk that fills up midway through a batch: nothing is put in place or recorded, no temporary file is left, and the files can be filed again', async () => {
+  it('a seal thread failing midway through a batch (a staged file damaged since): nothing is put in place or recorded, no temporary file of the others is left, and they can be filed again', async () => {
     const ids = [];
-    for (let i = 0; i < 6; i += 1) ids.push(await stageScan(`页${i}.pdf`, await samplePdf(1, `page ${i}`)));
-    const full = failAsyncWritesAfter(3, 'ENOSPC', (path) => path.startsWith(join(dir, 'scans') + sep));
-    let result;
-    try {
-      result = await call(core, 'scan:add', { archiveNumber, stagedFileIds: ids });
-    } finally {
-      full.undo();
+    for (let i = 0; i < 6; i += 1) {
+      const before = new Set(stagingFiles());
+      ids.push(await stageScan(`页${i}.pdf`, await samplePdf(1, `page ${i}`)));
+      const staged = stagingFiles().filter((name) => !before.has(name));
+      expect(staged).toHaveLength(1);
+      if (i === 3) writeFileSync(staged[0] as string, randomBytes(2000));
     }
-    expect(result.ok).toBe(false);
-    expect(full.seen.length).toBeGreaterThan(3);
-    expect(storedScans()).toEqual([]);
+    const result = await call(core, 'scan:add', { archiveNumber, stagedFileIds: ids });
+    expect(result).toMatchObject({ ok: false, error: { code: 'STAGED_FILE_DAMAGED' } });
+    expect(listStoredFiles(join(dir, 'scans'))).toEqual([]);
     expect((await ok(core, 'scan:list', { archiveNumber })).documents).toEqual([]);
-    const filed = await ok(core, 'scan:add', { archiveNumber, stagedFileIds: ids });
-    expect(filed.files.map((f) => f.stored)).toEqual(Array(6).fill('new'));
-    expect(storedScans()).toHaveLength(6);
+    const others = ids.filter((_, i) => i !== 3);
+    const filed = await ok(core, 'scan:add', { archiveNumber, stagedFileIds: others });
+    expect(filed.files.map((f) => f.stored)).toEqual(Array(5).fill('new'));
+    expect(storedScans()).toHaveLength(5);
   });
 
   it('the same content twice in one batch is stored once; the second is told as a duplicate and still filed', async () => {

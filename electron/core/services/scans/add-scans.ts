@@ -4,8 +4,8 @@ import type { ScanFiling } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
 import { formatByteLimit } from '../../../../shared/contract/staging';
 import type { HandlerContext } from '../../context';
-import { ScanFileWriter, sharedScanKeys, wipeScanKeys, type SealedFile } from '../../attachments/file-store';
-import { sealOnThread } from '../../attachments/seal-pool';
+import { ScanFileWriter, sharedScanKeys, wipeScanKeys } from '../../attachments/file-store';
+import { sealInto } from '../../attachments/seal-pool';
 import type { StagedFile } from '../../staging/staging-area';
 import { fileDocument, refreshAfterDocuments, requireVisibleDocument } from '../documents/documents';
 import { requireVisibleDossier } from '../dossiers/dossier-access';
@@ -41,28 +41,22 @@ function titleOf(name: string): string {
   return (dot > 0 ? base.slice(0, dot) : base).trim().slice(0, 200) || base;
 }
 
-/** Bytes of staged files read and checked ahead of the one being stored (at least the next file, whatever its size). */
-const READ_AHEAD_BYTES = 32 * 1024 * 1024;
-
 /**
- * A staged file read, checked and sealed on a seal thread: too large, not a scan, damaged or an
- * image bomb (inspectScan) is refused (VALIDATION) with its reason.
+ * A staged file read, checked, sealed and written (not yet in place) on a seal thread: too large,
+ * not a scan, damaged or an image bomb (inspectScan) is refused (VALIDATION) with its reason.
  */
-async function checkFile(staged: StagedFile, maxBytes: number, keys: SharedArrayBuffer): Promise<{ sealed: SealedFile; inspection: ScanInspection }> {
+async function checkFile(staged: StagedFile, maxBytes: number, writer: ScanFileWriter, keys: SharedArrayBuffer): Promise<{ address: string; inspection: ScanInspection }> {
   if (staged.size > maxBytes) {
     throw new AppError('VALIDATION', { zh: `“${staged.name}”超过 ${formatByteLimit(maxBytes)}，不能归档`, en: `“${staged.name}” is larger than ${formatByteLimit(maxBytes)} and cannot be filed` });
   }
-  const { address, inspection, sealed } = await sealOnThread({ source: staged.source, name: staged.name, keys });
-  return { sealed: { address, sealed, size: staged.size }, inspection };
+  return sealInto(writer, keys, staged);
 }
 
 /**
- * Every staged file read once, checked and sealed from the same bytes, and – while none has been
- * refused – written (the writer puts nothing in place before `finish`). A file too large, of a
- * kind that is not a scan, or damaged is refused with its reason, the rest still checked so that
- * every reason is said – and then none of the batch is filed. Files are read and sealed ahead of
- * the one being written up to READ_AHEAD_BYTES, besides the sealed ones being written
- * (ScanFileWriter bounds them): a batch may be hundreds of pages.
+ * Every staged file read once, checked, sealed and written from the same bytes, on the seal
+ * threads (the writer puts nothing in place before `finish`). A file too large, of a kind that is
+ * not a scan, or damaged is refused with its reason, the rest still checked so that every reason
+ * is said – and then none of the batch is filed.
  */
 async function checkAndStore(ctx: HandlerContext, ids: readonly string[], writer: ScanFileWriter, keys: SharedArrayBuffer): Promise<StoredFile[]> {
   const session = ctx.session();
@@ -71,22 +65,10 @@ async function checkAndStore(ctx: HandlerContext, ids: readonly string[], writer
   const stored: StoredFile[] = [];
   const refusals: { name: string; error: AppError }[] = [];
   const files = ids.map((id) => session.stagedFiles.get(id, 'scan'));
-  // The next files are read and sealed while one is written: the seal threads and the disk work beside this thread.
-  const checks: Promise<{ checked: Awaited<ReturnType<typeof checkFile>> } | { error: unknown }>[] = [];
-  let ahead = 0;
-  const readAhead = (from: number) => {
-    let bytes = 0;
-    for (let i = from; i < ahead; i += 1) bytes += files[i]?.size ?? 0;
-    while (ahead < files.length && (ahead === from || bytes < READ_AHEAD_BYTES)) {
-      const staged = files[ahead] as StagedFile;
-      bytes += staged.size;
-      checks.push(checkFile(staged, maxBytes, keys).then((checked) => ({ checked }), (error: unknown) => ({ error })));
-      ahead += 1;
-    }
-  };
+  // All handed to the seal threads at once (a job holds no file's bytes until a thread takes it), taken in order.
+  const checks = files.map((staged) => checkFile(staged, maxBytes, writer, keys).then((checked) => ({ checked }), (error: unknown) => ({ error })));
   try {
     for (const [index, staged] of files.entries()) {
-      readAhead(index);
       const result = await (checks[index] as (typeof checks)[number]);
       if ('error' in result) {
         const refusal = toAppError(result.error);
@@ -96,12 +78,10 @@ async function checkAndStore(ctx: HandlerContext, ids: readonly string[], writer
       }
       const { checked } = result;
       if (refusals.length > 0) continue;
-      const id = ids[index] as string;
-      await writer.put(checked.sealed);
-      stored.push({ stagedFileId: id, name: staged.name, size: staged.size, inspection: checked.inspection, address: checked.sealed.address });
+      stored.push({ stagedFileId: ids[index] as string, name: staged.name, size: staged.size, inspection: checked.inspection, address: checked.address });
     }
   } finally {
-    // Whatever ends the loop, every file read ahead has settled before the keys are wiped: no seal thread still uses them.
+    // Whatever ends the loop, every file has settled (and is known to the writer) before the keys are wiped: no seal thread still uses them.
     await Promise.allSettled(checks);
   }
   const [only] = refusals;
@@ -135,7 +115,7 @@ export async function addScans(ctx: HandlerContext, input: AddScansInput): Promi
   }
   // Wiped when the filing ends – also where the seal threads see them: every job has settled by then.
   const keys = sharedScanKeys(session.archive.dataKey);
-  const writer = new ScanFileWriter(ctx.env.paths.scans, keys);
+  const writer = new ScanFileWriter(ctx.env.paths.scans);
   let stored: StoredFile[];
   try {
     stored = await checkAndStore(ctx, input.stagedFileIds, writer, keys.shared);
