@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdir, open, rename } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -49,9 +50,34 @@ export function variant(page: Buffer, i: number): Uint8Array {
 }
 
 /**
+ * What this disk gives without the archive's work: the same files written to new files in prefix
+ * folders, each fsynced and renamed, as many at a time as the core has seal threads – nothing
+ * read, checked, encrypted or recorded. Measured in the same run as the filing (the disk of a
+ * shared machine changes from minute to minute). Milliseconds.
+ */
+async function plainWrite(files: readonly Uint8Array[], into: string): Promise<number> {
+  const atOnce = Math.min(4, availableParallelism() + 1);
+  const began = performance.now();
+  let next = 0;
+  const writer = async () => {
+    for (let i = next++; i < files.length; i = next++) {
+      const path = join(into, (i % 256).toString(16).padStart(2, '0'), `page-${i}`);
+      await mkdir(join(path, '..'), { recursive: true });
+      const handle = await open(`${path}.tmp`, 'wx', 0o600);
+      await handle.writeFile(files[i] as Uint8Array);
+      await handle.sync();
+      await handle.close();
+      await rename(`${path}.tmp`, path);
+    }
+  };
+  await Promise.all(Array.from({ length: atOnce }, writer));
+  return performance.now() - began;
+}
+
+/**
  * `npm run bench` – scans through the real core: `pages` scanned JPEGs staged (as a front door
  * sends them, in chunks) and filed in batches of 200, the throughput of the whole path (read, hash,
- * check, encrypt, write, fsync, rename, record); then the dossier exported as one PDF with up to 200
+ * check, encrypt, write, fsync, rename, record), beside a plain write of the same files (plainWrite); then the dossier exported as one PDF with up to 200
  * of them, while `dossier:list` is called every 20 ms beside it.
  */
 export async function runScanFilingBench(options: ScanFilingBenchOptions): Promise<{ figures: Figure[]; notes: string[] }> {
@@ -89,9 +115,15 @@ export async function runScanFilingBench(options: ScanFilingBenchOptions): Promi
       perBatch.push(done - filedAt);
     }
     const megabytes = bytes / 1024 / 1024;
+    options.progress(`scans: a plain write of the same ${options.pages} files for comparison …`);
+    const plainMs = await plainWrite(
+      Array.from({ length: options.pages }, (_, i) => variant(page, i)),
+      join(root, 'plain'),
+    );
+    rmSync(join(root, 'plain'), { recursive: true, force: true });
     figures.push(summarise('scan filing (scan:add, per batch of 200)', `${options.pages} JPEG pages`, perBatch));
     notes.push(
-      `scans: ${options.pages} pages, ${megabytes.toFixed(0)} MB – filing ${(megabytes / (filing / 1000)).toFixed(0)} MB/s (check, encrypt, write, fsync, rename, record; target ≥ ${TARGET.megabytesPerSecond}), with staging through the front door ${(megabytes / ((staging + filing) / 1000)).toFixed(0)} MB/s; ` +
+      `scans: ${options.pages} pages, ${megabytes.toFixed(0)} MB – filing ${(megabytes / (filing / 1000)).toFixed(0)} MB/s (check, encrypt, write, fsync, rename, record; target ≥ ${TARGET.megabytesPerSecond}) beside a plain write and fsync of the same files ${(megabytes / (plainMs / 1000)).toFixed(0)} MB/s, with staging through the front door ${(megabytes / ((staging + filing) / 1000)).toFixed(0)} MB/s; ` +
         // Every thread of the process (the core's, the seal threads, libuv's writing and fsyncing): what a busier machine has less of.
         `processor time ${(cpu / options.pages).toFixed(2)} ms a page; machine load ${loadavg()[0]?.toFixed(1) ?? '?'} on ${availableParallelism()} processors`,
     );
