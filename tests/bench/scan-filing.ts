@@ -141,13 +141,21 @@ export async function runScanFilingBench(options: ScanFilingBenchOptions): Promi
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     })();
-    const began = performance.now();
-    const file = await must(core, 'dossier:export', { archiveNumber, documentIds });
-    const seconds = (performance.now() - began) / 1000;
+    const exportSeconds = async () => {
+      const began = performance.now();
+      const file = await must(core, 'dossier:export', { archiveNumber, documentIds });
+      return { seconds: (performance.now() - began) / 1000, megabytes: file.bytes.length / 1024 / 1024 };
+    };
+    // The first starts the print thread (here its TypeScript is compiled as it loads, slower than the built program's); the second finds it running, as the next export within a minute does.
+    const first = await exportSeconds();
+    const again = await exportSeconds();
     running = false;
     await lister;
     figures.push(summarise('dossier:list during a dossier export', `${exported} scanned pages`, beside));
-    notes.push(`scans: dossier export of ${exported} scanned pages ${seconds.toFixed(2)} s (target ≤ ${TARGET.exportSeconds} s), ${(file.bytes.length / 1024 / 1024).toFixed(1)} MB; a list call beside it p95 ${summarise('', '', beside).p95.toFixed(0)} ms (target ≤ ${TARGET.listDuringExportMs} ms)`);
+    notes.push(
+      `scans: dossier export of ${exported} scanned pages ${first.seconds.toFixed(2)} s, again ${again.seconds.toFixed(2)} s (target ≤ ${TARGET.exportSeconds} s), ${first.megabytes.toFixed(1)} MB; ` +
+        `a list call beside them p95 ${summarise('', '', beside).p95.toFixed(0)} ms (target ≤ ${TARGET.listDuringExportMs} ms)`,
+    );
     return { figures, notes };
   } finally {
     await core.close();

@@ -29,6 +29,11 @@ export async function printOnThread(job: PrintJob, transfer: ArrayBuffer[] = [])
   }
 }
 
+/** A printable will be asked for soon (its scans are being gathered): the thread starts meanwhile, its code loading beside that work. */
+export function warmPrintThread(): void {
+  pool.warm();
+}
+
 /** A session ended: the print thread goes once its job is done; jobs waiting are not done. */
 export function retirePrintThreads(): void {
   pool.retire();

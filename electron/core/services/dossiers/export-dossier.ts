@@ -13,7 +13,7 @@ import { readStoredFile, scanKeys, wipeScanKeys } from '../../attachments/file-s
 import { heicPhotoAsJpeg } from '../../attachments/heic-print';
 import { SealBroken } from '../../attachments/sealed-file';
 import { pictureKey, type PrintPicture, type PrintScans, type ScanPagePrint } from '../../pdf/dossier-pdf';
-import { printOnThread } from '../../pdf/print-pool';
+import { printOnThread, warmPrintThread } from '../../pdf/print-pool';
 import { spendApproval, usableApproval, usableApprovalScopes } from '../approvals/use-approval';
 import { exportedBy, watermarkText } from '../exports/watermark';
 import { requireVisibleDossier } from './dossier-access';
@@ -119,6 +119,8 @@ export function exportDossier(ctx: HandlerContext, input: ExportDossierInput): E
   return ctx.outsideQueue(
     async (ended) => {
       let scans: PrintScans;
+      // Its code loads while the scans are gathered, not after.
+      warmPrintThread();
       try {
         scans = await gatherScans(ctx.env.paths.scans, keys.content, plan, ended);
       } finally {
