@@ -138,6 +138,10 @@ async function runPackaged(resources: string, paths: RuntimePaths): Promise<void
   const pdf = join(work, 'list.pdf');
   await run(['dossier', 'export-list', '--format', 'pdf', '--out', pdf]);
   if (!existsSync(pdf) || !readFileSync(pdf).subarray(0, 5).equals(Buffer.from('%PDF-'))) problems.push('the packaged CLI wrote no PDF');
+  // exceljs (registers as .xlsx, .xlsx imports) is loaded only when needed: its chunk must be in the package too.
+  const register = join(work, 'intake.xlsx');
+  await run(['register', 'export', '--kind', 'intake', '--from', '2026-01-01', '--to', '2026-12-31', '--out', register]);
+  if (!existsSync(register) || !readFileSync(register).subarray(0, 2).equals(Buffer.from('PK'))) problems.push('the packaged CLI wrote no register as .xlsx');
   await run(['verify']);
 }
 

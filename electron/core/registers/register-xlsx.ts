@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from './load-excel';
 import { registerLayout } from '../pdf/register-layout';
 import {
   DEFAULT_SIGNATURES,
@@ -64,7 +65,8 @@ export async function renderRegisterXlsx(spec: RegisterSpec): Promise<Uint8Array
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
   stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  const { stream: streaming } = await loadExcel();
+  const workbook = new streaming.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   workbook.creator = spec.printedBy;
   workbook.title = [spec.companyName, spec.name].filter(Boolean).join(' ');
   workbook.subject = periodLine(spec);

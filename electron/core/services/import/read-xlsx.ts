@@ -1,8 +1,9 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { AppError } from '../../../../shared/errors';
 import { checkRow, checkWidth, isEmptyRow, type SheetRow } from './sheet-limits';
 import { xlsxForReading } from './xlsx-for-reading';
 import { xlsxDamaged } from './xlsx-text-limiter';
+import { loadExcel } from '../../registers/load-excel';
 
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
@@ -26,7 +27,8 @@ export async function* xlsxRows(bytes: Buffer): AsyncGenerator<SheetRow> {
   const { stream, sharedStrings } = await xlsxForReading(bytes);
   let header: SheetRow | null = null;
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, { sharedStrings: 'ignore', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'ignore' });
+    const { stream: streaming } = await loadExcel();
+    const reader = new streaming.xlsx.WorkbookReader(stream, { sharedStrings: 'ignore', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'ignore' });
     // exceljs looks a cell's shared string up in this (undocumented) property of its reader; the
     // table read within the workbook's limits takes the place of its own (see shared-strings.ts).
     Object.assign(reader, { sharedStrings });
