@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeSync } from 'node:fs';
-import { open, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { deriveSubkey } from '../vault/subkeys';
 import { openSealedFile, sealedSize, SealBroken } from './sealed-file';
@@ -69,11 +69,12 @@ export interface WrittenFile {
 }
 
 /**
- * The sealed file written whole under a temporary name beside its place, and fsynced – on a seal
- * thread, which does nothing else meanwhile (its big buffers never reach the core's thread). A whole
- * copy already in place is kept instead; a damaged one will be replaced by this one at `finish`.
+ * The sealed file written whole under the temporary name its batch gave it (ScanFileWriter.name),
+ * and fsynced – on a seal thread, which does nothing else meanwhile (its big buffers never reach the
+ * core's thread). A whole copy already in place is kept instead; a damaged one will be replaced by
+ * this one at `finish`.
  */
-export function writeSealedFile(root: string, keys: Pick<ScanKeys, 'content'>, { address, sealed, size }: SealedFile): WrittenFile {
+export function writeSealedFile(root: string, keys: Pick<ScanKeys, 'content'>, { address, sealed, size }: SealedFile, temporary: string): WrittenFile {
   const path = storedPath(root, address);
   if (existsSync(path) && holdsWhole(path, keys, address, size)) {
     // A copy nobody may refer to yet (left by an interrupted filing) is about to be: made young, so that verify does not collect it meanwhile.
@@ -81,7 +82,6 @@ export function writeSealedFile(root: string, keys: Pick<ScanKeys, 'content'>, {
     utimesSync(path, now, now);
     return { address, temporary: null };
   }
-  const temporary = temporaryName(path);
   try {
     const descriptor = openNew(temporary);
     try {
@@ -109,7 +109,7 @@ function writeAll(descriptor: number, bytes: Uint8Array): void {
   for (let at = 0; at < bytes.length; ) at += writeSync(descriptor, bytes, at, bytes.length - at);
 }
 
-/** A new file, owner-only; its prefix folder made first if the store has none yet (not asked of the disk for every file). */
+/** A new file, owner-only; its folder made first if there is none yet (not asked of the disk for every file). */
 function openNew(file: string): number {
   try {
     return openSync(file, 'wx', 0o600);
@@ -121,13 +121,16 @@ function openNew(file: string): number {
 }
 
 /**
- * Puts the files of one batch in place. Each was written durably under a temporary name by a seal
- * thread (`writeSealedFile`); only `finish` renames them into place and makes the renames
- * durable, one fsync per folder – so the database may then refer to any of them. `abandon` (a
- * batch refused, a write failed) removes the temporary files. Equal files are stored once: a
- * second copy in the same batch is removed, a whole copy already in place is kept.
+ * Puts the files of one batch in place. Each was written durably by a seal thread
+ * (`writeSealedFile`) under a temporary name the writer gave it (`name`); only `finish` renames
+ * them into place and makes the renames durable, one fsync per folder – so the database may then
+ * refer to any of them. `abandon` (a batch refused, a write failed) removes every temporary file
+ * named – also one whose thread never answered (given up mid-write). Equal files are stored once:
+ * a second copy in the same batch is removed, a whole copy already in place is kept.
  */
 export class ScanFileWriter {
+  /** Temporary names given out and not yet handed back by `accept`. */
+  private readonly named = new Set<string>();
   /** Content address → the temporary file to be put in its place. */
   private readonly placements = new Map<string, string>();
   /** Temporary files not to be put in place (another copy of the same content is). */
@@ -137,9 +140,17 @@ export class ScanFileWriter {
 
   constructor(readonly root: string) {}
 
-  /** A file a seal thread wrote for this batch. Every one must be handed here, even of a batch being refused: `abandon` removes what it knows. */
+  /** A new temporary name for a file of this batch, in the store's own folder (listStoredFiles sees what an interruption leaves there). */
+  name(): string {
+    const temporary = join(this.root, `.${randomUUID()}.tmp`);
+    this.named.add(temporary);
+    return temporary;
+  }
+
+  /** A file a seal thread wrote for this batch (or found in place already: `temporary` null). */
   accept({ address, temporary }: WrittenFile): void {
     this.folders.add(dirname(storedPath(this.root, address)));
+    if (temporary !== null) this.named.delete(temporary);
     if (temporary === null) this.kept.add(address);
     else if (this.placements.has(address) || this.kept.has(address)) this.spare.push(temporary);
     else this.placements.set(address, temporary);
@@ -148,7 +159,7 @@ export class ScanFileWriter {
   /** Every file in place and the renames durable (and a new prefix folder in the store's own folder too). */
   async finish(): Promise<void> {
     try {
-      const renames = await Promise.allSettled([...this.placements].map(([address, temporary]) => rename(temporary, storedPath(this.root, address))));
+      const renames = await Promise.allSettled([...this.placements].map(([address, temporary]) => putInPlace(temporary, storedPath(this.root, address))));
       const failed = renames.find((r) => r.status === 'rejected');
       if (failed) throw failed.reason;
     } catch (error) {
@@ -157,6 +168,7 @@ export class ScanFileWriter {
     }
     this.placements.clear();
     await this.removeSpare();
+    this.named.clear();
     if (this.folders.size === 0) return;
     await Promise.all([...this.folders].map(syncFolder));
     await syncFolder(this.root);
@@ -165,8 +177,9 @@ export class ScanFileWriter {
 
   /** The temporary files removed: nothing of the batch is put in place. */
   async abandon(): Promise<void> {
-    this.spare.push(...this.placements.values());
+    this.spare.push(...this.placements.values(), ...this.named);
     this.placements.clear();
+    this.named.clear();
     await this.removeSpare();
   }
 
@@ -176,9 +189,15 @@ export class ScanFileWriter {
   }
 }
 
-/** A sibling name the store tells from a content address (listStoredFiles: a leftover of an interrupted write). */
-function temporaryName(path: string): string {
-  return join(dirname(path), `.${basename(path)}.${randomUUID()}.tmp`);
+/** A temporary file renamed to its place, the place's prefix folder made first if the store has none yet. */
+async function putInPlace(temporary: string, path: string): Promise<void> {
+  try {
+    await rename(temporary, path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+    await rename(temporary, path);
+  }
 }
 
 /** Makes the renames in a folder durable (Windows cannot open a folder to fsync it). */
@@ -230,31 +249,31 @@ export interface StoredEntry {
   modifiedAt: number;
 }
 
-/** Every file in the store, including temporary ones a crash left behind. */
+/** A temporary file of a batch, in the store's own folder (ScanFileWriter.name). */
+const TEMPORARY = /^\.[0-9a-f-]{36}\.tmp$/;
+
+/** Every file in the store, including temporary ones a crash left behind (beside the prefix folders, or in them from older versions). */
 export function listStoredFiles(root: string): StoredEntry[] {
   const entries: StoredEntry[] = [];
-  let prefixes: string[];
+  let names: string[];
   try {
-    prefixes = readdirSync(root);
+    names = readdirSync(root);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
-  for (const prefix of prefixes) {
-    if (!/^[0-9a-f]{2}$/.test(prefix)) continue;
-    for (const name of readdirSync(join(root, prefix))) {
-      const path = join(root, prefix, name);
-      const address = /^[0-9a-f]{62}$/.test(name) ? prefix + name : null;
-      let modifiedAt: number;
-      try {
-        modifiedAt = statSync(path).mtimeMs;
-      } catch (error) {
-        // Renamed or removed since the folder was read (another program filing or collecting).
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
-        throw error;
-      }
-      entries.push({ address, path, modifiedAt });
+  const add = (path: string, address: string | null): void => {
+    try {
+      entries.push({ address, path, modifiedAt: statSync(path).mtimeMs });
+    } catch (error) {
+      // Renamed or removed since the folder was read (another program filing or collecting).
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
+  };
+  for (const name of names) {
+    if (TEMPORARY.test(name)) add(join(root, name), null);
+    if (!/^[0-9a-f]{2}$/.test(name)) continue;
+    for (const rest of readdirSync(join(root, name))) add(join(root, name, rest), /^[0-9a-f]{62}$/.test(rest) ? name + rest : null);
   }
   return entries;
 }

@@ -2,8 +2,6 @@ import { availableParallelism } from 'node:os';
 import { AppError } from '../../../shared/errors';
 import { spawnCoreWorker } from '../core-worker';
 import { ThreadPool } from '../threads/thread-pool';
-import type { ScanFileWriter } from './file-store';
-import type { ScanInspection } from './inspect';
 import type { SealJob, SealReply } from './seal-protocol';
 
 /** A staged scan the seal thread could not seal (it died, or hung). */
@@ -22,24 +20,13 @@ const pool = new ThreadPool<SealJob, Sealed>({
   spawn: () => spawnCoreWorker({ name: 'sealWorker', source: new URL('./seal-worker.ts', import.meta.url), caller: import.meta.url }, {}, {}),
   maxThreads: Math.min(4, availableParallelism() + 1),
   idleMs: 60_000,
-  // A 270 KB page takes about a millisecond; the largest file allowed (a setting, 200 MB by default) a few seconds.
+  // A 270 KB page takes a few milliseconds to check, seal, write and fsync; the largest file allowed (a setting, 200 MB by default) a few seconds – more on a slow disk.
   jobTimeoutMs: 2 * 60_000,
   failure: (reason) => new NotSealed(reason),
 });
 
-/**
- * A staged scan read, checked, named, sealed and written under a temporary name on a seal thread,
- * and handed to the batch's writer (which puts it in place at `finish`, or removes it). A file that
- * is not a scan, or is damaged, is refused as on the core's thread (VALIDATION,
- * STAGED_FILE_DAMAGED, NOT_FOUND), and nothing of it is left.
- */
-export async function sealInto(writer: ScanFileWriter, keys: SharedArrayBuffer, staged: Pick<SealJob, 'source' | 'name'>): Promise<{ address: string; inspection: ScanInspection }> {
-  const { address, temporary, inspection } = await sealOnThread({ ...staged, store: writer.root, keys });
-  writer.accept({ address, temporary });
-  return { address, inspection };
-}
-
-async function sealOnThread(job: SealJob): Promise<Sealed> {
+/** A staged scan checked (and, as the batch's course says, sealed and written) on a seal thread; a thread that died or hung is an INTERNAL failure. */
+export async function sealOnThread(job: SealJob): Promise<Sealed> {
   try {
     return await pool.run(job);
   } catch (error) {

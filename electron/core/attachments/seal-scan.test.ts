@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { failSyncWrites } from '../../../tests/helpers/fs-hooks';
@@ -10,7 +10,7 @@ import { AppError } from '../../../shared/errors';
 import { KEY_BYTES, type StagedFileSource } from '../staging/staged-file-format';
 import { StagedFileWriter } from '../staging/staged-file-writer';
 import { listStoredFiles, readStoredFile, ScanFileWriter, scanKeys, sharedScanKeys, wipeScanKeys, writeSealedFile } from './file-store';
-import { sealInto } from './seal-pool';
+import { SealBatch } from './seal-batch';
 import { sealScan } from './seal-scan';
 import { contentAddress, openSealedFile, sealFile } from './sealed-file';
 
@@ -60,58 +60,93 @@ describe('a staged scan sealed for the store', () => {
     expect(view.every((byte) => byte === 0)).toBe(true);
   });
 
-  it('on a seal thread: sealed as in this thread and written under a temporary name; a file that is not a scan, a damaged or a vanished staged file each refused with its own code, nothing left', async () => {
-    const keys = sharedScanKeys(dataKey);
+  it('in a batch, on a seal thread: sealed as in this thread, written under a temporary name, and put in place when the batch ends well', async () => {
     const store = join(tempDir(), 'scans');
-    const writer = new ScanFileWriter(store);
-    try {
-      const pdf = await samplePdf(1, 'on a thread');
-      const sealed = await sealInto(writer, keys.shared, { source: staged(pdf), name: '一页.pdf' });
+    const pdf = await samplePdf(1, 'on a thread');
+    const address = await SealBatch.run(store, dataKey, async (batch) => {
+      const sealed = await batch.seal({ source: staged(pdf), name: '一页.pdf' });
       expect(sealed.address).toBe(contentAddress(scanKeys(dataKey).name, pdf));
       expect(listStoredFiles(store).map((f) => f.address)).toEqual([null]);
+      return sealed.address;
+    });
+    expect(listStoredFiles(store).map((f) => f.address)).toEqual([address]);
+    expect(readStoredFile(store, scanKeys(dataKey), address ?? '', pdf.length).equals(pdf)).toBe(true);
+  });
 
-      const exe = sealInto(writer, keys.shared, { source: staged(fakeExe()), name: '病毒.pdf' });
-      await expect(exe).rejects.toThrow(/病毒\.pdf/);
-      expect(await codeOf(exe)).toBe('VALIDATION');
-      const damaged = staged(pdf);
-      writeFileSync(damaged.path, randomBytes(pdf.length + 16));
-      expect(await codeOf(sealInto(writer, keys.shared, { source: damaged, name: '坏.pdf' }))).toBe('STAGED_FILE_DAMAGED');
-      expect(await codeOf(sealInto(writer, keys.shared, { source: { ...staged(pdf), path: join(tempDir(), 'gone') }, name: '无.pdf' }))).toBe('NOT_FOUND');
-      expect(listStoredFiles(store)).toHaveLength(1);
-
-      await writer.finish();
-      expect(listStoredFiles(store).map((f) => f.address)).toEqual([sealed.address]);
-      expect(readStoredFile(store, scanKeys(dataKey), sealed.address, pdf.length).equals(pdf)).toBe(true);
-    } finally {
-      wipeScanKeys(keys);
+  it('a file that is not a scan, a damaged and a vanished staged file: each refused with its own code, and nothing of the batch is left', async () => {
+    const store = join(tempDir(), 'scans');
+    const pdf = await samplePdf(1, 'refused');
+    const damaged = staged(pdf);
+    writeFileSync(damaged.path, randomBytes(pdf.length + 16));
+    const cases = [
+      [{ source: staged(fakeExe()), name: '病毒.pdf' }, 'VALIDATION'],
+      [{ source: damaged, name: '坏.pdf' }, 'STAGED_FILE_DAMAGED'],
+      [{ source: { ...staged(pdf), path: join(tempDir(), 'gone') }, name: '无.pdf' }, 'NOT_FOUND'],
+    ] as const;
+    for (const [bad, code] of cases) {
+      const batch = SealBatch.run(store, dataKey, async (b) => {
+        await b.seal({ source: staged(pdf), name: '好.pdf' });
+        return b.seal(bad);
+      });
+      expect(await codeOf(batch)).toBe(code);
+      if (code === 'VALIDATION') await expect(batch).rejects.toThrow(/病毒\.pdf/);
+      expect(listStoredFiles(store)).toEqual([]);
     }
   });
 
-  it('a batch: the same content twice is put in place once; a whole copy in place is kept (made young); an abandoned batch leaves nothing', async () => {
-    const keys = sharedScanKeys(dataKey);
+  it('once a file is refused, the batch’s other files are only checked – each still says its reason – and none is written', async () => {
     const store = join(tempDir(), 'scans');
-    try {
-      const [one, two] = [await samplePdf(1, 'first'), await samplePdf(1, 'second')];
-      const first = new ScanFileWriter(store);
-      const a = await sealInto(first, keys.shared, { source: staged(one), name: 'a.pdf' });
-      await sealInto(first, keys.shared, { source: staged(one), name: 'a-again.pdf' });
-      expect(listStoredFiles(store).filter((f) => f.address === null)).toHaveLength(2);
-      await first.finish();
-      expect(listStoredFiles(store).map((f) => f.address)).toEqual([a.address]);
+    const pdf = await samplePdf(1, 'only checked');
+    const outcome = SealBatch.run(store, dataKey, async (batch) => {
+      expect(await codeOf(batch.seal({ source: staged(fakeExe()), name: '病毒.pdf' }))).toBe('VALIDATION');
+      const [good, alsoBad] = await Promise.allSettled([batch.seal({ source: staged(pdf), name: '好.pdf' }), batch.seal({ source: staged(fakeExe()), name: '又一个.pdf' })]);
+      expect(good).toMatchObject({ status: 'fulfilled', value: { address: null, inspection: { mediaType: 'application/pdf' } } });
+      expect(alsoBad).toMatchObject({ status: 'rejected', reason: { code: 'VALIDATION' } });
+      throw new AppError('VALIDATION', { zh: '本批不归档', en: 'The batch is not filed' });
+    });
+    expect(await codeOf(outcome)).toBe('VALIDATION');
+    // Not even a prefix folder: the good file was never written.
+    expect(existsSync(store) ? readdirSync(store) : []).toEqual([]);
+  });
 
-      const old = new Date(Date.now() - 3_600_000);
-      const place = listStoredFiles(store)[0]?.path ?? '';
-      utimesSync(place, old, old);
-      const second = new ScanFileWriter(store);
-      await sealInto(second, keys.shared, { source: staged(one), name: 'a-third.pdf' });
-      const b = await sealInto(second, keys.shared, { source: staged(two), name: 'b.pdf' });
+  it('once a batch has failed, files not yet opened are left alone and told with the batch’s own failure; a batch ended with a file refused but not said is not filed', async () => {
+    const store = join(tempDir(), 'scans');
+    const pdf = await samplePdf(1, 'left alone');
+    const outcome = SealBatch.run(store, dataKey, async (batch) => {
+      const first: unknown = await batch.seal({ source: { ...staged(pdf), path: join(tempDir(), 'gone') }, name: '无.pdf' }).catch((error: unknown) => error);
+      expect(first).toMatchObject({ code: 'NOT_FOUND' });
+      // Had the thread opened it, it would have come back checked (unwritten), not failed.
+      await expect(batch.seal({ source: staged(pdf), name: '好.pdf' })).rejects.toBe(first);
+      return 'filed';
+    });
+    expect(await codeOf(outcome)).toBe('INTERNAL');
+    expect(existsSync(store) ? readdirSync(store) : []).toEqual([]);
+  });
+
+  it('a batch: the same content twice is put in place once; a whole copy in place is kept (made young); a batch whose work fails leaves nothing', async () => {
+    const store = join(tempDir(), 'scans');
+    const [one, two] = [await samplePdf(1, 'first'), await samplePdf(1, 'second')];
+    const a = await SealBatch.run(store, dataKey, async (batch) => {
+      const first = await batch.seal({ source: staged(one), name: 'a.pdf' });
+      await batch.seal({ source: staged(one), name: 'a-again.pdf' });
+      expect(listStoredFiles(store).filter((f) => f.address === null)).toHaveLength(2);
+      return first.address;
+    });
+    expect(listStoredFiles(store).map((f) => f.address)).toEqual([a]);
+
+    const old = new Date(Date.now() - 3_600_000);
+    const place = listStoredFiles(store)[0]?.path ?? '';
+    utimesSync(place, old, old);
+    let b: string | null = null;
+    const failed = SealBatch.run(store, dataKey, async (batch) => {
+      await batch.seal({ source: staged(one), name: 'a-third.pdf' });
+      b = (await batch.seal({ source: staged(two), name: 'b.pdf' })).address;
       expect(statSync(place).mtimeMs).toBeGreaterThan(old.getTime());
-      await second.abandon();
-      expect(listStoredFiles(store).map((f) => f.address)).toEqual([a.address]);
-      expect(listStoredFiles(store).some((f) => f.address === b.address)).toBe(false);
-    } finally {
-      wipeScanKeys(keys);
-    }
+      throw new Error('the filing failed');
+    });
+    await expect(failed).rejects.toThrow('the filing failed');
+    expect(b).not.toBeNull();
+    expect(listStoredFiles(store).map((f) => f.address)).toEqual([a]);
   });
 
   it('the store’s disk full or read-only as a file is written: told as such (not as a sealing failure), and no temporary file is left', () => {
@@ -121,17 +156,34 @@ describe('a staged scan sealed for the store', () => {
     const address = contentAddress(keys.name, plaintext);
     const file = { address, sealed: sealFile(keys.content, address, plaintext), size: plaintext.length };
     const inStore = (path: string) => path.startsWith(store);
+    const writer = new ScanFileWriter(store);
     for (const [code, at, expected] of [['ENOSPC', 'write', 'DISK_FULL'], ['ENOSPC', 'open', 'DISK_FULL'], ['EROFS', 'open', 'READ_ONLY']] as const) {
       const fault = failSyncWrites(code, inStore, at);
       try {
-        expect(() => writeSealedFile(store, keys, file)).toThrow(expect.objectContaining({ code: expected }));
+        expect(() => writeSealedFile(store, keys, file, writer.name())).toThrow(expect.objectContaining({ code: expected }));
       } finally {
         fault.undo();
       }
       expect(listStoredFiles(store)).toEqual([]);
     }
-    const written = writeSealedFile(store, keys, file);
+    const written = writeSealedFile(store, keys, file, writer.name());
     expect(written.temporary).not.toBeNull();
+  });
+
+  it('a file whose seal thread never answered (given up mid-write): its temporary file is a leftover verify sees, and the batch’s end removes it', async () => {
+    const store = join(tempDir(), 'scans');
+    const writer = new ScanFileWriter(store);
+    const keys = scanKeys(dataKey);
+    const plaintext = randomBytes(10_000);
+    const address = contentAddress(keys.name, plaintext);
+    const half = writer.name();
+    mkdirSync(store, { recursive: true });
+    writeFileSync(half, randomBytes(5_000));
+    const whole = writeSealedFile(store, keys, { address, sealed: sealFile(keys.content, address, plaintext), size: plaintext.length }, writer.name());
+    expect(listStoredFiles(store).map((f) => f.address)).toEqual([null, null]);
+    writer.accept(whole);
+    await writer.abandon();
+    expect(readdirSync(store)).toEqual([]);
   });
 });
 

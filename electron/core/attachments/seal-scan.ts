@@ -2,7 +2,7 @@ import { readWholeStagedFileSync } from '../staging/staged-file-reader';
 import { scanKeysIn, writeSealedFile, type WrittenFile } from './file-store';
 import { inspectScan, type ScanInspection } from './inspect';
 import { contentAddress, sealFile } from './sealed-file';
-import type { SealJob } from './seal-protocol';
+import { BatchCourse, type SealJob } from './seal-protocol';
 
 export interface SealedScan {
   address: string;
@@ -10,12 +10,8 @@ export interface SealedScan {
   sealed: Buffer;
 }
 
-/**
- * What a seal thread does with one staged scan: reads it once (every record verified), checks it (inspectScan: a file that is not a scan, or is damaged, is refused with its reason),
- * names it by the keyed hash of its plaintext and seals it under that name – all from the same
- * bytes. Nothing is written here.
- */
-export async function sealScan(job: Omit<SealJob, 'store'>): Promise<SealedScan> {
+/** A staged scan read once (every record verified) and checked (inspectScan: a file that is not a scan, or is damaged, is refused with its reason). */
+async function readAndCheck(job: Pick<SealJob, 'source' | 'name'>): Promise<{ plaintext: Buffer; inspection: ScanInspection }> {
   let plaintext: Buffer;
   try {
     plaintext = readWholeStagedFileSync(job.source);
@@ -23,17 +19,44 @@ export async function sealScan(job: Omit<SealJob, 'store'>): Promise<SealedScan>
     // This thread's copy of the staged file's key; the core's own is wiped when the file is discarded.
     job.source.key.fill(0);
   }
-  const inspection = await inspectScan(plaintext, job.name);
-  const keys = scanKeysIn(job.keys);
-  const address = contentAddress(keys.name, plaintext);
-  return { address, inspection, sealed: sealFile(keys.content, address, plaintext) };
+  return { plaintext, inspection: await inspectScan(plaintext, job.name) };
+}
+
+function seal(keys: SharedArrayBuffer, plaintext: Buffer): { address: string; sealed: Buffer } {
+  const { name, content } = scanKeysIn(keys);
+  const address = contentAddress(name, plaintext);
+  return { address, sealed: sealFile(content, address, plaintext) };
 }
 
 /**
- * A staged scan sealed (sealScan) and written durably under a temporary name in the store: the
- * core's thread only puts it in place (ScanFileWriter), so the sealed bytes never cross to it.
+ * What a seal thread does with one staged scan: reads and checks it, names it by the keyed hash of
+ * its plaintext and seals it under that name – all from the same bytes. Nothing is written here.
  */
-export async function sealAndWriteScan(job: SealJob): Promise<WrittenFile & { inspection: ScanInspection }> {
-  const { address, inspection, sealed } = await sealScan(job);
-  return { ...writeSealedFile(job.store, scanKeysIn(job.keys), { address, sealed, size: job.source.size }), inspection };
+export async function sealScan(job: Pick<SealJob, 'source' | 'name' | 'keys'>): Promise<SealedScan> {
+  const { plaintext, inspection } = await readAndCheck(job);
+  return { inspection, ...seal(job.keys, plaintext) };
+}
+
+/** The batch was given up before this file was opened: nothing done. */
+export class BatchStopped extends Error {
+  constructor() {
+    super('the batch was given up');
+  }
+}
+
+/**
+ * A staged scan checked, then sealed and written durably under a temporary name in the store (the
+ * core's thread only puts it in place: ScanFileWriter), so the sealed bytes never cross to it –
+ * unless the batch's course says otherwise (BatchCourse).
+ */
+export async function sealAndWriteScan(job: SealJob): Promise<{ inspection: ScanInspection; written: WrittenFile | null }> {
+  const course = new Int32Array(job.course);
+  if (Atomics.load(course, 0) === BatchCourse.stop) {
+    job.source.key.fill(0);
+    throw new BatchStopped();
+  }
+  const { plaintext, inspection } = await readAndCheck(job);
+  if (Atomics.load(course, 0) !== BatchCourse.file) return { inspection, written: null };
+  const { address, sealed } = seal(job.keys, plaintext);
+  return { inspection, written: writeSealedFile(job.store, scanKeysIn(job.keys), { address, sealed, size: job.source.size }, job.temporary) };
 }

@@ -4,8 +4,7 @@ import type { Db } from '../../../../db/open';
 import { formatByteLimit } from '../../../../shared/contract/staging';
 import { AppError } from '../../../../shared/errors';
 import type { HandlerContext } from '../../context';
-import { ScanFileWriter, sharedScanKeys, wipeScanKeys } from '../../attachments/file-store';
-import { sealInto } from '../../attachments/seal-pool';
+import { SealBatch } from '../../attachments/seal-batch';
 import type { ScanInspection } from '../../attachments/inspect';
 
 export interface StoredPhoto {
@@ -28,24 +27,18 @@ export async function storePhotos(ctx: HandlerContext, stagedFileIds: readonly s
   const session = ctx.session();
   const maxBytes = session.settings.scanMaxMegabytes * 1024 * 1024;
   const files = stagedFileIds.map((id) => ({ id, staged: session.stagedFiles.get(id, 'scan') }));
-  const keys = sharedScanKeys(session.archive.dataKey);
-  const writer = new ScanFileWriter(ctx.env.paths.scans);
-  try {
+  // One at a time: the first photo refused ends the batch, with nothing written after it.
+  return SealBatch.run(ctx.env.paths.scans, session.archive.dataKey, async (batch) => {
     const stored: StoredPhoto[] = [];
     for (const { id, staged } of files) {
       if (staged.size > maxBytes) throw new AppError('VALIDATION', { zh: `照片“${staged.name}”超过 ${formatByteLimit(maxBytes)}`, en: `The photo “${staged.name}” is larger than ${formatByteLimit(maxBytes)}` });
-      const { address, inspection } = await sealInto(writer, keys.shared, staged);
+      const { address, inspection } = await batch.seal(staged);
       if (!inspection.mediaType.startsWith('image/')) throw new AppError('VALIDATION', { zh: `“${staged.name}”不是照片（JPEG、PNG、HEIC 等图像）`, en: `“${staged.name}” is not a photo (a JPEG, PNG, HEIC … image)` });
+      if (address === null) throw new Error('a photo was only checked, though none was refused');
       stored.push({ stagedFileId: id, name: staged.name, size: staged.size, address, inspection });
     }
-    await writer.finish();
     return stored;
-  } catch (error) {
-    await writer.abandon();
-    throw error;
-  } finally {
-    wipeScanKeys(keys);
-  }
+  });
 }
 
 /** Records stored photos on a finding: their files in scan_files (known to verify), the photos linked from the finding. */

@@ -56,6 +56,19 @@ describe('scan:add, the way through', () => {
     expect((await ok(core, 'scan:list', { archiveNumber })).documents).toEqual([]);
   });
 
+  it('a batch refused at its first file: the others are still checked and their reasons said, but none is written – not even a folder in the store', async () => {
+    await ok(core, 'settings:update', { scanMaxMegabytes: 1 });
+    const ids = [await stageScan('大的.pdf', await samplePdf(1, 'x'.repeat(1024 * 1024)))];
+    for (let i = 0; i < 5; i += 1) ids.push(await stageScan(`好的${i}.pdf`, await samplePdf(1, `good ${i}`)));
+    ids.push(await stageScan('坏的.jpg', fakeExe()));
+    const result = await call(core, 'scan:add', { archiveNumber, stagedFileIds: ids });
+    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ path: '大的.pdf' }, { path: '坏的.jpg' }] } });
+    expect(existsSync(join(dir, 'scans')) ? readdirSync(join(dir, 'scans')) : []).toEqual([]);
+    // Nothing was lost: the good ones file once the large one is left out.
+    const filed = await ok(core, 'scan:add', { archiveNumber, stagedFileIds: ids.slice(1, 6) });
+    expect(filed.files).toHaveLength(5);
+  });
+
   it('a seal thread failing midway through a batch (a staged file damaged since): nothing is put in place or recorded, no temporary file of the others is left, and they can be filed again', async () => {
     const ids = [];
     for (let i = 0; i < 6; i += 1) {

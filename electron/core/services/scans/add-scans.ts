@@ -4,8 +4,7 @@ import type { ScanFiling } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
 import { formatByteLimit } from '../../../../shared/contract/staging';
 import type { HandlerContext } from '../../context';
-import { ScanFileWriter, sharedScanKeys, wipeScanKeys } from '../../attachments/file-store';
-import { sealInto } from '../../attachments/seal-pool';
+import { SealBatch, type BatchFile } from '../../attachments/seal-batch';
 import type { StagedFile } from '../../staging/staging-area';
 import { fileDocument, refreshAfterDocuments, requireVisibleDocument } from '../documents/documents';
 import { requireVisibleDossier } from '../dossiers/dossier-access';
@@ -45,20 +44,21 @@ function titleOf(name: string): string {
  * A staged file read, checked, sealed and written (not yet in place) on a seal thread: too large,
  * not a scan, damaged or an image bomb (inspectScan) is refused (VALIDATION) with its reason.
  */
-async function checkFile(staged: StagedFile, maxBytes: number, writer: ScanFileWriter, keys: SharedArrayBuffer): Promise<{ address: string; inspection: ScanInspection }> {
+async function checkFile(staged: StagedFile, maxBytes: number, batch: SealBatch): Promise<BatchFile> {
   if (staged.size > maxBytes) {
+    batch.refuse();
     throw new AppError('VALIDATION', { zh: `“${staged.name}”超过 ${formatByteLimit(maxBytes)}，不能归档`, en: `“${staged.name}” is larger than ${formatByteLimit(maxBytes)} and cannot be filed` });
   }
-  return sealInto(writer, keys, staged);
+  return batch.seal(staged);
 }
 
 /**
  * Every staged file read once, checked, sealed and written from the same bytes, on the seal
- * threads (the writer puts nothing in place before `finish`). A file too large, of a kind that is
- * not a scan, or damaged is refused with its reason, the rest still checked so that every reason
- * is said – and then none of the batch is filed.
+ * threads (nothing is in place before the batch ends well). A file too large, of a kind that is
+ * not a scan, or damaged is refused with its reason, the rest still checked (and no longer
+ * written) so that every reason is said – and then none of the batch is filed.
  */
-async function checkAndStore(ctx: HandlerContext, ids: readonly string[], writer: ScanFileWriter, keys: SharedArrayBuffer): Promise<StoredFile[]> {
+async function checkAndStore(ctx: HandlerContext, ids: readonly string[], batch: SealBatch): Promise<StoredFile[]> {
   const session = ctx.session();
   const maxBytes = session.settings.scanMaxMegabytes * 1024 * 1024;
   if (new Set(ids).size !== ids.length) throw new AppError('VALIDATION', { zh: '同一文件被选择了两次', en: 'The same file was chosen twice' });
@@ -66,23 +66,19 @@ async function checkAndStore(ctx: HandlerContext, ids: readonly string[], writer
   const refusals: { name: string; error: AppError }[] = [];
   const files = ids.map((id) => session.stagedFiles.get(id, 'scan'));
   // All handed to the seal threads at once (a job holds no file's bytes until a thread takes it), taken in order.
-  const checks = files.map((staged) => checkFile(staged, maxBytes, writer, keys).then((checked) => ({ checked }), (error: unknown) => ({ error })));
-  try {
-    for (const [index, staged] of files.entries()) {
-      const result = await (checks[index] as (typeof checks)[number]);
-      if ('error' in result) {
-        const refusal = toAppError(result.error);
-        if (refusal.code !== 'VALIDATION') throw refusal;
-        refusals.push({ name: staged.name, error: refusal });
-        continue;
-      }
-      const { checked } = result;
-      if (refusals.length > 0) continue;
-      stored.push({ stagedFileId: ids[index] as string, name: staged.name, size: staged.size, inspection: checked.inspection, address: checked.address });
+  const checks = files.map((staged) => checkFile(staged, maxBytes, batch).then((checked) => ({ checked }), (error: unknown) => ({ error })));
+  for (const [index, staged] of files.entries()) {
+    const result = await (checks[index] as (typeof checks)[number]);
+    if ('error' in result) {
+      const refusal = toAppError(result.error);
+      if (refusal.code !== 'VALIDATION') throw refusal;
+      refusals.push({ name: staged.name, error: refusal });
+      continue;
     }
-  } finally {
-    // Whatever ends the loop, every file has settled (and is known to the writer) before the keys are wiped: no seal thread still uses them.
-    await Promise.allSettled(checks);
+    const { address, inspection } = result.checked;
+    // No address: only checked, because a file of the batch was refused (its reason comes in its turn).
+    if (refusals.length > 0 || address === null) continue;
+    stored.push({ stagedFileId: ids[index] as string, name: staged.name, size: staged.size, inspection, address });
   }
   const [only] = refusals;
   if (only && ids.length === 1) throw only.error;
@@ -113,19 +109,7 @@ export async function addScans(ctx: HandlerContext, input: AddScansInput): Promi
   if (input.checklistItem !== undefined && !definitionOf(reader, dossierBefore)?.checklist.some((c) => c.key === input.checklistItem)) {
     throw new AppError('VALIDATION', { zh: `此档案的清单中没有“${input.checklistItem}”`, en: `The dossier’s checklist has no item "${input.checklistItem}"` });
   }
-  // Wiped when the filing ends – also where the seal threads see them: every job has settled by then.
-  const keys = sharedScanKeys(session.archive.dataKey);
-  const writer = new ScanFileWriter(ctx.env.paths.scans);
-  let stored: StoredFile[];
-  try {
-    stored = await checkAndStore(ctx, input.stagedFileIds, writer, keys.shared);
-    await writer.finish();
-  } catch (error) {
-    await writer.abandon();
-    throw error;
-  } finally {
-    wipeScanKeys(keys);
-  }
+  const stored = await SealBatch.run(ctx.env.paths.scans, session.archive.dataKey, (batch) => checkAndStore(ctx, input.stagedFileIds, batch));
   const filing = ctx.write(
     (db) => {
       const dossier = requireVisibleDossier(db, session, input.archiveNumber);

@@ -1,6 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { addUser, call, newArchive, ok, stageBytes, switchTo } from '../../../../tests/helpers/core';
 import { filesContaining, filesUnder } from '../../../../tests/helpers/files';
@@ -136,19 +136,20 @@ describe('filing scans', () => {
     mkdirSync(root, { recursive: true });
     const old = join(root, 'c'.repeat(62));
     const young = join(root, 'd'.repeat(62));
+    // Left by interrupted writes: one of an older version (beside its place), one of a batch (in the store's own folder).
     const leftover = join(root, `.${'e'.repeat(62)}.123456.tmp`);
-    for (const file of [old, young, leftover]) writeFileSync(file, 'sealed bytes');
+    const batchLeftover = join(dir, 'scans', `.${randomUUID()}.tmp`);
+    const youngLeftover = join(dir, 'scans', `.${randomUUID()}.tmp`);
+    for (const file of [old, young, leftover, batchLeftover, youngLeftover]) writeFileSync(file, 'sealed bytes');
     const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
-    utimesSync(old, twoHoursAgo, twoHoursAgo);
-    utimesSync(leftover, twoHoursAgo, twoHoursAgo);
+    for (const file of [old, leftover, batchLeftover]) utimesSync(file, twoHoursAgo, twoHoursAgo);
     const check = (await ok(core, 'archive:verify', {})).checks.find((c) => c.name === 'scans');
     expect(check).toMatchObject({ ok: true });
-    expect(check?.message).toContain('已清理 2 个');
+    expect(check?.message).toContain('已清理 3 个');
     const left = scansIn(dir);
-    expect(left).toHaveLength(2);
-    expect(left).toContain(young);
-    expect(left).not.toContain(old);
-    expect(left).not.toContain(leftover);
+    expect(left).toHaveLength(3);
+    expect(left).toEqual(expect.arrayContaining([young, youngLeftover]));
+    for (const gone of [old, leftover, batchLeftover]) expect(left).not.toContain(gone);
   });
 
   it('records who opened a page of a classified document; an ordinary page is read without an audit event', async () => {
