@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { budgets, measureBuild, overBudget } from './helpers/build-sizes';
+import { budgets, measureBuild, overBudget, startSize } from './helpers/build-sizes';
 import { filesUnder } from './helpers/files';
 import { repoRoot } from './helpers/paths';
 
@@ -15,6 +15,13 @@ describe('size budgets of the built app (npm test builds first)', () => {
     const sizes = measureBuild(outDir);
     console.info(`entry ${kB(sizes.entry)}, first screen ${kB(sizes.firstScreen)} in ${sizes.firstScreenFiles.length} files, renderer ${kB(sizes.renderer)}, preload ${kB(sizes.preload)}`);
     expect(overBudget(sizes)).toEqual([]);
+  });
+
+  it('a start of the CLI or of the core’s process loads at most 4.5 MB of JavaScript: spreadsheet and PDF code loads when first used', () => {
+    const mainDir = join(repoRoot, 'out', 'main');
+    const sizes = ['cli.js', 'core-host.js'].map((entry) => ({ entry, bytes: startSize(mainDir, entry) }));
+    console.info(sizes.map((s) => `${s.entry} starts with ${kB(s.bytes)}`).join(', '));
+    for (const { entry, bytes } of sizes) expect(bytes, entry).toBeLessThanOrEqual(budgets.coreStart);
   });
 
   it('no renderer or preload script points to a source map (they stay beside the build, unshipped)', () => {

@@ -1,6 +1,6 @@
 import type { AuditEventView } from '../../../shared/contract';
 import { auditActionLabel } from '../../../shared/audit-actions';
-import { PdfWriter } from './pdf-writer';
+import { createPdfWriter } from './create-pdf-writer';
 
 export interface AuditTrailInput {
   events: readonly AuditEventView[];
@@ -30,7 +30,7 @@ export function auditRow(event: AuditEventView, formatTime: (iso: string) => str
 }
 
 export async function renderAuditTrail(input: AuditTrailInput, formatTime: (iso: string) => string): Promise<Uint8Array> {
-  const writer = await PdfWriter.create(
+  const writer = await createPdfWriter(
     { title: '审计记录', marking: null, notice: '内部资料，严禁外传', watermark: input.watermark, landscape: true },
     { author: input.exportedBy, subject: '审计记录导出' },
   );

@@ -1,4 +1,5 @@
-import { PdfWriter, type Column } from './pdf-writer';
+import { createPdfWriter } from './create-pdf-writer';
+import type { Column, PdfWriter } from './pdf-writer';
 
 export interface CatalogueHeading {
   /** The list in words: search, filters, order. */
@@ -26,7 +27,7 @@ export interface CatalogueDocument {
  * they are read, so a long catalogue is never held as a whole.
  */
 export async function startCatalogue(columns: readonly Column[], heading: CatalogueHeading): Promise<CatalogueDocument> {
-  const writer = await PdfWriter.create(
+  const writer = await createPdfWriter(
     { title: '案卷目录', marking: null, notice: '内部资料，严禁外传', watermark: null, landscape: true },
     { author: heading.printedBy, subject: `案卷目录：${heading.list}` },
   );

@@ -3,6 +3,7 @@ import type { ScanMediaType } from '../../../shared/contract';
 import { retentionLabel } from '../../../shared/dossier-types';
 import { AppError } from '../../../shared/errors';
 import { dossierWriter, writeDossierRecord, type DossierRecordInput } from './dossier-record';
+import { pictureKey } from './print-protocol';
 import type { Box } from './pdf-writer';
 
 /** One scanned page to print, in the order the dossier's catalogue gives. */
@@ -31,8 +32,6 @@ export interface PrintScans {
   /** By `pictureKey`. */
   pictures: Map<string, PrintPicture>;
 }
-
-export const pictureKey = (page: Pick<ScanPagePrint, 'fileId' | 'pageInFile'>): string => `${page.fileId}:${page.pageInFile}`;
 
 /**
  * The dossier as one PDF: a cover (archive number, title, level, retention, date opened, 内部资料，

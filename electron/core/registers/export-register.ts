@@ -5,7 +5,6 @@ import { AppError } from '../../../shared/errors';
 import { readsRegisters } from '../../../shared/register-readers';
 import { fileStamp, formatLocalDateTime, parseTimeBound } from '../../../shared/time';
 import type { HandlerContext } from '../context';
-import { renderRegisterPdf } from '../pdf/register';
 import { visibilityOf } from '../services/access/visibility';
 import { exportedBy, watermarkText } from '../services/exports/watermark';
 import type { RegisterQuery } from './register-source';
@@ -65,7 +64,8 @@ export async function exportRegister(ctx: HandlerContext, input: { kind: Registe
     ...(source.signatures ? { signatures: source.signatures } : {}),
     watermark: watermarkText(session, now),
   };
-  const bytes = input.format === 'pdf' ? await renderRegisterPdf(spec) : await renderRegisterXlsx(spec);
+  // The PDF's code (with fontkit) loaded when a register is first printed, not at every start.
+  const bytes = input.format === 'pdf' ? await (await import('../pdf/register')).renderRegisterPdf(spec) : await renderRegisterXlsx(spec);
   return ctx.write(
     () => ({ fileName: `${source.name}-${input.from}-${input.to}-${fileStamp(now)}.${input.format}`, mimeType: mimeTypes[input.format], bytes }),
     { action: 'register:export', summary: { kind: input.kind, from: input.from, to: input.to, department: department?.code ?? null, format: input.format, rows, classified, bytes: bytes.length } },

@@ -1,7 +1,6 @@
 import { PassThrough } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { loadExcel } from './load-excel';
-import { registerLayout } from '../pdf/register-layout';
 import {
   DEFAULT_SIGNATURES,
   defaultAlign,
@@ -71,7 +70,8 @@ export async function renderRegisterXlsx(spec: RegisterSpec): Promise<Uint8Array
   workbook.title = [spec.companyName, spec.name].filter(Boolean).join(' ');
   workbook.subject = periodLine(spec);
 
-  const { landscape } = registerLayout(spec.columns, spec.orientation);
+  // Measured with the PDF's fonts (fontkit), loaded when a register is first written, not at every start.
+  const { landscape } = (await import('../pdf/register-layout')).registerLayout(spec.columns, spec.orientation);
   const width = spec.columns.length + 1;
   const heading = [
     { text: spec.companyName, font: FONT },

@@ -5,7 +5,7 @@ import type { ConfidentialityLevel } from '../../../../shared/levels';
 import { roleLabels } from '../../../../shared/permissions';
 import { fileStamp, formatLocalDateTime } from '../../../../shared/time';
 import type { HandlerContext } from '../../context';
-import { PdfWriter } from '../../pdf/pdf-writer';
+import { createPdfWriter } from '../../pdf/create-pdf-writer';
 import { LevelMarking } from '../../registers/level-marking';
 import { REGISTER_NOTICE } from '../../registers/register-spec';
 import { exportedBy, watermarkText } from '../exports/watermark';
@@ -33,7 +33,7 @@ function markingOf(state: ListState, levels: readonly ConfidentialityLevel[]): {
 async function listPdf(state: ListState, meta: { company: string; printed: string; author: string; watermark: string; levels: readonly ConfidentialityLevel[] }): Promise<Uint8Array> {
   const { list, destruction } = state;
   const pages = state.items.reduce((sum, item) => sum + item.pages, 0);
-  const writer = await PdfWriter.create(
+  const writer = await createPdfWriter(
     { title: [meta.company, TITLE].filter(Boolean).join(' '), caption: meta.company, head: { title: TITLE, lines: [`清册编号：${list.number}`] }, foot: meta.printed, marking: null, notice: REGISTER_NOTICE, watermark: null, landscape: true },
     { author: meta.author, subject: `${TITLE} ${list.number}` },
   );

@@ -1,6 +1,6 @@
 import type { FourCheckReport } from '../../../../shared/contract';
 import { aspectLabels, checkAspects, checkItemLabels, documentWords } from '../../../../shared/four-check';
-import { PdfWriter } from '../../pdf/pdf-writer';
+import { createPdfWriter } from '../../pdf/create-pdf-writer';
 import { REGISTER_NOTICE } from '../../registers/register-spec';
 
 const TITLE = '电子档案四性检测报告';
@@ -8,7 +8,7 @@ const SIGNATURES = ['检测人', '复核人'];
 
 /** The report as PDF: the scope and verdict, one table row per check item, then each failed item's findings. */
 export async function checkReportPdf(report: FourCheckReport, meta: { company: string; printed: string }): Promise<Uint8Array> {
-  const writer = await PdfWriter.create(
+  const writer = await createPdfWriter(
     { title: [meta.company, TITLE].filter(Boolean).join(' '), caption: meta.company, head: { title: TITLE, lines: [] }, foot: meta.printed, marking: null, notice: REGISTER_NOTICE, watermark: null },
     { author: report.checkedBy, subject: `${TITLE}：${report.scope.label}` },
   );

@@ -1,7 +1,7 @@
 import type { ExportFile } from '../../../../shared/contract';
 import { fileStamp, formatLocalDateTime } from '../../../../shared/time';
 import type { HandlerContext } from '../../context';
-import { PdfWriter } from '../../pdf/pdf-writer';
+import { createPdfWriter } from '../../pdf/create-pdf-writer';
 import { REGISTER_NOTICE } from '../../registers/register-spec';
 import { exportedBy, watermarkText } from '../exports/watermark';
 import { assertReadsInspections, requireInspection } from './inspection-access';
@@ -11,7 +11,7 @@ import { inspectionRecordModel, type InspectionRecordModel } from './record-mode
 const SIGNATURES = ['检查人', '档案室负责人'];
 
 async function recordPdf(model: InspectionRecordModel, meta: { company: string; printed: string; author: string; watermark: string }): Promise<Uint8Array> {
-  const writer = await PdfWriter.create(
+  const writer = await createPdfWriter(
     { title: [meta.company, model.title].filter(Boolean).join(' '), caption: meta.company, head: { title: model.title, lines: [] }, foot: meta.printed, marking: null, notice: REGISTER_NOTICE, watermark: null },
     { author: meta.author, subject: model.lines[0] ?? model.title },
   );

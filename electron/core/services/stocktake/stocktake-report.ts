@@ -3,7 +3,7 @@ import type { ExportFile } from '../../../../shared/contract';
 import { fileStamp, formatLocalDateTime } from '../../../../shared/time';
 import type { HandlerContext } from '../../context';
 import { startSheet } from '../../fs/xlsx-sheet';
-import { PdfWriter } from '../../pdf/pdf-writer';
+import { createPdfWriter } from '../../pdf/create-pdf-writer';
 import { REGISTER_NOTICE } from '../../registers/register-spec';
 import { visibilityOf } from '../access/visibility';
 import { exportedBy, watermarkText } from '../exports/watermark';
@@ -15,7 +15,7 @@ import { scanView, stocktakeView } from './stocktake-view';
 const SIGNATURES = ['盘点人', '复核人'];
 
 async function reportPdf(report: StocktakeReport, meta: { company: string; printed: string; author: string; watermark: string }): Promise<Uint8Array> {
-  const writer = await PdfWriter.create(
+  const writer = await createPdfWriter(
     { title: [meta.company, report.title].filter(Boolean).join(' '), caption: meta.company, head: { title: report.title, lines: [] }, foot: meta.printed, marking: null, notice: REGISTER_NOTICE, watermark: null, landscape: true },
     { author: meta.author, subject: report.lines[0] ?? report.title },
   );
