@@ -1,5 +1,5 @@
 import { createPdfWriter } from './create-pdf-writer';
-import type { Column, PdfWriter } from './pdf-writer';
+import type { Column } from './pdf-writer';
 
 export interface CatalogueHeading {
   /** The list in words: search, filters, order. */
