@@ -42,10 +42,14 @@ function associatedData(index: number, last: boolean): Buffer {
   return Buffer.concat([CONTEXT, tail]);
 }
 
-export function sealRecord(key: Uint8Array, index: number, last: boolean, plaintext: Uint8Array): Buffer {
+/** A record sealed, as the pieces to write one after the other (ciphertext, then tag): joining them would copy every byte once more. */
+export function sealRecord(key: Uint8Array, index: number, last: boolean, plaintext: Uint8Array): Buffer[] {
   const cipher = createCipheriv('aes-256-gcm', key, nonce(index));
   cipher.setAAD(associatedData(index, last));
-  return Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
+  const body = cipher.update(plaintext);
+  // GCM gives everything from update; final only checks that nothing is left.
+  const rest = cipher.final();
+  return rest.length === 0 ? [body, cipher.getAuthTag()] : [body, rest, cipher.getAuthTag()];
 }
 
 /** The plaintext of a record, verified; a record that fails its tag is refused. */

@@ -1,4 +1,4 @@
-import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, rmSync, writeSync, writevSync } from 'node:fs';
 import { RECORD_BYTES, sealRecord } from './staged-file-format';
 
 /**
@@ -24,13 +24,19 @@ export class StagedFileWriter {
   write(bytes: Uint8Array): void {
     const sealed: Buffer[] = [];
     for (let taken = 0; taken < bytes.length; ) {
+      if (this.pendingBytes === 0 && bytes.length - taken >= RECORD_BYTES) {
+        // A whole record in the chunk itself: sealed from there, not copied to wait first.
+        sealed.push(...this.seal(bytes.subarray(taken, taken + RECORD_BYTES), false));
+        taken += RECORD_BYTES;
+        continue;
+      }
       const count = Math.min(RECORD_BYTES - this.pendingBytes, bytes.length - taken);
       this.pending.set(bytes.subarray(taken, taken + count), this.pendingBytes);
       this.pendingBytes += count;
       taken += count;
-      if (this.pendingBytes === RECORD_BYTES) sealed.push(this.sealPending(false));
+      if (this.pendingBytes === RECORD_BYTES) sealed.push(...this.sealPending(false));
     }
-    this.put(Buffer.concat(sealed));
+    this.put(sealed);
   }
 
   /** Seals the last record (shorter than a whole one, possibly empty) and closes the file. */
@@ -45,16 +51,27 @@ export class StagedFileWriter {
     rmSync(this.path, { force: true });
   }
 
-  private sealPending(last: boolean): Buffer {
-    const record = sealRecord(this.key, this.nextRecord, last, this.pending.subarray(0, this.pendingBytes));
-    this.nextRecord += 1;
+  private sealPending(last: boolean): Buffer[] {
+    const record = this.seal(this.pending.subarray(0, this.pendingBytes), last);
     this.pendingBytes = 0;
     return record;
   }
 
-  private put(bytes: Buffer): void {
-    for (let written = 0; written < bytes.length; ) written += writeSync(this.fd, bytes, written, bytes.length - written, this.position + written);
-    this.position += bytes.length;
+  private seal(plaintext: Uint8Array, last: boolean): Buffer[] {
+    const record = sealRecord(this.key, this.nextRecord, last, plaintext);
+    this.nextRecord += 1;
+    return record;
+  }
+
+  /** The pieces written in order, in one call as a rule (a short write goes on from where it stopped). */
+  private put(pieces: Buffer[]): void {
+    const total = pieces.reduce((sum, piece) => sum + piece.length, 0);
+    const written = total === 0 ? 0 : writevSync(this.fd, pieces, this.position);
+    if (written < total) {
+      const rest = Buffer.concat(pieces).subarray(written);
+      for (let at = 0; at < rest.length; ) at += writeSync(this.fd, rest, at, rest.length - at, this.position + written + at);
+    }
+    this.position += total;
   }
 
   /** Closes the file (an upload abandoned at lock: its folder goes as a whole). */
