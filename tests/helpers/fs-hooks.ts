@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import fsp from 'node:fs/promises';
 import { syncBuiltinESMExports } from 'node:module';
 import { constants } from 'node:os';
 import { resolve } from 'node:path';
@@ -115,4 +116,38 @@ export function failSyncRemovals(code: FsFaultCode, matches: (path: string) => b
   };
   const hooks = [wrap('rmSync', refuse('rm')), wrap('unlinkSync', refuse('unlink'))];
   return { undo: () => hooks.forEach((h) => h.undo()), refused: () => refused };
+}
+
+type PromiseName = 'rename' | 'rm';
+type PromiseCall = (...args: unknown[]) => Promise<unknown>;
+
+/**
+ * node:fs/promises calls named (rename, rm) on paths that `matches` fail with `code`, from the
+ * `skip`+1-th such call on – a disk that fills up midway through a batch's renames, a file a virus
+ * scanner holds so that it cannot be removed.
+ */
+export function failPromiseCalls(names: readonly PromiseName[], code: FsFaultCode, matches: (path: string) => boolean, skip = 0): FsHook & { refused(): number } {
+  const errno = (constants.errno as Record<string, number | undefined>)[code] ?? 1;
+  const calls = fsp as unknown as Record<PromiseName, PromiseCall>;
+  let seen = 0;
+  let refused = 0;
+  const undos = names.map((name) => {
+    const original = calls[name];
+    let active = true;
+    const wrapped: PromiseCall = (...args) => {
+      const path = pathOf(args[0]);
+      if (!active || path === null || !matches(path) || (seen += 1) <= skip) return original(...args);
+      refused += 1;
+      return Promise.reject(Object.assign(new Error(`${code}: injected fault, ${name} '${path}'`), { code, errno: -errno, syscall: name, path }));
+    };
+    calls[name] = wrapped;
+    syncBuiltinESMExports();
+    return () => {
+      active = false;
+      if (calls[name] !== wrapped) return;
+      calls[name] = original;
+      syncBuiltinESMExports();
+    };
+  });
+  return { undo: () => undos.forEach((undo) => undo()), refused: () => refused };
 }

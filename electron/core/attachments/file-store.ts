@@ -156,7 +156,11 @@ export class ScanFileWriter {
     else this.placements.set(address, temporary);
   }
 
-  /** Every file in place and the renames durable (and a new prefix folder in the store's own folder too). */
+  /**
+   * Every file in place and the renames durable (and a new prefix folder in the store's own folder
+   * too). A rename failing midway leaves those done before it in place, recorded nowhere: verify
+   * collects them like any leftover; the others' temporary files are removed.
+   */
   async finish(): Promise<void> {
     try {
       const renames = await Promise.allSettled([...this.placements].map(([address, temporary]) => putInPlace(temporary, storedPath(this.root, address))));
@@ -164,18 +168,22 @@ export class ScanFileWriter {
       if (failed) throw failed.reason;
     } catch (error) {
       await this.abandon();
-      throw error;
+      throw storeWriteFailure(error);
     }
     this.placements.clear();
     await this.removeSpare();
     this.named.clear();
     if (this.folders.size === 0) return;
-    await Promise.all([...this.folders].map(syncFolder));
-    await syncFolder(this.root);
+    try {
+      await Promise.all([...this.folders].map(syncFolder));
+      await syncFolder(this.root);
+    } catch (error) {
+      throw storeWriteFailure(error);
+    }
     this.folders.clear();
   }
 
-  /** The temporary files removed: nothing of the batch is put in place. */
+  /** The temporary files removed: nothing of the batch is put in place. Never fails: the batch's own failure is what is told. */
   async abandon(): Promise<void> {
     this.spare.push(...this.placements.values(), ...this.named);
     this.placements.clear();
@@ -183,9 +191,10 @@ export class ScanFileWriter {
     await this.removeSpare();
   }
 
+  /** A temporary file that cannot be removed (a virus scanner holding it, say) stays a leftover verify collects. */
   private async removeSpare(): Promise<void> {
     const files = this.spare.splice(0);
-    await Promise.all(files.map((file) => rm(file, { force: true })));
+    await Promise.allSettled(files.map((file) => rm(file, { force: true })));
   }
 }
 

@@ -12,7 +12,7 @@ export interface BatchFile {
 
 /**
  * The scans of one filing, checked, sealed and written on the seal threads and put in place
- * together at the end – or none of them. The batch holds the store's keys (in memory shared with
+ * together at the end – or none of them recorded. The batch holds the store's keys (in memory shared with
  * the threads, wiped when the batch ends) and its course, shared too: once a file is refused
  * (VALIDATION) the others are only checked, so every reason is still said but nothing more is
  * written; once the batch has failed otherwise, files not yet opened are left alone.
@@ -68,8 +68,9 @@ export class SealBatch {
 
   /**
    * Runs a filing's work on a new batch: when the work ends well the batch's files are put in place
-   * (durably); when it fails, or the putting in place does, every temporary file is removed and
-   * nothing is in place. The keys are wiped in either case, once no thread uses them.
+   * (durably); when it fails, or the putting in place does, the temporary files are removed and the
+   * failure is told (files already renamed in place stay, recorded nowhere: verify collects them).
+   * The keys are wiped in either case, once no thread uses them.
    */
   static async run<T>(store: string, dataKey: Uint8Array, work: (batch: SealBatch) => Promise<T>): Promise<T> {
     const batch = new SealBatch(store, dataKey);

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { failSyncWrites } from '../../../tests/helpers/fs-hooks';
+import { failPromiseCalls, failSyncWrites } from '../../../tests/helpers/fs-hooks';
 import { watchReads } from '../../../tests/helpers/fs-watch';
 import { fakeExe, samplePdf } from '../../../tests/helpers/scan-files';
 import { useTempDirs } from '../../../tests/helpers/temp-dir';
@@ -168,6 +168,33 @@ describe('a staged scan sealed for the store', () => {
     }
     const written = writeSealedFile(store, keys, file, writer.name());
     expect(written.temporary).not.toBeNull();
+  });
+
+  it('the disk filling up as the batch is put in place: told as such, and no temporary file is left; a temporary that cannot be removed does not hide why the batch failed', async () => {
+    const store = join(tempDir(), 'scans');
+    const pdfs = [await samplePdf(1, 'one'), await samplePdf(1, 'two'), await samplePdf(1, 'three')];
+    const sealAll = (batch: SealBatch) => Promise.all(pdfs.map((pdf, i) => batch.seal({ source: staged(pdf), name: `${i}.pdf` })));
+    const full = failPromiseCalls(['rename'], 'ENOSPC', (path) => path.startsWith(store), 1);
+    try {
+      expect(await codeOf(SealBatch.run(store, dataKey, sealAll))).toBe('DISK_FULL');
+      expect(full.refused()).toBeGreaterThan(0);
+    } finally {
+      full.undo();
+    }
+    // The one renamed before the disk filled up stays, recorded nowhere (verify collects it); no temporary file.
+    expect(listStoredFiles(store).filter((f) => f.address === null)).toEqual([]);
+
+    const held = failPromiseCalls(['rm'], 'EPERM', (path) => path.startsWith(store));
+    try {
+      const refused = SealBatch.run(store, dataKey, async (batch) => {
+        await sealAll(batch);
+        throw new AppError('VALIDATION', { zh: '本批不归档', en: 'The batch is not filed' });
+      });
+      expect(await codeOf(refused)).toBe('VALIDATION');
+      expect(held.refused()).toBe(3);
+    } finally {
+      held.undo();
+    }
   });
 
   it('a file whose seal thread never answered (given up mid-write): its temporary file is a leftover verify sees, and the batch’s end removes it', async () => {
