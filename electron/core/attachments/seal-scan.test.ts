@@ -184,7 +184,7 @@ describe('a staged scan sealed for the store', () => {
     // The one renamed before the disk filled up stays, recorded nowhere (verify collects it); no temporary file.
     expect(listStoredFiles(store).filter((f) => f.address === null)).toEqual([]);
 
-    const held = failPromiseCalls(['rm'], 'EPERM', (path) => path.startsWith(store));
+    const held = failPromiseCalls(['rm'], 'EACCES', (path) => path.startsWith(store));
     try {
       const refused = SealBatch.run(store, dataKey, async (batch) => {
         await sealAll(batch);
