@@ -1,5 +1,5 @@
 import { readWholeStagedFileSync } from '../staging/staged-file-reader';
-import { scanKeysIn, writeSealedFile, type WrittenFile } from './file-store';
+import { scanKeysIn, writeSealedFile, type ScanKeys, type WrittenFile } from './file-store';
 import { inspectScan, type ScanInspection } from './inspect';
 import { contentAddress, sealFile } from './sealed-file';
 import { BatchCourse, type SealJob } from './seal-protocol';
@@ -22,8 +22,7 @@ async function readAndCheck(job: Pick<SealJob, 'source' | 'name'>): Promise<{ pl
   return { plaintext, inspection: await inspectScan(plaintext, job.name) };
 }
 
-function seal(keys: SharedArrayBuffer, plaintext: Buffer): { address: string; sealed: Buffer } {
-  const { name, content } = scanKeysIn(keys);
+function seal({ name, content }: ScanKeys, plaintext: Buffer): { address: string; sealed: Buffer } {
   const address = contentAddress(name, plaintext);
   return { address, sealed: sealFile(content, address, plaintext) };
 }
@@ -34,11 +33,11 @@ function seal(keys: SharedArrayBuffer, plaintext: Buffer): { address: string; se
  */
 export async function sealScan(job: Pick<SealJob, 'source' | 'name' | 'keys'>): Promise<SealedScan> {
   const { plaintext, inspection } = await readAndCheck(job);
-  return { inspection, ...seal(job.keys, plaintext) };
+  return { inspection, ...seal(scanKeysIn(job.keys), plaintext) };
 }
 
 /** The batch was given up before this file was opened: nothing done. */
-export class BatchStopped extends Error {
+class BatchStopped extends Error {
   constructor() {
     super('the batch was given up');
   }
@@ -57,6 +56,7 @@ export async function sealAndWriteScan(job: SealJob): Promise<{ inspection: Scan
   }
   const { plaintext, inspection } = await readAndCheck(job);
   if (Atomics.load(course, 0) !== BatchCourse.file) return { inspection, written: null };
-  const { address, sealed } = seal(job.keys, plaintext);
-  return { inspection, written: writeSealedFile(job.store, scanKeysIn(job.keys), { address, sealed, size: job.source.size }, job.temporary) };
+  const keys = scanKeysIn(job.keys);
+  const { address, sealed } = seal(keys, plaintext);
+  return { inspection, written: writeSealedFile(job.store, keys, { address, sealed, size: job.source.size }, job.temporary) };
 }
