@@ -19,17 +19,21 @@ type SyncName = 'readFileSync' | 'openSync' | 'writeSync' | 'writeFileSync' | 'r
 type SyncCall = (...args: unknown[]) => unknown;
 
 function wrap(name: SyncName, around: (original: SyncCall, args: unknown[]) => unknown): FsHook {
-  const calls = fs as unknown as Record<SyncName, SyncCall>;
-  const original = calls[name];
+  return wrapIn(fs as unknown as Record<SyncName, SyncCall>, name, around);
+}
+
+/** Wraps `module[name]` (a node:fs or node:fs/promises call) and the ES exports made from it, until `undo`. */
+function wrapIn<N extends string, C extends (...args: unknown[]) => unknown>(module: Record<N, C>, name: N, around: (original: C, args: unknown[]) => ReturnType<C>): FsHook {
+  const original = module[name];
   let active = true;
-  const wrapped: SyncCall = (...args) => (active ? around(original, args) : original(...args));
-  calls[name] = wrapped;
+  const wrapped = ((...args: unknown[]) => (active ? around(original, args) : original(...args))) as C;
+  module[name] = wrapped;
   syncBuiltinESMExports();
   return {
     undo() {
       active = false;
-      if (calls[name] !== wrapped) return; // wrapped again since: this one now only passes calls on
-      calls[name] = original;
+      if (module[name] !== wrapped) return; // wrapped again since: this one now only passes calls on
+      module[name] = original;
       syncBuiltinESMExports();
     },
   };
@@ -128,26 +132,15 @@ type PromiseCall = (...args: unknown[]) => Promise<unknown>;
  */
 export function failPromiseCalls(names: readonly PromiseName[], code: FsFaultCode, matches: (path: string) => boolean, skip = 0): FsHook & { refused(): number } {
   const errno = (constants.errno as Record<string, number | undefined>)[code] ?? 1;
-  const calls = fsp as unknown as Record<PromiseName, PromiseCall>;
   let seen = 0;
   let refused = 0;
-  const undos = names.map((name) => {
-    const original = calls[name];
-    let active = true;
-    const wrapped: PromiseCall = (...args) => {
+  const hooks = names.map((name) =>
+    wrapIn(fsp as unknown as Record<PromiseName, PromiseCall>, name, (original, args) => {
       const path = pathOf(args[0]);
-      if (!active || path === null || !matches(path) || (seen += 1) <= skip) return original(...args);
+      if (path === null || !matches(path) || (seen += 1) <= skip) return original(...args);
       refused += 1;
       return Promise.reject(Object.assign(new Error(`${code}: injected fault, ${name} '${path}'`), { code, errno: -errno, syscall: name, path }));
-    };
-    calls[name] = wrapped;
-    syncBuiltinESMExports();
-    return () => {
-      active = false;
-      if (calls[name] !== wrapped) return;
-      calls[name] = original;
-      syncBuiltinESMExports();
-    };
-  });
-  return { undo: () => undos.forEach((undo) => undo()), refused: () => refused };
+    }),
+  );
+  return { undo: () => hooks.forEach((h) => h.undo()), refused: () => refused };
 }
