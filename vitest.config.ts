@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 const include = ['shared/**/*.test.ts', 'runtime/**/*.test.ts', 'db/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/src/**/*.test.ts', 'tests/**/*.test.ts'];
 /** Files that replace modules (vi.mock) or the clock: each gets a fresh module registry. */
-const replacing = ['electron/core/services/scans/page-image.test.ts', 'electron/core/attachments/orphan-race.test.ts', 'electron/core/services/scans/kept-originals.test.ts'];
+const replacing = ['electron/core/services/scans/page-image.test.ts', 'electron/core/attachments/seal-ahead.test.ts', 'electron/core/attachments/orphan-race.test.ts', 'electron/core/services/scans/kept-originals.test.ts'];
 
 export default defineConfig({
   test: {

@@ -24,11 +24,12 @@ import { isIdle, sessionInfo, type ActiveSession, type BackgroundJob } from './s
 import { removeLeftoverStaging } from './staging/leftover-staging';
 import { settleInterruptedRestore } from './backup/put-in-place';
 import { removeLeftoverReadOnlyCopies } from '../../db/read-only-copy';
-import { StagingArea } from './staging/staging-area';
+import { STAGING_LIMITS, StagingArea } from './staging/staging-area';
 import { archivePaths, archiveState } from './vault/archive-files';
 import type { KdfCost } from './vault/kdf';
 import { closeArchive, type OpenedArchive } from './vault/opened-archive';
 import { retireScanImageThreads } from './attachments/scan-image-pool';
+import { SealAhead } from './attachments/seal-ahead';
 import { retireSealThreads } from './attachments/seal-pool';
 import { retirePrintThreads } from './pdf/print-pool';
 import { dropKeptOriginals } from './services/scans/kept-originals';
@@ -99,11 +100,13 @@ export function createCore(options: CoreOptions): Core {
       return runtime.serial(async () => {
         await runtime.keepPendingSignIn();
         runtime.lock('exit');
+        await runtime.sealingsEnded();
       }).finally(() => clearInterval(timer));
     },
     close: () => runtime.serial(async () => {
       await runtime.keepPendingSignIn();
       runtime.dropSession();
+      await runtime.sealingsEnded();
     }).finally(() => clearInterval(timer)),
   };
 }
@@ -120,6 +123,8 @@ class CoreRuntime implements QueueRuntime {
   /** This core's own long write while it lasts (its notice is not a reason for this core to wait). */
   private ownLongWrite: LongWrite | null = null;
 
+  /** Ended sessions' scans sealed ahead, being let go (SealAhead.close): closing the core waits for them. */
+  private readonly sealingsEnding = new Set<Promise<void>>();
   private readonly damage: DamageWatch;
   private readonly writeHost: WriteHost;
   /** The database as it stood when the session's user and settings were last read. */
@@ -268,6 +273,11 @@ class CoreRuntime implements QueueRuntime {
     }
   }
 
+  /** What ended sessions left to their seal threads is done, and their temporary files removed. */
+  async sealingsEnded(): Promise<void> {
+    await Promise.all(this.sealingsEnding);
+  }
+
   dropSession(): void {
     const session = this.session;
     this.session = null;
@@ -301,6 +311,9 @@ class CoreRuntime implements QueueRuntime {
     retirePrintThreads();
     dropKeptOriginals(session);
     stopScanInbox(session);
+    const sealing = session.sealAhead.close();
+    this.sealingsEnding.add(sealing);
+    void sealing.then(() => this.sealingsEnding.delete(sealing));
     try {
       session.stagedFiles.wipe();
     } catch (error) {
@@ -426,6 +439,8 @@ class CoreRuntime implements QueueRuntime {
           this.firstRunStaging?.wipe();
           this.firstRunStaging = null;
           const settings = readSettings(archive.database.db);
+          // A scan staged completely is sealed at once, unless the filing would refuse it for its size or the archive may not be written now.
+          const sealAhead = new SealAhead(this.env.paths.scans, archive.dataKey, (file) => session.condition === null && file.size <= session.settings.scanMaxMegabytes * 1024 * 1024);
           const session: ActiveSession = {
             archive,
             record,
@@ -434,7 +449,8 @@ class CoreRuntime implements QueueRuntime {
             idleLockMinutes: settings.idleLockMinutes,
             lastActivityAt: this.env.now().getTime(),
             stagedImports: new Map(),
-            stagedFiles: new StagingArea(this.env.paths.staging, () => this.env.now().getTime()),
+            stagedFiles: new StagingArea(this.env.paths.staging, () => this.env.now().getTime(), STAGING_LIMITS, sealAhead),
+            sealAhead,
             background: null,
             condition: assessArchive(archive),
             pendingSignIn: null,

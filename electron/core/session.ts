@@ -5,6 +5,7 @@ import type { Change } from './context';
 import type { LockReason, SessionInfo, SessionUser, Settings } from '../../shared/contract';
 import type { ArchiveCondition } from './integrity/archive-condition';
 import type { StagedImport } from './staged-import';
+import type { SealAhead } from './attachments/seal-ahead';
 import type { StagingArea } from './staging/staging-area';
 import type { OpenedArchive } from './vault/opened-archive';
 
@@ -21,6 +22,8 @@ export interface ActiveSession {
   readonly stagedImports: Map<string, StagedImport>;
   /** Files staged in this session (the one way files enter the core); wiped when the session ends. */
   readonly stagedFiles: StagingArea;
+  /** The staged scans sealed ahead of their filing (told of them by stagedFiles); closed when the session ends. */
+  readonly sealAhead: SealAhead;
   /** Work going on between calls (a rebuild of the search index), while it lasts. */
   background: BackgroundJob | null;
   /** Why this archive may be read but not written now (damage, a rollback, a read-only folder); null when all is well. */

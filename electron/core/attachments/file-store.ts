@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeSync } from 'node:fs';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, rename, rm, utimes } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { deriveSubkey } from '../vault/subkeys';
@@ -140,9 +140,13 @@ export class ScanFileWriter {
 
   constructor(readonly root: string) {}
 
-  /** A new temporary name for a file of this batch, in the store's own folder (listStoredFiles sees what an interruption leaves there). */
+  /** A new temporary name for a file of this batch (temporaryName). */
   name(): string {
-    const temporary = join(this.root, `.${randomUUID()}.tmp`);
+    return this.own(temporaryName(this.root));
+  }
+
+  /** A temporary name given out elsewhere (a scan sealed ahead: SealAhead) that is this batch's to put in place or remove from now on. */
+  own(temporary: string): string {
     this.named.add(temporary);
     return temporary;
   }
@@ -171,8 +175,10 @@ export class ScanFileWriter {
       throw storeWriteFailure(error);
     }
     this.placements.clear();
-    await this.removeSpare();
+    // Names whose files were found in place already, or whose writing failed and was done again: nothing should be there.
+    this.spare.push(...this.named);
     this.named.clear();
+    await this.removeSpare();
     if (this.folders.size === 0) return;
     try {
       await Promise.all([...this.folders].map(syncFolder));
@@ -258,7 +264,31 @@ export interface StoredEntry {
   modifiedAt: number;
 }
 
-/** A temporary file of a batch, in the store's own folder (ScanFileWriter.name). */
+/**
+ * A new temporary name for a sealed file on its way into the store, in the store's own folder
+ * (listStoredFiles sees what an interruption leaves there, and verify collects it after an hour).
+ */
+export function temporaryName(root: string): string {
+  return join(root, `.${randomUUID()}.tmp`);
+}
+
+/**
+ * A file written a while ago (a scan sealed ahead of its filing) made young again just before
+ * its filing puts it in place or refers to it – so that verify does not collect it meanwhile;
+ * false when it is gone (collected after an hour, or erased since): it must be written again.
+ */
+export async function touchWritten(root: string, { address, temporary }: WrittenFile): Promise<boolean> {
+  const now = new Date();
+  try {
+    await utimes(temporary ?? storedPath(root, address), now, now);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
+}
+
+/** A temporary file of a batch, in the store's own folder (temporaryName). */
 const TEMPORARY = /^\.[0-9a-f-]{36}\.tmp$/;
 
 /** Every file in the store, including temporary ones a crash left behind (beside the prefix folders, or in them from older versions). */

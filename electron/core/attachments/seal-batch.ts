@@ -1,8 +1,10 @@
 import { AppError } from '../../../shared/errors';
-import { ScanFileWriter, sharedScanKeys, wipeScanKeys } from './file-store';
+import type { StagedFile } from '../staging/staging-area';
+import { ScanFileWriter, sharedScanKeys, touchWritten, wipeScanKeys, type WrittenFile } from './file-store';
 import type { ScanInspection } from './inspect';
+import type { SealAhead, SealedAhead } from './seal-ahead';
 import { sealOnThread } from './seal-pool';
-import { BatchCourse, type SealJob } from './seal-protocol';
+import { BatchCourse } from './seal-protocol';
 
 /** A file of the batch checked; `address` is null when it was only checked (a file of the batch had been refused, so none will be filed). */
 export interface BatchFile {
@@ -25,30 +27,55 @@ export class SealBatch {
   private readonly working = new Set<Promise<unknown>>();
   private failure: Error | null = null;
 
-  constructor(store: string, dataKey: Uint8Array) {
-    this.writer = new ScanFileWriter(store);
-    this.keys = sharedScanKeys(dataKey);
+  private constructor(private readonly ahead: SealAhead) {
+    this.writer = new ScanFileWriter(ahead.store);
+    this.keys = sharedScanKeys(ahead.dataKey);
   }
 
-  /** A staged scan checked and (unless the batch is only being checked) sealed and written, not yet in place. A refusal or failure is thrown as it is. */
-  seal(staged: Pick<SealJob, 'source' | 'name'>): Promise<BatchFile> {
-    const job = sealOnThread({ ...staged, store: this.writer.root, temporary: this.writer.name(), keys: this.keys.shared, course: this.shared });
-    const done = job.then(
-      ({ inspection, written }) => {
-        if (written) this.writer.accept(written);
-        return { address: written?.address ?? null, inspection };
-      },
-      (error: unknown) => {
-        if (error instanceof AppError && error.code === 'VALIDATION') this.refuse();
-        else if (this.failure === null) this.stop(error);
-        // A file left alone because the batch had failed is told with the batch's own failure.
-        else throw this.failure;
-        throw error;
-      },
-    );
+  /**
+   * A staged scan checked and (unless the batch is only being checked) sealed and written, not yet
+   * in place – or taken as it was sealed ahead (SealAhead). A refusal or failure is thrown as it is.
+   */
+  seal(staged: StagedFile): Promise<BatchFile> {
+    const ahead = this.ahead.take(staged.stagedFileId);
+    const done = (ahead ? this.takeSealed(staged, ahead) : this.sealNow(staged)).catch((error: unknown) => {
+      if (error instanceof AppError && error.code === 'VALIDATION') this.refuse();
+      else if (this.failure === null) this.stop(error);
+      // A file left alone because the batch had failed is told with the batch's own failure.
+      else throw this.failure;
+      throw error;
+    });
     this.working.add(done);
     void done.finally(() => this.working.delete(done)).catch(() => undefined);
     return done;
+  }
+
+  private async sealNow(staged: StagedFile): Promise<BatchFile> {
+    const { inspection, written } = await sealOnThread({ source: staged.source, name: staged.name, store: this.writer.root, temporary: this.writer.name(), keys: this.keys.shared, course: this.shared });
+    return this.accept(written, inspection);
+  }
+
+  /**
+   * A scan sealed ahead, the batch's from now on (it puts it in place, or removes it). A refusal
+   * then is this batch's refusal; if the sealing failed otherwise (a disk full then, say), or its
+   * file has gone since (collected after an hour), the scan is sealed again now.
+   */
+  private async takeSealed(staged: StagedFile, ahead: SealedAhead): Promise<BatchFile> {
+    this.writer.own(ahead.temporary);
+    let sealed: Awaited<SealedAhead['outcome']>;
+    try {
+      sealed = await ahead.outcome;
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'VALIDATION') throw error;
+      return this.sealNow(staged);
+    }
+    if (sealed.written === null || !(await touchWritten(this.writer.root, sealed.written))) return this.sealNow(staged);
+    return this.accept(sealed.written, sealed.inspection);
+  }
+
+  private accept(written: WrittenFile | null, inspection: ScanInspection): BatchFile {
+    if (written) this.writer.accept(written);
+    return { address: written?.address ?? null, inspection };
   }
 
   /** A file of the batch refused (here, or by the caller): none will be filed, the rest are only checked. */
@@ -70,10 +97,11 @@ export class SealBatch {
    * Runs a filing's work on a new batch: when the work ends well the batch's files are put in place
    * (durably); when it fails, or the putting in place does, the temporary files are removed and the
    * failure is told (files already renamed in place stay, recorded nowhere: verify collects them).
-   * The keys are wiped in either case, once no thread uses them.
+   * The keys are wiped in either case, once no thread uses them. `ahead`: the session's scans sealed
+   * ahead, and the store they (and this batch's) go to.
    */
-  static async run<T>(store: string, dataKey: Uint8Array, work: (batch: SealBatch) => Promise<T>): Promise<T> {
-    const batch = new SealBatch(store, dataKey);
+  static async run<T>(ahead: SealAhead, work: (batch: SealBatch) => Promise<T>): Promise<T> {
+    const batch = new SealBatch(ahead);
     try {
       const result = await work(batch);
       await batch.settled();

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,9 +9,11 @@ import { useTempDirs } from '../../../tests/helpers/temp-dir';
 import { AppError } from '../../../shared/errors';
 import { KEY_BYTES, type StagedFileSource } from '../staging/staged-file-format';
 import { StagedFileWriter } from '../staging/staged-file-writer';
+import type { StagedFile } from '../staging/staging-area';
 import { listStoredFiles, readStoredFile, ScanFileWriter, scanKeys, sharedScanKeys, wipeScanKeys, writeSealedFile } from './file-store';
+import { SealAhead } from './seal-ahead';
 import { SealBatch } from './seal-batch';
-import { sealScan } from './seal-scan';
+import { sealAndWriteScan, sealScan } from './seal-scan';
 import { contentAddress, openSealedFile, sealFile } from './sealed-file';
 
 const tempDir = useTempDirs();
@@ -25,6 +27,14 @@ function staged(bytes: Uint8Array): StagedFileSource {
   writer.finish();
   return { path: writer.path, key, size: bytes.length };
 }
+
+/** A finished staged scan, as a filing takes it from the staging area. */
+function scan(source: StagedFileSource, name: string): StagedFile {
+  return { stagedFileId: randomUUID(), name, size: source.size, sha256: '', purpose: 'scan', source };
+}
+
+/** A store's filings, with no scan sealed ahead (seal-ahead.test.ts has those). */
+const filings = (store: string) => new SealAhead(store, dataKey, () => false);
 
 const codeOf = (promise: Promise<unknown>) => promise.then(() => 'filed', (error: unknown) => (error instanceof AppError ? error.code : String(error)));
 
@@ -51,6 +61,16 @@ describe('a staged scan sealed for the store', () => {
     }
   });
 
+  it('store keys wiped (the filing or session that lent them has ended) are never used: nothing is sealed or written with them', async () => {
+    const store = join(tempDir(), 'scans');
+    const keys = sharedScanKeys(dataKey);
+    wipeScanKeys(keys);
+    const temporary = new ScanFileWriter(store).name();
+    const job = { source: staged(await samplePdf(1, 'wiped')), name: '一.pdf', store, temporary, keys: keys.shared, course: new SharedArrayBuffer(4) };
+    await expect(sealAndWriteScan(job)).rejects.toThrow(/wiped/);
+    expect(existsSync(temporary)).toBe(false);
+  });
+
   it('the store keys a seal thread sees are the filing’s own memory: wiped there, they are wiped for the thread too', () => {
     const keys = sharedScanKeys(dataKey);
     const seen = scanKeys(dataKey);
@@ -63,8 +83,8 @@ describe('a staged scan sealed for the store', () => {
   it('in a batch, on a seal thread: sealed as in this thread, written under a temporary name, and put in place when the batch ends well', async () => {
     const store = join(tempDir(), 'scans');
     const pdf = await samplePdf(1, 'on a thread');
-    const address = await SealBatch.run(store, dataKey, async (batch) => {
-      const sealed = await batch.seal({ source: staged(pdf), name: '一页.pdf' });
+    const address = await SealBatch.run(filings(store), async (batch) => {
+      const sealed = await batch.seal(scan(staged(pdf), '一页.pdf'));
       expect(sealed.address).toBe(contentAddress(scanKeys(dataKey).name, pdf));
       expect(listStoredFiles(store).map((f) => f.address)).toEqual([null]);
       return sealed.address;
@@ -79,13 +99,13 @@ describe('a staged scan sealed for the store', () => {
     const damaged = staged(pdf);
     writeFileSync(damaged.path, randomBytes(pdf.length + 16));
     const cases = [
-      [{ source: staged(fakeExe()), name: '病毒.pdf' }, 'VALIDATION'],
-      [{ source: damaged, name: '坏.pdf' }, 'STAGED_FILE_DAMAGED'],
-      [{ source: { ...staged(pdf), path: join(tempDir(), 'gone') }, name: '无.pdf' }, 'NOT_FOUND'],
+      [scan(staged(fakeExe()), '病毒.pdf'), 'VALIDATION'],
+      [scan(damaged, '坏.pdf'), 'STAGED_FILE_DAMAGED'],
+      [scan({ ...staged(pdf), path: join(tempDir(), 'gone') }, '无.pdf'), 'NOT_FOUND'],
     ] as const;
     for (const [bad, code] of cases) {
-      const batch = SealBatch.run(store, dataKey, async (b) => {
-        await b.seal({ source: staged(pdf), name: '好.pdf' });
+      const batch = SealBatch.run(filings(store), async (b) => {
+        await b.seal(scan(staged(pdf), '好.pdf'));
         return b.seal(bad);
       });
       expect(await codeOf(batch)).toBe(code);
@@ -97,9 +117,9 @@ describe('a staged scan sealed for the store', () => {
   it('once a file is refused, the batch’s other files are only checked – each still says its reason – and none is written', async () => {
     const store = join(tempDir(), 'scans');
     const pdf = await samplePdf(1, 'only checked');
-    const outcome = SealBatch.run(store, dataKey, async (batch) => {
-      expect(await codeOf(batch.seal({ source: staged(fakeExe()), name: '病毒.pdf' }))).toBe('VALIDATION');
-      const [good, alsoBad] = await Promise.allSettled([batch.seal({ source: staged(pdf), name: '好.pdf' }), batch.seal({ source: staged(fakeExe()), name: '又一个.pdf' })]);
+    const outcome = SealBatch.run(filings(store), async (batch) => {
+      expect(await codeOf(batch.seal(scan(staged(fakeExe()), '病毒.pdf')))).toBe('VALIDATION');
+      const [good, alsoBad] = await Promise.allSettled([batch.seal(scan(staged(pdf), '好.pdf')), batch.seal(scan(staged(fakeExe()), '又一个.pdf'))]);
       expect(good).toMatchObject({ status: 'fulfilled', value: { address: null, inspection: { mediaType: 'application/pdf' } } });
       expect(alsoBad).toMatchObject({ status: 'rejected', reason: { code: 'VALIDATION' } });
       throw new AppError('VALIDATION', { zh: '本批不归档', en: 'The batch is not filed' });
@@ -112,11 +132,11 @@ describe('a staged scan sealed for the store', () => {
   it('once a batch has failed, files not yet opened are left alone and told with the batch’s own failure; a batch ended with a file refused but not said is not filed', async () => {
     const store = join(tempDir(), 'scans');
     const pdf = await samplePdf(1, 'left alone');
-    const outcome = SealBatch.run(store, dataKey, async (batch) => {
-      const first: unknown = await batch.seal({ source: { ...staged(pdf), path: join(tempDir(), 'gone') }, name: '无.pdf' }).catch((error: unknown) => error);
+    const outcome = SealBatch.run(filings(store), async (batch) => {
+      const first: unknown = await batch.seal(scan({ ...staged(pdf), path: join(tempDir(), 'gone') }, '无.pdf')).catch((error: unknown) => error);
       expect(first).toMatchObject({ code: 'NOT_FOUND' });
       // Had the thread opened it, it would have come back checked (unwritten), not failed.
-      await expect(batch.seal({ source: staged(pdf), name: '好.pdf' })).rejects.toBe(first);
+      await expect(batch.seal(scan(staged(pdf), '好.pdf'))).rejects.toBe(first);
       return 'filed';
     });
     expect(await codeOf(outcome)).toBe('INTERNAL');
@@ -126,9 +146,9 @@ describe('a staged scan sealed for the store', () => {
   it('a batch: the same content twice is put in place once; a whole copy in place is kept (made young); a batch whose work fails leaves nothing', async () => {
     const store = join(tempDir(), 'scans');
     const [one, two] = [await samplePdf(1, 'first'), await samplePdf(1, 'second')];
-    const a = await SealBatch.run(store, dataKey, async (batch) => {
-      const first = await batch.seal({ source: staged(one), name: 'a.pdf' });
-      await batch.seal({ source: staged(one), name: 'a-again.pdf' });
+    const a = await SealBatch.run(filings(store), async (batch) => {
+      const first = await batch.seal(scan(staged(one), 'a.pdf'));
+      await batch.seal(scan(staged(one), 'a-again.pdf'));
       expect(listStoredFiles(store).filter((f) => f.address === null)).toHaveLength(2);
       return first.address;
     });
@@ -138,9 +158,9 @@ describe('a staged scan sealed for the store', () => {
     const place = listStoredFiles(store)[0]?.path ?? '';
     utimesSync(place, old, old);
     let b: string | null = null;
-    const failed = SealBatch.run(store, dataKey, async (batch) => {
-      await batch.seal({ source: staged(one), name: 'a-third.pdf' });
-      b = (await batch.seal({ source: staged(two), name: 'b.pdf' })).address;
+    const failed = SealBatch.run(filings(store), async (batch) => {
+      await batch.seal(scan(staged(one), 'a-third.pdf'));
+      b = (await batch.seal(scan(staged(two), 'b.pdf'))).address;
       expect(statSync(place).mtimeMs).toBeGreaterThan(old.getTime());
       throw new Error('the filing failed');
     });
@@ -173,10 +193,10 @@ describe('a staged scan sealed for the store', () => {
   it('the disk filling up as the batch is put in place: told as such, and no temporary file is left; a temporary that cannot be removed does not hide why the batch failed', async () => {
     const store = join(tempDir(), 'scans');
     const pdfs = [await samplePdf(1, 'one'), await samplePdf(1, 'two'), await samplePdf(1, 'three')];
-    const sealAll = (batch: SealBatch) => Promise.all(pdfs.map((pdf, i) => batch.seal({ source: staged(pdf), name: `${i}.pdf` })));
+    const sealAll = (batch: SealBatch) => Promise.all(pdfs.map((pdf, i) => batch.seal(scan(staged(pdf), `${i}.pdf`))));
     const full = failPromiseCalls(['rename'], 'ENOSPC', (path) => path.startsWith(store), 1);
     try {
-      expect(await codeOf(SealBatch.run(store, dataKey, sealAll))).toBe('DISK_FULL');
+      expect(await codeOf(SealBatch.run(filings(store), sealAll))).toBe('DISK_FULL');
       expect(full.refused()).toBeGreaterThan(0);
     } finally {
       full.undo();
@@ -186,7 +206,7 @@ describe('a staged scan sealed for the store', () => {
 
     const held = failPromiseCalls(['rm'], 'EACCES', (path) => path.startsWith(store));
     try {
-      const refused = SealBatch.run(store, dataKey, async (batch) => {
+      const refused = SealBatch.run(filings(store), async (batch) => {
         await sealAll(batch);
         throw new AppError('VALIDATION', { zh: '本批不归档', en: 'The batch is not filed' });
       });

@@ -22,9 +22,25 @@ async function readAndCheck(job: Pick<SealJob, 'source' | 'name'>): Promise<{ pl
   return { plaintext, inspection: await inspectScan(plaintext, job.name) };
 }
 
-function seal({ name, content }: ScanKeys, plaintext: Buffer): { address: string; sealed: Buffer } {
-  const address = contentAddress(name, plaintext);
-  return { address, sealed: sealFile(content, address, plaintext) };
+/** The store keys were wiped (the filing or session that lent them ended) while this thread still had the file. */
+class KeysWiped extends Error {
+  constructor() {
+    super('the store keys were wiped: the filing has ended');
+  }
+}
+
+/** Named and sealed with this thread's own copy of the store keys – checked not wiped, and not wiped while it is used. */
+function seal(keys: ScanKeys, plaintext: Buffer): { address: string; sealed: Buffer } {
+  const [name, content] = [Buffer.from(keys.name), Buffer.from(keys.content)];
+  try {
+    // Wiped keys are all zero (a key derived so is beyond chance): a file sealed with them would name and hide nothing.
+    if (name.every((byte) => byte === 0) || content.every((byte) => byte === 0)) throw new KeysWiped();
+    const address = contentAddress(name, plaintext);
+    return { address, sealed: sealFile(content, address, plaintext) };
+  } finally {
+    name.fill(0);
+    content.fill(0);
+  }
 }
 
 /**

@@ -3,7 +3,6 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatByteLimit, stagingRules, type StagedFileInfo, type StagingPurpose } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
-import { warmSealThreads } from '../attachments/seal-pool';
 import { KEY_BYTES, type StagedFileSource } from './staged-file-format';
 import { StagedFileWriter } from './staged-file-writer';
 
@@ -11,6 +10,14 @@ import { StagedFileWriter } from './staged-file-writer';
 export interface StagedFile extends StagedFileInfo {
   readonly purpose: StagingPurpose;
   readonly source: StagedFileSource;
+}
+
+/** Told of a session's staged files as they come and go (the scans sealed ahead of their filing: SealAhead). */
+export interface StagingObserver {
+  begun(purpose: StagingPurpose): void;
+  finished(file: StagedFile): void;
+  /** Deleted – discarded, or given up unfinished; not told at `wipe` (the session's end has its own course). */
+  discarded(stagedFileId: string): void;
 }
 
 export interface StagingLimits {
@@ -56,6 +63,7 @@ export class StagingArea {
     private readonly root: string,
     private readonly now: () => number,
     private readonly limits: StagingLimits = STAGING_LIMITS,
+    private readonly observer: StagingObserver | null = null,
   ) {}
 
   begin(purpose: StagingPurpose, name: string, size: number): string {
@@ -66,8 +74,7 @@ export class StagingArea {
       const max = this.limits.maxFiles;
       throw new AppError('CONFLICT', { zh: `同时暂存的文件过多（最多 ${max} 个），请先完成或取消其他文件`, en: `Too many files are staged at once (at most ${max}); finish or cancel the others first` });
     }
-    // A scan is staged to be filed: the seal threads start now, while the files arrive, not when the filing begins.
-    if (purpose === 'scan') warmSealThreads();
+    this.observer?.begun(purpose);
     const id = randomUUID();
     const key = randomBytes(KEY_BYTES);
     const writer = new StagedFileWriter(join(this.ensureFolder(), id), key);
@@ -114,6 +121,7 @@ export class StagingArea {
       source: { path: upload.writer.path, key: upload.key, size: upload.size },
     };
     this.entries.set(id, { kind: 'finished', file });
+    this.observer?.finished(file);
     return { stagedFileId: file.stagedFileId, name: file.name, size: file.size, sha256: file.sha256 };
   }
 
@@ -127,6 +135,7 @@ export class StagingArea {
       else rmSync(entry.file.source.path, { force: true });
     } finally {
       keyOf(entry).fill(0);
+      this.observer?.discarded(id);
     }
     return true;
   }

@@ -28,7 +28,7 @@ export async function storePhotos(ctx: HandlerContext, stagedFileIds: readonly s
   const maxBytes = session.settings.scanMaxMegabytes * 1024 * 1024;
   const files = stagedFileIds.map((id) => ({ id, staged: session.stagedFiles.get(id, 'scan') }));
   // One at a time: the first photo refused ends the batch, with nothing written after it.
-  return SealBatch.run(ctx.env.paths.scans, session.archive.dataKey, async (batch) => {
+  return SealBatch.run(session.sealAhead, async (batch) => {
     const stored: StoredPhoto[] = [];
     for (const { id, staged } of files) {
       if (staged.size > maxBytes) throw new AppError('VALIDATION', { zh: `照片“${staged.name}”超过 ${formatByteLimit(maxBytes)}`, en: `The photo “${staged.name}” is larger than ${formatByteLimit(maxBytes)}` });

@@ -109,7 +109,7 @@ export async function addScans(ctx: HandlerContext, input: AddScansInput): Promi
   if (input.checklistItem !== undefined && !definitionOf(reader, dossierBefore)?.checklist.some((c) => c.key === input.checklistItem)) {
     throw new AppError('VALIDATION', { zh: `此档案的清单中没有“${input.checklistItem}”`, en: `The dossier’s checklist has no item "${input.checklistItem}"` });
   }
-  const stored = await SealBatch.run(ctx.env.paths.scans, session.archive.dataKey, (batch) => checkAndStore(ctx, input.stagedFileIds, batch));
+  const stored = await SealBatch.run(session.sealAhead, (batch) => checkAndStore(ctx, input.stagedFileIds, batch));
   const filing = ctx.write(
     (db) => {
       const dossier = requireVisibleDossier(db, session, input.archiveNumber);
