@@ -8,6 +8,7 @@ import { createCore, type Core } from '../../electron/core/core';
 import type { Channel, InputOf, OutputOf } from '../../shared/contract';
 import { stageBytes } from '../helpers/core';
 import { migrationsDir } from '../helpers/paths';
+import { heicFile } from '../helpers/heic-files';
 import { a4ScanJpeg } from '../helpers/scan-images';
 
 export interface ScanImageBenchOptions {
@@ -21,6 +22,9 @@ export interface ScanImageBenchOptions {
 const ADMIN = { login: 'bench-admin', displayName: '基准测试管理员', password: 'bench-password-1' };
 /** The issue's target for a page's thumbnail, once kept. */
 const TARGET_MS = 100;
+const PHOTO_GRID = { rows: 12, columns: 12 } as const;
+const PHOTO_TURNS = [0, 1, 2, 3] as const;
+const PHOTO_CONTEXT = `${PHOTO_TURNS.length} HEIC phone photos, 3840 × 2880`;
 
 async function must<C extends Channel>(core: Core, channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
   const result = await core.invoke(channel, input, 'ui');
@@ -62,6 +66,8 @@ export async function runScanImageBench(options: ScanImageBenchOptions): Promise
       ...(await Promise.all(jpegs.map((jpeg, i) => stageBytes(core, `scan-${i + 1}.jpg`, jpeg, 'scan')))),
       await stageBytes(core, 'scanned.pdf', pdf, 'scan'),
       await stageBytes(core, 'strip.pdf', strip, 'scan'),
+      // Phone photos of 3840 × 2880 (a grid of 144 tiles, as an iPhone codes its 12 megapixels in tiles), each turned its own way so that none is stored as another; half carry a 320 × 240 thumbnail of their own, as an iPhone's do.
+      ...(await Promise.all(PHOTO_TURNS.flatMap((quarterTurns) => [true, false].map((own) => stageBytes(core, `photo-${quarterTurns}-${own ? 'thumbnail' : 'none'}.heic`, heicFile({ grid: PHOTO_GRID, quarterTurns, ...(own ? { thumbnail: {} } : {}) }), 'scan'))))),
     ];
     await must(core, 'scan:add', { archiveNumber, stagedFileIds: staged });
     const pages = (await must(core, 'scan:list', { archiveNumber })).documents.flatMap((d) => d.pages);
@@ -69,6 +75,8 @@ export async function runScanImageBench(options: ScanImageBenchOptions): Promise
     const jpegPages = ids((n) => n.startsWith('scan-'));
     const pdfPages = ids((n) => n === 'scanned.pdf');
     const stripIds = ids((n) => n === 'strip.pdf');
+    const photosWith = ids((n) => n.endsWith('-thumbnail.heic'));
+    const photosWithout = ids((n) => n.endsWith('-none.heic'));
 
     const coldStart = performance.now();
     await must(core, 'scan:page-image', { pageId: ids((n) => n === 'warm-up.jpg')[0] ?? 0, size: 'thumbnail' });
@@ -85,6 +93,8 @@ export async function runScanImageBench(options: ScanImageBenchOptions): Promise
       summarise('scan thumbnail, first asked for (PDF page)', pdfContext, await time(pdfPages.length, thumbnail(pdfPages))),
       summarise('scan thumbnail, kept (PDF page)', pdfContext, await time(pdfPages.length, thumbnail(pdfPages))),
       summarise('scan page view (2000 px), first asked for (JPEG page)', jpegContext, await time(jpegPages.length, (i) => must(core, 'scan:page-image', { pageId: jpegPages[i] ?? 0, size: 'view' }))),
+      summarise('scan thumbnail, first asked for (HEIC photo with its own thumbnail)', PHOTO_CONTEXT, await time(photosWith.length, thumbnail(photosWith))),
+      summarise('scan thumbnail, first asked for (HEIC photo without one)', PHOTO_CONTEXT, await time(photosWithout.length, thumbnail(photosWithout))),
     ];
     // The strip of a large PDF as the window asks for it: every page at once. Its original is decrypted once for them all (kept-originals.ts).
     options.progress(`scan images: the thumbnail strip of a ${stripIds.length}-page PDF, asked for at once …`);

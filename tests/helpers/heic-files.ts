@@ -54,6 +54,11 @@ export interface HeicLayout {
   grid?: { rows: number; columns: number };
   /** The size the primary image claims (ispe) instead of its own – an image bomb's billions of pixels. */
   claimedSize?: { width: number; height: number };
+  /**
+   * A thumbnail of the primary image (thmb), the picture itself, as a phone writes one: without the
+   * primary's turn and mirror (`ownTurns`: with them, as other writers may), or cropped (`cropped`: the primary has a clap).
+   */
+  thumbnail?: { ownTurns?: boolean; primaryCropped?: boolean };
 }
 
 interface Item {
@@ -68,7 +73,13 @@ export function heicFile(layout: HeicLayout = {}): Uint8Array {
   const { width, height } = HEIC_PICTURE;
   const coded = fixtureBox('mdat').subarray(8);
   const hvcC = { box: fixtureBox('hvcC'), essential: true };
-  const ispe = (size: { width: number; height: number }) => ({ box: fullBox('ispe', 0, 0, u32(size.width), u32(size.height)), essential: false });
+  // One box for each size, shared by the items of that size (libheif reads at most 100 properties).
+  const sizes = new Map<string, Item['properties'][number]>();
+  const ispe = (size: { width: number; height: number }) => {
+    const key = `${size.width}x${size.height}`;
+    if (!sizes.has(key)) sizes.set(key, { box: fullBox('ispe', 0, 0, u32(size.width), u32(size.height)), essential: false });
+    return sizes.get(key) as Item['properties'][number];
+  };
   const transforms = [
     ...(layout.quarterTurns ? [{ box: box('irot', u8(layout.quarterTurns)), essential: true }] : []),
     ...(layout.mirrorAxis !== undefined ? [{ box: box('imir', u8(layout.mirrorAxis)), essential: true }] : []),
@@ -84,7 +95,17 @@ export function heicFile(layout: HeicLayout = {}): Uint8Array {
   }
   const primary = items[items.length - 1] as Item;
   if (layout.claimedSize && !layout.grid) primary.properties[1] = ispe(layout.claimedSize);
+  if (layout.thumbnail?.primaryCropped) {
+    const whole = (n: number) => Buffer.concat([u32(n), u32(1)]);
+    primary.properties.push({ box: box('clap', whole(width / 2), whole(height / 2), whole(0), whole(0)), essential: true });
+  }
   primary.properties.push(...transforms);
+  const thumbnail: Item | null = layout.thumbnail ? { id: items.length + 1, type: 'hvc1', hidden: false, properties: [hvcC, ispe({ width, height }), ...(layout.thumbnail.ownTurns ? transforms : [])] } : null;
+  if (thumbnail) items.push(thumbnail);
+  const references = [
+    ...(layout.grid ? [box('dimg', u16(primary.id), u16(codedCount), ...items.filter((item) => item.type === 'hvc1' && item !== thumbnail).map((item) => u16(item.id)))] : []),
+    ...(thumbnail ? [box('thmb', u16(thumbnail.id), u16(1), u16(primary.id))] : []),
+  ];
 
   const ftyp = box('ftyp', fourcc('heic'), u32(0), fourcc('mif1'), fourcc('heic'));
   const meta = (dataAt: number) => {
@@ -101,7 +122,7 @@ export function heicFile(layout: HeicLayout = {}): Uint8Array {
       fullBox('hdlr', 0, 0, u32(0), fourcc('pict'), Buffer.alloc(12), u8(0)),
       fullBox('pitm', 0, 0, u16(primary.id)),
       fullBox('iinf', 0, 0, u16(items.length), ...items.map((item) => fullBox('infe', 2, item.hidden ? 1 : 0, u16(item.id), u16(0), fourcc(item.type), u8(0)))),
-      ...(layout.grid ? [fullBox('iref', 0, 0, box('dimg', u16(primary.id), u16(codedCount), ...items.filter((item) => item.type === 'hvc1').map((item) => u16(item.id))))] : []),
+      ...(references.length > 0 ? [fullBox('iref', 0, 0, ...references)] : []),
       ...(layout.grid ? [box('idat', gridData)] : []),
       // Version 1: 4-byte offsets and lengths, no base offset; a construction method per item (0: in the file, 1: in idat).
       fullBox('iloc', 1, 0, u8(0x44), u8(0x00), u16(items.length), ...locations),

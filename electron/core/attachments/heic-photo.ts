@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import libheifFactory from 'libheif-js/libheif-wasm/libheif.js';
 import { runtimePaths } from '../../../runtime/paths';
+import { applyTurns, embeddedThumbnail } from './heic-thumbnail';
 
 /** The part of libheif-js's JavaScript wrapper used here (its type declarations cover only the C functions). */
 interface HeifImage {
@@ -11,9 +12,31 @@ interface HeifImage {
   free(): void;
 }
 
+/** A channel of an image libheif decoded (embind's enum values are objects, one per value). */
+interface DecodedChannel {
+  id: unknown;
+  data: Uint8Array;
+  width: number;
+  height: number;
+  stride: number;
+}
+
+/** libheif's handle of an image, or – when it has none such – its error (with a code). */
+type ImageHandle = object;
+
 interface LibHeif {
   HeifDecoder: new () => { decoder: { delete(): void } | null; decode(bytes: Uint8Array): HeifImage[] };
+  // The functions the thumbnail is read through (libheif-js's wrapper has none for it).
+  heif_js_context_get_image_handle(context: object, item: number): ImageHandle;
+  heif_image_handle_release(handle: ImageHandle): void;
+  heif_js_decode_image2(handle: ImageHandle, colorspace: unknown, chroma: unknown): DecodedImage | Promise<DecodedImage>;
+  heif_image_release(image: unknown): void;
+  heif_colorspace: { heif_colorspace_RGB: unknown };
+  heif_chroma: { heif_chroma_interleaved_RGBA: unknown };
+  heif_channel: { heif_channel_interleaved: unknown };
 }
+
+type DecodedImage = { code?: unknown; image?: unknown; channels?: DecodedChannel[] } | null;
 
 /** A photo's pixels: RGBA, row by row. */
 export interface DecodedPhoto {
@@ -33,18 +56,50 @@ function libheif(): LibHeif {
   return library;
 }
 
+/** RGBA rows, packed (libheif's may be padded to a stride). */
+function packed({ data, width, height, stride }: DecodedChannel): DecodedPhoto {
+  const pixels = new Uint8ClampedArray(width * height * 4);
+  for (let row = 0; row < height; row += 1) pixels.set(data.subarray(row * stride, row * stride + width * 4), row * width * 4);
+  return { data: pixels, width, height };
+}
+
+/** An item of the file (a thumbnail) decoded, upright as libheif shows the item itself; null if libheif will not. */
+async function decodeItem(heif: LibHeif, context: object, item: number): Promise<DecodedPhoto | null> {
+  const handle = heif.heif_js_context_get_image_handle(context, item);
+  if ('code' in handle) return null;
+  try {
+    const decoded = await heif.heif_js_decode_image2(handle, heif.heif_colorspace.heif_colorspace_RGB, heif.heif_chroma.heif_chroma_interleaved_RGBA);
+    if (!decoded || decoded.code) return null;
+    try {
+      const channel = decoded.channels?.find((c) => c.id === heif.heif_channel.heif_channel_interleaved);
+      return channel ? packed(channel) : null;
+    } finally {
+      heif.heif_image_release(decoded.image);
+    }
+  } finally {
+    heif.heif_image_handle_release(handle);
+  }
+}
+
 /**
  * Decodes a HEIC photo's primary image – the one a phone shows as the photo; a burst's other
  * frames are not pages – upright: libheif applies the file's turn and mirror (irot, imir) and
  * crop. heic-decode is not used: it decodes the first top-level image, which need not be the
  * primary one. Heavy (a 12-megapixel photo takes a good part of a second): for the scan image threads.
+ *
+ * Drawn to fit `longSide` pixels (a thumbnail), the photo's own thumbnail is decoded instead when
+ * it carries one at least that large (embeddedThumbnail) – a few milliseconds – turned as the photo is.
  */
-export async function decodeHeicPhoto(bytes: Uint8Array): Promise<DecodedPhoto> {
-  const decoder = new (libheif().HeifDecoder)();
+export async function decodeHeicPhoto(bytes: Uint8Array, longSide?: number): Promise<DecodedPhoto> {
+  const heif = libheif();
+  const decoder = new heif.HeifDecoder();
   const images = decoder.decode(bytes);
   try {
     const photo = images.find((image) => image.is_primary()) ?? images[0];
     if (!photo) throw new Error('libheif found no image in the HEIC file');
+    const thumbnail = longSide === undefined ? null : embeddedThumbnail(bytes, longSide);
+    const small = thumbnail && decoder.decoder && (await decodeItem(heif, decoder.decoder, thumbnail.item));
+    if (thumbnail && small) return applyTurns(small, thumbnail.turns);
     const width = photo.get_width();
     const height = photo.get_height();
     return await new Promise<DecodedPhoto>((resolve, reject) => {

@@ -28,7 +28,7 @@ function drawImagePage(bytes: Uint8Array, page: number, longSide: number): Promi
 
 /** A phone photo in HEIC (sharp reads no HEVC): decoded upright by libheif, then scaled by sharp. */
 async function drawHeicPage(bytes: Uint8Array, longSide: number): Promise<DrawnPage> {
-  const { data, width, height } = await decodeHeicPhoto(bytes);
+  const { data, width, height } = await decodeHeicPhoto(bytes, longSide);
   return asJpeg(fitted(sharp(data, { raw: { width, height, channels: 4 } }), longSide));
 }
 

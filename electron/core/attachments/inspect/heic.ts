@@ -17,12 +17,12 @@ function topLevelBoxes(bytes: Uint8Array): IsoBox[] {
   }
 }
 
-function propertyOf(meta: HeifMeta, item: number, type: string): IsoBox | undefined {
+export function propertyOf(meta: HeifMeta, item: number, type: string): IsoBox | undefined {
   return meta.properties.get(item)?.find((box) => box.type === type);
 }
 
 /** An image's size as its `ispe` property gives it, before any turn. */
-function declaredSize(bytes: Uint8Array, meta: HeifMeta, item: number): PixelSize {
+export function declaredSize(bytes: Uint8Array, meta: HeifMeta, item: number): PixelSize {
   const ispe = propertyOf(meta, item, 'ispe');
   if (!ispe || ispe.end < ispe.body + 12) throw heicDamaged('缺少图像尺寸', 'an image has no size');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -88,6 +88,18 @@ function checkGrid(bytes: Uint8Array, meta: HeifMeta, item: number): PixelSize {
  * A file with several top-level images (a burst kept in one file) is one page: its primary image.
  */
 export function checkHeic(bytes: Uint8Array): PixelSize {
+  const meta = heicMeta(bytes);
+  for (const extents of meta.locations.values()) {
+    if (extents.some((extent) => extent.offset + extent.length > bytes.length)) throw heicTruncated();
+  }
+  const size = meta.itemTypes.get(meta.primary) === 'grid' ? checkGrid(bytes, meta, meta.primary) : checkCoded(bytes, meta, meta.primary);
+  const irot = propertyOf(meta, meta.primary, 'irot');
+  const quarterTurns = irot && irot.end > irot.body ? (bytes[irot.body] ?? 0) & 0x03 : 0;
+  return quarterTurns % 2 === 1 ? { width: size.height, height: size.width } : size;
+}
+
+/** What the file's one `meta` box says about its images (a file without one is cut short, or a sequence). */
+export function heicMeta(bytes: Uint8Array): HeifMeta {
   const boxes = topLevelBoxes(bytes);
   const metas = boxes.filter((box) => box.type === 'meta');
   const [metaBox] = metas;
@@ -97,12 +109,5 @@ export function checkHeic(bytes: Uint8Array): PixelSize {
     throw heicTruncated();
   }
   if (metas.length > 1) throw heicDamaged('图像信息重复', 'its image information is given twice');
-  const meta = readHeifMeta(bytes, metaBox);
-  for (const extents of meta.locations.values()) {
-    if (extents.some((extent) => extent.offset + extent.length > bytes.length)) throw heicTruncated();
-  }
-  const size = meta.itemTypes.get(meta.primary) === 'grid' ? checkGrid(bytes, meta, meta.primary) : checkCoded(bytes, meta, meta.primary);
-  const irot = propertyOf(meta, meta.primary, 'irot');
-  const quarterTurns = irot && irot.end > irot.body ? (bytes[irot.body] ?? 0) & 0x03 : 0;
-  return quarterTurns % 2 === 1 ? { width: size.height, height: size.width } : size;
+  return readHeifMeta(bytes, metaBox);
 }
