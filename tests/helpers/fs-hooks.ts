@@ -15,7 +15,7 @@ export interface FsHook {
   undo(): void;
 }
 
-type SyncName = 'readFileSync' | 'openSync' | 'writeSync' | 'writeFileSync' | 'renameSync' | 'rmSync' | 'unlinkSync';
+type SyncName = 'readFileSync' | 'openSync' | 'writeSync' | 'writevSync' | 'writeFileSync' | 'renameSync' | 'rmSync' | 'unlinkSync';
 type SyncCall = (...args: unknown[]) => unknown;
 
 function wrap(name: SyncName, around: (original: SyncCall, args: unknown[]) => unknown): FsHook {
@@ -88,11 +88,13 @@ export function failSyncWrites(code: FsFaultCode, matches: (path: string) => boo
       made.set(descriptor, String(args[0]));
       return descriptor;
     }),
-    wrap('writeSync', (original, args) => {
-      const path = made.get(args[0]);
-      if (path !== undefined) throw failure('write', path);
-      return original(...args);
-    }),
+    ...(['writeSync', 'writevSync'] as const).map((name) =>
+      wrap(name, (original, args) => {
+        const path = made.get(args[0]);
+        if (path !== undefined) throw failure('write', path);
+        return original(...args);
+      }),
+    ),
     wrap('writeFileSync', (original, args) => {
       if (hit(args[0])) throw failure('open', String(args[0]));
       return original(...args);

@@ -275,16 +275,16 @@ export function temporaryName(root: string): string {
 /**
  * A file written a while ago (a scan sealed ahead of its filing) made young again just before
  * its filing puts it in place or refers to it – so that verify does not collect it meanwhile;
- * false when it is gone (collected after an hour, or erased since): it must be written again.
+ * false when it is gone (collected after an hour, or erased since) or cannot be touched (the disk
+ * read-only since): it must be written again, and that write says what is wrong.
  */
 export async function touchWritten(root: string, { address, temporary }: WrittenFile): Promise<boolean> {
   const now = new Date();
   try {
     await utimes(temporary ?? storedPath(root, address), now, now);
     return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw error;
+  } catch {
+    return false;
   }
 }
 

@@ -13,8 +13,8 @@ type Sealed = Extract<SealReply, { ok: true }>;
  * The threads that seal and write scans being filed (seal-worker.ts), each one file at a time,
  * ended after a minute without work. One more than the machine's processors (at most four): a
  * thread waiting for the disk to take its file (fsync) leaves its processor to another's sealing.
- * They never hold the archive's data key: only the store's subkeys, in memory the filing wipes
- * when it ends.
+ * They never hold the archive's data key: only the store's subkeys, in memory the filing (or the
+ * session, for scans sealed ahead) wipes when it ends.
  */
 const pool = new ThreadPool<SealJob, Sealed>({
   spawn: () => spawnCoreWorker({ name: 'sealWorker', source: new URL('./seal-worker.ts', import.meta.url), caller: import.meta.url }, {}, {}),
@@ -42,7 +42,7 @@ export function warmSealThreads(): void {
 
 /**
  * A session ended: the seal threads go once their file is done; files waiting are not sealed (the
- * store's keys a thread sees are wiped by the filing that lent them, when it ends).
+ * store's keys a thread sees are wiped by the filing or session that lent them, once its threads have answered).
  */
 export function retireSealThreads(): void {
   pool.retire();

@@ -15,7 +15,7 @@ export const BatchCourse = { file: 0, checkOnly: 1, stop: 2 } as const;
  * One staged scan for a seal thread to read, check, name, seal and write into the store: where it
  * lies in staging, with its own key; the store's folder and the temporary name it is written under
  * there; the store's keys in memory shared with the
- * core's thread (sharedScanKeys), wiped there when the filing ends; the batch's course.
+ * core's thread (sharedScanKeys), wiped there when the filing – or, for scans sealed ahead, the session – ends; the batch's course.
  */
 export interface SealJob {
   source: StagedFileSource;

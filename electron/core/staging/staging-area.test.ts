@@ -3,6 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { filesContaining, filesUnder } from '../../../tests/helpers/files';
+import { failSyncWrites } from '../../../tests/helpers/fs-hooks';
 import { useTempDirs } from '../../../tests/helpers/temp-dir';
 import { firstMessage, startTsWorker } from '../../../tests/helpers/ts-worker';
 import { RECORD_BYTES, SLOT_BYTES, type StagedFileSource } from './staged-file-format';
@@ -218,5 +219,24 @@ describe('the staging area', () => {
     writeFileSync(source.path, altered);
     expect(await firstMessage(startTsWorker(worker, source))).toEqual({ error: 'STAGED_FILE_DAMAGED' });
     expect(existsSync(source.path)).toBe(true);
+  });
+
+  it('a full disk, at a file’s start or in its middle, is told as DISK_FULL and leaves nothing of the file', () => {
+    const { root, staging } = area();
+    const inStaging = (path: string) => path.startsWith(root);
+    for (const at of ['open', 'write'] as const) {
+      const full = failSyncWrites('ENOSPC', inStaging, at);
+      try {
+        const attempt = () => {
+          const id = staging.begin('scan', '一.jpg', 10);
+          staging.append(id, 0, randomBytes(10));
+          staging.finish(id);
+        };
+        expect(attempt).toThrow(expect.objectContaining({ code: 'DISK_FULL' }) as Error);
+      } finally {
+        full.undo();
+      }
+      expect(existsSync(root) ? filesUnder(root) : []).toEqual([]);
+    }
   });
 });

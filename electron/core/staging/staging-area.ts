@@ -77,7 +77,13 @@ export class StagingArea {
     this.observer?.begun(purpose);
     const id = randomUUID();
     const key = randomBytes(KEY_BYTES);
-    const writer = new StagedFileWriter(join(this.ensureFolder(), id), key);
+    let writer: StagedFileWriter;
+    try {
+      writer = new StagedFileWriter(join(this.ensureFolder(), id), key);
+    } catch (error) {
+      key.fill(0);
+      throw stagingWriteFailure(error);
+    }
     this.entries.set(id, { kind: 'upload', upload: { id, purpose, name, size, key, writer, hash: createHash('sha256'), received: 0, lastWriteAt: this.now() } });
     return id;
   }
@@ -186,10 +192,7 @@ export class StagingArea {
       write();
     } catch (error) {
       this.discard(upload.id);
-      if ((error as NodeJS.ErrnoException).code === 'ENOSPC') {
-        throw new AppError('INTERNAL', { zh: '磁盘空间不足，文件未能暂存', en: 'The disk is full; the file could not be staged' }, { cause: error });
-      }
-      throw error;
+      throw stagingWriteFailure(error);
     }
   }
 
@@ -201,6 +204,13 @@ export class StagingArea {
     }
     return this.folder;
   }
+}
+
+/** A full disk told as such (scans sealed ahead take room beside the staged files); anything else as it is. */
+function stagingWriteFailure(error: unknown): unknown {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code !== 'ENOSPC' && code !== 'EDQUOT') return error;
+  return new AppError('DISK_FULL', { zh: '数据文件夹所在的磁盘已满，文件未能暂存', en: 'The data folder’s disk is full; the file could not be staged' }, { cause: error });
 }
 
 function keyOf(entry: Entry): Uint8Array {

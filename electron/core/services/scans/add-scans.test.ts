@@ -56,7 +56,7 @@ describe('scan:add, the way through', () => {
     expect((await ok(core, 'scan:list', { archiveNumber })).documents).toEqual([]);
   });
 
-  it('a batch refused at its first file: the others are still checked and their reasons said, but none is put in place – nothing is left in the store, not even a folder', async () => {
+  it('a batch refused at its first file: the others are still checked and their reasons said, but none is put in place – nothing is left in the store, not even a prefix folder', async () => {
     await ok(core, 'settings:update', { scanMaxMegabytes: 1 });
     const ids = [await stageScan('大的.pdf', await samplePdf(1, 'x'.repeat(1024 * 1024)))];
     for (let i = 0; i < 5; i += 1) ids.push(await stageScan(`好的${i}.pdf`, await samplePdf(1, `good ${i}`)));
