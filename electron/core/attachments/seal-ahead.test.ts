@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } fr
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { call, newArchive, ok, stageBytes } from '../../../tests/helpers/core';
+import { waitFor } from '../../../tests/helpers/inbox-folder';
 import { fakeExe, samplePdf } from '../../../tests/helpers/scan-files';
 import { scansIn, serviceDossier } from '../../../tests/helpers/scan-dossier';
 import { useTempDirs } from '../../../tests/helpers/temp-dir';
@@ -132,6 +133,23 @@ describe('a scan sealed ahead of its filing', () => {
     expect(filed.files).toHaveLength(1);
     expect(jobs).toHaveLength(2);
     expect(scansIn(dir)).toHaveLength(1);
+  });
+});
+
+describe('scans sealed ahead, filed from the scanner’s folder', () => {
+  it('the inbox stages each file and files it at once: each is sealed once, ahead, and nothing is left', async () => {
+    const folder = join(tempDir(), 'scanner-out');
+    mkdirSync(folder);
+    await ok(core, 'settings:update', { scanInbox: { folder, afterFiling: 'remove', moveTo: '已归档', polling: false, stableSeconds: 1 } });
+    writeFileSync(join(folder, 'IMG_0001.pdf'), await samplePdf(1, 'inbox one'));
+    writeFileSync(join(folder, 'IMG_0002.pdf'), await samplePdf(2, 'inbox two'));
+    await waitFor(() => ok(core, 'inbox:list', {}), (view) => view.entries.length === 2 && view.entries.every((e) => e.state === 'scan'));
+    jobs.length = 0;
+    const filed = await ok(core, 'inbox:file', { names: ['IMG_0001.pdf', 'IMG_0002.pdf'], archiveNumber });
+    expect(filed.filings.flatMap((f) => f.files.map((file) => file.name))).toEqual(['IMG_0001.pdf', 'IMG_0002.pdf']);
+    expect(jobs).toHaveLength(2);
+    expect(scansIn(dir)).toHaveLength(2);
+    expect(temporaries()).toEqual([]);
   });
 });
 
