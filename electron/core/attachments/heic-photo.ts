@@ -3,12 +3,14 @@ import libheifFactory from 'libheif-js/libheif-wasm/libheif.js';
 import { runtimePaths } from '../../../runtime/paths';
 import { applyTurns, embeddedThumbnail } from './heic-thumbnail';
 
-/** The part of libheif-js's JavaScript wrapper used here (its type declarations cover only the C functions). */
+/**
+ * The part of libheif-js's JavaScript wrapper used here (its type declarations cover only the C
+ * functions): a top-level image's handle. Its `display` is not used – it decodes the same way
+ * inside a timer, copies every row once more, and logs a failure to the console.
+ */
 interface HeifImage {
-  get_width(): number;
-  get_height(): number;
+  handle: ImageHandle;
   is_primary(): boolean;
-  display(target: DecodedPhoto, done: (shown: DecodedPhoto | null) => void): void;
   free(): void;
 }
 
@@ -63,19 +65,24 @@ function packed({ data, width, height, stride }: DecodedChannel): DecodedPhoto {
   return { data: pixels, width, height };
 }
 
-/** An item of the file (a thumbnail) decoded, upright as libheif shows the item itself; null if libheif will not. */
+/** An image decoded to RGBA, upright as libheif shows it (turns, mirror and crop of its own applied); null if libheif will not. */
+async function decodeHandle(heif: LibHeif, handle: ImageHandle): Promise<DecodedPhoto | null> {
+  const decoded = await heif.heif_js_decode_image2(handle, heif.heif_colorspace.heif_colorspace_RGB, heif.heif_chroma.heif_chroma_interleaved_RGBA);
+  if (!decoded || decoded.code) return null;
+  try {
+    const channel = decoded.channels?.find((c) => c.id === heif.heif_channel.heif_channel_interleaved);
+    return channel ? packed(channel) : null;
+  } finally {
+    heif.heif_image_release(decoded.image);
+  }
+}
+
+/** An item of the file that is not top-level (a thumbnail) decoded; null if libheif will not. */
 async function decodeItem(heif: LibHeif, context: object, item: number): Promise<DecodedPhoto | null> {
   const handle = heif.heif_js_context_get_image_handle(context, item);
   if ('code' in handle) return null;
   try {
-    const decoded = await heif.heif_js_decode_image2(handle, heif.heif_colorspace.heif_colorspace_RGB, heif.heif_chroma.heif_chroma_interleaved_RGBA);
-    if (!decoded || decoded.code) return null;
-    try {
-      const channel = decoded.channels?.find((c) => c.id === heif.heif_channel.heif_channel_interleaved);
-      return channel ? packed(channel) : null;
-    } finally {
-      heif.heif_image_release(decoded.image);
-    }
+    return await decodeHandle(heif, handle);
   } finally {
     heif.heif_image_handle_release(handle);
   }
@@ -100,11 +107,9 @@ export async function decodeHeicPhoto(bytes: Uint8Array, longSide?: number): Pro
     const thumbnail = longSide === undefined ? null : embeddedThumbnail(bytes, longSide);
     const small = thumbnail && decoder.decoder && (await decodeItem(heif, decoder.decoder, thumbnail.item));
     if (thumbnail && small) return applyTurns(small, thumbnail.turns);
-    const width = photo.get_width();
-    const height = photo.get_height();
-    return await new Promise<DecodedPhoto>((resolve, reject) => {
-      photo.display({ data: new Uint8ClampedArray(width * height * 4), width, height }, (shown) => (shown ? resolve(shown) : reject(new Error('libheif could not decode the HEIC photo'))));
-    });
+    const shown = await decodeHandle(heif, photo.handle);
+    if (!shown) throw new Error('libheif could not decode the HEIC photo');
+    return shown;
   } finally {
     for (const image of images) image.free();
     decoder.decoder?.delete();

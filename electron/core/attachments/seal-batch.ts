@@ -21,7 +21,8 @@ export interface BatchFile {
  */
 export class SealBatch {
   private readonly writer: ScanFileWriter;
-  private readonly keys: ReturnType<typeof sharedScanKeys>;
+  /** Derived when a file is first sealed here: none if every file was sealed ahead. */
+  private keys: ReturnType<typeof sharedScanKeys> | null = null;
   private readonly shared = new SharedArrayBuffer(4);
   private readonly course = new Int32Array(this.shared);
   private readonly working = new Set<Promise<unknown>>();
@@ -29,7 +30,6 @@ export class SealBatch {
 
   private constructor(private readonly ahead: SealAhead) {
     this.writer = new ScanFileWriter(ahead.store);
-    this.keys = sharedScanKeys(ahead.dataKey);
   }
 
   /**
@@ -39,7 +39,7 @@ export class SealBatch {
   seal(staged: StagedFile): Promise<BatchFile> {
     const ahead = this.ahead.take(staged.stagedFileId);
     const done = (ahead ? this.takeSealed(staged, ahead) : this.sealNow(staged)).catch((error: unknown) => {
-      if (error instanceof AppError && error.code === 'VALIDATION') this.refuse();
+      if (isRefusal(error)) this.refuse();
       else if (this.failure === null) this.stop(error);
       // A file left alone because the batch had failed is told with the batch's own failure.
       else throw this.failure;
@@ -51,6 +51,7 @@ export class SealBatch {
   }
 
   private async sealNow(staged: StagedFile): Promise<BatchFile> {
+    this.keys ??= sharedScanKeys(this.ahead.dataKey);
     const { inspection, written } = await sealOnThread({ source: staged.source, name: staged.name, store: this.writer.root, temporary: this.writer.name(), keys: this.keys.shared, course: this.shared });
     return this.accept(written, inspection);
   }
@@ -66,7 +67,7 @@ export class SealBatch {
     try {
       sealed = await ahead.outcome;
     } catch (error) {
-      if (error instanceof AppError && error.code === 'VALIDATION') throw error;
+      if (isRefusal(error)) throw error;
       return this.sealNow(staged);
     }
     if (sealed.written === null || !(await touchWritten(this.writer.root, sealed.written))) return this.sealNow(staged);
@@ -114,7 +115,12 @@ export class SealBatch {
       await batch.writer.abandon();
       throw error;
     } finally {
-      wipeScanKeys(batch.keys);
+      if (batch.keys) wipeScanKeys(batch.keys);
     }
   }
+}
+
+/** The file is not a scan, or is damaged: told with its reason (not a failure of the filing). */
+function isRefusal(error: unknown): boolean {
+  return error instanceof AppError && error.code === 'VALIDATION';
 }
