@@ -167,7 +167,11 @@ export class ScanFileWriter {
    */
   async finish(): Promise<void> {
     try {
-      const renames = await Promise.allSettled([...this.placements].map(([address, temporary]) => putInPlace(temporary, storedPath(this.root, address))));
+      const renames = await Promise.allSettled(
+        [...this.placements].map(async ([address, temporary]) => {
+          if (!(await putInPlace(temporary, storedPath(this.root, address)))) this.spare.push(temporary);
+        }),
+      );
       const failed = renames.find((r) => r.status === 'rejected');
       if (failed) throw failed.reason;
     } catch (error) {
@@ -204,14 +208,24 @@ export class ScanFileWriter {
   }
 }
 
-/** A temporary file renamed to its place, the place's prefix folder made first if the store has none yet. */
-async function putInPlace(temporary: string, path: string): Promise<void> {
+/**
+ * A temporary file renamed to its place, the place's prefix folder made first if the store has
+ * none yet. False when it was not, because a file is in place already that may not be replaced:
+ * the same content, filed by another batch since this one sealed it (a place is named by the keyed
+ * hash of the content), written whole as every file is. Windows refuses to rename over a file that
+ * another program – a virus scanner – holds open; the copy in place serves, and verify checks it.
+ */
+async function putInPlace(temporary: string, path: string): Promise<boolean> {
   try {
     await rename(temporary, path);
+    return true;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if ((code === 'EPERM' || code === 'EACCES' || code === 'EBUSY') && existsSync(path)) return false;
+    if (code !== 'ENOENT') throw error;
     await mkdir(dirname(path), { recursive: true, mode: 0o700 });
     await rename(temporary, path);
+    return true;
   }
 }
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { failPromiseCalls, failSyncWrites } from '../../../tests/helpers/fs-hooks';
 import { watchReads } from '../../../tests/helpers/fs-watch';
-import { fakeExe, samplePdf } from '../../../tests/helpers/scan-files';
+import { fakeExe, samplePdf, samplePng } from '../../../tests/helpers/scan-files';
 import { useTempDirs } from '../../../tests/helpers/temp-dir';
 import { AppError } from '../../../shared/errors';
 import { KEY_BYTES, type StagedFileSource } from '../staging/staged-file-format';
@@ -215,6 +215,32 @@ describe('a staged scan sealed for the store', () => {
     } finally {
       held.undo();
     }
+  });
+
+  it('the same content put in place by another batch meanwhile, and the rename over it refused (a virus scanner holding it): the batch is filed, the copy in place serves, no temporary is left', async () => {
+    const store = join(tempDir(), 'scans');
+    const pdf = await samplePdf(1, 'filed twice at once');
+    let held: ReturnType<typeof failPromiseCalls> | null = null;
+    const filed = await SealBatch.run(filings(store), async (later) => {
+      const sealed = await later.seal(scan(staged(pdf), '后.pdf'));
+      // Meanwhile another batch seals the same content (no copy in place yet) and puts it in place.
+      const first = await SealBatch.run(filings(store), (earlier) => earlier.seal(scan(staged(pdf), '先.pdf')));
+      expect(first.address).toBe(sealed.address);
+      held = failPromiseCalls(['rename'], 'EACCES', (path) => path.startsWith(store));
+      return sealed;
+    }).finally(() => held?.undo());
+    expect(held?.refused()).toBe(1);
+    expect(listStoredFiles(store).map((f) => f.address)).toEqual([filed.address]);
+    expect(readStoredFile(store, scanKeys(dataKey), filed.address ?? '', pdf.length).equals(pdf)).toBe(true);
+
+    // Refused where nothing is in place: the store is not writable, and that is what is told.
+    const refused = failPromiseCalls(['rename'], 'EACCES', (path) => path.startsWith(store));
+    try {
+      expect(await codeOf(SealBatch.run(filings(store), (batch) => batch.seal(scan(staged(samplePng()), '新.png'))))).toBe('READ_ONLY');
+    } finally {
+      refused.undo();
+    }
+    expect(listStoredFiles(store).map((f) => f.address)).toEqual([filed.address]);
   });
 
   it('a file whose seal thread never answered (given up mid-write): its temporary file is a leftover verify sees, and the batch’s end removes it', async () => {
