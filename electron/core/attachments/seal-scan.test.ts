@@ -220,16 +220,16 @@ describe('a staged scan sealed for the store', () => {
   it('the same content put in place by another batch meanwhile, and the rename over it refused (a virus scanner holding it): the batch is filed, the copy in place serves, no temporary is left', async () => {
     const store = join(tempDir(), 'scans');
     const pdf = await samplePdf(1, 'filed twice at once');
-    let held: ReturnType<typeof failPromiseCalls> | null = null;
+    const held: { hook: ReturnType<typeof failPromiseCalls> | null } = { hook: null };
     const filed = await SealBatch.run(filings(store), async (later) => {
       const sealed = await later.seal(scan(staged(pdf), '后.pdf'));
       // Meanwhile another batch seals the same content (no copy in place yet) and puts it in place.
       const first = await SealBatch.run(filings(store), (earlier) => earlier.seal(scan(staged(pdf), '先.pdf')));
       expect(first.address).toBe(sealed.address);
-      held = failPromiseCalls(['rename'], 'EACCES', (path) => path.startsWith(store));
+      held.hook = failPromiseCalls(['rename'], 'EACCES', (path) => path.startsWith(store));
       return sealed;
-    }).finally(() => held?.undo());
-    expect(held?.refused()).toBe(1);
+    }).finally(() => held.hook?.undo());
+    expect(held.hook?.refused()).toBe(1);
     expect(listStoredFiles(store).map((f) => f.address)).toEqual([filed.address]);
     expect(readStoredFile(store, scanKeys(dataKey), filed.address ?? '', pdf.length).equals(pdf)).toBe(true);
 
