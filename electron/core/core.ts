@@ -8,7 +8,7 @@ import { internalErrorReference, toAppError, withReference } from './errors';
 import { DamageWatch } from './integrity/damage-watch';
 import { nameSignInDamage } from './integrity/sign-in-damage';
 import { handlers as defaultHandlers } from './handlers';
-import { assessArchive, conditionError, DISK_FULL } from './integrity/archive-condition';
+import { conditionError, DISK_FULL } from './integrity/archive-condition';
 import { advanceHighWaterMark, keepHighWaterMark } from './integrity/rollback-check';
 import { recordSignInLater } from './services/session/sign-in';
 import { busyError, longWriteElsewhere, type LongWrite } from './integrity/long-write-notice';
@@ -24,12 +24,13 @@ import { isIdle, sessionInfo, type ActiveSession, type BackgroundJob } from './s
 import { removeLeftoverStaging } from './staging/leftover-staging';
 import { settleInterruptedRestore } from './backup/put-in-place';
 import { removeLeftoverReadOnlyCopies } from '../../db/read-only-copy';
-import { STAGING_LIMITS, StagingArea } from './staging/staging-area';
+import { StagingArea } from './staging/staging-area';
+import { newSession } from './new-session';
+import { runInBackground, type BackgroundHost } from './background-jobs';
 import { archivePaths, archiveState } from './vault/archive-files';
 import type { KdfCost } from './vault/kdf';
 import { closeArchive, type OpenedArchive } from './vault/opened-archive';
 import { retireScanImageThreads } from './attachments/scan-image-pool';
-import { SealAhead } from './attachments/seal-ahead';
 import { retireSealThreads } from './attachments/seal-pool';
 import { retirePrintThreads } from './pdf/print-pool';
 import { dropKeptOriginals } from './services/scans/kept-originals';
@@ -127,6 +128,7 @@ class CoreRuntime implements QueueRuntime {
   private readonly sealingsEnding = new Set<Promise<void>>();
   private readonly damage: DamageWatch;
   private readonly writeHost: WriteHost;
+  private readonly backgroundHost: BackgroundHost;
   /** The database as it stood when the session's user and settings were last read. */
   private refreshed: { session: ActiveSession; mark: string } | null = null;
 
@@ -143,6 +145,14 @@ class CoreRuntime implements QueueRuntime {
       sessionArchive: () => this.session?.archive ?? null,
       committed: (archive) => this.advanceMark(archive),
       holdLongWrite: (notice) => (this.ownLongWrite = notice),
+    };
+    this.backgroundHost = {
+      serial: (task) => this.serial(task),
+      mayStep: (session) => this.session === session && !this.writeRefusal(session),
+      committed: (archive) => this.advanceMark(archive),
+      frontDoor: () => this.sessionFrontDoor,
+      now: () => env.now(),
+      log,
     };
   }
 
@@ -411,7 +421,7 @@ class CoreRuntime implements QueueRuntime {
       inBackground: (job: BackgroundJob) => {
         const session = requireSession();
         session.background = job;
-        this.runInBackground(session, job);
+        runInBackground(this.backgroundHost, session, job);
       },
       writeInSteps: <T>(work: (db: Db, pause: () => Promise<void>) => Promise<T>, draft: (result: T) => AuditDraft, progress?: () => { done: number; total: number }): Promise<T> => {
         const session = requireSession();
@@ -438,23 +448,7 @@ class CoreRuntime implements QueueRuntime {
           // What was staged before the archive existed (the backup it was restored from) is gone with the first run.
           this.firstRunStaging?.wipe();
           this.firstRunStaging = null;
-          const settings = readSettings(archive.database.db);
-          // A scan staged completely is sealed at once, unless the filing would refuse it for its size or the archive may not be written now.
-          const sealAhead = new SealAhead(this.env.paths.scans, archive.dataKey, (file) => session.condition === null && file.size <= session.settings.scanMaxMegabytes * 1024 * 1024);
-          const session: ActiveSession = {
-            archive,
-            record,
-            settings,
-            user: toSessionUser(record, settings.threeRoleSeparation),
-            idleLockMinutes: settings.idleLockMinutes,
-            lastActivityAt: this.env.now().getTime(),
-            stagedImports: new Map(),
-            stagedFiles: new StagingArea(this.env.paths.staging, () => this.env.now().getTime(), STAGING_LIMITS, sealAhead),
-            sealAhead,
-            background: null,
-            condition: assessArchive(archive),
-            pendingSignIn: null,
-          };
+          const session = newSession(this.env, archive, record);
           // An archive that may not be written is opened for reading only: the sign-in is not
           // recorded (that would be a write), and every write says why it is refused. While
           // another program holds the archive (an import), the sign-in is recorded at this
@@ -489,43 +483,6 @@ class CoreRuntime implements QueueRuntime {
         this.lock(reason);
       },
     };
-  }
-
-  /**
-   * The job's steps, each queued behind the calls that came in meanwhile and run in its own
-   * transaction. A step that fails ends the job (it begins again at the next sign-in); a lock
-   * or another session ends it too.
-   */
-  private runInBackground(session: ActiveSession, job: BackgroundJob): void {
-    const tick = () => {
-      this.serial(() => {
-        if (this.session !== session || job.finished || this.writeRefusal(session)) return false;
-        const sqlite = session.archive.database.sqlite;
-        sqlite.pragma('query_only = OFF');
-        try {
-          sqlite
-            .transaction(() => {
-              job.step(session.archive.database.db);
-              if (job.finished && job.audit) appendAuditEvent(session.archive.database.db, job.audit, { actor: null, frontDoor: this.sessionFrontDoor, at: this.env.now() });
-            })
-            .immediate();
-        } finally {
-          if (sqlite.open) sqlite.pragma('query_only = ON');
-        }
-        this.advanceMark(session.archive);
-        return !job.finished;
-      }).then(
-        (more) => {
-          if (more) setImmediate(tick);
-          else if (session.background === job) session.background = null;
-        },
-        (error: unknown) => {
-          if (session.background === job) session.background = null;
-          this.log(`[dossierdesk] background ${job.kind} stopped: ${describeUnexpected(error)}`);
-        },
-      );
-    };
-    setImmediate(tick);
   }
 }
 
