@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 const include = ['shared/**/*.test.ts', 'runtime/**/*.test.ts', 'db/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/src/**/*.test.ts', 'tests/**/*.test.ts'];
@@ -9,6 +10,9 @@ export default defineConfig({
     environment: 'node',
     // Key derivation is deliberately slow; the native SQLite module prefers processes to threads.
     pool: 'forks',
+    // Vitest's default is one fork fewer than the processors: one on a 2-processor CI machine, where
+    // the tests spend much of their time waiting for CLI processes, fsyncs and worker threads.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     testTimeout: 60_000,
     hookTimeout: 60_000,
     projects: [
