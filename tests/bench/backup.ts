@@ -16,7 +16,7 @@ import { openSlot, readKeySlotFile } from '../../electron/core/vault/key-slots';
 import type { Channel, InputOf, OutputOf } from '../../shared/contract';
 import { stageInChunks } from '../../shared/staging-upload';
 import { migrationsDir } from '../helpers/paths';
-import { scannedPage, variant } from './scan-filing';
+import { scannedPage, variant } from '../../electron/cli/bench/scan-filing-bench';
 
 export interface BackupBenchOptions {
   /** Dossiers imported first (the database part). */

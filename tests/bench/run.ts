@@ -6,11 +6,11 @@ import { runFirstScreenBench } from './first-screen';
 import { runKpiBench } from './kpi-report';
 import { runRegisterPdfBench } from './register-pdf';
 import { runResponsivenessBench } from './responsiveness';
-import { runScanFilingBench } from './scan-filing';
 import { runScanImageBench } from './scan-images';
 
 /**
- * `npm run bench`: the built CLI's figures (what users run), then the browser preview's first
+ * `npm run bench`: the built CLI's figures (what users run: the catalogue, the registers, and scans
+ * filed through the core and exported as one PDF while the list is asked for beside it), then the browser preview's first
  * screen, printed as one table. The first-screen part drives Chromium through Playwright, which
  * belongs to the development tools, not to the CLI that ships in the app.
  *
@@ -19,19 +19,18 @@ import { runScanImageBench } from './scan-images';
  *
  * Then the KPI report and the violation ledger over a million register entries (kpi-report.ts).
  *
- * Then a scanned page's thumbnail, first asked for and kept (scan-images.ts), and scans filed through
- * the core and exported as one PDF while the list is asked for beside it (scan-filing.ts).
+ * Then a scanned page's thumbnail, first asked for and kept (scan-images.ts).
  *
  * Options of its own: --screen-runs <n> (default 10), --screen-only (skip the CLI's figures, the
  * responsiveness and the registers), --responsiveness-rows <n> (default 100,000: the import the light
  * calls run beside), --register-rows <n> (default 10,000), --register-runs <n> (default 3),
  * --kpi-entries <n> (default 1,000,000), --kpi-runs <n> (default 20), --scan-pages <n> (default 20:
- * so many scanned JPEGs and a scanned PDF of so many pages), --scan-filing-pages <n> (default 1,000:
- * scanned JPEGs filed, the first 200 of them exported), --backup-dossiers <n> (default 200,000) and
- * --backup-scan-megabytes <n> (default 10,240: the archive backed up and checked; 0 leaves it out).
- * Every other argument goes to `dossierdesk bench` (--dossiers, --documents, --creates, --keep, --json).
+ * so many scanned JPEGs and a scanned PDF of so many pages), --backup-dossiers <n> (default 200,000)
+ * and --backup-scan-megabytes <n> (default 10,240: the archive backed up and checked; 0 leaves it out).
+ * Every other argument goes to `dossierdesk bench` (--dossiers, --documents, --creates,
+ * --register-entries, --scan-filing-pages, --keep, --json).
  */
-const { screenRuns, screenOnly, responsivenessRows, registerRows, registerRuns, kpiEntries, kpiRuns, scanPages, scanFilingPages, backupDossiers, backupScanMegabytes, json, cliArgs } = parseArgs(process.argv.slice(2));
+const { screenRuns, screenOnly, responsivenessRows, registerRows, registerRuns, kpiEntries, kpiRuns, scanPages, backupDossiers, backupScanMegabytes, json, cliArgs } = parseArgs(process.argv.slice(2));
 const progress = (text: string) => process.stderr.write(`${text}\n`);
 
 const report: BenchReport = screenOnly ? { figures: [], notes: [], kept: [] } : await runCliBench(cliArgs);
@@ -48,9 +47,6 @@ if (!screenOnly) {
   const scanImages = await runScanImageBench({ pages: scanPages, progress });
   report.figures.push(...scanImages.figures);
   report.notes.push(...scanImages.notes);
-  const scanFiling = await runScanFilingBench({ pages: scanFilingPages, progress });
-  report.figures.push(...scanFiling.figures);
-  report.notes.push(...scanFiling.notes);
   if (backupScanMegabytes > 0) {
     const backup = await runBackupBench({ dossiers: backupDossiers, scanMegabytes: backupScanMegabytes, progress });
     report.notes.push(...backup.notes);
@@ -59,7 +55,7 @@ if (!screenOnly) {
 report.figures.push(...(await runFirstScreenBench({ runs: screenRuns, progress })));
 console.log(json ? JSON.stringify(report, null, 2) : formatReport(report));
 
-function parseArgs(args: string[]): { screenRuns: number; screenOnly: boolean; responsivenessRows: number; registerRows: number; registerRuns: number; kpiEntries: number; kpiRuns: number; scanPages: number; scanFilingPages: number; backupDossiers: number; backupScanMegabytes: number; json: boolean; cliArgs: string[] } {
+function parseArgs(args: string[]): { screenRuns: number; screenOnly: boolean; responsivenessRows: number; registerRows: number; registerRuns: number; kpiEntries: number; kpiRuns: number; scanPages: number; backupDossiers: number; backupScanMegabytes: number; json: boolean; cliArgs: string[] } {
   let screenRuns = 10;
   let screenOnly = false;
   let responsivenessRows = 100_000;
@@ -68,7 +64,6 @@ function parseArgs(args: string[]): { screenRuns: number; screenOnly: boolean; r
   let kpiEntries = 1_000_000;
   let kpiRuns = 20;
   let scanPages = 20;
-  let scanFilingPages = 1000;
   let backupDossiers = 200_000;
   let backupScanMegabytes = 10_240;
   const count = (flag: string, value: string | undefined, least: number) => {
@@ -87,12 +82,11 @@ function parseArgs(args: string[]): { screenRuns: number; screenOnly: boolean; r
     else if (arg === '--kpi-entries') kpiEntries = count(arg, args[(i += 1)], 4);
     else if (arg === '--kpi-runs') kpiRuns = count(arg, args[(i += 1)], 1);
     else if (arg === '--scan-pages') scanPages = count(arg, args[(i += 1)], 1);
-    else if (arg === '--scan-filing-pages') scanFilingPages = count(arg, args[(i += 1)], 1);
     else if (arg === '--backup-dossiers') backupDossiers = count(arg, args[(i += 1)], 1);
     else if (arg === '--backup-scan-megabytes') backupScanMegabytes = count(arg, args[(i += 1)], 0);
     else cliArgs.push(arg);
   }
-  return { screenRuns, screenOnly, responsivenessRows, registerRows, registerRuns, kpiEntries, kpiRuns, scanPages, scanFilingPages, backupDossiers, backupScanMegabytes, json: cliArgs.includes('--json'), cliArgs };
+  return { screenRuns, screenOnly, responsivenessRows, registerRows, registerRuns, kpiEntries, kpiRuns, scanPages, backupDossiers, backupScanMegabytes, json: cliArgs.includes('--json'), cliArgs };
 }
 
 /** Runs `dossierdesk bench --json`, its progress shown as it goes, and reads its report. */

@@ -4,13 +4,14 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import sharp from 'sharp';
-import { summarise, type Figure } from '../../electron/cli/bench/stats';
-import { createCore, type Core } from '../../electron/core/core';
-import type { Channel, InputOf, OutputOf } from '../../shared/contract';
-import { stageLocalFile } from '../../electron/core/staging/stage-local-file';
-import { migrationsDir } from '../helpers/paths';
+import { summarise, type Figure } from './stats';
+import { createCore, type Core } from '../../core/core';
+import type { Channel, InputOf, OutputOf } from '../../../shared/contract';
+import { stageLocalFile } from '../../core/staging/stage-local-file';
 
 export interface ScanFilingBenchOptions {
+  migrationsDir: string;
+  appVersion: string;
   /** Scanned A4 pages (JPEG, about 300 KB each) filed, then exported as one PDF (at most 200 of them). */
   pages: number;
   progress: (text: string) => void;
@@ -75,7 +76,7 @@ async function plainWrite(files: readonly Uint8Array[], into: string): Promise<n
 }
 
 /**
- * `npm run bench` – scans through the real core: `pages` scanned JPEGs, lying in a folder as a
+ * `dossierdesk bench` (and so `npm run bench`) – scans through the real core, as built: `pages` scanned JPEGs, lying in a folder as a
  * scanner leaves them, staged from there as the CLI and the desktop stage a file (read in chunks
  * through the staging channels; each scan is sealed ahead on the seal threads as soon as it is
  * staged) and filed in batches of 200. The throughput of the whole path (read, hash, check,
@@ -85,7 +86,7 @@ async function plainWrite(files: readonly Uint8Array[], into: string): Promise<n
  */
 export async function runScanFilingBench(options: ScanFilingBenchOptions): Promise<{ figures: Figure[]; notes: string[] }> {
   const root = mkdtempSync(join(tmpdir(), 'dossierdesk-scan-bench-'));
-  const core = createCore({ dataDir: join(root, 'archive'), migrationsDir, appVersion: 'bench', idleCheckIntervalMs: 0, log: () => undefined });
+  const core = createCore({ dataDir: join(root, 'archive'), migrationsDir: options.migrationsDir, appVersion: options.appVersion, idleCheckIntervalMs: 0, log: () => undefined });
   const figures: Figure[] = [];
   const notes: string[] = [];
   try {
@@ -138,10 +139,10 @@ export async function runScanFilingBench(options: ScanFilingBenchOptions): Promi
         `processor time ${(cpu / options.pages).toFixed(2)} ms a page; machine load ${loadavg()[0]?.toFixed(1) ?? '?'} on ${availableParallelism()} processors`,
     );
     if (wholeBatch.length > 1) {
-      // The first batch starts the seal threads; here (tsx) each compiles its TypeScript first – built, a thread answers in about 0.1 s.
+      // The first batch starts the seal threads (the built program's: each answers in about 0.1 s).
       const later = wholeBatch.slice(1);
       notes.push(
-        `scans: the first batch of ${BATCH} took ${wholeBatch[0]?.toFixed(0) ?? '?'} ms through the whole path (the seal threads starting, under tsx); the ${later.length} after it ${rate((options.pages - BATCH) / options.pages, later.reduce((sum, ms) => sum + ms, 0))}`,
+        `scans: the first batch of ${BATCH} took ${wholeBatch[0]?.toFixed(0) ?? '?'} ms through the whole path (the seal threads starting); the ${later.length} after it ${rate((options.pages - BATCH) / options.pages, later.reduce((sum, ms) => sum + ms, 0))}`,
       );
     }
 
@@ -163,7 +164,7 @@ export async function runScanFilingBench(options: ScanFilingBenchOptions): Promi
       const file = await must(core, 'dossier:export', { archiveNumber, documentIds });
       return { seconds: (performance.now() - began) / 1000, megabytes: file.bytes.length / 1024 / 1024 };
     };
-    // The first starts the print thread (here its TypeScript is compiled as it loads, slower than the built program's); the second finds it running, as the next export within a minute does.
+    // The first starts the print thread; the second finds it running, as the next export within a minute does.
     const first = await exportSeconds();
     const again = await exportSeconds();
     running = false;
