@@ -8,8 +8,9 @@ import { chromiumArgs, chromiumPath } from './tests/helpers/chromium';
 export default defineConfig({
   outputDir: 'test-results/playwright',
   reporter: [['list']],
-  // Generous for a 2-core CI machine running two browsers, two harnesses and key derivations at once.
-  timeout: 180_000,
+  // Generous for a 2-core CI machine running two browsers, two harnesses and key derivations at once:
+  // there the longest scenarios (the catalogue's, 1.2 min alone) took up to 3.1 min, every step slowed alike.
+  timeout: 360_000,
   expect: { timeout: 20_000 },
   workers: 2,
   projects: [
