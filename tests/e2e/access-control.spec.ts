@@ -60,6 +60,7 @@ test('an administrator sets up a department and two users; clearance and roles d
   await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
   await signIn(page, 'zhangsan', 'initial-pass-1');
   await expect(page.getByText('请设置新密码')).toBeVisible();
+  await expect(page.getByLabel('当前密码')).toBeFocused();
   await page.getByLabel('当前密码').fill('initial-pass-1');
   await page.getByLabel('新密码', { exact: true }).fill('zhangsan-own-1');
   await page.getByLabel('确认新密码').fill('zhangsan-own-1');

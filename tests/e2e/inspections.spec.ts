@@ -92,6 +92,8 @@ test('an overdue inspection on the workbench, recorded with a finding and its ph
   // A finding with a photo chosen in the file chooser.
   await page.getByTestId('add-finding').click();
   const finding = page.getByTestId('finding-dialog');
+  // The number field has the focus (animations are off in these tests, as on a remote desktop).
+  await expect(finding.getByTestId('finding-number')).toBeFocused();
   await finding.getByTestId('finding-number').fill(number);
   await finding.getByTestId('finding-note').fill('合同第 3 页字迹褪色');
   const chooser = page.waitForEvent('filechooser');
@@ -140,6 +142,7 @@ test('an overdue inspection on the workbench, recorded with a finding and its ph
 
   await item.getByTestId('order-repair').click();
   const order = page.getByTestId('repair-order-dialog');
+  await expect(order.getByTestId('repair-instructions')).toBeFocused();
   await order.getByTestId('repair-instructions').fill('送修复室托裱、字迹加固');
   await order.getByRole('button', { name: '开修复单' }).click();
   await expect(item.getByTestId('finding-repair')).toContainText('待修复');

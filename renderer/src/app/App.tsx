@@ -9,6 +9,7 @@ import { FirstRunPage } from '../features/archive/FirstRunPage';
 import { IncompleteArchivePage } from '../features/archive/IncompleteArchivePage';
 import { LoginPage } from '../features/session/LoginPage';
 import { lazyNamed } from '../lib/lazy';
+import { useReducedMotion } from '../lib/use-reduced-motion';
 import { DossierListPage } from '../routes/sections';
 import { SessionProvider, useSession } from './SessionProvider';
 import { IdleLockWarning } from './IdleLockWarning';
@@ -19,9 +20,10 @@ const SignedIn = lazyNamed(() => import('./SignedIn'), 'SignedIn');
 export function App() {
   const { i18n } = useTranslation();
   const english = i18n.language === 'en';
+  const reducedMotion = useReducedMotion();
   dayjs.locale(english ? 'en' : 'zh-cn');
   return (
-    <ConfigProvider locale={english ? enUS : zhCN} theme={{ token: { colorPrimary: '#1d4f91', borderRadius: 6 } }} button={{ autoInsertSpace: false }}>
+    <ConfigProvider locale={english ? enUS : zhCN} theme={{ token: { colorPrimary: '#1d4f91', borderRadius: 6, motion: !reducedMotion } }} button={{ autoInsertSpace: false }}>
       <AntApp>
         <SessionProvider>
           <Screens />

@@ -1,9 +1,10 @@
 import { CloseOutlined } from '@ant-design/icons';
-import { Form, Input, Select, Space, Tag } from 'antd';
+import { Form, Input, Select, Space, Tag, type InputRef } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { FindingView, InspectionView } from '../../../../shared/contract';
 import { findingKinds, type FindingKind } from '../../../../shared/inspections';
 import { call } from '../../lib/api';
+import { useFocusWhenShown } from '../../lib/use-focus-when-shown';
 import { FormDialog } from '../../ui/FormDialog';
 import { PhotoDrop } from './PhotoDrop';
 import type { StagedPhoto } from './use-photo-upload';
@@ -39,6 +40,7 @@ function ChosenPhotos({ value: photos = [], onChange }: { value?: StagedPhoto[];
  */
 export function FindingDialog({ inspection, finding, open, onClose, onSaved }: { inspection: InspectionView; finding: FindingView | null; open: boolean; onClose: () => void; onSaved: (view: InspectionView) => void }) {
   const { t } = useTranslation();
+  const numberField = useFocusWhenShown<InputRef>();
   return (
     <FormDialog<Values>
       open={open}
@@ -53,7 +55,7 @@ export function FindingDialog({ inspection, finding, open, onClose, onSaved }: {
       }}
     >
       <Form.Item name="archiveNumber" label={t('inspections.archiveNumber')} rules={[{ required: true, whitespace: true }]}>
-        <Input maxLength={64} autoFocus data-testid="finding-number" />
+        <Input ref={numberField} maxLength={64} data-testid="finding-number" />
       </Form.Item>
       <Form.Item name="kind" label={t('inspections.kind')} rules={[{ required: true }]}>
         <Select data-testid="finding-kind" options={findingKinds.map((kind) => ({ value: kind, label: t(`inspections.kinds.${kind}`) }))} />

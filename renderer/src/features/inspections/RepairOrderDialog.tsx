@@ -1,12 +1,14 @@
-import { Form, Input } from 'antd';
+import { Form, Input, type GetRef } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { FindingView, InspectionView } from '../../../../shared/contract';
 import { call } from '../../lib/api';
+import { useFocusWhenShown } from '../../lib/use-focus-when-shown';
 import { FormDialog } from '../../ui/FormDialog';
 
 /** A repair order (修复单) for a finding of a finished inspection. */
 export function RepairOrderDialog({ finding, onClose, onSaved }: { finding: FindingView | null; onClose: () => void; onSaved: (view: InspectionView) => void }) {
   const { t } = useTranslation();
+  const instructions = useFocusWhenShown<GetRef<typeof Input.TextArea>>();
   return (
     <FormDialog<{ instructions: string }>
       open={finding !== null}
@@ -20,7 +22,7 @@ export function RepairOrderDialog({ finding, onClose, onSaved }: { finding: Find
       }}
     >
       <Form.Item name="instructions" label={t('inspections.instructions')} rules={[{ required: true, whitespace: true }]}>
-        <Input.TextArea rows={3} maxLength={500} autoFocus data-testid="repair-instructions" />
+        <Input.TextArea ref={instructions} rows={3} maxLength={500} data-testid="repair-instructions" />
       </Form.Item>
     </FormDialog>
   );

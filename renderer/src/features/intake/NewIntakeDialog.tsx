@@ -8,6 +8,7 @@ import { useArchiveSettings } from '../../app/ArchiveSettings';
 import { useSession } from '../../app/SessionProvider';
 import { call, errorText } from '../../lib/api';
 import { useChannel } from '../../lib/use-channel';
+import { useFocusWhenShown } from '../../lib/use-focus-when-shown';
 import { signedRule } from '../../ui/signature-rule';
 import { FormDialog } from '../../ui/FormDialog';
 import { SignatureField } from '../../ui/SignatureField';
@@ -54,6 +55,7 @@ function IntakeFields({ form }: { form: FormInstance<IntakeValues> }) {
   const pending = useRef(new Set<string>());
   const [opening, setOpening] = useState(false);
   const scanField = useRef<InputRef>(null);
+  const scanFieldRef = useFocusWhenShown(scanField);
   // The rows hold more than their registered fields: watch the whole store's list.
   const rows = Form.useWatch('dossiers', { form, preserve: true }) ?? [];
   const fromDepartment = Form.useWatch('fromDepartment', form) as string | undefined;
@@ -131,7 +133,7 @@ function IntakeFields({ form }: { form: FormInstance<IntakeValues> }) {
       <Form.Item label={t('intake.scan')} extra={t('intake.scanHint')} required>
         <Space.Compact className="full-width">
           <Form.Item name="scan" noStyle validateTrigger={[]} rules={[{ validator: () => (current().length > 0 ? Promise.resolve() : Promise.reject(new Error(t('intake.noDossiers')))) }]}>
-            <Input ref={scanField} autoFocus allowClear placeholder={t('intake.scanPlaceholder')} onKeyDown={onScanKey} suffix={looking > 0 ? <LoadingOutlined /> : <span />} data-testid="intake-scan" />
+            <Input ref={scanFieldRef} allowClear placeholder={t('intake.scanPlaceholder')} onKeyDown={onScanKey} suffix={looking > 0 ? <LoadingOutlined /> : <span />} data-testid="intake-scan" />
           </Form.Item>
           <Button icon={<FolderAddOutlined />} onClick={() => setOpening(true)} data-testid="intake-open-here">
             {t('intake.openHere')}

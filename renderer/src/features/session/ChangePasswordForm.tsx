@@ -1,8 +1,9 @@
-import { Alert, Button, Form, Input } from 'antd';
+import { Alert, Button, Form, Input, type InputRef } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useArchiveSettings } from '../../app/ArchiveSettings';
 import { call, errorText } from '../../lib/api';
+import { useFocusWhenShown } from '../../lib/use-focus-when-shown';
 
 interface Values {
   current: string;
@@ -16,6 +17,7 @@ export function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
   const { settings } = useArchiveSettings();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const currentField = useFocusWhenShown<InputRef>();
 
   const submit = async (values: Values) => {
     setBusy(true);
@@ -35,7 +37,7 @@ export function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
     <Form<Values> layout="vertical" requiredMark={false} onFinish={(values) => void submit(values)} disabled={busy}>
       {error && <Alert type="error" showIcon title={error} className="form-alert" data-testid="password-error" />}
       <Form.Item name="current" label={t('password.current')} rules={[{ required: true, message: t('common.required', { field: t('password.current') }) }]}>
-        <Input.Password autoComplete="current-password" autoFocus />
+        <Input.Password ref={currentField} autoComplete="current-password" />
       </Form.Item>
       <Form.Item
         name="next"
