@@ -21,6 +21,9 @@ export default defineConfig({
         browserName: 'chromium',
         viewport: { width: 1280, height: 800 },
         locale: 'zh-CN',
+        // As a clerk who turned animations off: the app honours it (App.tsx), and every click no
+        // longer waits for a dialog or menu to finish moving. dialogs.spec.ts keeps the motion on.
+        reducedMotion: 'reduce',
         trace: 'retain-on-failure',
         launchOptions: {
           executablePath: chromiumPath,

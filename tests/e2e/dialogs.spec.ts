@@ -9,6 +9,9 @@ async function chooseRoles(page: Page, dialog: Locator, roles: string[]): Promis
   await page.keyboard.press('Escape');
 }
 
+// Here the dialogs open and close as they do for most clerks, animated (the other tests turn animations off).
+test.use({ reducedMotion: 'no-preference' });
+
 test('dialogs open with exactly the record they edit, or empty: users created and edited in turn keep their own data', async ({ page, harness, cspViolations }) => {
   await page.goto(harness.url);
   await createArchive(page);

@@ -12,6 +12,9 @@ async function seed(dataDir: string): Promise<string> {
 }
 
 
+// The scanner field must have the focus once the dialog has opened, animated as for most clerks (inspections.spec.ts has it without).
+test.use({ reducedMotion: 'no-preference' });
+
 test('an intake with a shortage: the archive number typed as a scanner does, the item ticked missing, both signatures; the shortage shows on the dossier', async ({ page, harness, cspViolations }) => {
   let archiveNumber = '';
   await page.goto(
