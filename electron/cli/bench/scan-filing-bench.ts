@@ -57,8 +57,8 @@ export function variant(page: Buffer, i: number): Uint8Array {
  * file in a prefix folder, fsynced and renamed, as many at a time as the core has seal threads.
  * `plain` reads, hashes and encrypts nothing; `minimal` is the issue's reference path – each file
  * read from the scanner's folder, named by an HMAC-SHA-256 of its bytes and sealed with
- * AES-256-GCM on this one thread, then written so – with nothing checked, staged or recorded.
- * Milliseconds.
+ * AES-256-GCM under a nonce of its own on this one thread, then written so – with nothing checked,
+ * staged or recorded. Milliseconds, the removal of what was written left out.
  */
 async function writeOnly(paths: readonly string[], into: string, mode: 'plain' | 'minimal'): Promise<number> {
   const atOnce = Math.min(4, availableParallelism() + 1);
@@ -69,11 +69,14 @@ async function writeOnly(paths: readonly string[], into: string, mode: 'plain' |
     for (let i = next++; i < paths.length; i = next++) {
       const plaintext = await readFile(paths[i] as string);
       let bytes: Uint8Array[] = [plaintext];
+      let name = `page-${String(i).padStart(4, '0')}`;
       if (mode === 'minimal') {
-        const cipher = createCipheriv('aes-256-gcm', contentKey, createHmac('sha256', nameKey).update(plaintext).digest().subarray(0, 12));
-        bytes = [cipher.update(plaintext), cipher.final(), cipher.getAuthTag()];
+        name = createHmac('sha256', nameKey).update(plaintext).digest('hex');
+        const nonce = randomBytes(12);
+        const cipher = createCipheriv('aes-256-gcm', contentKey, nonce);
+        bytes = [nonce, cipher.update(plaintext), cipher.final(), cipher.getAuthTag()];
       }
-      const path = join(into, (i % 256).toString(16).padStart(2, '0'), `page-${i}`);
+      const path = join(into, name.slice(-2), name);
       await mkdir(join(path, '..'), { recursive: true });
       const handle = await open(`${path}.tmp`, 'wx', 0o600);
       await handle.writev(bytes);
@@ -83,8 +86,9 @@ async function writeOnly(paths: readonly string[], into: string, mode: 'plain' |
     }
   };
   await Promise.all(Array.from({ length: atOnce }, writer));
+  const took = performance.now() - began;
   rmSync(into, { recursive: true, force: true });
-  return performance.now() - began;
+  return took;
 }
 
 /**
