@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { STAGING_CHUNK_BYTES } from '../../shared/contract';
 import { describe, expect, it } from 'vitest';
 import { ADMIN, addUser, newArchive, ok, testCore } from '../../tests/helpers/core';
 import { encodings, filesContaining, filesUnder } from '../../tests/helpers/files';
@@ -28,10 +29,13 @@ describe('no plaintext in the data folder', () => {
 
     // While the archive is open, the write-ahead log holds the latest pages.
     expect(filesUnder(dir).some((f) => f.endsWith('-wal'))).toBe(true);
-    // A file on its way in (staged for an import) is in the data folder too.
-    const sheet = Buffer.from(`客户名称,案卷题名\n${Array.from({ length: 2000 }, (_, i) => `${displayName},${title} ${asciiTitle} ${i}`).join('\n')}`, 'utf8');
+    // A file on its way in (staged for an import), larger than a chunk, is in the data folder too.
+    const sheet = Buffer.from(`客户名称,案卷题名\n${Array.from({ length: 20_000 }, (_, i) => `${displayName},${title} ${asciiTitle} ${i}`).join('\n')}`, 'utf8');
+    expect(sheet.length).toBeGreaterThan(STAGING_CHUNK_BYTES);
     const { stagedFileId } = await ok(core, 'staging:begin', { purpose: 'import', name: `${title}.csv`, size: sheet.length });
-    await ok(core, 'staging:append', { stagedFileId, offset: 0, bytes: sheet });
+    for (let offset = 0; offset < sheet.length; offset += STAGING_CHUNK_BYTES) {
+      await ok(core, 'staging:append', { stagedFileId, offset, bytes: sheet.subarray(offset, offset + STAGING_CHUNK_BYTES) });
+    }
     await ok(core, 'staging:finish', { stagedFileId });
     expect(filesUnder(join(dir, 'staging'))).toHaveLength(1);
     for (const needle of [title, asciiTitle, displayName, `user${marker}`, ADMIN.displayName]) {

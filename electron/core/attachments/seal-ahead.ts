@@ -50,7 +50,7 @@ export class SealAhead implements StagingObserver {
     if (file.purpose !== 'scan' || this.closing !== null || !this.wanted(file)) return;
     this.keys ??= sharedScanKeys(this.dataKey);
     const temporary = temporaryName(this.store);
-    // The job's source key is copied when a thread takes the job; a file discarded before then has it wiped, and fails to read – its outcome is removed unused.
+    // The job's source (its key, or its bytes held in memory) is read when a thread takes the job; a file discarded before then is forgotten, and fails to read – its outcome is removed unused.
     const outcome = sealOnThread({ source: file.source, name: file.name, store: this.store, temporary, keys: this.keys.shared, course: this.course });
     this.untaken.set(file.stagedFileId, { temporary, outcome });
     const settled = outcome.then(

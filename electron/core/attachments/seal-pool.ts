@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { AppError } from '../../../shared/errors';
 import { spawnCoreWorker } from '../core-worker';
+import { requireStagedFile } from '../staging/staged-file-reader';
 import { ThreadPool } from '../threads/thread-pool';
 import type { SealJob, SealReply } from './seal-protocol';
 
@@ -27,6 +28,7 @@ const pool = new ThreadPool<SealJob, Sealed>({
 
 /** A staged scan checked (and, as the batch's course says, sealed and written) on a seal thread; a thread that died or hung is an INTERNAL failure. */
 export async function sealOnThread(job: SealJob): Promise<Sealed> {
+  requireStagedFile(job.source);
   try {
     return await pool.run(job);
   } catch (error) {

@@ -7,7 +7,7 @@ import { watchReads } from '../../../tests/helpers/fs-watch';
 import { fakeExe, samplePdf, samplePng } from '../../../tests/helpers/scan-files';
 import { useTempDirs } from '../../../tests/helpers/temp-dir';
 import { AppError } from '../../../shared/errors';
-import { KEY_BYTES, type StagedFileSource } from '../staging/staged-file-format';
+import { forgetStagedFile, KEY_BYTES, type StagedFileSource, type StagedOnDisk } from '../staging/staged-file-format';
 import { StagedFileWriter } from '../staging/staged-file-writer';
 import type { StagedFile } from '../staging/staging-area';
 import { listStoredFiles, readStoredFile, ScanFileWriter, scanKeys, sharedScanKeys, wipeScanKeys, writeSealedFile } from './file-store';
@@ -20,12 +20,19 @@ const tempDir = useTempDirs();
 const dataKey = randomBytes(32);
 
 /** A staged file as the staging area leaves it: sealed records under its own key. */
-function staged(bytes: Uint8Array): StagedFileSource {
+function staged(bytes: Uint8Array): StagedOnDisk {
   const key = randomBytes(KEY_BYTES);
   const writer = new StagedFileWriter(join(tempDir(), 'staged'), key);
   writer.write(bytes);
   writer.finish();
   return { path: writer.path, key, size: bytes.length };
+}
+
+/** A page held in memory, and discarded since. */
+function forgotten(bytes: Uint8Array): StagedFileSource {
+  const source = { held: Buffer.from(bytes), size: bytes.length };
+  forgetStagedFile(source);
+  return source;
 }
 
 /** A finished staged scan, as a filing takes it from the staging area. */
@@ -93,6 +100,17 @@ describe('a staged scan sealed for the store', () => {
     expect(readStoredFile(store, scanKeys(dataKey), address ?? '', pdf.length).equals(pdf)).toBe(true);
   });
 
+  it('a page held in memory (staged in one chunk) is sealed on a thread from its bytes, as one staged on disk is; the staging area’s bytes stay its own', async () => {
+    const store = join(tempDir(), 'scans');
+    const pdf = await samplePdf(1, 'held in memory');
+    const held = { held: Buffer.from(pdf), size: pdf.length };
+    const [fromMemory, fromDisk] = await SealBatch.run(filings(store), (batch) => Promise.all([batch.seal(scan(held, '内存.pdf')), batch.seal(scan(staged(pdf), '磁盘.pdf'))]));
+    expect(fromMemory).toEqual(fromDisk);
+    expect(fromMemory.address).toBe(contentAddress(scanKeys(dataKey).name, pdf));
+    expect(held.held.equals(pdf)).toBe(true);
+    expect(readStoredFile(store, scanKeys(dataKey), fromMemory.address ?? '', pdf.length).equals(pdf)).toBe(true);
+  });
+
   it('a file that is not a scan, a damaged and a vanished staged file: each refused with its own code, and nothing of the batch is left', async () => {
     const store = join(tempDir(), 'scans');
     const pdf = await samplePdf(1, 'refused');
@@ -102,6 +120,7 @@ describe('a staged scan sealed for the store', () => {
       [scan(staged(fakeExe()), '病毒.pdf'), 'VALIDATION'],
       [scan(damaged, '坏.pdf'), 'STAGED_FILE_DAMAGED'],
       [scan({ ...staged(pdf), path: join(tempDir(), 'gone') }, '无.pdf'), 'NOT_FOUND'],
+      [scan(forgotten(pdf), '已放弃.pdf'), 'NOT_FOUND'],
     ] as const;
     for (const [bad, code] of cases) {
       const batch = SealBatch.run(filings(store), async (b) => {

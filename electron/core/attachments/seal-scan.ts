@@ -1,3 +1,4 @@
+import { forgetStagedFile } from '../staging/staged-file-format';
 import { readWholeStagedFileSync } from '../staging/staged-file-reader';
 import { scanKeysIn, writeSealedFile, type ScanKeys, type WrittenFile } from './file-store';
 import { inspectScan, type ScanInspection } from './inspect';
@@ -16,8 +17,8 @@ async function readAndCheck(job: Pick<SealJob, 'source' | 'name'>): Promise<{ pl
   try {
     plaintext = readWholeStagedFileSync(job.source);
   } finally {
-    // This thread's copy of the staged file's key; the core's own is wiped when the file is discarded.
-    job.source.key.fill(0);
+    // This thread's copy of the staged file's key; the core's own is wiped when the file is discarded. (Bytes held in memory are read as a copy of this thread's own.)
+    if ('key' in job.source) job.source.key.fill(0);
   }
   return { plaintext, inspection: await inspectScan(plaintext, job.name) };
 }
@@ -67,7 +68,7 @@ class BatchStopped extends Error {
 export async function sealAndWriteScan(job: SealJob): Promise<{ inspection: ScanInspection; written: WrittenFile | null }> {
   const course = new Int32Array(job.course);
   if (Atomics.load(course, 0) === BatchCourse.stop) {
-    job.source.key.fill(0);
+    forgetStagedFile(job.source);
     throw new BatchStopped();
   }
   const { plaintext, inspection } = await readAndCheck(job);

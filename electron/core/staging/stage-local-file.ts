@@ -29,7 +29,8 @@ export async function stageLocalFile(path: string, purpose: StagingPurpose, call
   const { handle, size } = await openLocalFile(path);
   try {
     const read = async (offset: number, length: number) => {
-      const chunk = Buffer.alloc(length);
+      // Not zeroed first (only the bytes read are sent), and never a slice of Node's shared pool.
+      const chunk = Buffer.allocUnsafeSlow(length);
       const { bytesRead } = await handle.read(chunk, 0, length, offset);
       return chunk.subarray(0, bytesRead);
     };

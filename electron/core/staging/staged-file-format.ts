@@ -18,13 +18,36 @@ export const TAG_BYTES = 16;
 export const SLOT_BYTES = RECORD_BYTES + TAG_BYTES;
 export const KEY_BYTES = 32;
 
-/** Everything needed to read a finished staged file – in any thread (it is structured-cloneable). */
-export interface StagedFileSource {
+/**
+ * Everything needed to read a finished staged file – in any thread (it is structured-cloneable):
+ * on disk, sealed under a key of its own; or, for a file that arrived in one chunk, its bytes held
+ * in memory (StagingArea: a scanned page filed without a file written and read back first).
+ */
+export type StagedFileSource = StagedOnDisk | HeldInMemory;
+
+export interface StagedOnDisk {
   path: string;
   /** AES-256 key of this one file. */
   key: Uint8Array;
   /** Bytes of plaintext. */
   size: number;
+}
+
+export interface HeldInMemory {
+  /** The plaintext (in memory shared with the threads: readers copy it), wiped when the file is discarded or the session ends. */
+  held: Uint8Array;
+  size: number;
+}
+
+/**
+ * Forgets a staged file: its key wiped; or its held bytes wiped and let go of, so that a reader
+ * that kept the source finds the file gone, not a file of zeros.
+ */
+export function forgetStagedFile(source: StagedFileSource): void {
+  if ('held' in source) {
+    source.held.fill(0);
+    source.held = new Uint8Array(0);
+  } else source.key.fill(0);
 }
 
 const CONTEXT = Buffer.from('dossierdesk/staged-file/v1', 'ascii');

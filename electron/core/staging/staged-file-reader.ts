@@ -2,19 +2,34 @@ import { readFileSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { AppError } from '../../../shared/errors';
-import { openRecord, openStagedBytes, recordLayout, SLOT_BYTES, stagedFileDamaged, TAG_BYTES, type StagedFileSource } from './staged-file-format';
+import { openRecord, openStagedBytes, recordLayout, SLOT_BYTES, stagedFileDamaged, TAG_BYTES, type HeldInMemory, type StagedFileSource } from './staged-file-format';
 
 async function openStaged(path: string): Promise<FileHandle> {
   try {
     return await open(path, 'r');
   } catch (error) {
-    throw stagedFileGone(error);
+    throw stagedFileGone(error as NodeJS.ErrnoException);
   }
 }
 
-function stagedFileGone(error: unknown): unknown {
-  if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return error;
-  return new AppError('NOT_FOUND', { zh: '暂存文件已不存在（已放弃，或档案库已锁定），请重新选择文件', en: 'The staged file is gone (discarded, or the archive was locked); choose the file again' }, { cause: error });
+/** The file was deleted, or (error null) its bytes held in memory were let go of. */
+function stagedFileGone(error: NodeJS.ErrnoException | null): unknown {
+  if (error !== null && error.code !== 'ENOENT') return error;
+  return new AppError('NOT_FOUND', { zh: '暂存文件已不存在（已放弃，或档案库已锁定），请重新选择文件', en: 'The staged file is gone (discarded, or the archive was locked); choose the file again' }, error === null ? undefined : { cause: error });
+}
+
+/**
+ * A file held in memory, copied: the reader's own bytes (the staging area's are shared with the
+ * threads, and wiped when the file is discarded). Gone once forgotten (forgetStagedFile).
+ */
+function heldBytes(source: HeldInMemory): Buffer {
+  requireStagedFile(source);
+  return Buffer.from(source.held);
+}
+
+/** Refuses, before any work, a file whose held bytes were forgotten (one on disk is found gone when it is opened). */
+export function requireStagedFile(source: StagedFileSource): void {
+  if ('held' in source && source.held.byteLength !== source.size) throw stagedFileGone(null);
 }
 
 /** Records read from disk at once: a libuv round trip per 64 KiB record cost more than decrypting it. */
@@ -25,6 +40,10 @@ const RECORDS_PER_READ = 16;
  * yielded. Stops reading once `limit` bytes are out. Works in any thread: it needs only the source.
  */
 export async function* readStagedFile(source: StagedFileSource, limit = source.size): AsyncGenerator<Buffer> {
+  if ('held' in source) {
+    if (limit > 0) yield heldBytes(source).subarray(0, limit);
+    return;
+  }
   const handle = await openStaged(source.path);
   try {
     const { records, plaintextBytes } = recordLayout((await handle.stat()).size);
@@ -59,11 +78,12 @@ export function stagedFileStream(source: StagedFileSource): Readable {
  * nobody.
  */
 export function readWholeStagedFileSync(source: StagedFileSource): Buffer {
+  if ('held' in source) return heldBytes(source);
   let sealed: Buffer;
   try {
     sealed = readFileSync(source.path);
   } catch (error) {
-    throw stagedFileGone(error);
+    throw stagedFileGone(error as NodeJS.ErrnoException);
   }
   return openStagedBytes(source.key, source.size, sealed);
 }

@@ -1,4 +1,4 @@
-import { closeSync, openSync, rmSync, writeSync, writevSync } from 'node:fs';
+import { closeSync, openSync, writeSync, writevSync } from 'node:fs';
 import { RECORD_BYTES, sealRecord } from './staged-file-format';
 
 /**
@@ -45,12 +45,6 @@ export class StagedFileWriter {
     this.close();
   }
 
-  /** Closes and deletes the file. */
-  remove(): void {
-    this.close();
-    rmSync(this.path, { force: true });
-  }
-
   private sealPending(last: boolean): Buffer[] {
     const record = this.seal(this.pending.subarray(0, this.pendingBytes), last);
     this.pendingBytes = 0;
@@ -74,7 +68,7 @@ export class StagedFileWriter {
     this.position += total;
   }
 
-  /** Closes the file (an upload abandoned at lock: its folder goes as a whole). */
+  /** Closes the file (deleting it is the staging area's: one file discarded, or the session's folder as a whole). */
   close(): void {
     if (this.closed) return;
     this.closed = true;

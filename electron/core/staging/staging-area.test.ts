@@ -6,16 +6,17 @@ import { filesContaining, filesUnder } from '../../../tests/helpers/files';
 import { failSyncWrites } from '../../../tests/helpers/fs-hooks';
 import { useTempDirs } from '../../../tests/helpers/temp-dir';
 import { firstMessage, startTsWorker } from '../../../tests/helpers/ts-worker';
-import { RECORD_BYTES, SLOT_BYTES, type StagedFileSource } from './staged-file-format';
-import { readStagedFile, readStagedFileHead, stagedFileStream } from './staged-file-reader';
+import { RECORD_BYTES, SLOT_BYTES, type StagedFileSource, type StagedOnDisk } from './staged-file-format';
+import { readStagedFile, readStagedFileHead, readWholeStagedFileSync, stagedFileStream } from './staged-file-reader';
 import { STAGING_LIMITS, StagingArea, type StagingLimits } from './staging-area';
 
 const tempDir = useTempDirs();
 
+/** A staging area that writes every file to disk, however small (the files held in memory have tests of their own below). */
 function area(limits: Partial<StagingLimits> = {}) {
   const clock = { now: 1_000_000 };
   const root = join(tempDir(), 'staging');
-  return { root, clock, staging: new StagingArea(root, () => clock.now, { ...STAGING_LIMITS, ...limits }) };
+  return { root, clock, staging: new StagingArea(root, () => clock.now, { ...STAGING_LIMITS, heldMaxBytes: -1, ...limits }) };
 }
 
 async function collect(chunks: AsyncIterable<Buffer>): Promise<Buffer> {
@@ -32,6 +33,12 @@ function stage(staging: StagingArea, bytes: Buffer, chunk = 1 << 20, name = 'she
   for (let offset = 0; offset < bytes.length; offset += chunk) staging.append(id, offset, bytes.subarray(offset, offset + chunk));
   staging.finish(id);
   return staging.get(id, 'import');
+}
+
+/** Where a file staged on disk lies. */
+function onDisk(source: StagedFileSource): StagedOnDisk {
+  if (!('path' in source)) throw new Error('the file is held in memory, not staged on disk');
+  return source;
 }
 
 describe('the staging area', () => {
@@ -183,7 +190,7 @@ describe('the staging area', () => {
   it('detects a staged file that was altered, cut short, lengthened or reordered on disk', async () => {
     const { staging } = area();
     const bytes = randomBytes(RECORD_BYTES * 3 + 500);
-    const { source } = stage(staging, bytes);
+    const source = onDisk(stage(staging, bytes).source);
     const original = readFileSync(source.path);
     const flipped = Buffer.from(original);
     flipped[SLOT_BYTES + 5] = (flipped[SLOT_BYTES + 5] ?? 0) ^ 1;
@@ -208,7 +215,7 @@ describe('the staging area', () => {
   it('a worker thread given only the source reads the same bytes, and refuses an altered file', async () => {
     const { staging } = area();
     const bytes = randomBytes(RECORD_BYTES * 5 + 77);
-    const { source } = stage(staging, bytes);
+    const source = onDisk(stage(staging, bytes).source);
     const worker = join(import.meta.dirname, '../../../tests/helpers/staged-file-worker.ts');
     const read = await firstMessage<{ bytes: Uint8Array; head: Uint8Array }>(startTsWorker(worker, source));
     expect(Buffer.from(read.bytes).equals(bytes)).toBe(true);
@@ -238,5 +245,73 @@ describe('the staging area', () => {
       }
       expect(existsSync(root) ? filesUnder(root) : []).toEqual([]);
     }
+  });
+});
+
+describe('a file of one chunk, held in memory', () => {
+  const held = () => {
+    const clock = { now: 1_000_000 };
+    const root = join(tempDir(), 'staging');
+    return { root, staging: new StagingArea(root, () => clock.now) };
+  };
+  const stageScan = (staging: StagingArea, bytes: Buffer, name = '扫描.jpg') => {
+    const id = staging.begin('scan', name, bytes.length);
+    staging.append(id, 0, bytes);
+    staging.finish(id);
+    return staging.get(id, 'scan');
+  };
+
+  it('is read back whole, streamed, by its head and in a worker thread – and nothing of it is written to disk', async () => {
+    const { root, staging } = held();
+    const bytes = randomBytes(300_000);
+    const file = stageScan(staging, bytes);
+    expect(file).toMatchObject({ size: bytes.length, sha256: sha256(bytes) });
+    expect('held' in file.source).toBe(true);
+    expect(existsSync(root)).toBe(false);
+    expect((await collect(readStagedFile(file.source))).equals(bytes)).toBe(true);
+    expect((await collect(stagedFileStream(file.source))).equals(bytes)).toBe(true);
+    expect(readWholeStagedFileSync(file.source).equals(bytes)).toBe(true);
+    expect((await readStagedFileHead(file.source, 100)).equals(bytes.subarray(0, 100))).toBe(true);
+    const worker = join(import.meta.dirname, '../../../tests/helpers/staged-file-worker.ts');
+    const read = await firstMessage<{ bytes: Uint8Array }>(startTsWorker(worker, file.source));
+    expect(Buffer.from(read.bytes).equals(bytes)).toBe(true);
+    // The bytes were copied as they came: the sender's buffer is its own again.
+    bytes.fill(7);
+    expect(readWholeStagedFileSync(file.source).equals(bytes)).toBe(false);
+  });
+
+  it('up to one chunk; a larger file, sent in chunks, is staged on disk', () => {
+    const { root, staging } = held();
+    expect('held' in stageScan(staging, randomBytes(STAGING_LIMITS.heldMaxBytes)).source).toBe(true);
+    expect(existsSync(root)).toBe(false);
+    const large = stage(staging, randomBytes(STAGING_LIMITS.heldMaxBytes + 1));
+    expect(filesUnder(root).map((f) => basename(f))).toEqual([large.stagedFileId]);
+  });
+
+  it('discarded, wiped at the session’s end, or sent more bytes than declared: forgotten – a reader that kept the source finds it gone, not zeros', async () => {
+    const { staging } = held();
+    const discarded = stageScan(staging, randomBytes(1000));
+    const atEnd = stageScan(staging, randomBytes(1000));
+    const unfinished = staging.begin('scan', '半.jpg', 1000);
+    staging.append(unfinished, 0, randomBytes(600));
+    expect(() => staging.append(unfinished, 600, randomBytes(500))).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
+    expect(() => staging.append(unfinished, 600, randomBytes(400))).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+
+    expect(staging.discard(discarded.stagedFileId)).toBe(true);
+    staging.wipe();
+    for (const file of [discarded, atEnd]) {
+      expect('held' in file.source && file.source.held.byteLength).toBe(0);
+      await expect(collect(readStagedFile(file.source))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      expect(() => readWholeStagedFileSync(file.source)).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+    }
+    expect(stageScan(staging, Buffer.from('again')).size).toBe(5);
+  });
+
+  it('keeps no plaintext and no name on disk, finished or not', () => {
+    const { root, staging } = held();
+    const needle = `客户姓名张三-${randomBytes(4).toString('hex')}`;
+    stageScan(staging, Buffer.from(needle.repeat(1000)), `${needle}.jpg`);
+    staging.append(staging.begin('scan', `${needle}.png`, 500_000), 0, Buffer.from(needle.repeat(100)));
+    expect(existsSync(root) ? filesUnder(root) : []).toEqual([]);
   });
 });

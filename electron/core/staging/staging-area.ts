@@ -1,9 +1,9 @@
 import { createHash, randomBytes, randomUUID, type Hash } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatByteLimit, stagingRules, type StagedFileInfo, type StagingPurpose } from '../../../shared/contract';
+import { formatByteLimit, STAGING_CHUNK_BYTES, stagingRules, type StagedFileInfo, type StagingPurpose } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
-import { KEY_BYTES, type StagedFileSource } from './staged-file-format';
+import { forgetStagedFile, KEY_BYTES, type StagedFileSource } from './staged-file-format';
 import { StagedFileWriter } from './staged-file-writer';
 
 /** A finished staged file: what its consumer reads (see staged-file-reader.ts; `source` also works in a worker). */
@@ -26,13 +26,17 @@ export interface StagingLimits {
   maxBytes: Record<StagingPurpose, number>;
   /** An upload that receives nothing for this long is dropped (a closed page, a crashed front door). */
   staleUploadMs: number;
+  /** A file of at most this many bytes is held in memory, not written to disk (see StagingArea). */
+  heldMaxBytes: number;
 }
 
 export const STAGING_LIMITS: StagingLimits = {
-  // A scanned batch is filed at once (scan:add takes up to 200 files); the files wait encrypted on disk, not in memory.
+  // A scanned batch is filed at once (scan:add takes up to 200 files). Pages of one chunk wait in memory (at most 210 MiB), larger files encrypted on disk.
   maxFiles: 210,
   maxBytes: { import: stagingRules.import.maxBytes, scan: stagingRules.scan.maxBytes, restore: stagingRules.restore.maxBytes },
   staleUploadMs: 5 * 60_000,
+  // One chunk: a scanned page (~300 KB) as a rule.
+  heldMaxBytes: STAGING_CHUNK_BYTES,
 };
 
 interface Upload {
@@ -40,8 +44,7 @@ interface Upload {
   readonly purpose: StagingPurpose;
   readonly name: string;
   readonly size: number;
-  readonly key: Buffer;
-  readonly writer: StagedFileWriter;
+  readonly sink: UploadSink;
   readonly hash: Hash;
   received: number;
   lastWriteAt: number;
@@ -49,11 +52,58 @@ interface Upload {
 
 type Entry = { kind: 'upload'; upload: Upload } | { kind: 'finished'; file: StagedFile };
 
+/** Where an upload's bytes go as they arrive. */
+interface UploadSink {
+  /** The file being written, or null when the bytes are held in memory. */
+  readonly path: string | null;
+  write(bytes: Uint8Array): void;
+  /** Every byte has arrived: how the finished file is read. */
+  finish(size: number): StagedFileSource;
+  /** Closes what is open (deleting the file on disk is the area's). */
+  close(): void;
+  /** Wipes the key, or the bytes held: nothing of the file can be read any more. */
+  forget(): void;
+}
+
+/** Sealed record by record into a file of its own under a random key (staged-file-format.ts). */
+function fileSink(path: string): UploadSink {
+  const key = randomBytes(KEY_BYTES);
+  let writer: StagedFileWriter;
+  try {
+    writer = new StagedFileWriter(path, key);
+  } catch (error) {
+    key.fill(0);
+    throw error;
+  }
+  return { path, write: (bytes) => writer.write(bytes), finish: (size) => (writer.finish(), { path, key, size }), close: () => writer.close(), forget: () => key.fill(0) };
+}
+
 /**
- * The staged files of one session, in a folder of its own under the data folder's `staging/`
- * (named after this process, so a later start can tell a crashed run's leftovers from a running
- * one's). Every file has its own key, held here only: wiping the session makes what is left on
- * disk unreadable, and deletes it.
+ * Kept in memory: a file that arrives in one chunk was wholly in memory as it arrived anyway. The
+ * memory is shared, so that handing the file to a seal thread copies nothing on the core's thread.
+ */
+function heldSink(size: number): UploadSink {
+  const held = new Uint8Array(new SharedArrayBuffer(size));
+  let at = 0;
+  return {
+    path: null,
+    write: (bytes) => {
+      held.set(bytes, at);
+      at += bytes.length;
+    },
+    finish: () => ({ held, size }),
+    close: () => undefined,
+    forget: () => forgetStagedFile({ held, size }),
+  };
+}
+
+/**
+ * The staged files of one session. A file of one chunk at most (heldMaxBytes) is held in memory
+ * – a scanned page is then checked, sealed and written into the store from the bytes that came,
+ * with no staged copy written and read back first; a larger one is written as it arrives, sealed
+ * under its own key, into a folder of the session's own under the data folder's `staging/` (named
+ * after this process, so a later start can tell a crashed run's leftovers from a running one's).
+ * Keys and held bytes live here only: wiping the session forgets them all, and deletes the folder.
  */
 export class StagingArea {
   private readonly entries = new Map<string, Entry>();
@@ -76,15 +126,13 @@ export class StagingArea {
     }
     this.observer?.begun(purpose);
     const id = randomUUID();
-    const key = randomBytes(KEY_BYTES);
-    let writer: StagedFileWriter;
+    let sink: UploadSink;
     try {
-      writer = new StagedFileWriter(join(this.ensureFolder(), id), key);
+      sink = size <= this.limits.heldMaxBytes ? heldSink(size) : fileSink(join(this.ensureFolder(), id));
     } catch (error) {
-      key.fill(0);
       throw stagingWriteFailure(error);
     }
-    this.entries.set(id, { kind: 'upload', upload: { id, purpose, name, size, key, writer, hash: createHash('sha256'), received: 0, lastWriteAt: this.now() } });
+    this.entries.set(id, { kind: 'upload', upload: { id, purpose, name, size, sink, hash: createHash('sha256'), received: 0, lastWriteAt: this.now() } });
     return id;
   }
 
@@ -105,7 +153,7 @@ export class StagingArea {
         en: `More bytes arrived than the declared size (${upload.size} bytes); the file was discarded`,
       });
     }
-    this.writeOrDiscard(upload, () => upload.writer.write(bytes));
+    this.writeOrDiscard(upload, () => upload.sink.write(bytes));
     upload.hash.update(bytes);
     upload.received += bytes.length;
     upload.lastWriteAt = this.now();
@@ -117,14 +165,15 @@ export class StagingArea {
     if (upload.received < upload.size) {
       throw new AppError('CONFLICT', { zh: `文件不完整：只收到 ${upload.received} / ${upload.size} 字节`, en: `The file is incomplete: ${upload.received} of ${upload.size} bytes arrived` });
     }
-    this.writeOrDiscard(upload, () => upload.writer.finish());
+    let source: StagedFileSource | undefined;
+    this.writeOrDiscard(upload, () => (source = upload.sink.finish(upload.size)));
     const file: StagedFile = {
       stagedFileId: id,
       name: upload.name,
       size: upload.size,
       sha256: upload.hash.digest('hex'),
       purpose: upload.purpose,
-      source: { path: upload.writer.path, key: upload.key, size: upload.size },
+      source: source as StagedFileSource,
     };
     this.entries.set(id, { kind: 'finished', file });
     this.observer?.finished(file);
@@ -137,10 +186,11 @@ export class StagingArea {
     if (!entry) return false;
     this.entries.delete(id);
     try {
-      if (entry.kind === 'upload') entry.upload.writer.remove();
-      else rmSync(entry.file.source.path, { force: true });
+      if (entry.kind === 'upload') entry.upload.sink.close();
+      const path = pathOf(entry);
+      if (path !== null) rmSync(path, { force: true });
     } finally {
-      keyOf(entry).fill(0);
+      forget(entry);
       this.observer?.discarded(id);
     }
     return true;
@@ -165,10 +215,10 @@ export class StagingArea {
     const folder = this.folder;
     this.entries.clear();
     this.folder = null;
-    // Keys first: whatever happens next, nothing left on disk can be read any more.
-    for (const entry of entries) keyOf(entry).fill(0);
+    // Keys and held bytes first: whatever happens next, nothing left can be read any more.
+    for (const entry of entries) forget(entry);
     try {
-      for (const entry of entries) if (entry.kind === 'upload') entry.upload.writer.close();
+      for (const entry of entries) if (entry.kind === 'upload') entry.upload.sink.close();
     } finally {
       if (folder) rmSync(folder, { recursive: true, force: true });
     }
@@ -213,8 +263,15 @@ function stagingWriteFailure(error: unknown): unknown {
   return new AppError('DISK_FULL', { zh: '数据文件夹所在的磁盘已满，文件未能暂存', en: 'The data folder’s disk is full; the file could not be staged' }, { cause: error });
 }
 
-function keyOf(entry: Entry): Uint8Array {
-  return entry.kind === 'upload' ? entry.upload.key : entry.file.source.key;
+function forget(entry: Entry): void {
+  if (entry.kind === 'upload') entry.upload.sink.forget();
+  else forgetStagedFile(entry.file.source);
+}
+
+/** The file on disk, if it is not held in memory. */
+function pathOf(entry: Entry): string | null {
+  if (entry.kind === 'upload') return entry.upload.sink.path;
+  return 'path' in entry.file.source ? entry.file.source.path : null;
 }
 
 function unknownFile(): AppError {

@@ -22,11 +22,12 @@ async function stageThroughCore(core: Core, bytes: Buffer, purpose: 'import' | '
   return ok(core, 'staging:finish', { stagedFileId });
 }
 
-/** A finished and an unfinished staged file on disk. */
-async function stageTwo(core: Core): Promise<void> {
-  await stageThroughCore(core, randomBytes(3000));
-  const { stagedFileId } = await ok(core, 'staging:begin', { purpose: 'import', name: 'half.csv', size: 100 });
+/** A finished and an unfinished staged file on disk (larger than a chunk), and a scanned page held in memory. */
+async function stageThree(core: Core): Promise<string> {
+  await stageThroughCore(core, randomBytes(STAGING_CHUNK_BYTES + 3000));
+  const { stagedFileId } = await ok(core, 'staging:begin', { purpose: 'import', name: 'half.csv', size: STAGING_CHUNK_BYTES + 100 });
   await ok(core, 'staging:append', { stagedFileId, offset: 0, bytes: randomBytes(40) });
+  return (await stageThroughCore(core, randomBytes(300_000), 'scan')).stagedFileId;
 }
 
 describe('staging through the core', () => {
@@ -94,11 +95,14 @@ describe('staging through the core', () => {
     it(`wipes the session's staged files from disk at ${ending}`, async () => {
       const dir = tempDir();
       let now = Date.now();
-      const core = await newArchive(dir, { now: () => new Date(now) });
-      await stageTwo(core);
+      const probe = sessionProbe();
+      const core = await newArchive(dir, { now: () => new Date(now), handlers: probe.handlers });
+      const page = await stageThree(core);
+      const { source } = (await probe.session(core)).stagedFiles.get(page, 'scan');
       expect(filesUnder(join(dir, 'staging'))).toHaveLength(2);
       await end(core, () => (now += 16 * 60_000));
       expect(filesUnder(join(dir, 'staging'))).toEqual([]);
+      await expect(readStagedFile(source).next()).rejects.toMatchObject({ code: 'NOT_FOUND' });
       await core.close();
     });
   }

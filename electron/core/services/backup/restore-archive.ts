@@ -1,4 +1,4 @@
-import { readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { writeMetaValue } from '../../../../db/repositories/meta';
 import type { Restored } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
@@ -41,6 +41,8 @@ export async function restoreArchive(ctx: HandlerContext, input: { stagedFileId:
   dataKey.fill(0);
   let checked;
   try {
+    // The data folder may not exist yet (a backup small enough to be staged in memory made none).
+    mkdirSync(paths.dataDir, { recursive: true, mode: 0o700 });
     checked = checkedOf(await runBackupJob({ kind: 'restore', source: { staged: staged.source }, folder: restoringFolder(paths.dataDir, process.pid), dataDir: paths.dataDir, keys }));
   } finally {
     keys.dataKey.fill(0);

@@ -47,7 +47,9 @@ describe('the file imported is the file checked', () => {
   it('names a staged copy damaged on disk as such – not as damage to the archive, which goes on taking writes', async () => {
     const dataDir = tempDir();
     const core = await newArchive(dataDir);
-    const opened = await openSheet(core, '新车客户.csv', csv([HEADER, row(1), row(2)]));
+    // Larger than a chunk, so it is staged on disk (a smaller one is held in memory).
+    const rows = Array.from({ length: 20_000 }, (_, i) => row(i + 1));
+    const opened = await openSheet(core, '新车客户.csv', csv([HEADER, ...rows]));
     const plan = { importId: opened.importId, typeKey: 'vehicle-new' };
     const copies = filesUnder(join(dataDir, 'staging'));
     expect(copies).toHaveLength(1);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { STAGING_CHUNK_BYTES } from '../../../../shared/contract';
 import { call, newArchive, ok, stageBytes } from '../../../../tests/helpers/core';
 import { watchCiphers } from '../../../../tests/helpers/crypto-watch';
 import { watchOpens, watchReads } from '../../../../tests/helpers/fs-watch';
@@ -29,7 +30,9 @@ const stagingFiles = () => (existsSync(join(dir, 'staging')) ? readdirSync(join(
 
 describe('scan:add, the way through', () => {
   it('the files are opened, checked and sealed on the seal threads: the core’s own thread opens no staged file and makes no cipher for them', async () => {
-    const ids = [await stageScan('一.pdf', await samplePdf(2, 'one')), await stageScan('二.png', samplePng()), await stageScan('三.pdf', await samplePdf(1, 'three'))];
+    // The third is larger than a chunk: staged on disk (the others are held in memory).
+    const ids = [await stageScan('一.pdf', await samplePdf(2, 'one')), await stageScan('二.png', samplePng()), await stageScan('三.pdf', await samplePdf(1, `three ${'x'.repeat(STAGING_CHUNK_BYTES)}`))];
+    expect(stagingFiles()).toHaveLength(1);
     const opens = watchOpens(inStaging);
     const reads = watchReads(inStaging);
     const ciphers = watchCiphers();
@@ -72,10 +75,12 @@ describe('scan:add, the way through', () => {
   it('a seal thread failing midway through a batch (a staged file damaged since): nothing is put in place or recorded, no temporary file of the others is left, and they can be filed again', async () => {
     const ids = [];
     for (let i = 0; i < 6; i += 1) {
+      // The fourth is larger than a chunk: staged on disk (the others are held in memory), and damaged there.
+      const text = i === 3 ? `page ${i} ${'x'.repeat(STAGING_CHUNK_BYTES)}` : `page ${i}`;
       const before = new Set(stagingFiles());
-      ids.push(await stageScan(`页${i}.pdf`, await samplePdf(1, `page ${i}`)));
+      ids.push(await stageScan(`页${i}.pdf`, await samplePdf(1, text)));
       const staged = stagingFiles().filter((name) => !before.has(name));
-      expect(staged).toHaveLength(1);
+      expect(staged).toHaveLength(i === 3 ? 1 : 0);
       if (i === 3) writeFileSync(staged[0] as string, randomBytes(2000));
     }
     const result = await call(core, 'scan:add', { archiveNumber, stagedFileIds: ids });
