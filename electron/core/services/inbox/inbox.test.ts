@@ -7,6 +7,7 @@ import { scannedSheet, waitFor, writeInChunks } from '../../../../tests/helpers/
 import { fakeExe, samplePdf, samplePng, sampleTiff } from '../../../../tests/helpers/scan-files';
 import { useTempDirs } from '../../../../tests/helpers/temp-dir';
 import type { Core } from '../../core';
+import { listStoredFiles } from '../../attachments/file-store';
 
 const tempDir = useTempDirs();
 let core: Core;
@@ -108,6 +109,27 @@ describe('the scanner output folder (扫描收件箱)', () => {
     expect(refiled).toEqual({ filings: [], alreadyFiled: [{ name: 'IMG_0001.png', archiveNumber, documentTitle: '接车单' }], sheets: [], left: [], taken: [] });
     expect((await ok(core, 'dossier:get', { archiveNumber })).documents.find((d) => d.checklistItem === 'receptionSheet')?.pages).toBe(2);
     expect(readdirSync(folder)).toEqual([]);
+  });
+
+  it('two files of the same content arriving at once (a sheet fed twice): both listed and filed, the content stored once, the archive whole', async () => {
+    await useFolder('remove');
+    const png = samplePng({ variant: 3 });
+    writeFileSync(join(folder, 'IMG_0001.png'), png);
+    writeFileSync(join(folder, 'IMG_0002.png'), png);
+    const view = await settledNames(['IMG_0001.png', 'IMG_0002.png']);
+    expect(view.entries.map((e) => [e.state, e.filedOn])).toEqual([
+      ['scan', null],
+      ['scan', null],
+    ]);
+    const filed = await ok(core, 'inbox:file', { names: ['IMG_0001.png', 'IMG_0002.png'], archiveNumber, checklistItem: 'receptionSheet' });
+    expect(filed.filings[0]?.files.map((f) => [f.name, f.stored])).toEqual([
+      ['IMG_0001.png', 'new'],
+      ['IMG_0002.png', 'duplicate'],
+    ]);
+    expect(readdirSync(folder)).toEqual([]);
+    expect((await ok(core, 'dossier:get', { archiveNumber })).documents.find((d) => d.checklistItem === 'receptionSheet')?.pages).toBe(2);
+    expect(listStoredFiles(join(folder, '..', 'archive', 'scans')).map((f) => f.address === null)).toEqual([false]);
+    expect((await ok(core, 'archive:verify', {})).ok).toBe(true);
   });
 
   it('the folder must exist when set; only those who edit dossiers see the inbox', async () => {
