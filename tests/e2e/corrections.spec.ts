@@ -60,6 +60,8 @@ test('a clerk corrects what was filed: a dossier, its documents and its customer
   await expect(dialog.getByTestId('field-customerName')).toHaveValue('李四');
   await screenshot(page, 'corrections-01-vin-next-to-field');
   await dialog.getByTestId('field-vin').fill('LSVAU2180N2183295');
+  // As the clerk sees it: the message goes once the VIN is changed (the buttons below move up then).
+  await expect(vinError).toHaveCount(0);
   await dialog.getByRole('button', { name: '创建' }).click();
   await expect(dialog).toBeHidden();
 
@@ -83,6 +85,7 @@ test('a clerk corrects what was filed: a dossier, its documents and its customer
   // A landline without its area code is refused where it was typed.
   await expect(edit.locator('.ant-form-item-has-error').filter({ has: page.getByTestId('field-phone') })).toContainText('需加区号');
   await edit.getByTestId('field-phone').fill('021-62345678');
+  await expect(edit.locator('.ant-form-item-has-error')).toHaveCount(0);
   await edit.getByTestId('field-plate').fill('沪B99999');
   await edit.getByText('永久').click();
   await edit.getByRole('button', { name: '保存' }).click();
