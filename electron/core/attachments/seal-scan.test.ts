@@ -13,6 +13,7 @@ import type { StagedFile } from '../staging/staging-area';
 import { listStoredFiles, readStoredFile, ScanFileWriter, scanKeys, sharedScanKeys, wipeScanKeys, writeSealedFile } from './file-store';
 import { SealAhead } from './seal-ahead';
 import { SealBatch } from './seal-batch';
+import { BatchCourse } from './seal-protocol';
 import { sealAndWriteScan, sealScan } from './seal-scan';
 import { contentAddress, openSealedFile, sealFile } from './sealed-file';
 
@@ -109,6 +110,24 @@ describe('a staged scan sealed for the store', () => {
     expect(fromMemory.address).toBe(contentAddress(scanKeys(dataKey).name, pdf));
     expect(held.held.equals(pdf)).toBe(true);
     expect(readStoredFile(store, scanKeys(dataKey), fromMemory.address ?? '', pdf.length).equals(pdf)).toBe(true);
+  });
+
+  it('a page held in memory, left alone by a batch that has failed, is still there to be filed again (its bytes are shared with the thread, and the staging area’s to wipe)', async () => {
+    const pdf = await samplePdf(1, 'left for the retry');
+    const shared = new Uint8Array(new SharedArrayBuffer(pdf.length));
+    shared.set(pdf);
+    const stopped = new Int32Array(new SharedArrayBuffer(4));
+    Atomics.store(stopped, 0, BatchCourse.stop);
+    const keys = sharedScanKeys(dataKey);
+    try {
+      const store = join(tempDir(), 'scans');
+      const job = { source: { held: shared, size: pdf.length }, name: '一.pdf', store, temporary: new ScanFileWriter(store).name(), keys: keys.shared, course: stopped.buffer };
+      await expect(sealAndWriteScan(job)).rejects.toThrow(/given up/);
+      expect(Buffer.from(shared).equals(pdf)).toBe(true);
+      expect(job.source.held).toBe(shared);
+    } finally {
+      wipeScanKeys(keys);
+    }
   });
 
   it('a file that is not a scan, a damaged and a vanished staged file: each refused with its own code, and nothing of the batch is left', async () => {

@@ -1,4 +1,3 @@
-import { forgetStagedFile } from '../staging/staged-file-format';
 import { readWholeStagedFileSync } from '../staging/staged-file-reader';
 import { scanKeysIn, writeSealedFile, type ScanKeys, type WrittenFile } from './file-store';
 import { inspectScan, type ScanInspection } from './inspect';
@@ -11,14 +10,22 @@ export interface SealedScan {
   sealed: Buffer;
 }
 
+/**
+ * This thread's copy of a staged file's key, wiped once it is of no more use (the core's own is
+ * wiped when the file is discarded). Bytes held in memory are shared with the core's thread, and
+ * the staging area's to wipe: they may still be filed again after this batch.
+ */
+function wipeThreadKey(source: SealJob['source']): void {
+  if ('key' in source) source.key.fill(0);
+}
+
 /** A staged scan read once (every record verified) and checked (inspectScan: a file that is not a scan, or is damaged, is refused with its reason). */
 async function readAndCheck(job: Pick<SealJob, 'source' | 'name'>): Promise<{ plaintext: Buffer; inspection: ScanInspection }> {
   let plaintext: Buffer;
   try {
     plaintext = readWholeStagedFileSync(job.source);
   } finally {
-    // This thread's copy of the staged file's key; the core's own is wiped when the file is discarded. (Bytes held in memory are read as a copy of this thread's own.)
-    if ('key' in job.source) job.source.key.fill(0);
+    wipeThreadKey(job.source);
   }
   return { plaintext, inspection: await inspectScan(plaintext, job.name) };
 }
@@ -68,7 +75,7 @@ class BatchStopped extends Error {
 export async function sealAndWriteScan(job: SealJob): Promise<{ inspection: ScanInspection; written: WrittenFile | null }> {
   const course = new Int32Array(job.course);
   if (Atomics.load(course, 0) === BatchCourse.stop) {
-    forgetStagedFile(job.source);
+    wipeThreadKey(job.source);
     throw new BatchStopped();
   }
   const { plaintext, inspection } = await readAndCheck(job);

@@ -165,15 +165,14 @@ export class StagingArea {
     if (upload.received < upload.size) {
       throw new AppError('CONFLICT', { zh: `文件不完整：只收到 ${upload.received} / ${upload.size} 字节`, en: `The file is incomplete: ${upload.received} of ${upload.size} bytes arrived` });
     }
-    let source: StagedFileSource | undefined;
-    this.writeOrDiscard(upload, () => (source = upload.sink.finish(upload.size)));
+    const source = this.writeOrDiscard(upload, () => upload.sink.finish(upload.size));
     const file: StagedFile = {
       stagedFileId: id,
       name: upload.name,
       size: upload.size,
       sha256: upload.hash.digest('hex'),
       purpose: upload.purpose,
-      source: source as StagedFileSource,
+      source,
     };
     this.entries.set(id, { kind: 'finished', file });
     this.observer?.finished(file);
@@ -237,9 +236,9 @@ export class StagingArea {
     for (const entry of [...this.entries.values()]) if (entry.kind === 'upload' && entry.upload.lastWriteAt < before) this.discard(entry.upload.id);
   }
 
-  private writeOrDiscard(upload: Upload, write: () => void): void {
+  private writeOrDiscard<T>(upload: Upload, write: () => T): T {
     try {
-      write();
+      return write();
     } catch (error) {
       this.discard(upload.id);
       throw stagingWriteFailure(error);
